@@ -1,0 +1,75 @@
+# Everyday commands. `make help` lists them.
+#
+# The database comes from DATABASE_URL, else a .env file, else a local development PostgreSQL
+# that these targets start under .pgdev/ (one database per module).
+
+MODULE ?= saas
+STEPS ?=
+VERSION ?=
+NAME ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help build test bench migrate-up migrate-down migrate-version migrate-force migrate-goto \
+        migrate-drop migrate-create dev-db-start dev-db-stop dev-db-status clean
+
+help:
+	@echo "make migrate-up MODULE=saas [STEPS=N]     apply pending migrations (all, or N)"
+	@echo "make migrate-down MODULE=saas [STEPS=N|all]  roll back the last migration (or N, or all)"
+	@echo "make migrate-version MODULE=saas          print the current version"
+	@echo "make migrate-goto MODULE=saas VERSION=N   migrate up or down to version N"
+	@echo "make migrate-force MODULE=saas VERSION=N  mark version N clean after fixing a failed migration"
+	@echo "make migrate-drop MODULE=saas             drop everything in the module's database (asks first)"
+	@echo "make migrate-create MODULE=saas NAME=x    create the next NNNNNN_x.up.sql and .down.sql"
+	@echo "make test                                 run all tests against a throwaway PostgreSQL"
+	@echo "make bench                                time migrate up against psql"
+	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
+
+build:
+	@. scripts/pg-common.sh && pg_install_deps
+	swift build
+
+test:
+	@. scripts/pg-common.sh && pg_install_deps
+	swift build --build-tests
+	scripts/with-test-postgres.sh swift test --skip-build
+
+bench:
+	scripts/bench-migrate.sh
+
+migrate-up:
+	@scripts/migrate.sh $(MODULE) up $(STEPS)
+
+migrate-down:
+	@scripts/migrate.sh $(MODULE) down $(if $(filter all,$(STEPS)),-all,$(if $(STEPS),$(STEPS),1))
+
+migrate-version:
+	@scripts/migrate.sh $(MODULE) version
+
+migrate-goto:
+	@test -n "$(VERSION)" || { echo "usage: make migrate-goto MODULE=$(MODULE) VERSION=N" >&2; exit 2; }
+	@scripts/migrate.sh $(MODULE) goto $(VERSION)
+
+migrate-force:
+	@test -n "$(VERSION)" || { echo "usage: make migrate-force MODULE=$(MODULE) VERSION=N" >&2; exit 2; }
+	@scripts/migrate.sh $(MODULE) force $(VERSION)
+
+migrate-drop:
+	@scripts/migrate.sh $(MODULE) drop
+
+migrate-create:
+	@test -n "$(NAME)" || { echo "usage: make migrate-create MODULE=$(MODULE) NAME=add_new_field" >&2; exit 2; }
+	@. scripts/pg-common.sh && pg_install_deps
+	@swift build --product migrate --quiet >&2
+	@"$$(swift build --show-bin-path)/migrate" create -ext sql -dir migrations/$(MODULE) -seq $(NAME)
+
+dev-db-start:
+	@scripts/dev-postgres.sh start
+
+dev-db-stop:
+	@scripts/dev-postgres.sh stop
+
+dev-db-status:
+	@scripts/dev-postgres.sh status
+
+clean:
+	swift package clean

@@ -1,0 +1,61 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings every target of this package is built with: Swift 6 language mode everywhere, and
+/// warnings are defects.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "swift-pg-models",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PGRecord", targets: ["PGRecord"]),
+        .library(name: "PGClient", targets: ["PGClient"]),
+        .library(name: "PGMigrate", targets: ["PGMigrate"]),
+        .executable(name: "migrate", targets: ["migrate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - The generator's side (pure Swift, no system library)
+
+        .target(name: "PGSchema", swiftSettings: strict),
+
+        // MARK: - The runtime
+
+        .target(name: "PGRecord", swiftSettings: strict),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "PGClient", dependencies: ["CLibPQ", "PGRecord"], swiftSettings: strict),
+        .target(name: "PGMigrate", dependencies: ["PGClient", "PGSchema"], swiftSettings: strict),
+        .executableTarget(
+            name: "migrate",
+            dependencies: ["PGMigrate", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+
+        // MARK: - Tests (they need the PostgreSQL that `make test` starts)
+
+        .target(
+            name: "PGTestSupport",
+            dependencies: ["PGClient"],
+            path: "Tests/PGTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PGSchemaTests", dependencies: ["PGSchema"], swiftSettings: strict),
+        .testTarget(name: "PGClientTests", dependencies: ["PGClient", "PGTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "PGMigrateTests",
+            dependencies: ["PGMigrate", "PGTestSupport", "migrate"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,233 @@
+import CLibPQ
+import Foundation
+import PGRecord
+import Synchronization
+
+/// One connection to PostgreSQL through libpq.
+///
+/// A connection runs one statement at a time: every call takes the connection's lock, so two
+/// threads that share it wait for each other instead of interleaving on the wire. Server notices
+/// (`NOTICE: table "x" does not exist, skipping`) go to the `notices` handler, never to stderr.
+public final class PGConnection: Sendable {
+    private let state: Mutex<ConnectionHandle>
+    private let noticeBox: NoticeBox
+    private let password: String?
+
+    /// Connects. Fails with a ``PGError`` of kind `.connection` whose message is libpq's (it never
+    /// holds the password); an unreachable host fails after `connect_timeout` (10 s by default).
+    public init(config: PGConfig, notices: (@Sendable (PGNotice) -> Void)? = nil) throws(PGError) {
+        let parameters = config.libpqParameters
+        var keywords: [UnsafePointer<CChar>?] = parameters.map { UnsafePointer(strdup($0.keyword)) }
+        var values: [UnsafePointer<CChar>?] = parameters.map { UnsafePointer(strdup($0.value)) }
+        keywords.append(nil)
+        values.append(nil)
+        defer {
+            for pointer in keywords + values { free(UnsafeMutablePointer(mutating: pointer)) }
+        }
+        let connection = PQconnectdbParams(keywords, values, 0)
+        password = config.password
+        guard let connection, PQstatus(connection) == CONNECTION_OK else {
+            let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
+            if let connection { PQfinish(connection) }
+            throw PGError(kind: .connection, message: Self.scrub(Self.trimmed(message), password: config.password))
+        }
+        noticeBox = NoticeBox(handler: notices)
+        PQsetNoticeReceiver(connection, { argument, result in
+            guard let argument, let result else { return }
+            let box = Unmanaged<NoticeBox>.fromOpaque(argument).takeUnretainedValue()
+            box.handler?(PGNotice(
+                severity: field(result, "V") ?? field(result, "S") ?? "NOTICE",
+                sqlState: field(result, "C"),
+                message: field(result, "M") ?? "",
+                detail: field(result, "D"),
+                hint: field(result, "H")
+            ))
+        }, Unmanaged.passUnretained(noticeBox).toOpaque())
+        state = Mutex(ConnectionHandle(pointer: connection))
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Closes the connection; later calls fail with a `.connection` error.
+    public func close() {
+        state.withLock { handle in
+            if let pointer = handle.pointer { PQfinish(pointer) }
+            handle.pointer = nil
+        }
+    }
+
+    /// How many statements this connection has sent to the server: a measure of round trips.
+    public var roundTrips: Int { state.withLock { $0.roundTrips } }
+
+    /// Runs one or more statements separated by `;` with the simple-query protocol (`PQexec`).
+    ///
+    /// Without an explicit `BEGIN`, the server runs them in one implicit transaction. Returns the
+    /// rows of the last statement.
+    @discardableResult
+    public func execute(_ sql: String) throws(PGError) -> PGRows {
+        try run(sql) { connection in PQexec(connection, sql) }
+    }
+
+    /// Runs one statement with `$1`, `$2`, … bound to `binds` (`PQexecParams`); values never
+    /// become part of the SQL text.
+    @discardableResult
+    public func query(_ sql: String, _ binds: [PGBind] = []) throws(PGError) -> PGRows {
+        var cValues: [UnsafePointer<CChar>?] = binds.map { bind in bind.text.map { UnsafePointer(strdup($0)) } }
+        defer { for pointer in cValues { free(UnsafeMutablePointer(mutating: pointer)) } }
+        let count = Int32(binds.count)
+        return try run(sql) { connection in
+            cValues.withUnsafeMutableBufferPointer { values in
+                PQexecParams(connection, sql, count, nil, values.baseAddress, nil, nil, 0)
+            }
+        }
+    }
+
+    /// Runs one statement with binds and returns the number of rows it changed.
+    @discardableResult
+    public func update(_ sql: String, _ binds: [PGBind] = []) throws(PGError) -> Int {
+        let rows = try query(sql, binds)
+        return (rows.storage as? LibPQResult)?.affectedRows ?? 0
+    }
+
+    /// Whether the connection is inside a transaction block, and whether that transaction failed.
+    public var transactionStatus: PGTransactionStatus {
+        state.withLock { handle in
+            guard let pointer = handle.pointer else { return .unknown }
+            switch PQtransactionStatus(pointer) {
+            case PQTRANS_IDLE: return .idle
+            case PQTRANS_INTRANS: return .inTransaction
+            case PQTRANS_INERROR: return .failedTransaction
+            case PQTRANS_ACTIVE: return .active
+            default: return .unknown
+            }
+        }
+    }
+
+    /// The server's version number, such as 150018 for 15.18.
+    public var serverVersion: Int {
+        state.withLock { handle in handle.pointer.map { Int(PQserverVersion($0)) } ?? 0 }
+    }
+
+    private func run(_ sql: String, _ send: (OpaquePointer) -> OpaquePointer?) throws(PGError) -> PGRows {
+        let password = password
+        let outcome: Result<LibPQResult, PGError> = state.withLock { handle in
+            guard let connection = handle.pointer else {
+                return .failure(PGError(kind: .connection, message: "the connection is closed", query: sql))
+            }
+            handle.roundTrips += 1
+            guard let result = send(connection) else {
+                let message = Self.scrub(Self.trimmed(String(cString: PQerrorMessage(connection))), password: password)
+                return .failure(PGError(kind: PQstatus(connection) == CONNECTION_OK ? .client : .connection, message: message, query: sql))
+            }
+            switch PQresultStatus(result) {
+            case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+                return .success(LibPQResult(result))
+            default:
+                let lost = PQstatus(connection) != CONNECTION_OK
+                var error = Self.error(from: result, connection: connection, query: sql)
+                error.message = Self.scrub(error.message, password: password)
+                if lost, error.sqlState == nil { error.kind = .connection }
+                PQclear(result)
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case .success(let result): return PGRows(storage: result)
+        case .failure(let error): throw error
+        }
+    }
+
+    private static func error(from result: OpaquePointer, connection: OpaquePointer, query: String) -> PGError {
+        var message = field(result, "M")
+        if message == nil {
+            message = trimmed(String(cString: PQresultErrorMessage(result)))
+            if message?.isEmpty ?? true { message = trimmed(String(cString: PQerrorMessage(connection))) }
+        }
+        var error = PGError(
+            kind: field(result, "C") == nil ? .client : .server,
+            sqlState: field(result, "C"),
+            severity: field(result, "V") ?? field(result, "S"),
+            message: message ?? "unknown error",
+            detail: field(result, "D"),
+            hint: field(result, "H"),
+            position: field(result, "P").flatMap { Int($0) },
+            query: query
+        )
+        error.schema = field(result, "s")
+        error.table = field(result, "t")
+        error.column = field(result, "c")
+        error.constraint = field(result, "n")
+        return error
+    }
+
+    private static func trimmed(_ message: String) -> String {
+        var text = Substring(message)
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+
+    /// Belt and braces: libpq does not put passwords in messages, and this makes sure.
+    static func scrub(_ message: String, password: String?) -> String {
+        guard let password, password.count >= 3 else { return message }
+        return message.replacingOccurrences(of: password, with: "***")
+    }
+}
+
+public enum PGTransactionStatus: Sendable, Equatable {
+    case idle, inTransaction, failedTransaction, active, unknown
+}
+
+// Only ever touched inside the mutex.
+private struct ConnectionHandle: ~Copyable, @unchecked Sendable {
+    var pointer: OpaquePointer?
+    var roundTrips = 0
+}
+
+private final class NoticeBox: Sendable {
+    let handler: (@Sendable (PGNotice) -> Void)?
+
+    init(handler: (@Sendable (PGNotice) -> Void)?) {
+        self.handler = handler
+    }
+}
+
+private func field(_ result: OpaquePointer, _ code: Character) -> String? {
+    guard let value = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
+    return String(cString: value)
+}
+
+/// A `PGresult`, read in place by ``PGRow``; freed when the last row that refers to it goes.
+final class LibPQResult: PGResultStorage, @unchecked Sendable {
+    // A PGresult is never changed after libpq returns it, so reading it from several threads is safe.
+    private let result: OpaquePointer
+    let rowCount: Int
+    let columnCount: Int
+    private let names: [String]
+
+    init(_ result: OpaquePointer) {
+        self.result = result
+        rowCount = Int(PQntuples(result))
+        columnCount = Int(PQnfields(result))
+        names = (0..<Int32(PQnfields(result))).map { String(cString: PQfname(result, $0)) }
+    }
+
+    deinit {
+        PQclear(result)
+    }
+
+    var affectedRows: Int { Int(String(cString: PQcmdTuples(result))) ?? 0 }
+
+    func columnName(_ column: Int) -> String { names[column] }
+
+    func columnType(_ column: Int) -> UInt32 { UInt32(PQftype(result, Int32(column))) }
+
+    func withValue<R>(row: Int, column: Int, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        let r = Int32(row)
+        let c = Int32(column)
+        if PQgetisnull(result, r, c) != 0 { return try body(nil) }
+        let length = Int(PQgetlength(result, r, c))
+        return try body(UnsafeRawBufferPointer(start: PQgetvalue(result, r, c), count: length))
+    }
+}

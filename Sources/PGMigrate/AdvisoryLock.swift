@@ -1,0 +1,35 @@
+/// The advisory lock key golang-migrate's PostgreSQL driver takes, so that this tool and
+/// golang-migrate exclude each other as well as themselves.
+///
+/// The key is the IEEE CRC-32 of `database NUL schema NUL table`, multiplied by 1486364155, modulo
+/// 2^32. golang-migrate's command line passes the database URL's path (`/dbname`, slash included)
+/// as the database part; ``MigratorOptions`` does the same.
+public enum AdvisoryLock {
+    public static let salt: UInt32 = 1_486_364_155
+
+    public static func key(database: String, schema: String, table: String) -> UInt32 {
+        var bytes = Array(database.utf8)
+        bytes.append(0)
+        bytes.append(contentsOf: schema.utf8)
+        bytes.append(0)
+        bytes.append(contentsOf: table.utf8)
+        return crc32(bytes) &* salt
+    }
+
+    /// CRC-32 with the IEEE polynomial (reflected, 0xEDB88320), as zlib and Go's `hash/crc32` compute it.
+    public static func crc32(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+        }
+        return crc ^ 0xFFFF_FFFF
+    }
+
+    private static let table: [UInt32] = (0..<256).map { index in
+        var value = UInt32(index)
+        for _ in 0..<8 {
+            value = value & 1 == 1 ? (value >> 1) ^ 0xEDB8_8320 : value >> 1
+        }
+        return value
+    }
+}

@@ -1,0 +1,72 @@
+import PGClient
+import PGSchema
+
+/// Everything that stops a migration run, with a message a person can act on.
+///
+/// Messages name the migration file (with line and column where the server pointed at one), the
+/// server's message, detail and hint, and what state the database was left in. They never hold a
+/// password or bind values.
+public enum MigrateError: Error, Sendable, CustomStringConvertible {
+    /// The migrations folder or a file in it cannot be used.
+    case source(MigrationSourceError)
+    /// The database is marked dirty: a no-transaction migration failed halfway, here or under
+    /// golang-migrate. The words are golang-migrate's.
+    case dirty(version: Int64)
+    /// A migration file failed; `leftDirty` tells whether the database was left as it was.
+    case migrationFailed(file: MigrationFile, line: Int?, column: Int?, error: PGError, leftDirty: Bool, previousVersion: Int64?)
+    /// The database records a version that no file in the folder has.
+    case unknownVersion(Int64, folder: String)
+    /// A version that `goto` was asked for is not in the folder.
+    case noSuchVersion(Int64, folder: String)
+    /// A down file is needed but missing.
+    case missingDownFile(version: Int64, folder: String)
+    /// `up N` or `down N` could do fewer than N steps; the ones it could do were done.
+    case shortLimit(requested: Int, short: Int)
+    /// The database has no version yet (`version` on a fresh database).
+    case noMigration
+    /// Another migrator held the lock for longer than the lock timeout.
+    case lockTimeout(seconds: Int)
+    /// A statement of the migrator's own failed (connecting, the version table, the lock).
+    case database(PGError, doing: String)
+    /// `create` refused.
+    case create(String)
+
+    public var description: String {
+        switch self {
+        case .source(let error):
+            return error.description
+        case .dirty(let version):
+            return "Dirty database version \(version). Fix and force version."
+        case .migrationFailed(let file, let line, let column, let error, let leftDirty, let previousVersion):
+            var location = file.path
+            if let line { location += ":\(line):\(column ?? 1)" }
+            var text = "\(location): error: migration failed: \(error.message)"
+            if let sqlState = error.sqlState { text += " (SQLSTATE \(sqlState))" }
+            if let detail = error.detail { text += "\nDETAIL: \(detail)" }
+            if let hint = error.hint { text += "\nHINT: \(hint)" }
+            let version = previousVersion.map(String.init) ?? "none"
+            if leftDirty {
+                text += "\nThe file ran outside a transaction (migrate:no-transaction), so part of it may have been applied: the database is now marked dirty at version \(file.direction == .up ? String(file.version) : "before \(file.version)"). Repair it by hand, then run `force` with the version it is really at."
+            } else {
+                text += "\nNothing of this file was applied; the database is unchanged at version \(version)."
+            }
+            return text
+        case .unknownVersion(let version, let folder):
+            return "error: the database is at version \(version), but \(folder) has no migration with that version"
+        case .noSuchVersion(let version, let folder):
+            return "error: \(folder) has no migration with version \(version)"
+        case .missingDownFile(let version, let folder):
+            return "error: \(folder) has no down file for version \(version), so it cannot be rolled back"
+        case .shortLimit(let requested, let short):
+            return "error: limit \(requested) short by \(short)"
+        case .noMigration:
+            return "error: no migration"
+        case .lockTimeout(let seconds):
+            return "error: timeout: can't acquire database lock within \(seconds) s (another migrator is running)"
+        case .database(let error, let doing):
+            return "error: \(doing): \(error.description)"
+        case .create(let message):
+            return "error: \(message)"
+        }
+    }
+}

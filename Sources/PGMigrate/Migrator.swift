@@ -1,0 +1,205 @@
+import Foundation
+import PGClient
+import PGRecord
+import PGSchema
+
+/// The version a database is at: what its version table records.
+public struct DatabaseVersion: Sendable, Equatable, CustomStringConvertible {
+    public var version: Int64
+    /// Set while a no-transaction migration runs; left set when one fails.
+    public var dirty: Bool
+
+    public init(version: Int64, dirty: Bool) {
+        self.version = version
+        self.dirty = dirty
+    }
+
+    public var description: String { dirty ? "\(version) (dirty)" : "\(version)" }
+}
+
+/// What a migrator did, reported as it happens.
+public enum MigrationEvent: Sendable {
+    case applied(version: Int64, name: String, direction: MigrationDirection, duration: Duration)
+    case noChange
+    case dropped(objects: Int)
+    case forced(version: Int64)
+    case notice(PGNotice)
+}
+
+/// Applies the migrations of one folder to one database, keeping golang-migrate's version table.
+///
+/// Each call takes the advisory lock golang-migrate takes for the same table (so several
+/// replicas, or this tool and golang-migrate, never migrate at once), reads the version, does its
+/// work and lets the lock go. Each migration file runs in one transaction with its version
+/// update, so a failure leaves the database as it was. A file whose first line is
+/// `-- migrate:no-transaction` runs statement by statement outside a transaction and follows
+/// golang-migrate's dirty protocol instead.
+public final class Migrator: Sendable {
+    public let connection: PGConnection
+    public let directory: MigrationDirectory
+    public let options: MigratorOptions
+    private let log: @Sendable (MigrationEvent) -> Void
+
+    public init(
+        connection: PGConnection, directory: MigrationDirectory, options: MigratorOptions,
+        log: @escaping @Sendable (MigrationEvent) -> Void = { _ in }
+    ) {
+        self.connection = connection
+        self.directory = directory
+        self.options = options
+        self.log = log
+    }
+
+    // MARK: - Commands
+
+    /// Applies all pending migrations, or the next `limit` of them.
+    public func up(limit: Int? = nil) throws(MigrateError) {
+        try locked { session throws(MigrateError) in
+            let current = try session.checkedVersion()
+            let pending = try self.pending(after: current)
+            let steps = limit.map { Array(pending.prefix($0)) } ?? pending
+            try self.run(steps.map { ($0, .up, $0.version) }, in: session, from: current)
+            if let limit, !steps.isEmpty, steps.count < limit { throw .shortLimit(requested: limit, short: limit - steps.count) }
+        }
+    }
+
+    /// Rolls back all applied migrations, or the last `limit` of them.
+    public func down(limit: Int? = nil) throws(MigrateError) {
+        try locked { session throws(MigrateError) in
+            let current = try session.checkedVersion()
+            let applied = try self.applied(upTo: current)
+            let steps = limit.map { Array(applied.prefix($0)) } ?? applied
+            try self.run(steps, in: session, from: current)
+            if let limit, !steps.isEmpty, steps.count < limit { throw .shortLimit(requested: limit, short: limit - steps.count) }
+        }
+    }
+
+    /// Migrates up or down until the database is at `version`, which must be in the folder.
+    public func goto(_ version: Int64) throws(MigrateError) {
+        guard directory.migration(version: version) != nil else {
+            throw .noSuchVersion(version, folder: directory.path)
+        }
+        try locked { session throws(MigrateError) in
+            let current = try session.checkedVersion()
+            if (current?.version ?? -1) < version {
+                let steps = try self.pending(after: current).prefix { $0.version <= version }
+                try self.run(steps.map { ($0, .up, $0.version) }, in: session, from: current)
+            } else {
+                let steps = try self.applied(upTo: current).prefix { $0.migration.version > version }
+                try self.run(Array(steps), in: session, from: current)
+            }
+        }
+    }
+
+    /// Records `version` (or, for -1, no version) as clean without running anything: the way out
+    /// of a dirty database once it has been repaired by hand.
+    public func force(_ version: Int64) throws(MigrateError) {
+        try locked { session throws(MigrateError) in
+            try session.setVersion(version, dirty: false)
+            self.log(.forced(version: version))
+        }
+    }
+
+    /// The version the database is at; `nil` when no migration has been applied.
+    public func version() throws(MigrateError) -> DatabaseVersion? {
+        try locked { session throws(MigrateError) -> DatabaseVersion? in try session.readVersion() }
+    }
+
+    /// Drops every table of the current schema, the version table included, and also its views,
+    /// sequences, types and functions (those that no extension owns), so that `up` can start
+    /// over. golang-migrate drops the tables only, which leaves enum types behind that make the
+    /// next `up` fail.
+    public func drop() throws(MigrateError) {
+        try locked { session throws(MigrateError) in
+            let count = try session.dropAll()
+            self.log(.dropped(objects: count))
+        }
+    }
+
+    // MARK: - Planning
+
+    private func pending(after current: DatabaseVersion?) throws(MigrateError) -> [Migration] {
+        guard let current, current.version >= 0 else { return directory.migrations.filter { $0.up != nil } }
+        guard directory.migration(version: current.version) != nil else {
+            throw .unknownVersion(current.version, folder: directory.path)
+        }
+        return directory.migrations.filter { $0.version > current.version && $0.up != nil }
+    }
+
+    /// The applied migrations, newest first, each with the version the database is at after its
+    /// down file ran (the previous version in the folder, or -1).
+    private func applied(upTo current: DatabaseVersion?) throws(MigrateError) -> [(migration: Migration, direction: MigrationDirection, target: Int64)] {
+        guard let current, current.version >= 0 else { return [] }
+        guard directory.migration(version: current.version) != nil else {
+            throw .unknownVersion(current.version, folder: directory.path)
+        }
+        let done = directory.migrations.filter { $0.version <= current.version }
+        var steps: [(Migration, MigrationDirection, Int64)] = []
+        for (index, migration) in done.enumerated().reversed() {
+            let target = index > 0 ? done[index - 1].version : -1
+            steps.append((migration, .down, target))
+        }
+        return steps
+    }
+
+    // MARK: - Running
+
+    private func run(
+        _ steps: [(migration: Migration, direction: MigrationDirection, target: Int64)],
+        in session: Session, from current: DatabaseVersion?
+    ) throws(MigrateError) {
+        guard !steps.isEmpty else {
+            log(.noChange)
+            return
+        }
+        // Read every file first: a missing or unreadable file stops the run before anything changes.
+        var scripts: [(file: MigrationFile, text: String, target: Int64)] = []
+        for step in steps {
+            guard let file = step.migration.file(step.direction) else {
+                throw .missingDownFile(version: step.migration.version, folder: directory.path)
+            }
+            do {
+                scripts.append((file, try file.read(), step.target))
+            } catch {
+                throw .source(error)
+            }
+        }
+        var version = current?.version
+        for script in scripts {
+            let start = ContinuousClock.now
+            if Self.isNoTransaction(script.text) {
+                try session.applyOutsideTransaction(script.file, text: script.text, target: script.target, previous: version)
+            } else {
+                try session.applyInTransaction(script.file, text: script.text, target: script.target, previous: version)
+            }
+            version = script.target
+            log(.applied(
+                version: script.file.version, name: script.file.name, direction: script.file.direction,
+                duration: ContinuousClock.now - start
+            ))
+        }
+    }
+
+    /// A file opts out of the transaction when its first line is `-- migrate:no-transaction`.
+    static func isNoTransaction(_ text: String) -> Bool {
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let words = firstLine.drop { $0 == "\u{FEFF}" }.trimmingCharacters(in: .whitespaces)
+        guard words.hasPrefix("--") else { return false }
+        return words.dropFirst(2).trimmingCharacters(in: .whitespaces).lowercased() == "migrate:no-transaction"
+    }
+
+    /// Takes the lock, runs `body`, lets the lock go (also when `body` throws).
+    private func locked<T>(_ body: (Session) throws(MigrateError) -> T) throws(MigrateError) -> T {
+        let session = try Session(connection: connection, options: options)
+        try session.lock()
+        let result: Result<T, MigrateError>
+        do {
+            try session.ensureVersionTable()
+            result = .success(try body(session))
+        } catch {
+            result = .failure(error)
+        }
+        session.unlock()
+        return try result.get()
+    }
+}

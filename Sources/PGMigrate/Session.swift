@@ -1,0 +1,211 @@
+import Foundation
+import PGClient
+import PGRecord
+import PGSchema
+
+/// One locked run of the migrator on its connection: the version table's location and the
+/// statements that read and write it.
+final class Session {
+    let connection: PGConnection
+    let options: MigratorOptions
+    let schema: String
+    let lockKey: UInt32
+    /// `"schema"."table"`, quoted.
+    let table: String
+
+    init(connection: PGConnection, options: MigratorOptions) throws(MigrateError) {
+        self.connection = connection
+        self.options = options
+        var setup = "SELECT current_schema()"
+        if let timeout = options.statementTimeoutMilliseconds {
+            setup = "SET statement_timeout = \(timeout); " + setup
+        }
+        let rows = try Self.database("reading the current schema") { () throws(PGError) in try connection.execute(setup) }
+        guard let schema = rows.first?[0] else {
+            throw .database(PGError(kind: .client, message: "current_schema() is NULL: the search_path names no existing schema"), doing: "reading the current schema")
+        }
+        self.schema = schema
+        table = quoteIdentifier(schema) + "." + quoteIdentifier(options.migrationsTable)
+        lockKey = AdvisoryLock.key(database: options.lockDatabaseName, schema: schema, table: options.migrationsTable)
+    }
+
+    @discardableResult
+    static func database<T>(_ doing: String, _ body: () throws(PGError) -> T) throws(MigrateError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .database(error, doing: doing)
+        }
+    }
+
+    // MARK: - The lock
+
+    func lock() throws(MigrateError) {
+        // One round trip: the timeout holds for this wait only, and a timeout rolls the SET back.
+        let sql = """
+            SET LOCAL lock_timeout = '\(options.lockTimeoutSeconds)s'; SELECT pg_advisory_lock(\(lockKey)); 
+            """
+        do {
+            try connection.execute("BEGIN; " + sql + " COMMIT")
+        } catch {
+            if connection.transactionStatus != .idle { _ = try? connection.execute("ROLLBACK") }
+            if error.sqlState == "55P03" { throw .lockTimeout(seconds: options.lockTimeoutSeconds) }
+            throw .database(error, doing: "taking the migration lock")
+        }
+    }
+
+    func unlock() {
+        if connection.transactionStatus != .idle { _ = try? connection.execute("ROLLBACK") }
+        _ = try? connection.execute("SELECT pg_advisory_unlock(\(lockKey))")
+    }
+
+    // MARK: - The version table
+
+    /// Creates the version table when it is missing, as golang-migrate does. It looks first, so a
+    /// user without CREATE rights can still read the version of a migrated database.
+    func ensureVersionTable() throws(MigrateError) {
+        let rows = try Self.database("looking for the version table") { () throws(PGError) in
+            try connection.query(
+                "SELECT count(1) FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2",
+                [schema.pgBind, options.migrationsTable.pgBind]
+            )
+        }
+        let exists = rows.first?[0] ?? "0"
+        guard exists == "0" else { return }
+        try Self.database("creating the version table") { () throws(PGError) in
+            try connection.execute("CREATE TABLE IF NOT EXISTS \(table) (version bigint not null primary key, dirty boolean not null)")
+        }
+    }
+
+    func readVersion() throws(MigrateError) -> DatabaseVersion? {
+        try Self.database("reading the version table") { () throws(PGError) -> DatabaseVersion? in
+            let rows = try connection.execute("SELECT version, dirty FROM \(table) LIMIT 1")
+            guard let row = rows.first else { return nil }
+            do {
+                return DatabaseVersion(version: try row.decode(Int64.self, at: 0), dirty: try row.decode(Bool.self, at: 1))
+            } catch {
+                throw PGError(kind: .client, message: "\(error)")
+            }
+        }
+    }
+
+    /// The version, refusing a dirty database with golang-migrate's words.
+    func checkedVersion() throws(MigrateError) -> DatabaseVersion? {
+        let version = try readVersion()
+        if let version, version.dirty { throw .dirty(version: version.version) }
+        return version
+    }
+
+    /// The statements that record a version: `TRUNCATE` then `INSERT`, as golang-migrate writes it.
+    /// Version -1 is an empty table, unless it is dirty.
+    func versionStatements(_ version: Int64, dirty: Bool) -> String {
+        var sql = "TRUNCATE \(table);"
+        if version >= 0 || dirty {
+            sql += " INSERT INTO \(table) (version, dirty) VALUES (\(version), \(dirty));"
+        }
+        return sql
+    }
+
+    func setVersion(_ version: Int64, dirty: Bool) throws(MigrateError) {
+        try Self.database("writing the version table") { () throws(PGError) in
+            try connection.execute("BEGIN; " + versionStatements(version, dirty: dirty) + " COMMIT")
+        }
+    }
+
+    // MARK: - Applying files
+
+    /// `BEGIN`, the file and its version update, `COMMIT`: two round trips; on failure a
+    /// `ROLLBACK` leaves the database exactly as before.
+    func applyInTransaction(_ file: MigrationFile, text: String, target: Int64, previous: Int64?) throws(MigrateError) {
+        let prefix = "BEGIN;\n"
+        do {
+            try connection.execute(prefix + text)
+            if connection.transactionStatus != .inTransaction {
+                // The file ended the transaction itself (its own COMMIT): what it did is kept, and
+                // the version is recorded at once so that the two agree.
+                try connection.execute("BEGIN; " + versionStatements(target, dirty: false) + " COMMIT")
+                return
+            }
+            try connection.execute(versionStatements(target, dirty: false) + " COMMIT")
+        } catch {
+            if connection.transactionStatus != .idle { _ = try? connection.execute("ROLLBACK") }
+            let position = error.position.map { $0 - prefix.unicodeScalars.count }
+            throw failure(file, text: text, error: error, position: position, offset: 0, dirty: false, previous: previous)
+        }
+    }
+
+    /// golang-migrate's protocol: mark dirty, run each statement on its own (so that
+    /// `CREATE INDEX CONCURRENTLY` works), clear dirty. A failure leaves the version dirty.
+    func applyOutsideTransaction(_ file: MigrationFile, text: String, target: Int64, previous: Int64?) throws(MigrateError) {
+        try setVersion(target, dirty: true)
+        for statement in SQLStatementSplitter.split(text) {
+            do {
+                try connection.execute(statement.text)
+            } catch {
+                if connection.transactionStatus != .idle { _ = try? connection.execute("ROLLBACK") }
+                throw failure(file, text: text, error: error, position: error.position, offset: statement.characterOffset, dirty: true, previous: previous)
+            }
+        }
+        try setVersion(target, dirty: false)
+    }
+
+    private func failure(
+        _ file: MigrationFile, text: String, error: PGError, position: Int?, offset: Int, dirty: Bool, previous: Int64?
+    ) -> MigrateError {
+        var line: Int?
+        var column: Int?
+        if let position, position > 0 {
+            (line, column) = lineAndColumn(in: text, characterOffset: offset + position - 1)
+        }
+        return .migrationFailed(file: file, line: line, column: column, error: error, leftDirty: dirty, previousVersion: previous)
+    }
+
+    // MARK: - Drop
+
+    /// Drops the current schema's objects that no extension owns; returns how many.
+    func dropAll() throws(MigrateError) -> Int {
+        let notFromExtension = """
+            NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = o.oid AND d.deptype = 'e')
+            """
+        let list = """
+            SELECT 'TABLE' AS kind, format('%I.%I', n.nspname, o.relname) AS name FROM pg_class o JOIN pg_namespace n ON n.oid = o.relnamespace
+              WHERE n.nspname = current_schema() AND o.relkind IN ('r', 'p') AND \(notFromExtension)
+            UNION ALL
+            SELECT 'VIEW', format('%I.%I', n.nspname, o.relname) FROM pg_class o JOIN pg_namespace n ON n.oid = o.relnamespace
+              WHERE n.nspname = current_schema() AND o.relkind = 'v' AND \(notFromExtension)
+            UNION ALL
+            SELECT 'MATERIALIZED VIEW', format('%I.%I', n.nspname, o.relname) FROM pg_class o JOIN pg_namespace n ON n.oid = o.relnamespace
+              WHERE n.nspname = current_schema() AND o.relkind = 'm' AND \(notFromExtension)
+            UNION ALL
+            SELECT 'SEQUENCE', format('%I.%I', n.nspname, o.relname) FROM pg_class o JOIN pg_namespace n ON n.oid = o.relnamespace
+              WHERE n.nspname = current_schema() AND o.relkind = 'S' AND \(notFromExtension)
+            UNION ALL
+            SELECT CASE o.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, format('%I.%I', n.nspname, o.typname)
+              FROM pg_type o JOIN pg_namespace n ON n.oid = o.typnamespace
+              WHERE n.nspname = current_schema() AND (o.typtype IN ('e', 'd', 'r', 'm')
+                OR (o.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = o.typrelid) = 'c')) AND \(notFromExtension)
+            UNION ALL
+            SELECT CASE o.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END,
+                   format('%I.%I(%s)', n.nspname, o.proname, pg_get_function_identity_arguments(o.oid))
+              FROM pg_proc o JOIN pg_namespace n ON n.oid = o.pronamespace
+              WHERE n.nspname = current_schema() AND \(notFromExtension)
+            """
+        return try Self.database("dropping the schema's objects") { () throws(PGError) in
+            let rows = try connection.query(list)
+            var drops: [String] = []
+            for row in rows {
+                let kind = try? row.decode(String.self, at: 0)
+                let name = try? row.decode(String.self, at: 1)
+                if let kind, let name { drops.append("DROP \(kind) IF EXISTS \(name) CASCADE;") }
+            }
+            guard !drops.isEmpty else { return 0 }
+            try connection.execute("BEGIN; " + drops.joined(separator: " ") + " COMMIT")
+            return drops.count
+        }
+    }
+}
+
+/// Quotes an identifier the way PostgreSQL's `quote_ident` does when in doubt: always.
+func quoteIdentifier(_ name: String) -> String {
+    "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}

@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import PGMigrate
+
+struct Up: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply all pending migrations, or the next N.")
+    @ParentCommand var parent: Migrate
+    @Argument(help: "How many migrations to apply (default: all).") var n: Int?
+
+    func validate() throws {
+        if let n, n < 0 { throw ValidationError("N must be positive") }
+    }
+
+    func run() throws {
+        try Runner(options: parent.options).run { migrator throws(MigrateError) in try migrator.up(limit: n) }
+    }
+}
+
+struct Down: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Roll back the last N migrations, or all of them.",
+        discussion: "Without N it asks before rolling back everything; -all skips the question."
+    )
+    @ParentCommand var parent: Migrate
+    @Flag(name: .singleDash("all"), help: "Roll back all migrations without asking.") var all = false
+    @Argument(help: "How many migrations to roll back.") var n: Int?
+
+    func validate() throws {
+        if all, n != nil { throw ValidationError("-all cannot be used with other arguments") }
+        if let n, n < 0 { throw ValidationError("N must be positive") }
+    }
+
+    func run() throws {
+        if n == nil, !all {
+            guard confirm("Are you sure you want to apply all down migrations? [y/N]") else {
+                printError("Not applying all down migrations (answer y, or pass -all)")
+                throw ExitCode.failure
+            }
+            print("Applying all down migrations")
+        }
+        try Runner(options: parent.options).run { migrator throws(MigrateError) in try migrator.down(limit: n) }
+    }
+}
+
+struct Goto: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Migrate up or down to version V.")
+    @ParentCommand var parent: Migrate
+    @Argument(help: "The version to migrate to.") var version: String
+
+    func run() throws {
+        let target = try parseVersion(version, allowNone: false)
+        try Runner(options: parent.options).run { migrator throws(MigrateError) in try migrator.goto(target) }
+    }
+}
+
+struct Force: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record version V (or -1 for none) as clean without running anything.",
+        discussion: "The way out of a dirty database, after repairing it by hand."
+    )
+    @ParentCommand var parent: Migrate
+    // Captured raw, so that `force -1` is a version and not an unknown flag.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The version.", valueName: "V")) var version: [String] = []
+
+    func run() throws {
+        guard version.count <= 1 else { throw ValidationError("too many arguments: \(version.joined(separator: " "))") }
+        let target = try parseVersion(version.first, allowNone: true)
+        try Runner(options: parent.options).run { migrator throws(MigrateError) in try migrator.force(target) }
+    }
+}
+
+struct Version: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the current version (`N (dirty)` when dirty).")
+    @ParentCommand var parent: Migrate
+
+    func run() throws {
+        try Runner(options: parent.options).printVersion()
+    }
+}
+
+struct Drop: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Drop everything in the current schema: tables, views, sequences, types, functions.",
+        discussion: "Asks first unless -f is given."
+    )
+    @ParentCommand var parent: Migrate
+    @Flag(name: .customShort("f"), help: "Do not ask for confirmation.") var force = false
+
+    func run() throws {
+        if !force {
+            guard confirm("Are you sure you want to drop the entire database schema? [y/N]") else {
+                printError("Not dropping anything (answer y, or pass -f)")
+                throw ExitCode.failure
+            }
+        }
+        try Runner(options: parent.options).run { migrator throws(MigrateError) in try migrator.drop() }
+    }
+}
+
+struct Create: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create the up and down files of a new migration.",
+        discussion: "Example: migrate create -ext sql -dir migrations/saas -seq add_new_field"
+    )
+    @ParentCommand var parent: Migrate
+    @Option(name: .singleDash("ext"), help: "The file extension.") var ext = "sql"
+    @Option(name: .singleDash("dir"), help: "The folder (default: -path or -module's folder, else the working directory).") var dir: String?
+    @Flag(name: .singleDash("seq"), help: "Number sequentially instead of by timestamp.") var seq = false
+    @Option(name: .singleDash("digits"), help: "Digits of a sequential number.") var digits = 6
+    @Option(name: .singleDash("format"), help: "Timestamp format: the default (yyyyMMddHHmmss, UTC), unix or unixNano.") var format: String?
+    @Argument(help: "The migration's name, such as add_new_field.") var name: String
+
+    func run() throws {
+        let numbering: MigrationCreator.Numbering
+        switch (seq, format) {
+        case (true, nil): numbering = .sequential(digits: digits)
+        case (true, _): throw ValidationError("The seq and format options are mutually exclusive")
+        case (false, nil), (false, "20060102150405"): numbering = .timestamp
+        case (false, "unix"): numbering = .unix
+        case (false, "unixNano"): numbering = .unixNano
+        case (false, let other?): throw ValidationError("-format \(other): only unix, unixNano and the default timestamp are supported")
+        }
+        let folder = dir ?? (try? parent.options.migrationsPath()) ?? "."
+        do {
+            for path in try MigrationCreator.create(name: name, in: folder, fileExtension: ext, numbering: numbering) {
+                print(path)
+            }
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Asks a yes/no question on the terminal; no input (a script, CI) counts as no.
+func confirm(_ question: String) -> Bool {
+    print(question, terminator: " ")
+    fflush(nil)
+    guard let answer = readLine() else {
+        print("")
+        return false
+    }
+    return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+}

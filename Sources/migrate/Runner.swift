@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import PGClient
+import PGMigrate
+import PGSchema
+
+/// Resolves the folder and the database, connects, runs one migrator call and prints what happened.
+struct Runner {
+    let options: GlobalOptions
+
+    init(options: GlobalOptions) throws {
+        self.options = options
+    }
+
+    func run(_ body: (Migrator) throws(MigrateError) -> Void) throws {
+        let migrator = try makeMigrator()
+        let start = ContinuousClock.now
+        do {
+            try body(migrator)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        if options.verbose { printError("Finished after \(format(ContinuousClock.now - start))") }
+    }
+
+    func printVersion() throws {
+        let migrator = try makeMigrator(needsFiles: false)
+        let version: DatabaseVersion?
+        do {
+            version = try migrator.version()
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        guard let version else {
+            printError(MigrateError.noMigration.description)
+            throw ExitCode.failure
+        }
+        print(version.description)
+    }
+
+    private func makeMigrator(needsFiles: Bool = true) throws -> Migrator {
+        let directory: MigrationDirectory
+        do {
+            let path = try options.migrationsPath()
+            directory = try MigrationDirectory(path: path)
+        } catch let error as MigrationSourceError {
+            if needsFiles {
+                printError(error.description)
+                throw ExitCode.failure
+            }
+            directory = MigrationDirectory.empty
+        } catch where !needsFiles {
+            directory = MigrationDirectory.empty
+        }
+        let config = try databaseConfig()
+        let verbose = options.verbose
+        let connection: PGConnection
+        do {
+            connection = try PGConnection(config: config) { notice in
+                if verbose { printError(notice.description) }
+            }
+        } catch {
+            printError("error: cannot connect to \(config): \(error.message)")
+            throw ExitCode.failure
+        }
+        let migratorOptions: MigratorOptions
+        do {
+            migratorOptions = try MigratorOptions(config: config, lockTimeoutSeconds: options.lockTimeout)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        return Migrator(connection: connection, directory: directory, options: migratorOptions) { event in
+            switch event {
+            case .applied(let version, let name, let direction, let duration):
+                print("\(version)/\(direction == .up ? "u" : "d") \(name) (\(format(duration)))")
+            case .noChange:
+                print("no change")
+            case .dropped(let count):
+                print("dropped \(count) objects")
+            case .forced:
+                break
+            case .notice(let notice):
+                if verbose { printError(notice.description) }
+            }
+            fflush(nil)
+        }
+    }
+
+    private func databaseConfig() throws -> PGConfig {
+        do {
+            if let url = options.database { return try PGConfig(url: url) }
+            if let (config, _) = try PGConfig.fromEnvironment() { return config }
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        printError("""
+            error: no database configured: pass -database URL, set DATABASE_URL, or put DATABASE_URL \
+            (or DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME) in a .env file here; \
+            `make migrate-up` starts a local development database when none is configured
+            """)
+        throw ExitCode.failure
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+func format(_ duration: Duration) -> String {
+    let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    if milliseconds >= 1000 { return String(format: "%.3fs", milliseconds / 1000) }
+    return String(format: "%.3fms", milliseconds)
+}

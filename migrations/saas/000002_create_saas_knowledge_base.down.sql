@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS saas_knowledge_base;
+DROP TYPE IF EXISTS saas_knowledge_entry_type;
