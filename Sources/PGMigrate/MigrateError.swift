@@ -44,11 +44,11 @@ public enum MigrateError: Error, Sendable, CustomStringConvertible {
             if let sqlState = error.sqlState { text += " (SQLSTATE \(sqlState))" }
             if let detail = error.detail { text += "\nDETAIL: \(detail)" }
             if let hint = error.hint { text += "\nHINT: \(hint)" }
-            let version = previousVersion.map(String.init) ?? "none"
             if leftDirty {
                 text += "\nThe file ran outside a transaction (migrate:no-transaction), so part of it may have been applied: the database is now marked dirty at version \(file.direction == .up ? String(file.version) : "before \(file.version)"). Repair it by hand, then run `force` with the version it is really at."
             } else {
-                text += "\nNothing of this file was applied; the database is unchanged at version \(version)."
+                let state = previousVersion.map { "unchanged at version \($0)" } ?? "unchanged, with no migration applied"
+                text += "\nNothing of this file was applied; the database is \(state)."
             }
             return text
         case .unknownVersion(let version, let folder):

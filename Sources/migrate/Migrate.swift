@@ -34,10 +34,10 @@ struct Migrate: ParsableCommand {
     @Option(name: .singleDash("cmd"), help: ArgumentHelp("Old entry point: the command to run (up, down, goto, force, version, drop).", valueName: "command"))
     var cmd: String?
 
-    @Option(name: .singleDash("steps"), help: ArgumentHelp("Old entry point: how many migrations up or down (default: all).", valueName: "N"))
+    @Option(name: .singleDash("steps"), parsing: .unconditional, help: ArgumentHelp("Old entry point: how many migrations up or down (default: all).", valueName: "N"))
     var steps: String?
 
-    @Option(name: .singleDash("target"), help: ArgumentHelp("Old entry point: the version for goto and force.", valueName: "V"))
+    @Option(name: .singleDash("target"), parsing: .unconditional, help: ArgumentHelp("Old entry point: the version for goto and force.", valueName: "V"))
     var target: String?
 
     mutating func run() throws {

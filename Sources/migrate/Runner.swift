@@ -21,7 +21,9 @@ struct Runner {
             printError(error.description)
             throw ExitCode.failure
         }
-        if options.verbose { printError("Finished after \(format(ContinuousClock.now - start))") }
+        if options.verbose {
+            printError("Finished after \(format(ContinuousClock.now - start)) (\(migrator.connection.roundTrips) statements sent)")
+        }
     }
 
     func printVersion() throws {

@@ -40,7 +40,7 @@ public struct TestSetupError: Error, CustomStringConvertible {
 }
 
 /// A new temporary folder holding `files` (relative path → contents); removed by `remove()`.
-public struct TemporaryFolder {
+public struct TemporaryFolder: Sendable {
     public let path: String
 
     public init(files: [String: String] = [:]) throws {

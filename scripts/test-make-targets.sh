@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# test-make-targets.sh: the Makefile forms of the migrate commands, as a user types them.
+# Run by `make test` inside scripts/with-test-postgres.sh (it needs TEST_DATABASE_URL). Checks
+# each target against a database of its own, then the zero-configuration path (the local
+# development PostgreSQL) when no DATABASE_URL or .env would get in its way.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/pg-common.sh
+: "${TEST_DATABASE_URL:?run through scripts/with-test-postgres.sh}"
+
+passed=0
+failed=0
+check() { # check NAME EXPECTED ACTUAL
+    if [ "$2" = "$3" ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        printf 'FAILED: %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3" >&2
+    fi
+}
+
+bindir=$(pg_find_bindir)
+db="make_targets_$$"
+"$bindir/psql" -X -q "$TEST_DATABASE_URL" -c "CREATE DATABASE $db" >/dev/null
+export DATABASE_URL="${TEST_DATABASE_URL%%/postgres\?*}/$db?sslmode=disable"
+
+make -s migrate-up MODULE=saas >/dev/null 2>&1
+check "make migrate-up, then migrate-version" "4" "$(make -s migrate-version MODULE=saas 2>/dev/null)"
+make -s migrate-down MODULE=saas >/dev/null 2>&1
+check "make migrate-down rolls back one" "3" "$(make -s migrate-version MODULE=saas 2>/dev/null)"
+make -s migrate-down MODULE=saas STEPS=2 >/dev/null 2>&1
+check "make migrate-down STEPS=2" "1" "$(make -s migrate-version MODULE=saas 2>/dev/null)"
+make -s migrate-up MODULE=saas STEPS=1 >/dev/null 2>&1
+check "make migrate-up STEPS=1" "2" "$(make -s migrate-version MODULE=saas 2>/dev/null)"
+make -s migrate-goto MODULE=saas VERSION=4 >/dev/null 2>&1
+check "make migrate-goto VERSION=4" "4" "$(make -s migrate-version MODULE=saas 2>/dev/null)"
+make -s migrate-down MODULE=saas STEPS=all >/dev/null 2>&1
+check "make migrate-down STEPS=all" "error: no migration" "$(make -s migrate-version MODULE=saas 2>&1 | head -1)"
+make -s migrate-force MODULE=saas VERSION=2 >/dev/null 2>&1
+check "make migrate-force VERSION=2" "2" "$(make -s migrate-version MODULE=saas 2>/dev/null)"
+make -s migrate-up MODULE=nosuchmodule >/dev/null 2>&1
+check "an unknown module fails" "2" "$?"
+"$bindir/psql" -X -q "$TEST_DATABASE_URL" -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
+
+# The README's first command on a machine with nothing configured.
+unset DATABASE_URL
+if [ ! -f .env ]; then
+    was_running=$(scripts/dev-postgres.sh status)
+    make -s migrate-up MODULE=saas >/dev/null 2>&1
+    check "make migrate-up with no database configured, then migrate-version" "4" "$(make -s migrate-version MODULE=saas 2>/dev/null)"
+    case "$was_running" in running*) ;; *) scripts/dev-postgres.sh stop ;; esac
+fi
+
+echo "make targets: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
