@@ -42,6 +42,16 @@ make -s migrate-up MODULE=nosuchmodule >/dev/null 2>&1
 check "an unknown module fails" "2" "$?"
 "$bindir/psql" -X -q "$TEST_DATABASE_URL" -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
 
+# migrate-create numbers after the module's last migration, in a module made for the check.
+module="zz_make_check_$$"
+trap 'rm -rf "migrations/$module"' EXIT
+mkdir "migrations/$module"
+cp migrations/saas/* "migrations/$module/"
+make -s migrate-create MODULE="$module" NAME=add_new_field >/dev/null 2>&1
+check "make migrate-create NAME=add_new_field" "000005_add_new_field.down.sql 000005_add_new_field.up.sql" \
+    "$(cd "migrations/$module" && ls 000005_* | tr '\n' ' ' | sed 's/ $//')"
+rm -rf "migrations/$module"
+
 # The README's first command on a machine with nothing configured.
 unset DATABASE_URL
 if [ ! -f .env ]; then

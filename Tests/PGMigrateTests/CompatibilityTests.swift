@@ -48,6 +48,26 @@ import Testing
         }
     }
 
+    @Test func readOnlyUserCanReadTheVersion() throws {
+        try TestPostgres.withDatabase { config in
+            let h = try Harness(config, path: saasMigrationsPath)
+            try h.migrator.up(limit: 2)
+            let role = "reader_\(config.database!)"
+            try h.connection.execute("""
+                CREATE ROLE \(role) LOGIN; REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+                GRANT SELECT ON schema_migrations TO \(role)
+                """)
+            var readOnly = config
+            readOnly.user = role
+            let reader = try Harness(readOnly, path: saasMigrationsPath)
+            #expect(try reader.migrator.version() == DatabaseVersion(version: 2, dirty: false))
+            // Without the table it would have to create it, which this user may not.
+            try h.connection.execute("DROP TABLE schema_migrations")
+            #expect { try reader.migrator.version() } throws: { "\($0)".contains("creating the version table") }
+            try h.connection.execute("DROP OWNED BY \(role); DROP ROLE \(role)")
+        }
+    }
+
     @Test func refusesADatabaseThatGolangMigrateLeftDirty() throws {
         try TestPostgres.withDatabase { config in
             let h = try Harness(config, path: saasMigrationsPath)
