@@ -51,6 +51,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PGSchemaTests", dependencies: ["PGSchema"], swiftSettings: strict),
+        .testTarget(
+            name: "PGSchemaOracleTests",
+            dependencies: ["PGSchema", "PGMigrate", "PGTestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "PGClientTests", dependencies: ["PGClient", "PGTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PGMigrateTests",

@@ -1,0 +1,941 @@
+/// Applies statements, in order, to a ``Schema``, checking every reference against the schema
+/// as it stands at that point.
+struct Folder {
+    var schema = Schema()
+    var diagnostics: [Diagnostic] = []
+    /// Extensions that may bring types this folder does not know (anything but the few below).
+    private var typeProvidingExtensions: Set<String> = []
+
+    private static let extensionTypes: [String: Set<String>] = [
+        "citext": ["citext"], "hstore": ["hstore"], "ltree": ["ltree", "lquery", "ltxtquery"], "cube": ["cube"],
+        "isn": ["isbn", "isbn13", "ismn", "ismn13", "issn", "issn13", "ean13", "upc"], "seg": ["seg"],
+        "postgis": ["geometry", "geography", "box2d", "box3d"], "vector": ["vector", "halfvec", "sparsevec"],
+    ]
+    private static let typelessExtensions: Set<String> = [
+        "pgcrypto", "uuid-ossp", "pg_trgm", "btree_gin", "btree_gist", "unaccent", "fuzzystrmatch", "pg_stat_statements",
+        "tablefunc", "intarray", "plpgsql", "dblink", "postgres_fdw", "earthdistance", "tsm_system_rows", "pgstattuple",
+    ]
+
+    mutating func error(_ message: String, at location: SourceLocation, note: String? = nil) {
+        diagnostics.append(Diagnostic(.error, message, at: location, note: note))
+    }
+
+    // MARK: - Lookup
+
+    func tableIndex(_ name: QualifiedName) -> Int? { schema.tables.firstIndex { $0.name == name } }
+
+    func schemaExists(_ name: String) -> Bool { name == "public" || schema.schemas.contains(name) }
+
+    /// Whether a type name (enum, composite, domain, or a table's row type) is taken in its schema.
+    func typeNameTaken(_ name: QualifiedName) -> Bool {
+        schema.enums.contains { $0.name == name } || schema.composites.contains { $0.name == name }
+            || schema.domains.contains { $0.name == name } || schema.tables.contains { $0.name == name }
+            || schema.views.contains { $0.name == name }
+    }
+
+    /// Relation names (tables, views, indexes) in a schema: they share one namespace.
+    func relationNameTaken(_ name: String, in schemaName: String) -> Bool {
+        let qualified = QualifiedName(schema: schemaName, name)
+        if schema.tables.contains(where: { $0.name == qualified }) || schema.views.contains(where: { $0.name == qualified }) { return true }
+        return schema.tables.contains { $0.name.schema == schemaName && $0.indexes.contains { $0.name == name } }
+            || schema.tables.contains { $0.name.schema == schemaName && ($0.primaryKey?.name == name || $0.uniqueConstraints.contains { $0.name == name }) }
+    }
+
+    func constraintNameTaken(_ name: String, in schemaName: String) -> Bool {
+        schema.tables.contains { table in
+            table.name.schema == schemaName
+                && (table.primaryKey?.name == name || table.uniqueConstraints.contains { $0.name == name }
+                    || table.foreignKeys.contains { $0.name == name } || table.checks.contains { $0.name == name }
+                    || table.exclusions.contains { $0.name == name })
+        }
+    }
+
+    /// Resolves a written type to a column type, or reports that it does not exist.
+    mutating func resolve(_ ref: TypeRef) -> ColumnType? {
+        if ref.isBuiltin { return ref.type }
+        let candidates: [String] = ref.writtenSchema.map { [$0] } ?? ["public"] + schema.schemas
+        for schemaName in candidates where ref.writtenSchema != nil || schemaName == "public" {
+            let name = QualifiedName(schema: schemaName, ref.type.name)
+            if typeNameTaken(name) {
+                var type = ref.type
+                type.schema = schemaName
+                return type
+            }
+        }
+        if Self.extensionTypes.contains(where: { schema.extensions.contains($0.key) && $0.value.contains(ref.type.name) })
+            || !typeProvidingExtensions.isEmpty {
+            return ref.type
+        }
+        error(
+            "type \"\(ref.writtenSchema.map { "\($0)." } ?? "")\(ref.type.name)\" does not exist", at: ref.location,
+            note: "create it with CREATE TYPE or CREATE DOMAIN in an earlier migration, or CREATE EXTENSION the extension that provides it"
+        )
+        return nil
+    }
+
+    // MARK: - Statements
+
+    mutating func apply(_ located: LocatedStatement) {
+        let at = located.location
+        switch located.statement {
+        case .createTable(let name, let ifNotExists, let elements):
+            createTable(name, ifNotExists: ifNotExists, elements: elements, at: at)
+        case .alterTable(let name, let ifExists, let actions):
+            alterTable(name, ifExists: ifExists, actions: actions, at: at)
+        case .drop(let kind, let names, let ifExists, let cascade):
+            for name in names { drop(kind, name, ifExists: ifExists, cascade: cascade) }
+        case .createEnum(let name, let labels):
+            let qualified = name.qualified()
+            guard checkNewType(qualified, at: name.location) else { return }
+            var seen = Set<String>()
+            for label in labels where !seen.insert(label).inserted {
+                error("enum label \"\(label)\" is listed twice", at: name.location)
+            }
+            schema.enums.append(EnumType(name: qualified, labels: labels, provenance: Provenance(created: at)))
+        case .createComposite(let name, let attributes):
+            let qualified = name.qualified()
+            guard checkNewType(qualified, at: name.location) else { return }
+            var columns: [Column] = []
+            for attribute in attributes {
+                guard let type = resolve(attribute.type) else { continue }
+                var column = Column(name: attribute.name, type: type, provenance: Provenance(created: attribute.nameLocation))
+                for case .collate(let collation) in attribute.constraints { column.collation = collation }
+                columns.append(column)
+            }
+            schema.composites.append(CompositeType(name: qualified, attributes: columns, provenance: Provenance(created: at)))
+        case .alterType(let name, let action):
+            alterType(name, action, at: at)
+        case .createDomain(let name, let base, let constraints):
+            let qualified = name.qualified()
+            guard checkNewType(qualified, at: name.location), let type = resolve(base) else { return }
+            var domain = Domain(name: qualified, baseType: type, isNotNull: false, checks: [], provenance: Provenance(created: at))
+            for constraint in constraints {
+                switch constraint {
+                case .notNull: domain.isNotNull = true
+                case .null: domain.isNotNull = false
+                case .defaultValue(let expression): domain.defaultExpression = expression
+                case .check(let constraintName, let expression):
+                    let chosen = constraintName ?? GeneratedNames.choose(qualified.name, nil, "check") { candidate in domain.checks.contains { $0.name == candidate } }
+                    domain.checks.append(CheckConstraint(name: chosen, expression: expression, location: at))
+                case .collate: break
+                default: error("a domain takes only NOT NULL, NULL, DEFAULT, CHECK and COLLATE", at: name.location)
+                }
+            }
+            schema.domains.append(domain)
+        case .alterDomain(let name, let action):
+            alterDomain(name, action, at: at)
+        case .createIndex(let name, let table, let unique, let ifNotExists, let method, let elements, let include, let predicate):
+            createIndex(name: name, table: table, unique: unique, ifNotExists: ifNotExists, method: method, elements: elements, include: include, predicate: predicate, at: at)
+        case .renameIndex(let name, let newName, let ifExists):
+            let schemaName = name.schema ?? "public"
+            guard let (t, i) = indexPosition(name.name, in: schemaName) else {
+                if !ifExists { error("index \"\(name.name)\" does not exist", at: name.location) }
+                return
+            }
+            guard !relationNameTaken(newName, in: schemaName) else {
+                return error("relation \"\(newName)\" already exists", at: name.location)
+            }
+            schema.tables[t].indexes[i].name = newName
+            schema.tables[t].provenance.lastChanged = at
+        case .createView(let name, let materialized, let orReplace, let query):
+            let qualified = name.qualified()
+            if let existing = schema.views.firstIndex(where: { $0.name == qualified }) {
+                guard orReplace else { return error("relation \"\(name.name)\" already exists", at: name.location) }
+                schema.views[existing].query = query
+                schema.views[existing].provenance.lastChanged = at
+                return
+            }
+            guard schemaExists(qualified.schema) else { return error("schema \"\(qualified.schema)\" does not exist", at: name.location) }
+            guard !relationNameTaken(qualified.name, in: qualified.schema) else {
+                return error("relation \"\(name.name)\" already exists", at: name.location)
+            }
+            schema.views.append(View(name: qualified, isMaterialized: materialized, query: query, provenance: Provenance(created: at)))
+        case .renameView(let name, let newName):
+            guard let index = schema.views.firstIndex(where: { $0.name == name.qualified() }) else {
+                return error("view \"\(name.name)\" does not exist", at: name.location)
+            }
+            schema.views[index].name.name = newName
+            schema.views[index].provenance.lastChanged = at
+        case .comment(let target, let text):
+            comment(target, text: text, at: at)
+        case .createSchema(let name, let ifNotExists):
+            if schemaExists(name) {
+                if !ifNotExists { error("schema \"\(name)\" already exists", at: at) }
+            } else {
+                schema.schemas.append(name)
+            }
+        case .createExtension(let name):
+            if !schema.extensions.contains(name) { schema.extensions.append(name) }
+            if Self.extensionTypes[name] == nil, !Self.typelessExtensions.contains(name) { typeProvidingExtensions.insert(name) }
+        case .skipped:
+            break
+        }
+    }
+
+    private mutating func checkNewType(_ name: QualifiedName, at location: SourceLocation) -> Bool {
+        guard schemaExists(name.schema) else {
+            error("schema \"\(name.schema)\" does not exist", at: location)
+            return false
+        }
+        guard !typeNameTaken(name) else {
+            error("type \"\(name.name)\" already exists", at: location)
+            return false
+        }
+        return true
+    }
+
+    // MARK: - Tables
+
+    private mutating func createTable(_ name: NameRef, ifNotExists: Bool, elements: [TableElement], at: SourceLocation) {
+        let qualified = name.qualified()
+        guard schemaExists(qualified.schema) else { return error("schema \"\(qualified.schema)\" does not exist", at: name.location) }
+        if tableIndex(qualified) != nil {
+            if !ifNotExists { error("relation \"\(name.name)\" already exists", at: name.location) }
+            return
+        }
+        guard !relationNameTaken(qualified.name, in: qualified.schema), !typeNameTaken(qualified) else {
+            return error("relation \"\(name.name)\" already exists", at: name.location)
+        }
+        schema.tables.append(Table(name: qualified, provenance: Provenance(created: at)))
+        let t = schema.tables.count - 1
+        var pending: [TableConstraint] = []
+        for element in elements {
+            switch element {
+            case .column(let definition):
+                addColumn(definition, to: t, at: definition.nameLocation, pending: &pending)
+            case .constraint(let constraint):
+                pending.append(constraint)
+            }
+        }
+        addConstraints(pending, to: t, at: at)
+    }
+
+    /// Adds a column; its inline constraints join `pending` as table constraints.
+    private mutating func addColumn(_ definition: ColumnDefinition, to t: Int, at location: SourceLocation, pending: inout [TableConstraint]) {
+        let tableName = schema.tables[t].name.name
+        guard schema.tables[t].column(definition.name) == nil else {
+            return error("column \"\(definition.name)\" specified more than once in table \"\(tableName)\"", at: definition.nameLocation)
+        }
+        guard let type = resolve(definition.type) else { return }
+        var column = Column(name: definition.name, type: type, provenance: Provenance(created: location))
+        if definition.type.isSerial {
+            let sequence = GeneratedNames.objectName(tableName, definition.name, "seq")
+            column.defaultExpression = "nextval('\(sequence)'::regclass)"
+            column.isNotNull = true
+        }
+        for constraint in definition.constraints {
+            switch constraint {
+            case .notNull: column.isNotNull = true
+            case .null:
+                if column.identity != nil || definition.type.isSerial {
+                    error("conflicting NULL/NOT NULL declarations for column \"\(definition.name)\" of table \"\(tableName)\"", at: definition.nameLocation)
+                }
+                column.isNotNull = false
+            case .defaultValue(let expression):
+                if column.generatedExpression != nil || column.identity != nil || definition.type.isSerial {
+                    error("both default and generation or identity specified for column \"\(definition.name)\" of table \"\(tableName)\"", at: definition.nameLocation)
+                }
+                column.defaultExpression = expression
+            case .generated(let expression):
+                if column.defaultExpression != nil {
+                    error("both default and generation expression specified for column \"\(definition.name)\" of table \"\(tableName)\"", at: definition.nameLocation)
+                }
+                column.generatedExpression = expression
+            case .identity(let kind):
+                guard ["smallint", "integer", "bigint"].contains(type.name), type.arrayDimensions == 0 else {
+                    error("identity column type must be smallint, integer, or bigint", at: definition.type.location)
+                    continue
+                }
+                column.identity = kind
+                column.isNotNull = true
+            case .collate(let collation): column.collation = collation
+            case .primaryKey(let name):
+                pending.append(TableConstraint(name: name, kind: .primaryKey(columns: [definition.name]), location: definition.nameLocation))
+            case .unique(let name):
+                pending.append(TableConstraint(name: name, kind: .unique(columns: [definition.name]), location: definition.nameLocation))
+            case .references(let name, let table, let columns, let onDelete, let onUpdate):
+                pending.append(TableConstraint(name: name, kind: .foreignKey(columns: [definition.name], table: table, referencedColumns: columns, onDelete: onDelete, onUpdate: onUpdate), location: definition.nameLocation))
+            case .check(let name, let expression):
+                pending.append(TableConstraint(name: name, kind: .check(expression: expression), location: definition.nameLocation))
+            }
+        }
+        schema.tables[t].columns.append(column)
+    }
+
+    /// Adds constraints in PostgreSQL's order of naming: checks, then primary key and unique
+    /// constraints, then foreign keys.
+    private mutating func addConstraints(_ constraints: [TableConstraint], to t: Int, at: SourceLocation) {
+        let order: (TableConstraint) -> Int = { constraint in
+            switch constraint.kind {
+            case .check: 0
+            case .primaryKey, .unique, .exclude: 1
+            case .foreignKey: 2
+            }
+        }
+        for constraint in constraints.enumerated().sorted(by: { (order($0.element), $0.offset) < (order($1.element), $1.offset) }).map(\.element) {
+            addConstraint(constraint, to: t)
+        }
+    }
+
+    private mutating func addConstraint(_ constraint: TableConstraint, to t: Int) {
+        let table = schema.tables[t]
+        let schemaName = table.name.schema
+        func missingColumns(_ columns: [String]) -> Bool {
+            var missing = false
+            for column in columns where table.column(column) == nil {
+                error("column \"\(column)\" named in key does not exist in table \"\(table.name.name)\"", at: constraint.location)
+                missing = true
+            }
+            return missing
+        }
+        if let name = constraint.name, constraintNameTaken(name, in: schemaName), table.primaryKey?.name == name || table.checks.contains(where: { $0.name == name }) || table.uniqueConstraints.contains(where: { $0.name == name }) || table.foreignKeys.contains(where: { $0.name == name }) {
+            return error("constraint \"\(name)\" for relation \"\(table.name.name)\" already exists", at: constraint.location)
+        }
+        switch constraint.kind {
+        case .primaryKey(let columns):
+            guard !missingColumns(columns) else { return }
+            guard table.primaryKey == nil else {
+                return error("multiple primary keys for table \"\(table.name.name)\" are not allowed", at: constraint.location)
+            }
+            let name = constraint.name ?? GeneratedNames.choose(table.name.name, nil, "pkey") { relationNameTaken($0, in: schemaName) || constraintNameTaken($0, in: schemaName) }
+            schema.tables[t].primaryKey = KeyConstraint(name: name, columns: columns, location: constraint.location)
+            for column in columns {
+                if let c = schema.tables[t].columns.firstIndex(where: { $0.name == column }) { schema.tables[t].columns[c].isNotNull = true }
+            }
+        case .unique(let columns):
+            guard !missingColumns(columns) else { return }
+            let name = constraint.name ?? GeneratedNames.choose(table.name.name, GeneratedNames.columnPart(columns), "key") { relationNameTaken($0, in: schemaName) || constraintNameTaken($0, in: schemaName) }
+            schema.tables[t].uniqueConstraints.append(KeyConstraint(name: name, columns: columns, location: constraint.location))
+        case .foreignKey(let columns, let target, let referenced, let onDelete, let onUpdate):
+            guard !missingColumns(columns) else { return }
+            let targetName = target.qualified()
+            guard let r = tableIndex(targetName) else {
+                return error("relation \"\(target.name)\" does not exist", at: target.location, note: "create \(target.name) in an earlier migration than this foreign key")
+            }
+            let targetTable = schema.tables[r]
+            var referencedColumns = referenced
+            if referencedColumns.isEmpty {
+                guard let key = targetTable.primaryKey else {
+                    return error("there is no primary key for referenced table \"\(target.name)\"", at: target.location)
+                }
+                referencedColumns = key.columns
+            }
+            for column in referencedColumns where targetTable.column(column) == nil {
+                return error("column \"\(column)\" referenced in foreign key constraint does not exist", at: target.location)
+            }
+            guard referencedColumns.count == columns.count else {
+                return error("number of referencing and referenced columns for foreign key disagree", at: constraint.location)
+            }
+            let isKey = targetTable.primaryKey?.columns.sorted() == referencedColumns.sorted()
+                || targetTable.uniqueConstraints.contains { $0.columns.sorted() == referencedColumns.sorted() }
+                || targetTable.indexes.contains { $0.isUnique && $0.predicate == nil && $0.elements.sorted() == referencedColumns.sorted() }
+            guard isKey else {
+                return error("there is no unique constraint matching given keys for referenced table \"\(target.name)\"", at: target.location)
+            }
+            let name = constraint.name ?? GeneratedNames.choose(table.name.name, GeneratedNames.columnPart(columns), "fkey") { constraintNameTaken($0, in: schemaName) }
+            schema.tables[t].foreignKeys.append(ForeignKey(
+                name: name, columns: columns, referencedTable: targetName, referencedColumns: referencedColumns,
+                onDelete: onDelete, onUpdate: onUpdate, location: constraint.location
+            ))
+        case .check(let expression):
+            let referenced = referencedColumns(in: expression, of: table)
+            let name = constraint.name ?? GeneratedNames.choose(table.name.name, referenced.count == 1 ? referenced[0] : nil, "check") { constraintNameTaken($0, in: schemaName) }
+            schema.tables[t].checks.append(CheckConstraint(name: name, expression: expression, location: constraint.location))
+        case .exclude(let elements):
+            let name = constraint.name ?? GeneratedNames.choose(table.name.name, GeneratedNames.columnPart(exclusionColumns(elements)), "excl") { relationNameTaken($0, in: schemaName) || constraintNameTaken($0, in: schemaName) }
+            schema.tables[t].exclusions.append(CheckConstraint(name: name, expression: elements, location: constraint.location))
+        }
+    }
+
+    /// The column names PostgreSQL uses to name an exclusion constraint's index: each element's
+    /// column, or `expr` for an expression.
+    private func exclusionColumns(_ elements: String) -> [String] {
+        guard let tokens = Lexer.lex(SourceFile(path: "", text: elements)).statements.first?.tokens,
+              let open = tokens.firstIndex(where: { $0.isSymbol("(") }) else { return [] }
+        var names: [String] = []
+        var depth = 0
+        var elementStart = open + 1
+        for index in (open + 1)..<tokens.count {
+            let token = tokens[index]
+            if token.isSymbol("(") { depth += 1 }
+            if token.isSymbol(")") { depth -= 1 }
+            if depth < 0 || (depth == 0 && token.isSymbol(",")) {
+                let first = tokens[elementStart]
+                names.append(first.isIdentifier && index > elementStart + 1 && tokens[elementStart + 1].isWord("with") ? first.value : "expr")
+                elementStart = index + 1
+                if depth < 0 { break }
+            }
+        }
+        return names
+    }
+
+    /// The table's columns that an expression mentions, each once, in order of first mention.
+    private func referencedColumns(in expression: String, of table: Table) -> [String] {
+        let lexed = Lexer.lex(SourceFile(path: "", text: expression))
+        var names: [String] = []
+        for statement in lexed.statements {
+            for (index, token) in statement.tokens.enumerated() where token.isIdentifier {
+                let isCall = index + 1 < statement.tokens.count && statement.tokens[index + 1].isSymbol("(")
+                if !isCall, table.column(token.value) != nil, !names.contains(token.value) { names.append(token.value) }
+            }
+        }
+        return names
+    }
+
+    private mutating func alterTable(_ name: NameRef, ifExists: Bool, actions: [AlterTableAction], at: SourceLocation) {
+        guard var t = tableIndex(name.qualified()) else {
+            if !ifExists {
+                error("relation \"\(name.name)\" does not exist", at: name.location, note: schema.views.contains { $0.name == name.qualified() } ? "\(name.name) is a view" : nil)
+            }
+            return
+        }
+        schema.tables[t].provenance.lastChanged = at
+        var pending: [TableConstraint] = []
+        for action in Self.inExecutionOrder(actions) {
+            let tableName = schema.tables[t].name.name
+            func column(_ columnName: String, _ location: SourceLocation) -> Int? {
+                if let c = schema.tables[t].columns.firstIndex(where: { $0.name == columnName }) {
+                    schema.tables[t].columns[c].provenance.lastChanged = at
+                    return c
+                }
+                error("column \"\(columnName)\" of relation \"\(tableName)\" does not exist", at: location)
+                return nil
+            }
+            switch action {
+            case .addColumn(let definition, let ifNotExists):
+                if ifNotExists, schema.tables[t].column(definition.name) != nil { continue }
+                addColumn(definition, to: t, at: definition.nameLocation, pending: &pending)
+            case .dropColumn(let columnName, let ifExists, let location):
+                guard schema.tables[t].column(columnName) != nil else {
+                    if !ifExists { error("column \"\(columnName)\" of relation \"\(tableName)\" does not exist", at: location) }
+                    continue
+                }
+                dropColumn(columnName, from: t)
+            case .renameColumn(let old, let new, let location):
+                guard let c = column(old, location) else { continue }
+                guard schema.tables[t].column(new) == nil else {
+                    error("column \"\(new)\" of relation \"\(tableName)\" already exists", at: location)
+                    continue
+                }
+                renameColumn(old, to: new, in: t, c: c)
+            case .alterColumnType(let columnName, let ref, let location):
+                guard let c = column(columnName, location), let type = resolve(ref) else { continue }
+                schema.tables[t].columns[c].type = type
+            case .setNotNull(let columnName, let location):
+                guard let c = column(columnName, location) else { continue }
+                schema.tables[t].columns[c].isNotNull = true
+            case .dropNotNull(let columnName, let location):
+                guard let c = column(columnName, location) else { continue }
+                if schema.tables[t].primaryKey?.columns.contains(columnName) == true {
+                    error("column \"\(columnName)\" is in a primary key", at: location)
+                    continue
+                }
+                if schema.tables[t].columns[c].identity != nil {
+                    error("column \"\(columnName)\" of relation \"\(tableName)\" is an identity column", at: location)
+                    continue
+                }
+                schema.tables[t].columns[c].isNotNull = false
+            case .setDefault(let columnName, let expression, let location):
+                guard let c = column(columnName, location) else { continue }
+                schema.tables[t].columns[c].defaultExpression = expression
+            case .dropDefault(let columnName, let location):
+                guard let c = column(columnName, location) else { continue }
+                schema.tables[t].columns[c].defaultExpression = nil
+            case .addIdentity(let columnName, let kind, let location):
+                guard let c = column(columnName, location) else { continue }
+                guard schema.tables[t].columns[c].isNotNull else {
+                    error("column \"\(columnName)\" of relation \"\(tableName)\" must be declared NOT NULL before identity can be added", at: location)
+                    continue
+                }
+                schema.tables[t].columns[c].identity = kind
+            case .dropIdentity(let columnName, let ifExists, let location):
+                guard let c = column(columnName, location) else { continue }
+                if schema.tables[t].columns[c].identity == nil, !ifExists {
+                    error("column \"\(columnName)\" of relation \"\(tableName)\" is not an identity column", at: location)
+                }
+                schema.tables[t].columns[c].identity = nil
+            case .dropExpression(let columnName, let location):
+                guard let c = column(columnName, location) else { continue }
+                schema.tables[t].columns[c].generatedExpression = nil
+            case .addConstraint(let constraint):
+                pending.append(constraint)
+            case .dropConstraint(let constraintName, let ifExists, let location):
+                if !dropConstraint(constraintName, from: t), !ifExists {
+                    error("constraint \"\(constraintName)\" of relation \"\(tableName)\" does not exist", at: location)
+                }
+            case .renameTable(let newName):
+                let old = schema.tables[t].name
+                let new = QualifiedName(schema: old.schema, newName)
+                guard !relationNameTaken(newName, in: old.schema), !typeNameTaken(new) else {
+                    error("relation \"\(newName)\" already exists", at: name.location)
+                    continue
+                }
+                moveTable(t, to: new)
+            case .renameConstraint(let old, let new, let location):
+                if !renameConstraint(old, to: new, in: t) {
+                    error("constraint \"\(old)\" for table \"\(tableName)\" does not exist", at: location)
+                }
+            case .setSchema(let schemaName):
+                guard schemaExists(schemaName) else {
+                    error("schema \"\(schemaName)\" does not exist", at: name.location)
+                    continue
+                }
+                moveTable(t, to: QualifiedName(schema: schemaName, schema.tables[t].name.name))
+            case .ignored:
+                break
+            }
+            t = tableIndex(schema.tables[t].name) ?? t
+        }
+        addConstraints(pending, to: t, at: at)
+    }
+
+    /// PostgreSQL runs the actions of one ALTER TABLE in passes, not as written: all drops first
+    /// (DROP DEFAULT included), then type changes, added columns, column attributes, added
+    /// indexes and constraints (SET DEFAULT included), then the rest; in writing order within a
+    /// pass. `SET DEFAULT 1, DROP DEFAULT` therefore leaves the default set.
+    static func inExecutionOrder(_ actions: [AlterTableAction]) -> [AlterTableAction] {
+        func pass(_ action: AlterTableAction) -> Int {
+            switch action {
+            case .dropColumn, .dropDefault, .dropNotNull, .dropIdentity, .dropExpression, .dropConstraint: 0
+            case .alterColumnType: 1
+            case .addColumn: 4
+            case .setNotNull: 5
+            case .addConstraint(let constraint):
+                switch constraint.kind {
+                case .primaryKey, .unique: 6
+                default: 7
+                }
+            case .setDefault, .addIdentity: 7
+            default: 8
+            }
+        }
+        return actions.enumerated().sorted { (pass($0.element), $0.offset) < (pass($1.element), $1.offset) }.map(\.element)
+    }
+
+    private mutating func moveTable(_ t: Int, to new: QualifiedName) {
+        let old = schema.tables[t].name
+        schema.tables[t].name = new
+        for other in schema.tables.indices {
+            for f in schema.tables[other].foreignKeys.indices where schema.tables[other].foreignKeys[f].referencedTable == old {
+                schema.tables[other].foreignKeys[f].referencedTable = new
+            }
+        }
+    }
+
+    private mutating func renameColumn(_ old: String, to new: String, in t: Int, c: Int) {
+        schema.tables[t].columns[c].name = new
+        func rename(_ list: inout [String]) { list = list.map { $0 == old ? new : $0 } }
+        if schema.tables[t].primaryKey != nil { rename(&schema.tables[t].primaryKey!.columns) }
+        for u in schema.tables[t].uniqueConstraints.indices { rename(&schema.tables[t].uniqueConstraints[u].columns) }
+        for f in schema.tables[t].foreignKeys.indices { rename(&schema.tables[t].foreignKeys[f].columns) }
+        for i in schema.tables[t].indexes.indices { rename(&schema.tables[t].indexes[i].elements) }
+        let tableName = schema.tables[t].name
+        for other in schema.tables.indices {
+            for f in schema.tables[other].foreignKeys.indices where schema.tables[other].foreignKeys[f].referencedTable == tableName {
+                rename(&schema.tables[other].foreignKeys[f].referencedColumns)
+            }
+        }
+    }
+
+    /// Drops a column and what depends on it in its table: keys, indexes and checks that use it.
+    private mutating func dropColumn(_ name: String, from t: Int) {
+        schema.tables[t].columns.removeAll { $0.name == name }
+        if schema.tables[t].primaryKey?.columns.contains(name) == true { schema.tables[t].primaryKey = nil }
+        schema.tables[t].uniqueConstraints.removeAll { $0.columns.contains(name) }
+        schema.tables[t].foreignKeys.removeAll { $0.columns.contains(name) }
+        schema.tables[t].indexes.removeAll { $0.elements.contains(name) || $0.include.contains(name) }
+        schema.tables[t].checks.removeAll { check in
+            Lexer.lex(SourceFile(path: "", text: check.expression)).statements.contains { $0.tokens.contains { $0.isIdentifier && $0.value == name } }
+        }
+        let tableName = schema.tables[t].name
+        for other in schema.tables.indices {
+            schema.tables[other].foreignKeys.removeAll { $0.referencedTable == tableName && $0.referencedColumns.contains(name) }
+        }
+    }
+
+    @discardableResult
+    private mutating func dropConstraint(_ name: String, from t: Int) -> Bool {
+        if schema.tables[t].primaryKey?.name == name {
+            schema.tables[t].primaryKey = nil
+            return true
+        }
+        let before = constraintCount(t)
+        schema.tables[t].uniqueConstraints.removeAll { $0.name == name }
+        schema.tables[t].foreignKeys.removeAll { $0.name == name }
+        schema.tables[t].checks.removeAll { $0.name == name }
+        schema.tables[t].exclusions.removeAll { $0.name == name }
+        return constraintCount(t) < before
+    }
+
+    private func constraintCount(_ t: Int) -> Int {
+        let table = schema.tables[t]
+        return table.uniqueConstraints.count + table.foreignKeys.count + table.checks.count + table.exclusions.count
+    }
+
+    private mutating func renameConstraint(_ old: String, to new: String, in t: Int) -> Bool {
+        if schema.tables[t].primaryKey?.name == old {
+            schema.tables[t].primaryKey?.name = new
+            return true
+        }
+        if let u = schema.tables[t].uniqueConstraints.firstIndex(where: { $0.name == old }) {
+            schema.tables[t].uniqueConstraints[u].name = new
+            return true
+        }
+        if let f = schema.tables[t].foreignKeys.firstIndex(where: { $0.name == old }) {
+            schema.tables[t].foreignKeys[f].name = new
+            return true
+        }
+        if let c = schema.tables[t].checks.firstIndex(where: { $0.name == old }) {
+            schema.tables[t].checks[c].name = new
+            return true
+        }
+        if let e = schema.tables[t].exclusions.firstIndex(where: { $0.name == old }) {
+            schema.tables[t].exclusions[e].name = new
+            return true
+        }
+        return false
+    }
+
+    // MARK: - Indexes
+
+    func indexPosition(_ name: String, in schemaName: String) -> (Int, Int)? {
+        for t in schema.tables.indices where schema.tables[t].name.schema == schemaName {
+            if let i = schema.tables[t].indexes.firstIndex(where: { $0.name == name }) { return (t, i) }
+        }
+        return nil
+    }
+
+    private mutating func createIndex(
+        name: NameRef?, table: NameRef, unique: Bool, ifNotExists: Bool, method: String, elements: [String],
+        include: [String], predicate: String?, at: SourceLocation
+    ) {
+        guard let t = tableIndex(table.qualified()) else {
+            return error("relation \"\(table.name)\" does not exist", at: table.location)
+        }
+        let schemaName = schema.tables[t].name.schema
+        var columnNames: [String] = []
+        for element in elements {
+            if let column = indexColumn(element) {
+                guard schema.tables[t].column(column) != nil else {
+                    return error("column \"\(column)\" does not exist in table \"\(table.name)\"", at: table.location)
+                }
+                columnNames.append(column)
+            } else {
+                columnNames.append("expr")
+            }
+        }
+        for column in include where schema.tables[t].column(column) == nil {
+            return error("column \"\(column)\" does not exist in table \"\(table.name)\"", at: table.location)
+        }
+        let indexName: String
+        if let name {
+            if relationNameTaken(name.name, in: schemaName) {
+                if !ifNotExists { error("relation \"\(name.name)\" already exists", at: name.location) }
+                return
+            }
+            indexName = name.name
+        } else {
+            indexName = GeneratedNames.choose(schema.tables[t].name.name, GeneratedNames.columnPart(columnNames), unique ? "key" : "idx") {
+                relationNameTaken($0, in: schemaName)
+            }
+        }
+        let normalized = elements.map { indexColumn($0) ?? $0 }
+        schema.tables[t].indexes.append(Index(
+            name: indexName, isUnique: unique, method: method, elements: normalized, include: include, predicate: predicate, location: at
+        ))
+        schema.tables[t].provenance.lastChanged = at
+    }
+
+    /// The column an index element names, when it is a plain column (with any opclass, order,
+    /// nulls order or collation); `nil` for an expression.
+    func indexColumn(_ element: String) -> String? {
+        let lexed = Lexer.lex(SourceFile(path: "", text: element))
+        guard let tokens = lexed.statements.first?.tokens, let first = tokens.first, first.isIdentifier else { return nil }
+        if tokens.count > 1, tokens[1].isSymbol("(") || tokens[1].isSymbol(".") || tokens[1].kind == .symbol { return nil }
+        return truncateIdentifier(first.value)
+    }
+
+    // MARK: - Drop
+
+    private mutating func drop(_ kind: DroppableKind, _ name: NameRef, ifExists: Bool, cascade: Bool) {
+        let qualified = name.qualified()
+        switch kind {
+        case .table:
+            guard let t = tableIndex(qualified) else {
+                if !ifExists { error("table \"\(name.name)\" does not exist", at: name.location) }
+                return
+            }
+            let dependents = schema.tables.indices.filter { $0 != t && schema.tables[$0].foreignKeys.contains { $0.referencedTable == qualified } }
+            if !dependents.isEmpty, !cascade {
+                return error(
+                    "cannot drop table \(name.name) because other objects depend on it", at: name.location,
+                    note: "\(dependents.map { schema.tables[$0].name.name }.joined(separator: ", ")) has a foreign key to it; drop that first, or use DROP … CASCADE"
+                )
+            }
+            for other in dependents { schema.tables[other].foreignKeys.removeAll { $0.referencedTable == qualified } }
+            schema.tables.remove(at: t)
+            dropColumns(ofType: qualified)
+        case .view, .materializedView:
+            guard let v = schema.views.firstIndex(where: { $0.name == qualified }) else {
+                if !ifExists { error("view \"\(name.name)\" does not exist", at: name.location) }
+                return
+            }
+            schema.views.remove(at: v)
+        case .index:
+            guard let (t, i) = indexPosition(name.name, in: qualified.schema) else {
+                if !ifExists { error("index \"\(name.name)\" does not exist", at: name.location) }
+                return
+            }
+            schema.tables[t].indexes.remove(at: i)
+        case .type, .domain:
+            let users = columnsUsing(qualified)
+            if !users.isEmpty, !cascade {
+                return error(
+                    "cannot drop type \(name.name) because other objects depend on it", at: name.location,
+                    note: "column \(users.joined(separator: ", ")) uses it; drop or retype it first, or use DROP … CASCADE"
+                )
+            }
+            let before = schema.enums.count + schema.composites.count + schema.domains.count
+            if kind == .type {
+                schema.enums.removeAll { $0.name == qualified }
+                schema.composites.removeAll { $0.name == qualified }
+            } else {
+                schema.domains.removeAll { $0.name == qualified }
+            }
+            if schema.enums.count + schema.composites.count + schema.domains.count == before {
+                if !ifExists { error("type \"\(name.name)\" does not exist", at: name.location) }
+                return
+            }
+            dropColumns(ofType: qualified)
+        case .schema:
+            guard let s = schema.schemas.firstIndex(of: name.name) else {
+                if !ifExists { error("schema \"\(name.name)\" does not exist", at: name.location) }
+                return
+            }
+            let holdsObjects = schema.tables.contains { $0.name.schema == name.name } || schema.enums.contains { $0.name.schema == name.name }
+                || schema.domains.contains { $0.name.schema == name.name } || schema.composites.contains { $0.name.schema == name.name }
+                || schema.views.contains { $0.name.schema == name.name }
+            if holdsObjects, !cascade {
+                return error("cannot drop schema \(name.name) because other objects depend on it", at: name.location)
+            }
+            schema.schemas.remove(at: s)
+            schema.tables.removeAll { $0.name.schema == name.name }
+            schema.enums.removeAll { $0.name.schema == name.name }
+            schema.domains.removeAll { $0.name.schema == name.name }
+            schema.composites.removeAll { $0.name.schema == name.name }
+            schema.views.removeAll { $0.name.schema == name.name }
+        case .extension:
+            guard let e = schema.extensions.firstIndex(of: name.name) else {
+                if !ifExists { error("extension \"\(name.name)\" does not exist", at: name.location) }
+                return
+            }
+            schema.extensions.remove(at: e)
+        }
+    }
+
+    private func columnsUsing(_ type: QualifiedName) -> [String] {
+        var users: [String] = []
+        for table in schema.tables {
+            for column in table.columns where column.type.qualifiedName == type { users.append("\(table.name.name).\(column.name)") }
+        }
+        for composite in schema.composites {
+            for attribute in composite.attributes where attribute.type.qualifiedName == type { users.append("\(composite.name.name).\(attribute.name)") }
+        }
+        for domain in schema.domains where domain.baseType.qualifiedName == type { users.append(domain.name.name) }
+        return users
+    }
+
+    /// DROP … CASCADE of a type drops the columns that have it.
+    private mutating func dropColumns(ofType type: QualifiedName) {
+        for t in schema.tables.indices {
+            for column in schema.tables[t].columns where column.type.qualifiedName == type { dropColumn(column.name, from: t) }
+        }
+        for c in schema.composites.indices { schema.composites[c].attributes.removeAll { $0.type.qualifiedName == type } }
+    }
+
+    // MARK: - Types
+
+    private mutating func alterType(_ name: NameRef, _ action: AlterTypeAction, at: SourceLocation) {
+        let qualified = name.qualified()
+        if let e = schema.enums.firstIndex(where: { $0.name == qualified }) {
+            schema.enums[e].provenance.lastChanged = at
+            switch action {
+            case .addValue(let label, let ifNotExists, let before, let after):
+                if schema.enums[e].labels.contains(label) {
+                    if !ifNotExists { error("enum label \"\(label)\" already exists", at: name.location) }
+                    return
+                }
+                if let neighbour = before ?? after {
+                    guard let position = schema.enums[e].labels.firstIndex(of: neighbour) else {
+                        return error("\"\(neighbour)\" is not an existing enum label", at: name.location)
+                    }
+                    schema.enums[e].labels.insert(label, at: before != nil ? position : position + 1)
+                } else {
+                    schema.enums[e].labels.append(label)
+                }
+            case .renameValue(let old, let new):
+                guard let position = schema.enums[e].labels.firstIndex(of: old) else {
+                    return error("\"\(old)\" is not an existing enum label", at: name.location)
+                }
+                guard !schema.enums[e].labels.contains(new) else { return error("enum label \"\(new)\" already exists", at: name.location) }
+                schema.enums[e].labels[position] = new
+            case .renameTo(let newName):
+                let new = QualifiedName(schema: qualified.schema, newName)
+                guard !typeNameTaken(new) else { return error("type \"\(newName)\" already exists", at: name.location) }
+                schema.enums[e].name = new
+                retype(from: qualified, to: new)
+            case .setSchema(let schemaName):
+                guard schemaExists(schemaName) else { return error("schema \"\(schemaName)\" does not exist", at: name.location) }
+                let new = QualifiedName(schema: schemaName, qualified.name)
+                schema.enums[e].name = new
+                retype(from: qualified, to: new)
+            case .addAttribute, .dropAttribute:
+                error("\(name.name) is an enum type, not a composite type", at: name.location)
+            case .ignored:
+                break
+            }
+        } else if let c = schema.composites.firstIndex(where: { $0.name == qualified }) {
+            schema.composites[c].provenance.lastChanged = at
+            switch action {
+            case .addAttribute(let definition):
+                guard let type = resolve(definition.type) else { return }
+                guard !schema.composites[c].attributes.contains(where: { $0.name == definition.name }) else {
+                    return error("column \"\(definition.name)\" of relation \"\(name.name)\" already exists", at: definition.nameLocation)
+                }
+                schema.composites[c].attributes.append(Column(name: definition.name, type: type, provenance: Provenance(created: definition.nameLocation)))
+            case .dropAttribute(let attribute, let ifExists):
+                let before = schema.composites[c].attributes.count
+                schema.composites[c].attributes.removeAll { $0.name == attribute }
+                if before == schema.composites[c].attributes.count, !ifExists {
+                    error("column \"\(attribute)\" of relation \"\(name.name)\" does not exist", at: name.location)
+                }
+            case .renameTo(let newName):
+                let new = QualifiedName(schema: qualified.schema, newName)
+                guard !typeNameTaken(new) else { return error("type \"\(newName)\" already exists", at: name.location) }
+                schema.composites[c].name = new
+                retype(from: qualified, to: new)
+            case .setSchema(let schemaName):
+                let new = QualifiedName(schema: schemaName, qualified.name)
+                schema.composites[c].name = new
+                retype(from: qualified, to: new)
+            case .addValue, .renameValue:
+                error("\(name.name) is not an enum", at: name.location)
+            case .ignored:
+                break
+            }
+        } else if schema.domains.contains(where: { $0.name == qualified }) {
+            if case .renameTo(let newName) = action {
+                alterDomain(name, .renameTo(newName), at: at)
+            }
+        } else {
+            error("type \"\(name.name)\" does not exist", at: name.location)
+        }
+    }
+
+    private mutating func retype(from old: QualifiedName, to new: QualifiedName) {
+        func update(_ type: inout ColumnType) {
+            if type.qualifiedName == old {
+                type.schema = new.schema
+                type.name = new.name
+            }
+        }
+        for t in schema.tables.indices {
+            for c in schema.tables[t].columns.indices { update(&schema.tables[t].columns[c].type) }
+        }
+        for c in schema.composites.indices {
+            for a in schema.composites[c].attributes.indices { update(&schema.composites[c].attributes[a].type) }
+        }
+        for d in schema.domains.indices { update(&schema.domains[d].baseType) }
+    }
+
+    private mutating func alterDomain(_ name: NameRef, _ action: AlterDomainAction, at: SourceLocation) {
+        let qualified = name.qualified()
+        guard let d = schema.domains.firstIndex(where: { $0.name == qualified }) else {
+            return error("type \"\(name.name)\" does not exist", at: name.location)
+        }
+        schema.domains[d].provenance.lastChanged = at
+        switch action {
+        case .setNotNull: schema.domains[d].isNotNull = true
+        case .dropNotNull: schema.domains[d].isNotNull = false
+        case .setDefault(let expression): schema.domains[d].defaultExpression = expression
+        case .dropDefault: schema.domains[d].defaultExpression = nil
+        case .addCheck(let constraintName, let expression):
+            let domain = schema.domains[d]
+            let chosen = constraintName ?? GeneratedNames.choose(qualified.name, nil, "check") { candidate in domain.checks.contains { $0.name == candidate } }
+            schema.domains[d].checks.append(CheckConstraint(name: chosen, expression: expression, location: at))
+        case .dropConstraint(let constraintName, let ifExists):
+            let before = schema.domains[d].checks.count
+            schema.domains[d].checks.removeAll { $0.name == constraintName }
+            if before == schema.domains[d].checks.count, !ifExists {
+                error("constraint \"\(constraintName)\" of domain \"\(name.name)\" does not exist", at: name.location)
+            }
+        case .renameTo(let newName):
+            let new = QualifiedName(schema: qualified.schema, newName)
+            guard !typeNameTaken(new) else { return error("type \"\(newName)\" already exists", at: name.location) }
+            schema.domains[d].name = new
+            retype(from: qualified, to: new)
+        case .ignored:
+            break
+        }
+    }
+
+    // MARK: - Comments
+
+    private mutating func comment(_ target: CommentTarget, text: String?, at: SourceLocation) {
+        switch target {
+        case .table(let name):
+            if let t = tableIndex(name.qualified()) {
+                schema.tables[t].comment = text
+            } else if let v = schema.views.firstIndex(where: { $0.name == name.qualified() }) {
+                schema.views[v].comment = text
+            } else {
+                error("relation \"\(name.name)\" does not exist", at: name.location)
+            }
+        case .column(let table, let columnName):
+            if let t = tableIndex(table.qualified()) {
+                guard let c = schema.tables[t].columns.firstIndex(where: { $0.name == columnName }) else {
+                    return error("column \"\(columnName)\" of relation \"\(table.name)\" does not exist", at: table.location)
+                }
+                schema.tables[t].columns[c].comment = text
+            } else if let c = schema.composites.firstIndex(where: { $0.name == table.qualified() }) {
+                guard let a = schema.composites[c].attributes.firstIndex(where: { $0.name == columnName }) else {
+                    return error("column \"\(columnName)\" of relation \"\(table.name)\" does not exist", at: table.location)
+                }
+                schema.composites[c].attributes[a].comment = text
+            } else if !schema.views.contains(where: { $0.name == table.qualified() }) {
+                error("relation \"\(table.name)\" does not exist", at: table.location)
+            }
+        case .type(let name):
+            let qualified = name.qualified()
+            if let e = schema.enums.firstIndex(where: { $0.name == qualified }) {
+                schema.enums[e].comment = text
+            } else if let c = schema.composites.firstIndex(where: { $0.name == qualified }) {
+                schema.composites[c].comment = text
+            } else if let d = schema.domains.firstIndex(where: { $0.name == qualified }) {
+                schema.domains[d].comment = text
+            } else {
+                error("type \"\(name.name)\" does not exist", at: name.location)
+            }
+        case .view(let name):
+            guard let v = schema.views.firstIndex(where: { $0.name == name.qualified() }) else {
+                return error("view \"\(name.name)\" does not exist", at: name.location)
+            }
+            schema.views[v].comment = text
+        case .index(let name):
+            if indexPosition(name.name, in: name.schema ?? "public") == nil {
+                error("index \"\(name.name)\" does not exist", at: name.location)
+            }
+        case .constraint(let constraintName, let table):
+            guard let t = tableIndex(table.qualified()) else {
+                return error("relation \"\(table.name)\" does not exist", at: table.location)
+            }
+            let exists = schema.tables[t].primaryKey?.name == constraintName
+                || schema.tables[t].uniqueConstraints.contains { $0.name == constraintName }
+                || schema.tables[t].foreignKeys.contains { $0.name == constraintName }
+                || schema.tables[t].checks.contains { $0.name == constraintName }
+            if !exists { error("constraint \"\(constraintName)\" for table \"\(table.name)\" does not exist", at: table.location) }
+        case .other:
+            break
+        }
+    }
+}

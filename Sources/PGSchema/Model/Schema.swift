@@ -1,0 +1,212 @@
+/// A schema-qualified name; `schema` is `public` unless the migrations said otherwise.
+public struct QualifiedName: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public var schema: String
+    public var name: String
+
+    public init(schema: String = "public", _ name: String) {
+        self.schema = schema
+        self.name = name
+    }
+
+    public var description: String { schema == "public" ? name : "\(schema).\(name)" }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.schema, lhs.name) < (rhs.schema, rhs.name) }
+}
+
+/// Where an object was created and where it last changed.
+public struct Provenance: Sendable, Hashable, Codable {
+    public var created: SourceLocation
+    public var lastChanged: SourceLocation
+
+    public init(created: SourceLocation) {
+        self.created = created
+        self.lastChanged = created
+    }
+}
+
+/// The folded result of a module's up migrations.
+public struct Schema: Sendable, Equatable, Codable {
+    /// Tables in the order they were created.
+    public var tables: [Table] = []
+    public var enums: [EnumType] = []
+    public var composites: [CompositeType] = []
+    public var domains: [Domain] = []
+    public var views: [View] = []
+    /// Schemas created by the migrations (`public` always exists and is not listed).
+    public var schemas: [String] = []
+    public var extensions: [String] = []
+
+    public init() {}
+
+    public func table(_ name: QualifiedName) -> Table? { tables.first { $0.name == name } }
+    public func enumType(_ name: QualifiedName) -> EnumType? { enums.first { $0.name == name } }
+    public func domain(_ name: QualifiedName) -> Domain? { domains.first { $0.name == name } }
+    public func composite(_ name: QualifiedName) -> CompositeType? { composites.first { $0.name == name } }
+}
+
+/// A column's type as PostgreSQL spells it in `format_type` (`character varying(20)`,
+/// `timestamp with time zone`, `numeric(14,4)`), plus array dimensions.
+public struct ColumnType: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The canonical name without modifiers: `integer`, `character varying`, `numeric`, or a
+    /// user type's name.
+    public var name: String
+    /// The schema of a user-defined type (enum, domain, composite); `nil` for built-in types.
+    public var schema: String?
+    /// Length, precision and scale, as written: `[20]` for `varchar(20)`, `[14, 4]` for `numeric(14,4)`.
+    public var modifiers: [Int]
+    /// `0` for a scalar, `1` for `int[]`, `2` for `int[][]`.
+    public var arrayDimensions: Int
+
+    public init(name: String, schema: String? = nil, modifiers: [Int] = [], arrayDimensions: Int = 0) {
+        self.name = name
+        self.schema = schema
+        self.modifiers = modifiers
+        self.arrayDimensions = arrayDimensions
+    }
+
+    /// The element type of an array type, or the type itself.
+    public var element: ColumnType {
+        var element = self
+        element.arrayDimensions = 0
+        return element
+    }
+
+    public var qualifiedName: QualifiedName? { schema.map { QualifiedName(schema: $0, name) } }
+
+    /// `format_type` style: `character varying(20)[]`, `timestamp(3) with time zone`.
+    public var description: String {
+        var text = name
+        if let schema, schema != "public" { text = "\(schema).\(name)" }
+        if !modifiers.isEmpty {
+            let list = "(" + modifiers.map(String.init).joined(separator: ",") + ")"
+            if let space = text.firstIndex(of: " "), name.hasPrefix("time") {
+                // timestamp(3) with time zone
+                text = String(text[..<space]) + list + String(text[space...])
+            } else {
+                text += list
+            }
+        }
+        if arrayDimensions > 0 { text += "[]" }
+        return text
+    }
+}
+
+public struct Table: Sendable, Equatable, Codable {
+    public var name: QualifiedName
+    public var columns: [Column] = []
+    public var primaryKey: KeyConstraint?
+    public var uniqueConstraints: [KeyConstraint] = []
+    public var foreignKeys: [ForeignKey] = []
+    public var checks: [CheckConstraint] = []
+    /// `EXCLUDE` constraints, by name and the text of their elements.
+    public var exclusions: [CheckConstraint] = []
+    public var indexes: [Index] = []
+    public var comment: String?
+    public var provenance: Provenance
+
+    public init(name: QualifiedName, provenance: Provenance) {
+        self.name = name
+        self.provenance = provenance
+    }
+
+    public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+}
+
+public struct Column: Sendable, Equatable, Codable {
+    public enum Identity: String, Sendable, Codable {
+        case always, byDefault = "by default"
+    }
+
+    public var name: String
+    public var type: ColumnType
+    /// Declared `NOT NULL`, part of the primary key, or of a `NOT NULL` domain type.
+    public var isNotNull: Bool
+    /// The `DEFAULT` expression as written (serial columns get PostgreSQL's `nextval(…)`).
+    public var defaultExpression: String?
+    public var identity: Identity?
+    /// The expression of a `GENERATED ALWAYS AS (…) STORED` column.
+    public var generatedExpression: String?
+    public var collation: String?
+    public var comment: String?
+    public var provenance: Provenance
+
+    public init(name: String, type: ColumnType, provenance: Provenance) {
+        self.name = name
+        self.type = type
+        self.isNotNull = false
+        self.provenance = provenance
+    }
+
+    public var isNullable: Bool { !isNotNull }
+    /// Whether an insert may leave the column out: it has a default, an identity or is generated.
+    public var hasDatabaseValue: Bool { defaultExpression != nil || identity != nil || generatedExpression != nil }
+}
+
+/// A primary key or unique constraint.
+public struct KeyConstraint: Sendable, Equatable, Codable {
+    public var name: String
+    public var columns: [String]
+    public var location: SourceLocation
+}
+
+public struct ForeignKey: Sendable, Equatable, Codable {
+    public var name: String
+    public var columns: [String]
+    public var referencedTable: QualifiedName
+    public var referencedColumns: [String]
+    /// `NO ACTION`, `RESTRICT`, `CASCADE`, `SET NULL` or `SET DEFAULT`.
+    public var onDelete: String
+    public var onUpdate: String
+    public var location: SourceLocation
+}
+
+public struct CheckConstraint: Sendable, Equatable, Codable {
+    public var name: String
+    public var expression: String
+    public var location: SourceLocation
+}
+
+public struct Index: Sendable, Equatable, Codable {
+    public var name: String
+    public var isUnique: Bool
+    /// `btree`, `gin`, `gist`, …
+    public var method: String
+    /// Each a column name or a parenthesised expression, with any opclass, order and nulls order.
+    public var elements: [String]
+    public var include: [String]
+    public var predicate: String?
+    public var location: SourceLocation
+}
+
+public struct EnumType: Sendable, Equatable, Codable {
+    public var name: QualifiedName
+    public var labels: [String]
+    public var comment: String?
+    public var provenance: Provenance
+}
+
+public struct CompositeType: Sendable, Equatable, Codable {
+    public var name: QualifiedName
+    public var attributes: [Column]
+    public var comment: String?
+    public var provenance: Provenance
+}
+
+public struct Domain: Sendable, Equatable, Codable {
+    public var name: QualifiedName
+    public var baseType: ColumnType
+    public var isNotNull: Bool
+    public var defaultExpression: String?
+    public var checks: [CheckConstraint]
+    public var comment: String?
+    public var provenance: Provenance
+}
+
+public struct View: Sendable, Equatable, Codable {
+    public var name: QualifiedName
+    public var isMaterialized: Bool
+    /// The query after `AS`, as written.
+    public var query: String
+    public var comment: String?
+    public var provenance: Provenance
+}

@@ -1,0 +1,639 @@
+/// Reads the statements of a lexed file into ``Statement`` values.
+///
+/// Statements that shape tables and types are parsed; statements that cannot change a shape
+/// (functions, triggers, grants, data) are recognised and skipped; anything else is an error
+/// diagnostic at the statement, never silently dropped.
+public enum Parser {
+    public static func parse(_ file: LexedFile) -> (statements: [LocatedStatement], diagnostics: [Diagnostic]) {
+        var statements: [LocatedStatement] = []
+        var diagnostics = file.diagnostics
+        // A lexing error (an unterminated string) makes the rest of the file meaningless.
+        if diagnostics.contains(where: { $0.severity == .error }) { return ([], diagnostics) }
+        for tokens in file.statements {
+            var cursor = Cursor(tokens, source: file.source)
+            let location = file.source.location(of: tokens.start)
+            do {
+                let statement = try cursor.statement()
+                statements.append(LocatedStatement(statement: statement, location: location))
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        return (statements, diagnostics)
+    }
+}
+
+/// Words that end a column's DEFAULT, CHECK or GENERATED expression at depth 0.
+private let columnConstraintWords: Set<String> = [
+    "not", "null", "constraint", "primary", "unique", "check", "references", "default", "generated", "collate",
+    "deferrable", "initially",
+]
+
+extension Cursor {
+    mutating func statement() throws(Diagnostic) -> Statement {
+        guard let first = current else { return .skipped("empty") }
+        guard first.kind == .word else { throw unexpected("expected a statement") }
+        switch first.value {
+        case "create": return try create()
+        case "alter": return try alter()
+        case "drop": return try drop()
+        case "comment": return try comment()
+        case "select", "insert", "update", "delete", "with", "merge", "copy", "values", "truncate":
+            return .skipped("data")
+        case "grant", "revoke": return .skipped("privileges")
+        case "set", "reset", "begin", "start", "commit", "end", "rollback", "savepoint", "release", "abort":
+            return .skipped("session")
+        case "do", "call": return .skipped("procedural code")
+        case "analyze", "analyse", "vacuum", "cluster", "reindex", "refresh", "lock", "notify", "listen",
+             "unlisten", "discard", "checkpoint", "load", "security", "import", "prepare", "execute", "deallocate",
+             "explain", "show", "fetch", "move", "close", "declare":
+            return .skipped("maintenance")
+        default:
+            throw Diagnostic(.error, "statement \(first.value.uppercased()) is not understood", at: location)
+        }
+    }
+
+    // MARK: - CREATE
+
+    private mutating func create() throws(Diagnostic) -> Statement {
+        let statementLocation = location
+        index += 1
+        let orReplace = accept("or", "replace")
+        var temporary = false
+        while accept("global") || accept("local") || accept("temp") || accept("temporary") || accept("unlogged") {
+            temporary = true
+        }
+        guard let word = current, word.kind == .word else { throw unexpected("expected what to create") }
+        switch word.value {
+        case "table":
+            index += 1
+            if temporary, tokens.contains(where: { $0.isWord("temp") || $0.isWord("temporary") }) {
+                return .skipped("temporary table")
+            }
+            return try createTable()
+        case "type":
+            index += 1
+            return try createType()
+        case "domain":
+            index += 1
+            return try createDomain()
+        case "unique", "index":
+            return try createIndex()
+        case "view", "recursive":
+            _ = accept("recursive")
+            index += 1
+            return try createView(materialized: false, orReplace: orReplace)
+        case "materialized":
+            index += 1
+            try expect("view")
+            return try createView(materialized: true, orReplace: orReplace)
+        case "schema":
+            index += 1
+            let ifNotExists = accept("if", "not", "exists")
+            if isWord("authorization") {
+                index += 1
+                return .createSchema(try identifier("a schema name"), ifNotExists: ifNotExists)
+            }
+            return .createSchema(try identifier("a schema name"), ifNotExists: ifNotExists)
+        case "extension":
+            index += 1
+            _ = accept("if", "not", "exists")
+            return .createExtension(try identifier("an extension name"))
+        case "function", "procedure", "trigger", "constraint", "event", "rule", "policy", "aggregate", "operator",
+             "cast", "sequence", "role", "user", "group", "publication", "subscription", "collation", "conversion",
+             "language", "trusted", "procedural", "statistics", "text", "transform", "server", "access", "default",
+             "tablespace", "database":
+            return .skipped(word.value)
+        case "foreign":
+            throw Diagnostic(.error, "CREATE FOREIGN TABLE is not supported", at: statementLocation)
+        default:
+            throw Diagnostic(.error, "CREATE \(word.value.uppercased()) is not understood", at: statementLocation)
+        }
+    }
+
+    private mutating func createTable() throws(Diagnostic) -> Statement {
+        let ifNotExists = accept("if", "not", "exists")
+        let name = try qualifiedName("a table name")
+        if isWord("as") || isWord("of") || isWord("partition") {
+            throw Diagnostic(.error, "CREATE TABLE … \(current!.value.uppercased()) is not supported: declare the columns", at: location)
+        }
+        try expectSymbol("(")
+        var elements: [TableElement] = []
+        if !isSymbol(")") {
+            repeat {
+                elements.append(try tableElement())
+            } while acceptSymbol(",")
+        }
+        try expectSymbol(")")
+        // INHERITS, PARTITION BY, WITH (…), TABLESPACE, ON COMMIT: none changes the columns.
+        if isWord("inherits") {
+            throw Diagnostic(.error, "CREATE TABLE … INHERITS is not supported", at: location)
+        }
+        return .createTable(name, ifNotExists: ifNotExists, elements: elements)
+    }
+
+    private mutating func tableElement() throws(Diagnostic) -> TableElement {
+        if isWord("constraint") || isWord("primary") || isWord("unique") || isWord("foreign") || isWord("check") || isWord("exclude") {
+            return .constraint(try tableConstraint())
+        }
+        if isWord("like") {
+            throw Diagnostic(.error, "LIKE in CREATE TABLE is not supported", at: location)
+        }
+        return .column(try columnDefinition())
+    }
+
+    mutating func columnDefinition() throws(Diagnostic) -> ColumnDefinition {
+        let nameLocation = location
+        let name = try identifier("a column name")
+        let type = try typeRef()
+        return ColumnDefinition(name: name, nameLocation: nameLocation, type: type, constraints: try columnConstraints())
+    }
+
+    mutating func columnConstraints() throws(Diagnostic) -> [ColumnConstraint] {
+        var constraints: [ColumnConstraint] = []
+        while let token = current, token.kind == .word {
+            var name: String?
+            if accept("constraint") { name = try identifier("a constraint name") }
+            if accept("not", "null") {
+                constraints.append(.notNull)
+            } else if accept("null") {
+                constraints.append(.null)
+            } else if accept("default") {
+                guard let expression = expression(stopWords: columnConstraintWords) else { throw unexpected("expected a default expression") }
+                constraints.append(.defaultValue(expression))
+            } else if accept("primary", "key") {
+                constraints.append(.primaryKey(name: name))
+                try indexParameters()
+            } else if accept("unique") {
+                _ = accept("nulls", "not", "distinct") || accept("nulls", "distinct")
+                constraints.append(.unique(name: name))
+                try indexParameters()
+            } else if accept("check") {
+                constraints.append(.check(name: name, expression: try parenthesized()))
+                _ = accept("no", "inherit")
+            } else if accept("references") {
+                let table = try qualifiedName("a table name")
+                let columns = isSymbol("(") ? try identifierList() : []
+                let actions = try referentialActions()
+                constraints.append(.references(name: name, table: table, columns: columns, onDelete: actions.onDelete, onUpdate: actions.onUpdate))
+            } else if accept("generated") {
+                if accept("always", "as", "identity") {
+                    constraints.append(.identity(.always))
+                    skipParenthesized()
+                } else if accept("by", "default", "as", "identity") {
+                    constraints.append(.identity(.byDefault))
+                    skipParenthesized()
+                } else if accept("always", "as") {
+                    constraints.append(.generated(expression: try parenthesized()))
+                    _ = accept("stored") || accept("virtual")
+                } else {
+                    throw unexpected("expected ALWAYS AS (…) STORED or AS IDENTITY")
+                }
+            } else if accept("collate") {
+                constraints.append(.collate(try qualifiedName("a collation").name))
+            } else if accept("deferrable") || accept("not", "deferrable") || accept("initially", "deferred") || accept("initially", "immediate") {
+                continue
+            } else {
+                if name != nil { throw unexpected("expected a constraint after CONSTRAINT name") }
+                break
+            }
+        }
+        return constraints
+    }
+
+    /// `USING INDEX TABLESPACE t`, `WITH (…)`, `INCLUDE (…)`, deferrability: accepted, not modelled.
+    private mutating func indexParameters() throws(Diagnostic) {
+        while true {
+            if accept("include") { skipParenthesized() }
+            else if accept("with") { skipParenthesized() }
+            else if accept("using", "index", "tablespace") { _ = try identifier() }
+            else if accept("deferrable") || accept("not", "deferrable") || accept("initially", "deferred") || accept("initially", "immediate") {}
+            else { return }
+        }
+    }
+
+    private mutating func referentialActions() throws(Diagnostic) -> (onDelete: String, onUpdate: String) {
+        var onDelete = "NO ACTION"
+        var onUpdate = "NO ACTION"
+        while true {
+            if accept("match") {
+                _ = try identifier()
+            } else if accept("on", "delete") {
+                onDelete = try referentialAction()
+            } else if accept("on", "update") {
+                onUpdate = try referentialAction()
+            } else if accept("deferrable") || accept("not", "deferrable") || accept("initially", "deferred") || accept("initially", "immediate") || accept("not", "valid") {
+            } else {
+                return (onDelete, onUpdate)
+            }
+        }
+    }
+
+    private mutating func referentialAction() throws(Diagnostic) -> String {
+        if accept("cascade") { return "CASCADE" }
+        if accept("restrict") { return "RESTRICT" }
+        if accept("no", "action") { return "NO ACTION" }
+        if accept("set", "null") { skipParenthesized(); return "SET NULL" }
+        if accept("set", "default") { skipParenthesized(); return "SET DEFAULT" }
+        throw unexpected("expected CASCADE, RESTRICT, NO ACTION, SET NULL or SET DEFAULT")
+    }
+
+    mutating func tableConstraint() throws(Diagnostic) -> TableConstraint {
+        let location = self.location
+        var name: String?
+        if accept("constraint") { name = try identifier("a constraint name") }
+        let kind: TableConstraint.Kind
+        if accept("primary", "key") {
+            kind = .primaryKey(columns: try identifierList())
+            try indexParameters()
+        } else if accept("unique") {
+            _ = accept("nulls", "not", "distinct") || accept("nulls", "distinct")
+            kind = .unique(columns: try identifierList())
+            try indexParameters()
+        } else if accept("foreign", "key") {
+            let columns = try identifierList()
+            try expect("references")
+            let table = try qualifiedName("a table name")
+            let referenced = isSymbol("(") ? try identifierList() : []
+            let actions = try referentialActions()
+            kind = .foreignKey(columns: columns, table: table, referencedColumns: referenced, onDelete: actions.onDelete, onUpdate: actions.onUpdate)
+        } else if accept("check") {
+            kind = .check(expression: try parenthesized())
+            _ = accept("no", "inherit")
+            _ = accept("not", "valid")
+        } else if accept("exclude") {
+            let start = current?.start ?? 0
+            _ = accept("using") ? try identifier() : ""
+            skipParenthesized()
+            var end = tokens[index - 1].end
+            try indexParameters()
+            if accept("where") {
+                skipParenthesized()
+                end = tokens[index - 1].end
+            }
+            kind = .exclude(elements: source.text(start, end))
+        } else {
+            throw unexpected("expected PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE")
+        }
+        _ = accept("not", "valid")
+        return TableConstraint(name: name, kind: kind, location: location)
+    }
+
+    private mutating func createType() throws(Diagnostic) -> Statement {
+        let name = try qualifiedName("a type name")
+        guard accept("as") else {
+            if atEnd { throw Diagnostic(.error, "a shell type (CREATE TYPE without AS) is not supported", at: name.location) }
+            throw Diagnostic(.error, "CREATE TYPE with input and output functions is not supported", at: name.location)
+        }
+        if accept("enum") {
+            try expectSymbol("(")
+            var labels: [String] = []
+            if !isSymbol(")") {
+                repeat { labels.append(try stringLiteral("an enum label")) } while acceptSymbol(",")
+            }
+            try expectSymbol(")")
+            return .createEnum(name, labels: labels)
+        }
+        if isSymbol("(") {
+            index += 1
+            var attributes: [ColumnDefinition] = []
+            if !isSymbol(")") {
+                repeat {
+                    let nameLocation = location
+                    let attribute = try identifier("an attribute name")
+                    let type = try typeRef()
+                    var constraints: [ColumnConstraint] = []
+                    if accept("collate") { constraints.append(.collate(try qualifiedName().name)) }
+                    attributes.append(ColumnDefinition(name: attribute, nameLocation: nameLocation, type: type, constraints: constraints))
+                } while acceptSymbol(",")
+            }
+            try expectSymbol(")")
+            return .createComposite(name, attributes: attributes)
+        }
+        throw Diagnostic(.error, "CREATE TYPE … AS \(current?.value.uppercased() ?? "") is not supported (enum and composite types are)", at: location)
+    }
+
+    private mutating func createDomain() throws(Diagnostic) -> Statement {
+        let name = try qualifiedName("a domain name")
+        _ = accept("as")
+        let base = try typeRef()
+        return .createDomain(name, base: base, constraints: try columnConstraints())
+    }
+
+    private mutating func createIndex() throws(Diagnostic) -> Statement {
+        let unique = accept("unique")
+        try expect("index")
+        _ = accept("concurrently")
+        let ifNotExists = accept("if", "not", "exists")
+        var name: NameRef?
+        if !isWord("on") { name = try qualifiedName("an index name") }
+        try expect("on")
+        _ = accept("only")
+        let table = try qualifiedName("a table name")
+        var method = "btree"
+        if accept("using") { method = try identifier("an index method") }
+        try expectSymbol("(")
+        var elements: [String] = []
+        repeat {
+            guard let element = expression() else { throw unexpected("expected an index column or expression") }
+            elements.append(element)
+        } while acceptSymbol(",")
+        try expectSymbol(")")
+        var include: [String] = []
+        var predicate: String?
+        while !atEnd {
+            if accept("include") { include = try identifierList() }
+            else if accept("nulls", "not", "distinct") || accept("nulls", "distinct") {}
+            else if accept("with") { skipParenthesized() }
+            else if accept("tablespace") { _ = try identifier() }
+            else if accept("where") { predicate = rest() }
+            else { throw unexpected("expected INCLUDE, WITH, TABLESPACE or WHERE") }
+        }
+        return .createIndex(name: name, table: table, unique: unique, ifNotExists: ifNotExists, method: method, elements: elements, include: include, predicate: predicate)
+    }
+
+    private mutating func createView(materialized: Bool, orReplace: Bool) throws(Diagnostic) -> Statement {
+        _ = accept("if", "not", "exists")
+        let name = try qualifiedName("a view name")
+        skipParenthesized()
+        if accept("with") { skipParenthesized() }
+        try expect("as")
+        var query = rest()
+        for suffix in [" with no data", " with data"] where query.lowercased().hasSuffix(suffix) {
+            query = String(query.dropLast(suffix.count))
+        }
+        return .createView(name, materialized: materialized, orReplace: orReplace, query: query)
+    }
+
+    // MARK: - ALTER
+
+    private mutating func alter() throws(Diagnostic) -> Statement {
+        let statementLocation = location
+        index += 1
+        guard let word = current, word.kind == .word else { throw unexpected("expected what to alter") }
+        switch word.value {
+        case "table":
+            index += 1
+            return try alterTable()
+        case "type":
+            index += 1
+            return try alterType()
+        case "domain":
+            index += 1
+            return try alterDomain()
+        case "index":
+            index += 1
+            let ifExists = accept("if", "exists")
+            let name = try qualifiedName("an index name")
+            if accept("rename", "to") { return .renameIndex(name, to: try identifier("an index name"), ifExists: ifExists) }
+            return .skipped("index storage")
+        case "view", "materialized":
+            if accept("materialized") {} else { index += 1 }
+            _ = accept("view")
+            _ = accept("if", "exists")
+            let name = try qualifiedName("a view name")
+            if accept("rename", "to") { return .renameView(name, to: try identifier("a view name")) }
+            return .skipped("view options")
+        case "sequence", "function", "procedure", "routine", "role", "user", "group", "default", "extension",
+             "trigger", "policy", "publication", "subscription", "database", "schema", "aggregate", "operator",
+             "collation", "conversion", "language", "large", "server", "statistics", "system", "tablespace", "text",
+             "event", "rule":
+            return .skipped(word.value)
+        default:
+            throw Diagnostic(.error, "ALTER \(word.value.uppercased()) is not understood", at: statementLocation)
+        }
+    }
+
+    private mutating func alterTable() throws(Diagnostic) -> Statement {
+        let ifExists = accept("if", "exists")
+        _ = accept("only")
+        let name = try qualifiedName("a table name")
+        _ = acceptSymbol("*")
+        var actions: [AlterTableAction] = []
+        repeat {
+            actions.append(try alterTableAction())
+        } while acceptSymbol(",")
+        if !atEnd { throw unexpected("expected ',' or the end of the ALTER TABLE statement") }
+        return .alterTable(name, ifExists: ifExists, actions: actions)
+    }
+
+    private mutating func alterTableAction() throws(Diagnostic) -> AlterTableAction {
+        let location = self.location
+        if accept("add") {
+            if isWord("constraint") || isWord("primary") || isWord("unique") || isWord("foreign") || isWord("check") || isWord("exclude") {
+                return .addConstraint(try tableConstraint())
+            }
+            _ = accept("column")
+            let ifNotExists = accept("if", "not", "exists")
+            return .addColumn(try columnDefinition(), ifNotExists: ifNotExists)
+        }
+        if accept("drop") {
+            if accept("constraint") {
+                let ifExists = accept("if", "exists")
+                let name = try identifier("a constraint name")
+                _ = accept("cascade") || accept("restrict")
+                return .dropConstraint(name, ifExists: ifExists, location: location)
+            }
+            _ = accept("column")
+            let ifExists = accept("if", "exists")
+            let name = try identifier("a column name")
+            _ = accept("cascade") || accept("restrict")
+            return .dropColumn(name, ifExists: ifExists, location: location)
+        }
+        if accept("rename") {
+            if accept("to") { return .renameTable(to: try identifier("a table name")) }
+            if accept("constraint") {
+                let old = try identifier("a constraint name")
+                try expect("to")
+                return .renameConstraint(old, to: try identifier("a constraint name"), location: location)
+            }
+            _ = accept("column")
+            let old = try identifier("a column name")
+            try expect("to")
+            return .renameColumn(old, to: try identifier("a column name"), location: location)
+        }
+        if accept("alter") {
+            _ = accept("column")
+            let column = try identifier("a column name")
+            if accept("set", "data", "type") || accept("type") {
+                let type = try typeRef()
+                if accept("collate") { _ = try qualifiedName() }
+                if accept("using") { _ = expression() }
+                return .alterColumnType(column, type, location: location)
+            }
+            if accept("set", "not", "null") { return .setNotNull(column, location: location) }
+            if accept("drop", "not", "null") { return .dropNotNull(column, location: location) }
+            if accept("set", "default") {
+                guard let expression = expression() else { throw unexpected("expected a default expression") }
+                return .setDefault(column, expression: expression, location: location)
+            }
+            if accept("drop", "default") { return .dropDefault(column, location: location) }
+            if accept("add", "generated") {
+                let kind: Column.Identity = accept("always") ? .always : { _ = accept("by", "default"); return .byDefault }()
+                try expect("as")
+                try expect("identity")
+                skipParenthesized()
+                return .addIdentity(column, kind, location: location)
+            }
+            if accept("drop", "identity") {
+                let ifExists = accept("if", "exists")
+                return .dropIdentity(column, ifExists: ifExists, location: location)
+            }
+            if accept("drop", "expression") {
+                _ = accept("if", "exists")
+                return .dropExpression(column, location: location)
+            }
+            if accept("set", "statistics") || accept("set", "storage") || accept("set", "compression") || accept("set") || accept("reset") || accept("restart") {
+                // SET (options), SET STATISTICS n, identity sequence options: no change of shape.
+                if accept("generated") {
+                    throw Diagnostic(.error, "changing an identity column's kind is not supported", at: location)
+                }
+                _ = expression()
+                return .ignored
+            }
+            throw unexpected("ALTER COLUMN action not understood")
+        }
+        if accept("set", "schema") { return .setSchema(try identifier("a schema name")) }
+        if accept("owner", "to") || accept("enable") || accept("disable") || accept("force") || accept("no", "force")
+            || accept("cluster", "on") || accept("set", "without") || accept("set", "tablespace") || accept("set", "logged")
+            || accept("set", "unlogged") || accept("set", "access", "method") || accept("set") || accept("reset")
+            || accept("replica", "identity") || accept("validate", "constraint") || accept("alter", "constraint") || accept("inherit")
+            || accept("no", "inherit") || accept("of") || accept("not", "of") {
+            _ = expression()
+            return .ignored
+        }
+        throw unexpected("ALTER TABLE action not understood")
+    }
+
+    private mutating func alterType() throws(Diagnostic) -> Statement {
+        let name = try qualifiedName("a type name")
+        if accept("add", "value") {
+            let ifNotExists = accept("if", "not", "exists")
+            let label = try stringLiteral("an enum label")
+            if accept("before") { return .alterType(name, .addValue(label, ifNotExists: ifNotExists, before: try stringLiteral(), after: nil)) }
+            if accept("after") { return .alterType(name, .addValue(label, ifNotExists: ifNotExists, before: nil, after: try stringLiteral())) }
+            return .alterType(name, .addValue(label, ifNotExists: ifNotExists, before: nil, after: nil))
+        }
+        if accept("rename", "value") {
+            let old = try stringLiteral("an enum label")
+            try expect("to")
+            return .alterType(name, .renameValue(old, to: try stringLiteral("an enum label")))
+        }
+        if accept("rename", "to") { return .alterType(name, .renameTo(try identifier("a type name"))) }
+        if accept("set", "schema") { return .alterType(name, .setSchema(try identifier("a schema name"))) }
+        if accept("add", "attribute") {
+            let attribute = try columnDefinition()
+            _ = accept("cascade") || accept("restrict")
+            return .alterType(name, .addAttribute(attribute))
+        }
+        if accept("drop", "attribute") {
+            let ifExists = accept("if", "exists")
+            let attribute = try identifier("an attribute name")
+            _ = accept("cascade") || accept("restrict")
+            return .alterType(name, .dropAttribute(attribute, ifExists: ifExists))
+        }
+        if accept("owner", "to") {
+            _ = rest()
+            return .alterType(name, .ignored)
+        }
+        throw unexpected("ALTER TYPE action not understood")
+    }
+
+    private mutating func alterDomain() throws(Diagnostic) -> Statement {
+        let name = try qualifiedName("a domain name")
+        if accept("set", "not", "null") { return .alterDomain(name, .setNotNull) }
+        if accept("drop", "not", "null") { return .alterDomain(name, .dropNotNull) }
+        if accept("set", "default") { return .alterDomain(name, .setDefault(rest())) }
+        if accept("drop", "default") { return .alterDomain(name, .dropDefault) }
+        if accept("add") {
+            var constraintName: String?
+            if accept("constraint") { constraintName = try identifier("a constraint name") }
+            try expect("check")
+            let expression = try parenthesized()
+            _ = accept("not", "valid")
+            return .alterDomain(name, .addCheck(name: constraintName, expression: expression))
+        }
+        if accept("drop", "constraint") {
+            let ifExists = accept("if", "exists")
+            let constraint = try identifier("a constraint name")
+            _ = accept("cascade") || accept("restrict")
+            return .alterDomain(name, .dropConstraint(constraint, ifExists: ifExists))
+        }
+        if accept("rename", "to") { return .alterDomain(name, .renameTo(try identifier("a domain name"))) }
+        if accept("owner", "to") || accept("validate", "constraint") || accept("rename", "constraint") {
+            _ = rest()
+            return .alterDomain(name, .ignored)
+        }
+        throw unexpected("ALTER DOMAIN action not understood")
+    }
+
+    // MARK: - DROP and COMMENT
+
+    private mutating func drop() throws(Diagnostic) -> Statement {
+        let statementLocation = location
+        index += 1
+        let kind: DroppableKind
+        if accept("table") { kind = .table }
+        else if accept("view") { kind = .view }
+        else if accept("materialized", "view") { kind = .materializedView }
+        else if accept("index") { kind = .index; _ = accept("concurrently") }
+        else if accept("type") { kind = .type }
+        else if accept("domain") { kind = .domain }
+        else if accept("schema") { kind = .schema }
+        else if accept("extension") { kind = .extension }
+        else if let word = current, word.kind == .word {
+            let skippable: Set<String> = [
+                "function", "procedure", "routine", "trigger", "rule", "policy", "sequence", "role", "user", "group",
+                "aggregate", "operator", "cast", "publication", "subscription", "owned", "event", "collation",
+                "conversion", "language", "statistics", "text", "transform", "server", "access", "tablespace", "database",
+            ]
+            if skippable.contains(word.value) { return .skipped(word.value) }
+            throw Diagnostic(.error, "DROP \(word.value.uppercased()) is not understood", at: statementLocation)
+        } else {
+            throw unexpected("expected what to drop")
+        }
+        let ifExists = accept("if", "exists")
+        var names: [NameRef] = []
+        repeat { names.append(try qualifiedName()) } while acceptSymbol(",")
+        let cascade = accept("cascade")
+        _ = accept("restrict")
+        return .drop(kind, names: names, ifExists: ifExists, cascade: cascade)
+    }
+
+    private mutating func comment() throws(Diagnostic) -> Statement {
+        index += 1
+        try expect("on")
+        let target: CommentTarget
+        if accept("table") || accept("foreign", "table") {
+            target = .table(try qualifiedName("a table name"))
+        } else if accept("column") {
+            let location = self.location
+            var parts = [try identifier("a column name")]
+            while acceptSymbol(".") { parts.append(try identifier("a column name")) }
+            guard parts.count >= 2 else { throw Diagnostic(.error, "COMMENT ON COLUMN needs table.column", at: location) }
+            let column = parts.removeLast()
+            let table = NameRef(schema: parts.count > 1 ? parts[parts.count - 2] : nil, name: parts[parts.count - 1], location: location)
+            target = .column(table, column: column)
+        } else if accept("type") || accept("domain") {
+            target = .type(try qualifiedName("a type name"))
+        } else if accept("view") || accept("materialized", "view") {
+            target = .view(try qualifiedName("a view name"))
+        } else if accept("index") {
+            target = .index(try qualifiedName("an index name"))
+        } else if accept("constraint") {
+            let constraint = try identifier("a constraint name")
+            try expect("on")
+            _ = accept("domain")
+            target = .constraint(constraint, on: try qualifiedName("a table name"))
+        } else {
+            // Functions, triggers, schemas, extensions …: no shape to attach the text to.
+            while !atEnd, !isWord("is") { index += 1 }
+            target = .other
+        }
+        try expect("is")
+        if accept("null") { return .comment(target, text: nil) }
+        var text = try stringLiteral("the comment text")
+        while current?.kind == .string { text += try stringLiteral() }
+        return .comment(target, text: text)
+    }
+}

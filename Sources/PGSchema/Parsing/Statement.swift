@@ -1,0 +1,141 @@
+/// A name as written in a statement, with where it was written.
+public struct NameRef: Sendable, Equatable {
+    public var schema: String?
+    public var name: String
+    public var location: SourceLocation
+
+    public func qualified(defaultSchema: String = "public") -> QualifiedName {
+        QualifiedName(schema: schema ?? defaultSchema, name)
+    }
+}
+
+/// A type as written: a built-in type already in canonical form, or a name to look up.
+public struct TypeRef: Sendable, Equatable {
+    public var type: ColumnType
+    /// For a name that is not a built-in type: the schema as written, if any.
+    public var writtenSchema: String?
+    public var isBuiltin: Bool
+    /// `serial`, `bigserial`, `smallserial`: an integer with a sequence default and NOT NULL.
+    public var isSerial: Bool
+    public var location: SourceLocation
+}
+
+public struct ColumnDefinition: Sendable, Equatable {
+    public var name: String
+    public var nameLocation: SourceLocation
+    public var type: TypeRef
+    public var constraints: [ColumnConstraint]
+}
+
+public enum ColumnConstraint: Sendable, Equatable {
+    case notNull
+    case null
+    case defaultValue(String)
+    case primaryKey(name: String?)
+    case unique(name: String?)
+    case references(name: String?, table: NameRef, columns: [String], onDelete: String, onUpdate: String)
+    case check(name: String?, expression: String)
+    case generated(expression: String)
+    case identity(Column.Identity)
+    case collate(String)
+}
+
+public struct TableConstraint: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case primaryKey(columns: [String])
+        case unique(columns: [String])
+        case foreignKey(columns: [String], table: NameRef, referencedColumns: [String], onDelete: String, onUpdate: String)
+        case check(expression: String)
+        case exclude(elements: String)
+    }
+
+    public var name: String?
+    public var kind: Kind
+    public var location: SourceLocation
+}
+
+public enum TableElement: Sendable, Equatable {
+    case column(ColumnDefinition)
+    case constraint(TableConstraint)
+}
+
+public enum AlterTableAction: Sendable, Equatable {
+    case addColumn(ColumnDefinition, ifNotExists: Bool)
+    case dropColumn(String, ifExists: Bool, location: SourceLocation)
+    case renameColumn(String, to: String, location: SourceLocation)
+    case alterColumnType(String, TypeRef, location: SourceLocation)
+    case setNotNull(String, location: SourceLocation)
+    case dropNotNull(String, location: SourceLocation)
+    case setDefault(String, expression: String, location: SourceLocation)
+    case dropDefault(String, location: SourceLocation)
+    case addIdentity(String, Column.Identity, location: SourceLocation)
+    case dropIdentity(String, ifExists: Bool, location: SourceLocation)
+    case dropExpression(String, location: SourceLocation)
+    case addConstraint(TableConstraint)
+    case dropConstraint(String, ifExists: Bool, location: SourceLocation)
+    case renameTable(to: String)
+    case renameConstraint(String, to: String, location: SourceLocation)
+    case setSchema(String)
+    /// Understood, and does not change the shape (owner, triggers, row level security, storage).
+    case ignored
+}
+
+public enum AlterTypeAction: Sendable, Equatable {
+    case addValue(String, ifNotExists: Bool, before: String?, after: String?)
+    case renameValue(String, to: String)
+    case renameTo(String)
+    case setSchema(String)
+    case addAttribute(ColumnDefinition)
+    case dropAttribute(String, ifExists: Bool)
+    case ignored
+}
+
+public enum AlterDomainAction: Sendable, Equatable {
+    case setNotNull, dropNotNull
+    case setDefault(String), dropDefault
+    case addCheck(name: String?, expression: String)
+    case dropConstraint(String, ifExists: Bool)
+    case renameTo(String)
+    case ignored
+}
+
+public enum CommentTarget: Sendable, Equatable {
+    case table(NameRef)
+    case column(NameRef, column: String)
+    case type(NameRef)
+    case view(NameRef)
+    case index(NameRef)
+    case constraint(String, on: NameRef)
+    case other
+}
+
+public enum DroppableKind: String, Sendable, Equatable {
+    case table, view, materializedView = "materialized view", index, type, domain, schema, `extension`
+}
+
+/// One statement, classified: folded into the schema, skipped on purpose, or not understood.
+public enum Statement: Sendable, Equatable {
+    case createTable(NameRef, ifNotExists: Bool, elements: [TableElement])
+    case alterTable(NameRef, ifExists: Bool, actions: [AlterTableAction])
+    case drop(DroppableKind, names: [NameRef], ifExists: Bool, cascade: Bool)
+    case createEnum(NameRef, labels: [String])
+    case createComposite(NameRef, attributes: [ColumnDefinition])
+    case alterType(NameRef, AlterTypeAction)
+    case createDomain(NameRef, base: TypeRef, constraints: [ColumnConstraint])
+    case alterDomain(NameRef, AlterDomainAction)
+    case createIndex(name: NameRef?, table: NameRef, unique: Bool, ifNotExists: Bool, method: String, elements: [String], include: [String], predicate: String?)
+    case renameIndex(NameRef, to: String, ifExists: Bool)
+    case createView(NameRef, materialized: Bool, orReplace: Bool, query: String)
+    case renameView(NameRef, to: String)
+    case comment(CommentTarget, text: String?)
+    case createSchema(String, ifNotExists: Bool)
+    case createExtension(String)
+    /// A statement that never changes a table's or type's shape: functions, triggers, grants, data.
+    case skipped(String)
+}
+
+/// A statement with the place it starts.
+public struct LocatedStatement: Sendable, Equatable {
+    public var statement: Statement
+    public var location: SourceLocation
+}

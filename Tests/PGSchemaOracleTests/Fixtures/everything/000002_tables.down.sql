@@ -1,0 +1,4 @@
+DROP TABLE order_lines;
+DROP TABLE orders;
+DROP TABLE app.accounts;
+DROP TABLE "Weird Table";

@@ -1,0 +1,4 @@
+DROP TABLE bookings;
+DROP TABLE kv;
+DROP TABLE app.tags;
+ALTER TABLE lines RENAME TO order_lines;
