@@ -23,7 +23,7 @@ help:
 	@echo "make migrate-drop MODULE=saas             drop everything in the module's database (asks first)"
 	@echo "make migrate-create MODULE=saas NAME=x    create the next NNNNNN_x.up.sql and .down.sql"
 	@echo "make test                                 run all tests against a throwaway PostgreSQL"
-	@echo "make bench                                time migrate up against psql"
+	@echo "make bench                                time schema folding (against pglast) and migrate up (against psql)"
 	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
 
 build:
@@ -36,6 +36,8 @@ test:
 	scripts/with-test-postgres.sh sh -c 'swift test --skip-build --disable-xctest && scripts/test-make-targets.sh'
 
 bench:
+	@. scripts/pg-common.sh && pg_install_deps
+	scripts/bench-schema.sh
 	scripts/bench-migrate.sh
 
 migrate-up:

@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "PGClient", targets: ["PGClient"]),
         .library(name: "PGMigrate", targets: ["PGMigrate"]),
         .executable(name: "migrate", targets: ["migrate"]),
+        .executable(name: "pg-codegen", targets: ["pg-codegen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +26,13 @@ let package = Package(
         // MARK: - The generator's side (pure Swift, no system library)
 
         .target(name: "PGSchema", swiftSettings: strict),
+        .executableTarget(
+            name: "pg-codegen",
+            dependencies: ["PGSchema", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+
+        .executableTarget(name: "pg-schema-bench", dependencies: ["PGSchema"], swiftSettings: strict),
 
         // MARK: - The runtime
 
@@ -53,7 +61,7 @@ let package = Package(
         .testTarget(name: "PGSchemaTests", dependencies: ["PGSchema"], swiftSettings: strict),
         .testTarget(
             name: "PGSchemaOracleTests",
-            dependencies: ["PGSchema", "PGMigrate", "PGTestSupport"],
+            dependencies: ["PGSchema", "PGMigrate", "PGTestSupport", "pg-codegen"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

@@ -11,6 +11,22 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     }
 
     public var description: String { "\(file):\(line):\(column)" }
+
+    /// Encoded as one string, `path:line:column`, as compilers print locations.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected path:line:column, found \(text)")
+        }
+        self.init(file: parts.dropLast(2).joined(separator: ":"), line: line, column: column)
+    }
 }
 
 /// A problem found while reading migrations, located in its file.

@@ -3,6 +3,17 @@
 struct Folder {
     var schema = Schema()
     var diagnostics: [Diagnostic] = []
+
+    // Name lookups kept beside the schema, so that folding a thousand migrations does not scan
+    // every table for every statement. Cheap changes update them in place; rare ones (drops,
+    // renames) rebuild them with `reindex()`.
+    private var tablePositions: [QualifiedName: Int] = [:]
+    /// Tables, views, indexes and the indexes behind primary key and unique constraints: one
+    /// namespace per schema in PostgreSQL.
+    private var relationNames: Set<QualifiedName> = []
+    private var constraintNames: Set<QualifiedName> = []
+    /// Enums, composites, domains, and the row types of tables and views.
+    private var typeNames: Set<QualifiedName> = []
     /// Extensions that may bring types this folder does not know (anything but the few below).
     private var typeProvidingExtensions: Set<String> = []
 
@@ -22,32 +33,54 @@ struct Folder {
 
     // MARK: - Lookup
 
-    func tableIndex(_ name: QualifiedName) -> Int? { schema.tables.firstIndex { $0.name == name } }
+    func tableIndex(_ name: QualifiedName) -> Int? { tablePositions[name] }
+
+    /// Rebuilds the name lookups from the schema.
+    private mutating func reindex() {
+        tablePositions = [:]
+        relationNames = []
+        constraintNames = []
+        typeNames = []
+        for (position, table) in schema.tables.enumerated() {
+            let schemaName = table.name.schema
+            tablePositions[table.name] = position
+            relationNames.insert(table.name)
+            typeNames.insert(table.name)
+            for index in table.indexes { relationNames.insert(QualifiedName(schema: schemaName, index.name)) }
+            let keys = (table.primaryKey.map { [$0] } ?? []) + table.uniqueConstraints
+            for key in keys {
+                relationNames.insert(QualifiedName(schema: schemaName, key.name))
+                constraintNames.insert(QualifiedName(schema: schemaName, key.name))
+            }
+            for exclusion in table.exclusions {
+                relationNames.insert(QualifiedName(schema: schemaName, exclusion.name))
+                constraintNames.insert(QualifiedName(schema: schemaName, exclusion.name))
+            }
+            for name in table.foreignKeys.map(\.name) + table.checks.map(\.name) {
+                constraintNames.insert(QualifiedName(schema: schemaName, name))
+            }
+        }
+        for view in schema.views {
+            relationNames.insert(view.name)
+            typeNames.insert(view.name)
+        }
+        for name in schema.enums.map(\.name) + schema.composites.map(\.name) + schema.domains.map(\.name) {
+            typeNames.insert(name)
+        }
+    }
 
     func schemaExists(_ name: String) -> Bool { name == "public" || schema.schemas.contains(name) }
 
     /// Whether a type name (enum, composite, domain, or a table's row type) is taken in its schema.
-    func typeNameTaken(_ name: QualifiedName) -> Bool {
-        schema.enums.contains { $0.name == name } || schema.composites.contains { $0.name == name }
-            || schema.domains.contains { $0.name == name } || schema.tables.contains { $0.name == name }
-            || schema.views.contains { $0.name == name }
-    }
+    func typeNameTaken(_ name: QualifiedName) -> Bool { typeNames.contains(name) }
 
     /// Relation names (tables, views, indexes) in a schema: they share one namespace.
     func relationNameTaken(_ name: String, in schemaName: String) -> Bool {
-        let qualified = QualifiedName(schema: schemaName, name)
-        if schema.tables.contains(where: { $0.name == qualified }) || schema.views.contains(where: { $0.name == qualified }) { return true }
-        return schema.tables.contains { $0.name.schema == schemaName && $0.indexes.contains { $0.name == name } }
-            || schema.tables.contains { $0.name.schema == schemaName && ($0.primaryKey?.name == name || $0.uniqueConstraints.contains { $0.name == name }) }
+        relationNames.contains(QualifiedName(schema: schemaName, name))
     }
 
     func constraintNameTaken(_ name: String, in schemaName: String) -> Bool {
-        schema.tables.contains { table in
-            table.name.schema == schemaName
-                && (table.primaryKey?.name == name || table.uniqueConstraints.contains { $0.name == name }
-                    || table.foreignKeys.contains { $0.name == name } || table.checks.contains { $0.name == name }
-                    || table.exclusions.contains { $0.name == name })
-        }
+        constraintNames.contains(QualifiedName(schema: schemaName, name))
     }
 
     /// Resolves a written type to a column type, or reports that it does not exist.
@@ -83,7 +116,10 @@ struct Folder {
         case .alterTable(let name, let ifExists, let actions):
             alterTable(name, ifExists: ifExists, actions: actions, at: at)
         case .drop(let kind, let names, let ifExists, let cascade):
-            for name in names { drop(kind, name, ifExists: ifExists, cascade: cascade) }
+            for name in names {
+                drop(kind, name, ifExists: ifExists, cascade: cascade)
+                reindex()
+            }
         case .createEnum(let name, let labels):
             let qualified = name.qualified()
             guard checkNewType(qualified, at: name.location) else { return }
@@ -92,6 +128,7 @@ struct Folder {
                 error("enum label \"\(label)\" is listed twice", at: name.location)
             }
             schema.enums.append(EnumType(name: qualified, labels: labels, provenance: Provenance(created: at)))
+            typeNames.insert(qualified)
         case .createComposite(let name, let attributes):
             let qualified = name.qualified()
             guard checkNewType(qualified, at: name.location) else { return }
@@ -103,8 +140,13 @@ struct Folder {
                 columns.append(column)
             }
             schema.composites.append(CompositeType(name: qualified, attributes: columns, provenance: Provenance(created: at)))
+            typeNames.insert(qualified)
         case .alterType(let name, let action):
             alterType(name, action, at: at)
+            switch action {
+            case .renameTo, .setSchema: reindex()
+            default: break
+            }
         case .createDomain(let name, let base, let constraints):
             let qualified = name.qualified()
             guard checkNewType(qualified, at: name.location), let type = resolve(base) else { return }
@@ -122,8 +164,10 @@ struct Folder {
                 }
             }
             schema.domains.append(domain)
+            typeNames.insert(qualified)
         case .alterDomain(let name, let action):
             alterDomain(name, action, at: at)
+            if case .renameTo = action { reindex() }
         case .createIndex(let name, let table, let unique, let ifNotExists, let method, let elements, let include, let predicate):
             createIndex(name: name, table: table, unique: unique, ifNotExists: ifNotExists, method: method, elements: elements, include: include, predicate: predicate, at: at)
         case .renameIndex(let name, let newName, let ifExists):
@@ -137,6 +181,7 @@ struct Folder {
             }
             schema.tables[t].indexes[i].name = newName
             schema.tables[t].provenance.lastChanged = at
+            reindex()
         case .createView(let name, let materialized, let orReplace, let query):
             let qualified = name.qualified()
             if let existing = schema.views.firstIndex(where: { $0.name == qualified }) {
@@ -150,12 +195,14 @@ struct Folder {
                 return error("relation \"\(name.name)\" already exists", at: name.location)
             }
             schema.views.append(View(name: qualified, isMaterialized: materialized, query: query, provenance: Provenance(created: at)))
+            reindex()
         case .renameView(let name, let newName):
             guard let index = schema.views.firstIndex(where: { $0.name == name.qualified() }) else {
                 return error("view \"\(name.name)\" does not exist", at: name.location)
             }
             schema.views[index].name.name = newName
             schema.views[index].provenance.lastChanged = at
+            reindex()
         case .comment(let target, let text):
             comment(target, text: text, at: at)
         case .createSchema(let name, let ifNotExists):
@@ -198,6 +245,9 @@ struct Folder {
         }
         schema.tables.append(Table(name: qualified, provenance: Provenance(created: at)))
         let t = schema.tables.count - 1
+        tablePositions[qualified] = t
+        relationNames.insert(qualified)
+        typeNames.insert(qualified)
         var pending: [TableConstraint] = []
         for element in elements {
             switch element {
@@ -299,6 +349,8 @@ struct Folder {
             }
             let name = constraint.name ?? GeneratedNames.choose(table.name.name, nil, "pkey") { relationNameTaken($0, in: schemaName) || constraintNameTaken($0, in: schemaName) }
             schema.tables[t].primaryKey = KeyConstraint(name: name, columns: columns, location: constraint.location)
+            relationNames.insert(QualifiedName(schema: schemaName, name))
+            constraintNames.insert(QualifiedName(schema: schemaName, name))
             for column in columns {
                 if let c = schema.tables[t].columns.firstIndex(where: { $0.name == column }) { schema.tables[t].columns[c].isNotNull = true }
             }
@@ -306,6 +358,8 @@ struct Folder {
             guard !missingColumns(columns) else { return }
             let name = constraint.name ?? GeneratedNames.choose(table.name.name, GeneratedNames.columnPart(columns), "key") { relationNameTaken($0, in: schemaName) || constraintNameTaken($0, in: schemaName) }
             schema.tables[t].uniqueConstraints.append(KeyConstraint(name: name, columns: columns, location: constraint.location))
+            relationNames.insert(QualifiedName(schema: schemaName, name))
+            constraintNames.insert(QualifiedName(schema: schemaName, name))
         case .foreignKey(let columns, let target, let referenced, let onDelete, let onUpdate):
             guard !missingColumns(columns) else { return }
             let targetName = target.qualified()
@@ -337,13 +391,17 @@ struct Folder {
                 name: name, columns: columns, referencedTable: targetName, referencedColumns: referencedColumns,
                 onDelete: onDelete, onUpdate: onUpdate, location: constraint.location
             ))
+            constraintNames.insert(QualifiedName(schema: schemaName, name))
         case .check(let expression):
             let referenced = referencedColumns(in: expression, of: table)
             let name = constraint.name ?? GeneratedNames.choose(table.name.name, referenced.count == 1 ? referenced[0] : nil, "check") { constraintNameTaken($0, in: schemaName) }
             schema.tables[t].checks.append(CheckConstraint(name: name, expression: expression, location: constraint.location))
+            constraintNames.insert(QualifiedName(schema: schemaName, name))
         case .exclude(let elements):
             let name = constraint.name ?? GeneratedNames.choose(table.name.name, GeneratedNames.columnPart(exclusionColumns(elements)), "excl") { relationNameTaken($0, in: schemaName) || constraintNameTaken($0, in: schemaName) }
             schema.tables[t].exclusions.append(CheckConstraint(name: name, expression: elements, location: constraint.location))
+            relationNames.insert(QualifiedName(schema: schemaName, name))
+            constraintNames.insert(QualifiedName(schema: schemaName, name))
         }
     }
 
@@ -411,6 +469,7 @@ struct Folder {
                     continue
                 }
                 dropColumn(columnName, from: t)
+                reindex()
             case .renameColumn(let old, let new, let location):
                 guard let c = column(old, location) else { continue }
                 guard schema.tables[t].column(new) == nil else {
@@ -463,6 +522,7 @@ struct Folder {
                 if !dropConstraint(constraintName, from: t), !ifExists {
                     error("constraint \"\(constraintName)\" of relation \"\(tableName)\" does not exist", at: location)
                 }
+                reindex()
             case .renameTable(let newName):
                 let old = schema.tables[t].name
                 let new = QualifiedName(schema: old.schema, newName)
@@ -475,6 +535,7 @@ struct Folder {
                 if !renameConstraint(old, to: new, in: t) {
                     error("constraint \"\(old)\" for table \"\(tableName)\" does not exist", at: location)
                 }
+                reindex()
             case .setSchema(let schemaName):
                 guard schemaExists(schemaName) else {
                     error("schema \"\(schemaName)\" does not exist", at: name.location)
@@ -520,6 +581,8 @@ struct Folder {
                 schema.tables[other].foreignKeys[f].referencedTable = new
             }
         }
+        retype(from: old, to: new)
+        reindex()
     }
 
     private mutating func renameColumn(_ old: String, to new: String, in t: Int, c: Int) {
@@ -643,6 +706,7 @@ struct Folder {
         schema.tables[t].indexes.append(Index(
             name: indexName, isUnique: unique, method: method, elements: normalized, include: include, predicate: predicate, location: at
         ))
+        relationNames.insert(QualifiedName(schema: schemaName, indexName))
         schema.tables[t].provenance.lastChanged = at
     }
 

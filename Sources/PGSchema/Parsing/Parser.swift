@@ -124,7 +124,7 @@ extension Cursor {
                 elements.append(try tableElement())
             } while acceptSymbol(",")
         }
-        try expectSymbol(")")
+        guard acceptSymbol(")") else { throw unexpected("expected ',' or ')' after a column") }
         // INHERITS, PARTITION BY, WITH (…), TABLESPACE, ON COMMIT: none changes the columns.
         if isWord("inherits") {
             throw Diagnostic(.error, "CREATE TABLE … INHERITS is not supported", at: location)

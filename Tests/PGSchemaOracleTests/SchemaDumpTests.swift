@@ -1,0 +1,48 @@
+import Foundation
+import PGSchema
+import PGTestSupport
+import Testing
+
+/// `pg-codegen schema`, run as a user runs it.
+@Suite struct SchemaDumpTests {
+    @Test func dumpsTheSaasSchemaAsStableJSON() throws {
+        let first = try run(productsFolder + "/pg-codegen", ["schema", "--migrations", "migrations/saas"], in: repositoryRoot)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.isEmpty)
+        let second = try run(productsFolder + "/pg-codegen", ["schema", "--migrations", "migrations/saas"], in: repositoryRoot)
+        #expect(first.stdout == second.stdout)
+        // It decodes back into the model that folding produces.
+        let decoded = try JSONDecoder().decode(Schema.self, from: Data(first.stdout.utf8))
+        #expect(decoded == SchemaLoader.load(migrations: "\(repositoryRoot)/migrations/saas").schema.relocated(from: "\(repositoryRoot)/", to: ""))
+        #expect(decoded.tables.map(\.name.name) == [
+            "saas_clients", "saas_knowledge_base", "saas_conversations", "saas_messages", "saas_credits", "saas_credit_transactions",
+        ])
+        #expect(first.stdout.contains(#""created" : "migrations/saas/000001_create_saas_clients.up.sql:8:1""#))
+    }
+
+    @Test func reportsEveryErrorAndFails() throws {
+        let folder = try TemporaryFolder(files: [
+            "000001_a.up.sql": "CREATE TABLE t (a nosuch);\nALTER TABLE x ADD y int;\n",
+            "000002_b.up.sql": "CREATE TABLE u (a text",
+        ])
+        defer { folder.remove() }
+        let result = try run(productsFolder + "/pg-codegen", ["schema", "--migrations", folder.path])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        let errors: [String] = result.stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") }
+        #expect(errors == [
+            "\(folder.path)/000001_a.up.sql:1:19: error: type \"nosuch\" does not exist",
+            "\(folder.path)/000001_a.up.sql:2:13: error: relation \"x\" does not exist",
+            "\(folder.path)/000002_b.up.sql:1:23: error: expected ',' or ')' after a column, found the end of the statement",
+        ])
+    }
+}
+
+extension Schema {
+    /// The same schema with file paths rewritten, to compare runs from different folders.
+    func relocated(from prefix: String, to replacement: String) -> Schema {
+        let data = try! JSONEncoder().encode(self)
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: prefix.replacingOccurrences(of: "/", with: "\\/"), with: replacement)
+        return try! JSONDecoder().decode(Schema.self, from: Data(text.utf8))
+    }
+}
