@@ -59,6 +59,7 @@ enum CatalogFacts {
         if column.defaultExpression != nil { text += " default" }
         if column.generatedExpression != nil { text += " generated" }
         if let identity = column.identity { text += " identity \(identity == .always ? "always" : "by default")" }
+        if let collation = column.collation { text += " collate \(collation)" }
         return text
     }
 
@@ -92,7 +93,9 @@ enum CatalogFacts {
                 || CASE WHEN a.atthasdef AND a.attgenerated = '' THEN ' default' ELSE '' END
                 || CASE WHEN a.attgenerated <> '' THEN ' generated' ELSE '' END
                 || CASE a.attidentity WHEN 'a' THEN ' identity always' WHEN 'd' THEN ' identity by default' ELSE '' END
+                || CASE WHEN a.attcollation <> ty.typcollation THEN ' collate ' || (SELECT collname FROM pg_collation WHERE oid = a.attcollation) ELSE '' END
             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_type ty ON ty.oid = a.atttypid
             WHERE c.relkind IN ('r', 'p') AND \(userNamespaces) AND c.relname <> 'schema_migrations' AND a.attnum > 0 AND NOT a.attisdropped
             """)
         func columns(_ array: String, _ relation: String) -> String {

@@ -11,7 +11,8 @@ import Testing
     }
 
     @Test func foldsUnquotedWordsAndKeepsQuotedOnes() {
-        #expect(values(#"SELECT Foo, "Bar Baz", "say ""hi""", ÜBER"#) == ["select", "foo", ",", "Bar Baz", ",", #"say "hi""#, ",", "Über".lowercased() == "über" ? "Über" : ""])
+        // Like PostgreSQL in a UTF-8 database, only ASCII letters are folded.
+        #expect(values(#"SELECT Foo, "Bar Baz", "say ""hi""", ÜBER"#) == ["select", "foo", ",", "Bar Baz", ",", #"say "hi""#, ",", "Über"])
     }
 
     @Test func decodesEveryStringForm() {
