@@ -11,7 +11,7 @@ VERSION ?=
 NAME ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help build test bench migrate-up migrate-down migrate-version migrate-force migrate-goto \
+.PHONY: help build generate test bench migrate-up migrate-down migrate-version migrate-force migrate-goto \
         migrate-drop migrate-create dev-db-start dev-db-stop dev-db-status clean
 
 help:
@@ -22,6 +22,7 @@ help:
 	@echo "make migrate-force MODULE=saas VERSION=N  mark version N clean after fixing a failed migration"
 	@echo "make migrate-drop MODULE=saas             drop everything in the module's database (asks first)"
 	@echo "make migrate-create MODULE=saas NAME=x    create the next NNNNNN_x.up.sql and .down.sql"
+	@echo "make generate                             write the generated models into Generated/<Module>/"
 	@echo "make test                                 run all tests against a throwaway PostgreSQL"
 	@echo "make bench                                time schema folding (against pglast) and migrate up (against psql)"
 	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
@@ -29,6 +30,9 @@ help:
 build:
 	@. scripts/pg-common.sh && pg_install_deps
 	swift build
+
+generate:
+	swift package --allow-writing-to-package-directory generate-models
 
 test:
 	@. scripts/pg-common.sh && pg_install_deps

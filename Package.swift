@@ -18,6 +18,9 @@ let package = Package(
         .library(name: "PGMigrate", targets: ["PGMigrate"]),
         .executable(name: "migrate", targets: ["migrate"]),
         .executable(name: "pg-codegen", targets: ["pg-codegen"]),
+        .library(name: "SaasModels", targets: ["SaasModels"]),
+        .plugin(name: "GenerateModels", targets: ["GenerateModels"]),
+        .plugin(name: "GenerateModelsCommand", targets: ["GenerateModelsCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,13 +29,23 @@ let package = Package(
         // MARK: - The generator's side (pure Swift, no system library)
 
         .target(name: "PGSchema", swiftSettings: strict),
+        .target(name: "PGCodegen", dependencies: ["PGSchema"], swiftSettings: strict),
         .executableTarget(
             name: "pg-codegen",
-            dependencies: ["PGSchema", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PGCodegen", "PGSchema", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
 
         .executableTarget(name: "pg-schema-bench", dependencies: ["PGSchema"], swiftSettings: strict),
+        .plugin(name: "GenerateModels", capability: .buildTool(), dependencies: ["pg-codegen"]),
+        .plugin(
+            name: "GenerateModelsCommand",
+            capability: .command(
+                intent: .custom(verb: "generate-models", description: "Write the models generated from each module's migrations into Generated/<Module>/"),
+                permissions: [.writeToPackageDirectory(reason: "The generated models are written to Generated/<Module>/")]
+            ),
+            dependencies: ["pg-codegen"]
+        ),
 
         // MARK: - The runtime
 
@@ -44,6 +57,8 @@ let package = Package(
         ),
         .target(name: "PGClient", dependencies: ["CLibPQ", "PGRecord"], swiftSettings: strict),
         .target(name: "PGMigrate", dependencies: ["PGClient", "PGSchema"], swiftSettings: strict),
+        // The saas module's models, generated from migrations/saas at build time.
+        .target(name: "SaasModels", dependencies: ["PGRecord"], swiftSettings: strict, plugins: ["GenerateModels"]),
         .executableTarget(
             name: "migrate",
             dependencies: ["PGMigrate", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -59,6 +74,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PGSchemaTests", dependencies: ["PGSchema"], swiftSettings: strict),
+        .target(
+            name: "FixtureModels",
+            dependencies: ["PGRecord"],
+            path: "Tests/FixtureModels",
+            swiftSettings: strict,
+            plugins: ["GenerateModels"]
+        ),
+        .testTarget(
+            name: "PGCodegenTests",
+            dependencies: ["PGCodegen", "PGSchema", "SaasModels", "FixtureModels", "PGTestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PGSchemaOracleTests",
             dependencies: ["PGSchema", "PGMigrate", "PGTestSupport", "pg-codegen"],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PGCodegen
 import PGSchema
 
 /// `pg-codegen`: the generator's command line, which the build plugins run.
@@ -7,8 +8,8 @@ import PGSchema
 struct PGCodegenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pg-codegen",
-        abstract: "Read PostgreSQL migrations into a schema model.",
-        subcommands: [SchemaDump.self]
+        abstract: "Generate Swift models from PostgreSQL migrations.",
+        subcommands: [Generate.self, SchemaDump.self]
     )
 }
 
@@ -45,5 +46,44 @@ struct SchemaDump: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the Swift models of a module's migrations.",
+        discussion: """
+            Writes \(Generator.outputFileNames.joined(separator: ", ")) into the output folder, each only \
+            when its contents change. On any error nothing is written, the errors are printed as \
+            path:line:column: error: message, and the exit status is non-zero.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The module's migrations folder.", valueName: "dir"))
+    var migrations: String
+
+    @Option(help: ArgumentHelp("The folder to write the Swift files into.", valueName: "dir"))
+    var output: String
+
+    @Option(help: ArgumentHelp("The module's name, for the generated files' header (default: the folder's name, capitalised).", valueName: "name"))
+    var moduleName: String?
+
+    @Option(help: ArgumentHelp("A pg-codegen.json with renames and type overrides (default: pg-codegen.json in the migrations folder, if there).", valueName: "file"))
+    var config: String?
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: migrations).lastPathComponent
+        let module = moduleName ?? (folder.prefix(1).uppercased() + folder.dropFirst())
+        var configPath = config
+        if configPath == nil {
+            let beside = URL(fileURLWithPath: migrations).appendingPathComponent("pg-codegen.json").path
+            if FileManager.default.fileExists(atPath: beside) { configPath = beside }
+        }
+        let result = Generator.generate(migrations: migrations, moduleName: module, configPath: configPath)
+        for diagnostic in result.diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        guard !result.hasErrors else { throw ExitCode.failure }
+        try Generator.write(result, to: output)
     }
 }

@@ -180,7 +180,6 @@ struct Folder {
                 return error("relation \"\(newName)\" already exists", at: name.location)
             }
             schema.tables[t].indexes[i].name = newName
-            schema.tables[t].provenance.lastChanged = at
             reindex()
         case .createView(let name, let materialized, let orReplace, let query):
             let qualified = name.qualified()
@@ -707,7 +706,6 @@ struct Folder {
             name: indexName, isUnique: unique, method: method, elements: normalized, include: include, predicate: predicate, location: at
         ))
         relationNames.insert(QualifiedName(schema: schemaName, indexName))
-        schema.tables[t].provenance.lastChanged = at
     }
 
     /// The column an index element names, when it is a plain column (with any opclass, order,

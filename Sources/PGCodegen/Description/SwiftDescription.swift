@@ -1,0 +1,92 @@
+/// The Swift that the generator writes, as values: translators build these, and one renderer
+/// (``SwiftRenderer``) turns them into text. Only the forms the generated code needs exist.
+
+/// A generated file: a header comment, imports, declarations.
+public struct FileDescription: Sendable, Equatable {
+    public var header: [String]
+    public var imports: [String]
+    public var declarations: [Declaration]
+}
+
+/// A `///` doc comment, one entry a line (an empty string is an empty `///` line).
+public struct DocComment: Sendable, Equatable {
+    public var lines: [String]
+
+    public init(_ lines: [String] = []) {
+        self.lines = lines
+    }
+
+    public var isEmpty: Bool { lines.isEmpty }
+}
+
+public indirect enum Declaration: Sendable, Equatable {
+    case structure(StructDescription)
+    case enumeration(EnumDescription)
+    case extension_(ExtensionDescription)
+    case property(PropertyDescription)
+    case initializer(InitializerDescription)
+}
+
+public struct StructDescription: Sendable, Equatable {
+    public var doc = DocComment()
+    public var name: String
+    public var conformances: [String]
+    public var members: [Declaration]
+}
+
+public struct EnumDescription: Sendable, Equatable {
+    public struct Case: Sendable, Equatable {
+        public var doc = DocComment()
+        /// The case name, already escaped if it is a keyword.
+        public var name: String
+        /// The raw value, when it differs from the name.
+        public var rawValue: String?
+    }
+
+    public var doc = DocComment()
+    public var name: String
+    public var conformances: [String]
+    public var cases: [Case]
+    public var members: [Declaration] = []
+}
+
+public struct ExtensionDescription: Sendable, Equatable {
+    public var doc = DocComment()
+    public var extendedType: String
+    public var conformances: [String] = []
+    public var members: [Declaration]
+}
+
+/// An expression on the right of `=`: only literals and the like.
+public indirect enum Expression: Sendable, Equatable {
+    case stringLiteral(String)
+    case arrayLiteral([Expression])
+    case identifier(String)
+    case `nil`
+}
+
+public struct PropertyDescription: Sendable, Equatable {
+    public var doc = DocComment()
+    public var isStatic = false
+    public var isLet = false
+    /// The property name, already escaped if it is a keyword.
+    public var name: String
+    public var type: String?
+    public var value: Expression?
+    /// A computed property: `value` is its body, `{ … }`.
+    public var isComputed = false
+}
+
+public struct InitializerDescription: Sendable, Equatable {
+    public struct Parameter: Sendable, Equatable {
+        /// The argument label and the parameter name (one name serves as both).
+        public var name: String
+        public var type: String
+        public var defaultValue: Expression?
+    }
+
+    public var doc = DocComment()
+    public var parameters: [Parameter]
+    /// `self.name = name` for each of these names.
+    public var assignments: [String]
+}

@@ -1,0 +1,67 @@
+import Foundation
+import PGSchema
+
+/// Migrations in, Swift files out: the whole generator behind `pg-codegen generate` and the plugins.
+public enum Generator {
+    /// The files the generator always writes, whatever the schema holds (a build plugin declares
+    /// its outputs before the generator runs). A file with nothing to say holds only its header.
+    public static let outputFileNames = ["Tables.swift", "Enums.swift", "CompositeTypes.swift"]
+
+    public struct Output: Sendable {
+        /// File name → Swift source, for each of ``outputFileNames``; empty when there were errors.
+        public var files: [(name: String, contents: String)]
+        public var diagnostics: [Diagnostic]
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Folds the migrations in `migrations` and renders the models of the module `moduleName`.
+    /// `configPath` names an optional `pg-codegen.json`.
+    public static func generate(migrations: String, moduleName: String, configPath: String? = nil) -> Output {
+        var diagnostics: [Diagnostic] = []
+        var config = GeneratorConfig()
+        if let configPath {
+            do {
+                config = try GeneratorConfig.load(path: configPath)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        let directory: MigrationDirectory
+        do {
+            directory = try MigrationDirectory(path: migrations)
+        } catch {
+            return Output(files: [], diagnostics: diagnostics + [Diagnostic(.error, error.message, at: SourceLocation(file: error.path, line: error.line ?? 1, column: error.column ?? 1))])
+        }
+        let folded = SchemaLoader.load(directory)
+        diagnostics += folded.diagnostics
+        guard !folded.hasErrors, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return Output(files: [], diagnostics: diagnostics)
+        }
+        return generate(schema: folded.schema, moduleName: moduleName, config: config, sourceFiles: directory.upFiles.map(\.fileName), diagnostics: diagnostics)
+    }
+
+    /// Renders the models of an already folded schema.
+    public static func generate(schema: Schema, moduleName: String, config: GeneratorConfig = GeneratorConfig(), sourceFiles: [String] = [], diagnostics: [Diagnostic] = []) -> Output {
+        var translator = ModelTranslator(schema: schema, config: config, moduleName: moduleName, sourceFiles: sourceFiles)
+        let files = translator.files()
+        let all = diagnostics + translator.diagnostics
+        guard !all.contains(where: { $0.severity == .error }) else { return Output(files: [], diagnostics: all) }
+        return Output(files: files.map { ($0.name, SwiftRenderer.render($0.file)) }, diagnostics: all)
+    }
+
+    /// Writes the files into `directory`, each only when its bytes differ from what is there, so
+    /// an unchanged schema recompiles nothing. Returns the names of the files written.
+    @discardableResult
+    public static func write(_ output: Output, to directory: String) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var written: [String] = []
+        for (name, contents) in output.files {
+            let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+            let data = Data(contents.utf8)
+            if (try? Data(contentsOf: url)) == data { continue }
+            try data.write(to: url, options: .atomic)
+            written.append(name)
+        }
+        return written
+    }
+}

@@ -1,0 +1,187 @@
+/// Turns ``FileDescription`` values into Swift source text: the only place generated text is written.
+///
+/// Output is deterministic: the same description renders to the same bytes.
+public struct SwiftRenderer {
+    private var lines: [String] = []
+    private var level = 0
+
+    public static func render(_ file: FileDescription) -> String {
+        var renderer = SwiftRenderer()
+        renderer.file(file)
+        return renderer.lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Writing
+
+    private mutating func write(_ text: String) {
+        lines.append(text.isEmpty ? "" : String(repeating: "    ", count: level) + text)
+    }
+
+    private mutating func blank() {
+        if let last = lines.last, !last.isEmpty, !last.hasSuffix("{") { lines.append("") }
+    }
+
+    private mutating func block(_ opening: String, _ body: (inout SwiftRenderer) -> Void) {
+        write(opening + " {")
+        level += 1
+        body(&self)
+        level -= 1
+        write("}")
+    }
+
+    private mutating func doc(_ comment: DocComment) {
+        // A line with line breaks in it (a multi-line comment) becomes several `///` lines.
+        for entry in comment.lines {
+            for line in entry.split(separator: "\n", omittingEmptySubsequences: false) {
+                let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+                write(trimmed.isEmpty ? "///" : "/// " + trimmed)
+            }
+        }
+    }
+
+    // MARK: - Declarations
+
+    private mutating func file(_ file: FileDescription) {
+        for line in file.header { write(line.isEmpty ? "//" : "// " + line) }
+        if !file.header.isEmpty { write("") }
+        for module in file.imports { write("import \(module)") }
+        for declaration in file.declarations {
+            blank()
+            self.declaration(declaration)
+        }
+    }
+
+    private mutating func declaration(_ declaration: Declaration) {
+        switch declaration {
+        case .structure(let value): structure(value)
+        case .enumeration(let value): enumeration(value)
+        case .extension_(let value): extensionBlock(value)
+        case .property(let value): property(value)
+        case .initializer(let value): initializer(value)
+        }
+    }
+
+    private func conformanceList(_ conformances: [String]) -> String {
+        conformances.isEmpty ? "" : ": " + conformances.joined(separator: ", ")
+    }
+
+    private mutating func members(_ members: [Declaration]) {
+        var previous: Declaration?
+        for member in members {
+            // Stored properties without comments sit together; everything else gets air.
+            if let previous, !(isPlainProperty(previous) && isPlainProperty(member)) { blank() }
+            declaration(member)
+            previous = member
+        }
+    }
+
+    private func isPlainProperty(_ declaration: Declaration) -> Bool {
+        if case .property(let property) = declaration { return property.doc.isEmpty }
+        return false
+    }
+
+    private mutating func structure(_ value: StructDescription) {
+        doc(value.doc)
+        block("public struct \(value.name)\(conformanceList(value.conformances))") { $0.members(value.members) }
+    }
+
+    private mutating func enumeration(_ value: EnumDescription) {
+        doc(value.doc)
+        block("public enum \(value.name)\(conformanceList(value.conformances))") { renderer in
+            for item in value.cases {
+                renderer.doc(item.doc)
+                if let raw = item.rawValue {
+                    renderer.write("case \(item.name) = \(Self.literal(raw))")
+                } else {
+                    renderer.write("case \(item.name)")
+                }
+            }
+            if !value.members.isEmpty {
+                renderer.blank()
+                renderer.members(value.members)
+            }
+        }
+    }
+
+    private mutating func extensionBlock(_ value: ExtensionDescription) {
+        doc(value.doc)
+        block("extension \(value.extendedType)\(conformanceList(value.conformances))") { $0.members(value.members) }
+    }
+
+    private mutating func property(_ value: PropertyDescription) {
+        doc(value.doc)
+        var text = "public " + (value.isStatic ? "static " : "") + (value.isLet ? "let " : "var ") + value.name
+        if let type = value.type { text += ": " + type }
+        if value.isComputed, let expression = value.value {
+            write(text + " " + Self.expression(expression))
+            return
+        }
+        if let expression = value.value {
+            let rendered = Self.expression(expression)
+            if rendered.count + text.count + 3 + level * 4 > 120, case .arrayLiteral(let items) = expression {
+                write(text + " = [")
+                level += 1
+                for item in items { write(Self.expression(item) + ",") }
+                level -= 1
+                write("]")
+                return
+            }
+            text += " = " + rendered
+        }
+        write(text)
+    }
+
+    private mutating func initializer(_ value: InitializerDescription) {
+        doc(value.doc)
+        let parameters = value.parameters.map { parameter in
+            "\(parameter.name): \(parameter.type)" + (parameter.defaultValue.map { " = " + Self.expression($0) } ?? "")
+        }
+        let oneLine = "public init(" + parameters.joined(separator: ", ") + ")"
+        if oneLine.count + level * 4 <= 120 {
+            write(oneLine + " {")
+        } else {
+            write("public init(")
+            level += 1
+            for (index, parameter) in parameters.enumerated() {
+                write(parameter + (index < parameters.count - 1 ? "," : ""))
+            }
+            level -= 1
+            write(") {")
+        }
+        level += 1
+        for name in value.assignments {
+            write("self.\(name) = \(name)")
+        }
+        level -= 1
+        write("}")
+    }
+
+    // MARK: - Expressions
+
+    static func expression(_ expression: Expression) -> String {
+        switch expression {
+        case .stringLiteral(let text): literal(text)
+        case .arrayLiteral(let items): "[" + items.map(Self.expression).joined(separator: ", ") + "]"
+        case .identifier(let name): name
+        case .nil: "nil"
+        }
+    }
+
+    /// A Swift string literal for any text: quotes, backslashes and control characters escaped.
+    static func literal(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,306 @@
+import Foundation
+import PGSchema
+
+/// Builds the descriptions of the generated files from a folded schema.
+struct ModelTranslator {
+    let schema: Schema
+    let config: GeneratorConfig
+    let moduleName: String
+    /// The migration files the schema came from, for the header.
+    let sourceFiles: [String]
+    private(set) var diagnostics: [Diagnostic] = []
+    private var typeNames: [QualifiedName: String] = [:]
+    private var tableNames: [QualifiedName: String] = [:]
+    private var mapping: TypeMapping
+
+    init(schema: Schema, config: GeneratorConfig, moduleName: String, sourceFiles: [String]) {
+        self.schema = schema
+        self.config = config
+        self.moduleName = moduleName
+        self.sourceFiles = sourceFiles
+        mapping = TypeMapping(schema: schema, config: config, typeNames: [:])
+        chooseTypeNames()
+        mapping = TypeMapping(schema: schema, config: config, typeNames: typeNames)
+        checkConfig()
+    }
+
+    // MARK: - Names
+
+    /// Swift type names for tables, enums and composites; a name that two of them would share is
+    /// numbered (`Status2`), with a warning that says how to choose a better one.
+    private mutating func chooseTypeNames() {
+        var used: Set<String> = ["CodingKeys", "Draft"]
+        func take(_ proposed: String, for what: String, at location: SourceLocation) -> String {
+            var name = proposed
+            var number = 2
+            while used.contains(name) {
+                name = "\(proposed)\(number)"
+                number += 1
+            }
+            if name != proposed {
+                diagnostics.append(Diagnostic(.warning, "\(what) would be called \(proposed) in Swift, like another table or type; it is called \(name)", at: location, note: "rename one of them in pg-codegen.json"))
+            }
+            used.insert(name)
+            return name
+        }
+        for table in schema.tables {
+            let configured = config.tables?[table.name.name]?.name
+            let proposed = configured ?? Naming.typeName(forTable: table.name.name)
+            tableNames[table.name] = take(proposed, for: "table \(table.name)", at: table.provenance.created)
+        }
+        for enumType in schema.enums {
+            typeNames[enumType.name] = take(Naming.typeName(for: enumType.name.name), for: "enum type \(enumType.name)", at: enumType.provenance.created)
+        }
+        for composite in schema.composites {
+            typeNames[composite.name] = take(Naming.typeName(for: composite.name.name), for: "composite type \(composite.name)", at: composite.provenance.created)
+        }
+    }
+
+    /// A config entry that names a table or column the schema does not have is probably a typo.
+    private mutating func checkConfig() {
+        for (tableName, tableConfig) in config.tables ?? [:] {
+            guard let table = schema.tables.first(where: { $0.name.name == tableName || $0.name.description == tableName }) else {
+                diagnostics.append(Diagnostic(.warning, "pg-codegen.json names table \(tableName), which the migrations do not create", at: SourceLocation(file: "pg-codegen.json", line: 1, column: 1)))
+                continue
+            }
+            for columnName in (tableConfig.columns ?? [:]).keys where table.column(columnName) == nil {
+                diagnostics.append(Diagnostic(.warning, "pg-codegen.json names column \(tableName).\(columnName), which the migrations do not create", at: SourceLocation(file: "pg-codegen.json", line: 1, column: 1)))
+            }
+        }
+    }
+
+    /// Property names for columns, numbered where two columns would share one.
+    private mutating func propertyNames(_ columns: [Column], tableConfig: GeneratorConfig.TableConfig?, owner: String) -> [String] {
+        var used: Set<String> = []
+        return columns.map { column in
+            let proposed = tableConfig?.columns?[column.name]?.name.map(Naming.escaped) ?? Naming.propertyName(column.name)
+            var name = proposed
+            var number = 2
+            while used.contains(name) {
+                name = proposed.hasPrefix("`") ? "\(proposed.dropFirst().dropLast())\(number)" : "\(proposed)\(number)"
+                number += 1
+            }
+            if name != proposed {
+                diagnostics.append(Diagnostic(.warning, "column \(owner).\(column.name) would be the property \(proposed), like another column; it is \(name)", at: column.provenance.created, note: "rename one of them in pg-codegen.json"))
+            }
+            used.insert(name)
+            return name
+        }
+    }
+
+    // MARK: - Files
+
+    mutating func files() -> [(name: String, file: FileDescription)] {
+        [
+            ("Tables.swift", file(schema.tables.map { tableDeclarations($0) }.flatMap { $0 })),
+            ("Enums.swift", file(schema.enums.map(enumDeclaration))),
+            ("CompositeTypes.swift", file(schema.composites.map { compositeDeclaration($0) })),
+        ]
+    }
+
+    private func file(_ declarations: [Declaration]) -> FileDescription {
+        var header = ["Generated by pg-codegen from the \(moduleName) migrations. Do not edit: change the migrations and build again."]
+        if let first = sourceFiles.first, let last = sourceFiles.last {
+            header.append(first == last ? "Source: \(first)" : "Source: \(sourceFiles.count) files, \(first) to \(last)")
+        }
+        var imports = ["Foundation", "PGRecord"]
+        for module in config.imports ?? [] where !imports.contains(module) { imports.append(module) }
+        return FileDescription(header: header, imports: declarations.isEmpty ? [] : imports, declarations: declarations)
+    }
+
+    private static func fileName(_ location: SourceLocation) -> String {
+        let name = location.file.split(separator: "/").last.map(String.init) ?? location.file
+        return "\(name):\(location.line)"
+    }
+
+    private static func provenanceText(_ provenance: Provenance) -> String {
+        var text = "from \(fileName(provenance.created))"
+        if provenance.lastChanged != provenance.created { text += ", last changed in \(fileName(provenance.lastChanged))" }
+        return text
+    }
+
+    /// SQL as written, on one line: runs of white space become one space; backticks, which would
+    /// end the code span, become quotes.
+    static func oneLine(_ sql: String) -> String {
+        sql.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").replacingOccurrences(of: "`", with: "'")
+    }
+
+    private static func commentLines(_ comment: String?) -> [String] {
+        guard let comment, !comment.isEmpty else { return [] }
+        return comment.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""]
+    }
+
+    // MARK: - Tables
+
+    private mutating func tableDeclarations(_ table: Table) -> [Declaration] {
+        let typeName = tableNames[table.name]!
+        let tableConfig = config.tables?[table.name.name] ?? config.tables?[table.name.description]
+        let names = propertyNames(table.columns, tableConfig: tableConfig, owner: table.name.description)
+        let primaryKey = table.primaryKey?.columns ?? []
+
+        var properties: [PropertyDescription] = []
+        var parameters: [InitializerDescription.Parameter] = []
+        var draftProperties: [PropertyDescription] = []
+        var draftParameters: [InitializerDescription.Parameter] = []
+        var draftNames: [String] = []
+        var codingKeys: [EnumDescription.Case] = []
+        var draftKeys: [EnumDescription.Case] = []
+        var failed = false
+
+        for (column, name) in zip(table.columns, names) {
+            guard let base = columnType(column, in: table.name, override: tableConfig?.columns?[column.name]?.type) else {
+                failed = true
+                continue
+            }
+            let notNull = column.isNotNull || mapping.isNotNullByDomain(column.type)
+            let type = notNull ? base : base + "?"
+            var details = "`\(column.name) \(column.type)"
+            if column.isNotNull { details += " NOT NULL" }
+            if let value = column.defaultExpression { details += " DEFAULT \(Self.oneLine(value))" }
+            if let identity = column.identity { details += " GENERATED \(identity == .always ? "ALWAYS" : "BY DEFAULT") AS IDENTITY" }
+            if let expression = column.generatedExpression { details += " GENERATED ALWAYS AS (\(Self.oneLine(expression))) STORED" }
+            details += "`"
+            if primaryKey.contains(column.name) { details += ", primary key" }
+            details += "; \(Self.provenanceText(column.provenance))."
+            let doc = DocComment(Self.commentLines(column.comment) + [details])
+            properties.append(PropertyDescription(doc: doc, name: name, type: type))
+            parameters.append(.init(name: name, type: type, defaultValue: notNull ? nil : .nil))
+            let key = EnumDescription.Case(name: name, rawValue: bareName(name) == column.name ? nil : column.name)
+            codingKeys.append(key)
+
+            // In a draft, what the database fills in is optional; generated and ALWAYS identity
+            // columns cannot be written at all.
+            if column.generatedExpression != nil || column.identity == .always { continue }
+            let databaseFills = column.defaultExpression != nil || column.identity != nil
+            let draftType = notNull && !databaseFills ? base : base + "?"
+            var draftDoc = DocComment(Self.commentLines(column.comment))
+            if databaseFills {
+                draftDoc.lines.append("`nil` leaves it to the database: \(column.defaultExpression.map { "`\(Self.oneLine($0))`" } ?? "the identity sequence").")
+            } else if draftDoc.lines.last == "" {
+                draftDoc.lines.removeLast()
+            }
+            draftProperties.append(PropertyDescription(doc: draftDoc, name: name, type: draftType))
+            draftParameters.append(.init(name: name, type: draftType, defaultValue: draftType.hasSuffix("?") ? .nil : nil))
+            draftNames.append(name)
+            draftKeys.append(key)
+        }
+        guard !failed else { return [] }
+
+        var conformances = ["Codable", "Hashable", "Sendable"]
+        var members: [Declaration] = properties.map { .property($0) }
+        if primaryKey.count == 1, let index = table.columns.firstIndex(where: { $0.name == primaryKey[0] }) {
+            if names[index] == "id" {
+                conformances.append("Identifiable")
+            } else if !names.contains("id") {
+                conformances.append("Identifiable")
+                members.append(.property(PropertyDescription(
+                    doc: DocComment(["The primary key, for `Identifiable`."]), name: "id",
+                    type: properties[index].type, value: .identifier("{ \(names[index]) }"), isComputed: true
+                )))
+            }
+        }
+        members.append(.initializer(InitializerDescription(parameters: parameters, assignments: names)))
+        members.append(.enumeration(EnumDescription(
+            doc: DocComment(["The columns, by their names in the database."]),
+            name: "CodingKeys", conformances: ["String", "CodingKey", "CaseIterable"], cases: codingKeys
+        )))
+
+        var tableDoc = Self.commentLines(table.comment)
+        tableDoc.append("A row of `\(table.name)`; \(Self.provenanceText(table.provenance)).")
+        let structure = Declaration.structure(StructDescription(
+            doc: DocComment(tableDoc), name: typeName, conformances: conformances, members: members
+        ))
+
+        let draft = StructDescription(
+            doc: DocComment([
+                "The values of a new `\(table.name)` row, for inserting it.",
+                "",
+                "Columns the database can fill in (defaults, identity) are optional here: `nil` leaves them to the database.",
+                "Generated columns are not written, so they are not here.",
+            ]),
+            name: "Draft", conformances: ["Codable", "Hashable", "Sendable"],
+            members: draftProperties.map { .property($0) } + [
+                .initializer(InitializerDescription(parameters: draftParameters, assignments: draftNames)),
+                .enumeration(EnumDescription(name: "CodingKeys", conformances: ["String", "CodingKey", "CaseIterable"], cases: draftKeys)),
+            ]
+        )
+        let metadata = ExtensionDescription(
+            extendedType: typeName, conformances: ["PGTable"],
+            members: [
+                .property(PropertyDescription(isStatic: true, isLet: true, name: "tableName", type: nil, value: .stringLiteral(table.name.name))),
+                .property(PropertyDescription(isStatic: true, isLet: true, name: "schemaName", type: nil, value: .stringLiteral(table.name.schema))),
+                .property(PropertyDescription(isStatic: true, isLet: true, name: "columnNames", type: "[String]", value: .arrayLiteral(table.columns.map { .stringLiteral($0.name) }))),
+                .property(PropertyDescription(isStatic: true, isLet: true, name: "primaryKey", type: "[String]", value: .arrayLiteral(primaryKey.map { .stringLiteral($0) }))),
+            ]
+        )
+        return [structure, .extension_(ExtensionDescription(extendedType: typeName, members: [.structure(draft)])), .extension_(metadata)]
+    }
+
+    private func bareName(_ name: String) -> String {
+        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
+    }
+
+    /// The column's Swift type, or a diagnostic that names the column and the override that fixes it.
+    private mutating func columnType(_ column: Column, in owner: some CustomStringConvertible, override: String?) -> String? {
+        if let override {
+            var result = override
+            for _ in 0..<column.type.arrayDimensions where !override.hasPrefix("[") { result = "[\(result)]" }
+            return override.hasPrefix("[") ? override : result
+        }
+        if let type = mapping.swiftType(for: column.type) { return type }
+        diagnostics.append(Diagnostic(
+            .error, "column \(owner).\(column.name) has type \(column.type), which has no Swift type",
+            at: column.provenance.created,
+            note: "give it one in pg-codegen.json beside the migrations: {\"types\": {\"\(column.type.element)\": \"String\"}} for every column of that type, or {\"tables\": {\"\(owner)\": {\"columns\": {\"\(column.name)\": {\"type\": \"YourType\"}}}}} for this column"
+        ))
+        return nil
+    }
+
+    // MARK: - Enums and composite types
+
+    private func enumDeclaration(_ enumType: EnumType) -> Declaration {
+        var used: Set<String> = []
+        let cases = enumType.labels.map { label -> EnumDescription.Case in
+            let proposed = Naming.caseName(label)
+            var name = proposed
+            var number = 2
+            while used.contains(name) {
+                name = "\(proposed.hasPrefix("`") ? String(proposed.dropFirst().dropLast()) : proposed)\(number)"
+                number += 1
+            }
+            used.insert(name)
+            return EnumDescription.Case(name: name, rawValue: bareName(name) == label ? nil : label)
+        }
+        var doc = Self.commentLines(enumType.comment)
+        doc.append("The PostgreSQL enum `\(enumType.name)`; \(Self.provenanceText(enumType.provenance)).")
+        return .enumeration(EnumDescription(
+            doc: DocComment(doc), name: typeNames[enumType.name]!,
+            conformances: ["String", "Codable", "CaseIterable", "Hashable", "Sendable"], cases: cases
+        ))
+    }
+
+    private mutating func compositeDeclaration(_ composite: CompositeType) -> Declaration {
+        let names = propertyNames(composite.attributes, tableConfig: nil, owner: composite.name.description)
+        var properties: [Declaration] = []
+        var parameters: [InitializerDescription.Parameter] = []
+        var keys: [EnumDescription.Case] = []
+        for (attribute, name) in zip(composite.attributes, names) {
+            // Attributes of a composite value may always be NULL.
+            let base = columnType(attribute, in: composite.name, override: nil) ?? "JSONValue"
+            var doc = Self.commentLines(attribute.comment)
+            doc.append("`\(attribute.name) \(attribute.type)`.")
+            properties.append(.property(PropertyDescription(doc: DocComment(doc), name: name, type: base + "?")))
+            parameters.append(.init(name: name, type: base + "?", defaultValue: .nil))
+            keys.append(EnumDescription.Case(name: name, rawValue: bareName(name) == attribute.name ? nil : attribute.name))
+        }
+        var doc = Self.commentLines(composite.comment)
+        doc.append("The PostgreSQL composite type `\(composite.name)`; \(Self.provenanceText(composite.provenance)).")
+        return .structure(StructDescription(
+            doc: DocComment(doc), name: typeNames[composite.name]!, conformances: ["Codable", "Hashable", "Sendable"],
+            members: properties + [
+                .initializer(InitializerDescription(parameters: parameters, assignments: names)),
+                .enumeration(EnumDescription(name: "CodingKeys", conformances: ["String", "CodingKey", "CaseIterable"], cases: keys)),
+            ]
+        ))
+    }
+}

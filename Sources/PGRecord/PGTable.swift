@@ -1,0 +1,11 @@
+/// What every generated table model says about its table.
+public protocol PGTable: Codable, Sendable {
+    /// The table's name in the database (`saas_clients`).
+    static var tableName: String { get }
+    /// The table's schema (`public`).
+    static var schemaName: String { get }
+    /// The table's columns in table order, as the database names them.
+    static var columnNames: [String] { get }
+    /// The primary key's columns; empty when the table has none.
+    static var primaryKey: [String] { get }
+}

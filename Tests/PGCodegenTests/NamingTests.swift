@@ -1,0 +1,32 @@
+import PGCodegen
+import Testing
+
+@Suite struct NamingTests {
+    @Test(arguments: [
+        ("saas_clients", "SaasClient"), ("saas_knowledge_base", "SaasKnowledgeBase"), ("categories", "Category"),
+        ("addresses", "Address"), ("people", "Person"), ("statuses", "Status"), ("boxes", "Box"), ("matches", "Match"),
+        ("saas_messages", "SaasMessage"), ("news", "News"), ("data", "Data"), ("api_keys", "APIKey"),
+        ("Order Items", "OrderItem"), ("2fa_codes", "_2faCode"), ("user_ids", "UserID"),
+    ])
+    func tableNamesBecomeSingularTypeNames(table: String, swift: String) {
+        #expect(Naming.typeName(forTable: table) == swift)
+    }
+
+    @Test(arguments: [
+        ("client_id", "clientID"), ("id", "id"), ("whatsapp_number", "whatsappNumber"), ("api_key", "apiKey"),
+        ("profile_url", "profileURL"), ("source_ip", "sourceIP"), ("raw_json", "rawJSON"), ("Display Name", "displayName"),
+        ("HTTPStatus", "httpStatus"), ("JSONData", "jsonData"), ("createdAt", "createdAt"), ("default", "`default`"),
+        ("class", "`class`"), ("self", "selfValue"), ("2fa_code", "_2faCode"), ("ID", "id"), ("user_uuid", "userUUID"),
+    ])
+    func columnNamesBecomePropertyNames(column: String, swift: String) {
+        #expect(Naming.propertyName(column) == swift)
+    }
+
+    @Test(arguments: [
+        ("past_due", "pastDue"), ("in progress", "inProgress"), ("2nd try", "_2ndTry"), ("default", "`default`"),
+        ("faq", "faq"), ("DONE", "done"), ("", "empty"), ("waiting_for_agent", "waitingForAgent"),
+    ])
+    func enumLabelsBecomeCaseNames(label: String, swift: String) {
+        #expect(Naming.caseName(label) == swift)
+    }
+}
