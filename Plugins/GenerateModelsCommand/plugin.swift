@@ -12,8 +12,11 @@ struct GenerateModelsCommand: CommandPlugin {
         let tool = try context.tool(named: "pg-codegen")
         var generated = 0
         for target in context.package.targets {
-            guard let target = target as? SourceModuleTarget, selected.isEmpty || selected.contains(target.name),
+            guard let target = target as? SourceModuleTarget,
                   target.sourceFiles.contains(where: { $0.url.pathExtension == "sql" }) else { continue }
+            // Test fixtures are generated only when asked for by name.
+            let isTestFixture = target.directoryURL.pathComponents.contains("Tests")
+            guard selected.isEmpty ? !isTestFixture : selected.contains(target.name) else { continue }
             let models = try ModelsTarget(targetName: target.name, targetDirectory: target.directoryURL, sourceFiles: target.sourceFiles.map(\.url))
             let output = context.package.directoryURL.appending(path: "Generated").appending(path: models.moduleName)
             let process = Process()
