@@ -5,9 +5,28 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product pg-schema-bench --quiet
+swift build -c release --product pg-codegen --quiet
 out=$("$(swift build -c release --show-bin-path)/pg-schema-bench" "${1:-1000}" "${2:-10}")
 echo "$out" | grep -v '^module:'
 module=$(echo "$out" | sed -n 's/^module: //p')
+
+# End to end: the pg-codegen process folding the module and writing its Swift files.
+python3 - "$(swift build -c release --show-bin-path)/pg-codegen" "$module" <<'PY'
+import os, resource, statistics, subprocess, sys, tempfile, time
+tool, module = sys.argv[1], sys.argv[2]
+times = []
+with tempfile.TemporaryDirectory() as output:
+    for run in range(10):
+        for name in os.listdir(output):
+            os.remove(os.path.join(output, name))
+        start = time.perf_counter()
+        subprocess.run([tool, "generate", "--migrations", module, "--output", output, "--module-name", "Bench"], check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    size = sum(os.path.getsize(os.path.join(output, name)) for name in os.listdir(output))
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"pg-codegen generate, same module, whole process ({size // 1024} KiB of Swift written), 10 runs:")
+print(f"  median {statistics.median(times):.1f} ms, best {min(times):.1f} ms, peak memory {peak:.1f} MB")
+PY
 
 if ! python3 -c 'import pglast' 2>/dev/null; then
     python3 -m pip install -q pglast >/dev/null 2>&1 || true

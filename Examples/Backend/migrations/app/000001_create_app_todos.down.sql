@@ -1,0 +1,2 @@
+DROP TABLE app_todos;
+DROP TYPE app_todo_priority;
