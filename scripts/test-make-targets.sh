@@ -55,10 +55,17 @@ rm -rf "migrations/$module"
 # The README's first command on a machine with nothing configured.
 unset DATABASE_URL
 if [ ! -f .env ]; then
+    had_dev_database=$([ -d .pgdev ] && echo yes)
     was_running=$(scripts/dev-postgres.sh status)
     make -s migrate-up MODULE=saas >/dev/null 2>&1
     check "make migrate-up with no database configured, then migrate-version" "4" "$(make -s migrate-version MODULE=saas 2>/dev/null)"
     case "$was_running" in running*) ;; *) scripts/dev-postgres.sh stop ;; esac
+    # A development database that this check created (a fresh clone, CI) is removed again.
+    if [ -z "$had_dev_database" ]; then
+        cluster=$(dirname "$(cat .pgdev/location)")
+        case "$cluster" in /var/tmp/pg-models-dev-*) rm -rf "$(dirname "$cluster")" ;; esac
+        rm -rf .pgdev
+    fi
 fi
 
 echo "make targets: $passed passed, $failed failed"
