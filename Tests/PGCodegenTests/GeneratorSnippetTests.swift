@@ -184,3 +184,15 @@ import Testing
         #expect(empty.files.allSatisfy { !$0.contents.contains("import") })
     }
 }
+
+@Suite struct GeneratorWriteTests {
+    @Test func writesOnlyFilesWhoseBytesChanged() throws {
+        let folder = NSTemporaryDirectory() + "pg-codegen-write-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = Generator.generate(schema: SchemaLoader.fold(sql: "CREATE TABLE a (id int);").schema, moduleName: "M")
+        #expect(try Generator.write(first, to: folder) == Generator.outputFileNames)
+        #expect(try Generator.write(first, to: folder) == [])
+        let second = Generator.generate(schema: SchemaLoader.fold(sql: "CREATE TABLE a (id int, b text);").schema, moduleName: "M")
+        #expect(try Generator.write(second, to: folder) == ["Tables.swift"])
+    }
+}
