@@ -83,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PGCodegenTests",
-            dependencies: ["PGCodegen", "PGSchema", "SaasModels", "FixtureModels", "PGTestSupport"],
+            dependencies: ["PGCodegen", "PGSchema", "SaasModels", "FixtureModels", "PGTestSupport", "PGMigrate", "PGClient"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -7,7 +7,7 @@ import PGRecord
 /// The plan a client pays for.
 ///
 /// The PostgreSQL enum `saas_subscription_plan`; from 000001_create_saas_clients.up.sql:4.
-public enum SaasSubscriptionPlan: String, Codable, CaseIterable, Hashable, Sendable {
+public enum SaasSubscriptionPlan: String, Codable, CaseIterable, Hashable, Sendable, PGEnum {
     case free
     case starter
     case business
@@ -17,7 +17,7 @@ public enum SaasSubscriptionPlan: String, Codable, CaseIterable, Hashable, Senda
 /// Where a client is in the subscription life cycle.
 ///
 /// The PostgreSQL enum `saas_subscription_status`; from 000001_create_saas_clients.up.sql:6.
-public enum SaasSubscriptionStatus: String, Codable, CaseIterable, Hashable, Sendable {
+public enum SaasSubscriptionStatus: String, Codable, CaseIterable, Hashable, Sendable, PGEnum {
     case trialing
     case active
     case pastDue = "past_due"
@@ -28,7 +28,7 @@ public enum SaasSubscriptionStatus: String, Codable, CaseIterable, Hashable, Sen
 /// Kind of knowledge base entry; decides the shape of content.
 ///
 /// The PostgreSQL enum `saas_knowledge_entry_type`; from 000002_create_saas_knowledge_base.up.sql:5.
-public enum SaasKnowledgeEntryType: String, Codable, CaseIterable, Hashable, Sendable {
+public enum SaasKnowledgeEntryType: String, Codable, CaseIterable, Hashable, Sendable, PGEnum {
     case faq
     case product
     case service
@@ -38,7 +38,7 @@ public enum SaasKnowledgeEntryType: String, Codable, CaseIterable, Hashable, Sen
 /// Where a conversation stands; waiting_for_agent hands it from the AI to a person.
 ///
 /// The PostgreSQL enum `saas_conversation_status`; from 000003_create_saas_conversations.up.sql:4.
-public enum SaasConversationStatus: String, Codable, CaseIterable, Hashable, Sendable {
+public enum SaasConversationStatus: String, Codable, CaseIterable, Hashable, Sendable, PGEnum {
     case `open`
     case waitingForAgent = "waiting_for_agent"
     case resolved
@@ -48,7 +48,7 @@ public enum SaasConversationStatus: String, Codable, CaseIterable, Hashable, Sen
 /// inbound from the customer, outbound to the customer.
 ///
 /// The PostgreSQL enum `saas_message_direction`; from 000003_create_saas_conversations.up.sql:6.
-public enum SaasMessageDirection: String, Codable, CaseIterable, Hashable, Sendable {
+public enum SaasMessageDirection: String, Codable, CaseIterable, Hashable, Sendable, PGEnum {
     case inbound
     case outbound
 }
@@ -56,7 +56,7 @@ public enum SaasMessageDirection: String, Codable, CaseIterable, Hashable, Senda
 /// Who wrote a message.
 ///
 /// The PostgreSQL enum `saas_message_sender`; from 000003_create_saas_conversations.up.sql:8.
-public enum SaasMessageSender: String, Codable, CaseIterable, Hashable, Sendable {
+public enum SaasMessageSender: String, Codable, CaseIterable, Hashable, Sendable, PGEnum {
     case customer
     case ai
     case agent
@@ -66,7 +66,7 @@ public enum SaasMessageSender: String, Codable, CaseIterable, Hashable, Sendable
 /// Delivery status as reported by WhatsApp.
 ///
 /// The PostgreSQL enum `saas_message_status`; from 000003_create_saas_conversations.up.sql:10.
-public enum SaasMessageStatus: String, Codable, CaseIterable, Hashable, Sendable {
+public enum SaasMessageStatus: String, Codable, CaseIterable, Hashable, Sendable, PGEnum {
     case received
     case queued
     case sent
@@ -78,7 +78,7 @@ public enum SaasMessageStatus: String, Codable, CaseIterable, Hashable, Sendable
 /// Why a client's credit balance changed.
 ///
 /// The PostgreSQL enum `saas_credit_transaction_type`; from 000004_create_saas_credits.up.sql:4.
-public enum SaasCreditTransactionType: String, Codable, CaseIterable, Hashable, Sendable {
+public enum SaasCreditTransactionType: String, Codable, CaseIterable, Hashable, Sendable, PGEnum {
     case grant
     case purchase
     case usage

@@ -422,6 +422,101 @@ extension SaasClient: PGTable {
     public static let primaryKey: [String] = ["id"]
 }
 
+extension SaasClient: PGRowDecodable {
+    /// Reads a row selected with `SQL.columns`, in that order.
+    public init(row: PGRow) throws(PGDecodingError) {
+        id = try row.decode(UUID.self, at: 0, table: "saas_clients")
+        name = try row.decode(String.self, at: 1, table: "saas_clients")
+        slug = try row.decode(String.self, at: 2, table: "saas_clients")
+        email = try row.decode(String.self, at: 3, table: "saas_clients")
+        phone = try row.decode(String?.self, at: 4, table: "saas_clients")
+        businessCategory = try row.decode(String?.self, at: 5, table: "saas_clients")
+        address = try row.decode(String?.self, at: 6, table: "saas_clients")
+        timezone = try row.decode(String.self, at: 7, table: "saas_clients")
+        subscriptionPlan = try row.decode(SaasSubscriptionPlan.self, at: 8, table: "saas_clients")
+        subscriptionStatus = try row.decode(SaasSubscriptionStatus.self, at: 9, table: "saas_clients")
+        trialEndsAt = try row.decode(Date?.self, at: 10, table: "saas_clients")
+        subscriptionStartedAt = try row.decode(Date?.self, at: 11, table: "saas_clients")
+        subscriptionEndsAt = try row.decode(Date?.self, at: 12, table: "saas_clients")
+        monthlyMessageQuota = try row.decode(Int32.self, at: 13, table: "saas_clients")
+        whatsappNumber = try row.decode(String?.self, at: 14, table: "saas_clients")
+        whatsappPhoneNumberID = try row.decode(String?.self, at: 15, table: "saas_clients")
+        whatsappBusinessAccountID = try row.decode(String?.self, at: 16, table: "saas_clients")
+        whatsappAccessTokenEncrypted = try row.decode(Data?.self, at: 17, table: "saas_clients")
+        whatsappWebhookVerifyToken = try row.decode(String?.self, at: 18, table: "saas_clients")
+        whatsappConnectedAt = try row.decode(Date?.self, at: 19, table: "saas_clients")
+        settings = try row.decode(JSONValue.self, at: 20, table: "saas_clients")
+        isActive = try row.decode(Bool.self, at: 21, table: "saas_clients")
+        createdAt = try row.decode(Date.self, at: 22, table: "saas_clients")
+        updatedAt = try row.decode(Date.self, at: 23, table: "saas_clients")
+        deletedAt = try row.decode(Date?.self, at: 24, table: "saas_clients")
+    }
+
+    /// The row's writable columns and their values, as binds (generated and `ALWAYS` identity columns are left out).
+    public var pgValues: [(column: String, value: PGBind)] {
+        [
+            ("id", id.pgBind),
+            ("name", name.pgBind),
+            ("slug", slug.pgBind),
+            ("email", email.pgBind),
+            ("phone", phone.pgBind),
+            ("business_category", businessCategory.pgBind),
+            ("address", address.pgBind),
+            ("timezone", timezone.pgBind),
+            ("subscription_plan", subscriptionPlan.pgBind),
+            ("subscription_status", subscriptionStatus.pgBind),
+            ("trial_ends_at", trialEndsAt.pgBind),
+            ("subscription_started_at", subscriptionStartedAt.pgBind),
+            ("subscription_ends_at", subscriptionEndsAt.pgBind),
+            ("monthly_message_quota", monthlyMessageQuota.pgBind),
+            ("whatsapp_number", whatsappNumber.pgBind),
+            ("whatsapp_phone_number_id", whatsappPhoneNumberID.pgBind),
+            ("whatsapp_business_account_id", whatsappBusinessAccountID.pgBind),
+            ("whatsapp_access_token_encrypted", whatsappAccessTokenEncrypted.pgBind),
+            ("whatsapp_webhook_verify_token", whatsappWebhookVerifyToken.pgBind),
+            ("whatsapp_connected_at", whatsappConnectedAt.pgBind),
+            ("settings", settings.pgBind),
+            ("is_active", isActive.pgBind),
+            ("created_at", createdAt.pgBind),
+            ("updated_at", updatedAt.pgBind),
+            ("deleted_at", deletedAt.pgBind),
+        ]
+    }
+}
+
+extension SaasClient.Draft {
+    /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
+    public var pgValues: [(column: String, value: PGBind)] {
+        var values: [(column: String, value: PGBind)] = []
+        if let id { values.append(("id", id.pgBind)) }
+        values.append(("name", name.pgBind))
+        values.append(("slug", slug.pgBind))
+        values.append(("email", email.pgBind))
+        values.append(("phone", phone.pgBind))
+        values.append(("business_category", businessCategory.pgBind))
+        values.append(("address", address.pgBind))
+        if let timezone { values.append(("timezone", timezone.pgBind)) }
+        if let subscriptionPlan { values.append(("subscription_plan", subscriptionPlan.pgBind)) }
+        if let subscriptionStatus { values.append(("subscription_status", subscriptionStatus.pgBind)) }
+        values.append(("trial_ends_at", trialEndsAt.pgBind))
+        values.append(("subscription_started_at", subscriptionStartedAt.pgBind))
+        values.append(("subscription_ends_at", subscriptionEndsAt.pgBind))
+        if let monthlyMessageQuota { values.append(("monthly_message_quota", monthlyMessageQuota.pgBind)) }
+        values.append(("whatsapp_number", whatsappNumber.pgBind))
+        values.append(("whatsapp_phone_number_id", whatsappPhoneNumberID.pgBind))
+        values.append(("whatsapp_business_account_id", whatsappBusinessAccountID.pgBind))
+        values.append(("whatsapp_access_token_encrypted", whatsappAccessTokenEncrypted.pgBind))
+        values.append(("whatsapp_webhook_verify_token", whatsappWebhookVerifyToken.pgBind))
+        values.append(("whatsapp_connected_at", whatsappConnectedAt.pgBind))
+        if let settings { values.append(("settings", settings.pgBind)) }
+        if let isActive { values.append(("is_active", isActive.pgBind)) }
+        if let createdAt { values.append(("created_at", createdAt.pgBind)) }
+        if let updatedAt { values.append(("updated_at", updatedAt.pgBind)) }
+        values.append(("deleted_at", deletedAt.pgBind))
+        return values
+    }
+}
+
 /// Per-client knowledge (FAQ, products, services, policies) that the AI assistant answers from.
 ///
 /// A row of `saas_knowledge_base`; from 000002_create_saas_knowledge_base.up.sql:7.
@@ -668,6 +763,66 @@ extension SaasKnowledgeBase: PGTable {
     public static let primaryKey: [String] = ["id"]
 }
 
+extension SaasKnowledgeBase: PGRowDecodable {
+    /// Reads a row selected with `SQL.columns`, in that order.
+    public init(row: PGRow) throws(PGDecodingError) {
+        id = try row.decode(UUID.self, at: 0, table: "saas_knowledge_base")
+        clientID = try row.decode(UUID.self, at: 1, table: "saas_knowledge_base")
+        entryType = try row.decode(SaasKnowledgeEntryType.self, at: 2, table: "saas_knowledge_base")
+        title = try row.decode(String.self, at: 3, table: "saas_knowledge_base")
+        content = try row.decode(JSONValue.self, at: 4, table: "saas_knowledge_base")
+        richContent = try row.decode(JSONValue?.self, at: 5, table: "saas_knowledge_base")
+        plainText = try row.decode(String.self, at: 6, table: "saas_knowledge_base")
+        tags = try row.decode([String].self, at: 7, table: "saas_knowledge_base")
+        language = try row.decode(String.self, at: 8, table: "saas_knowledge_base")
+        isPublished = try row.decode(Bool.self, at: 9, table: "saas_knowledge_base")
+        sortOrder = try row.decode(Int32.self, at: 10, table: "saas_knowledge_base")
+        searchVector = try row.decode(String?.self, at: 11, table: "saas_knowledge_base")
+        createdAt = try row.decode(Date.self, at: 12, table: "saas_knowledge_base")
+        updatedAt = try row.decode(Date.self, at: 13, table: "saas_knowledge_base")
+    }
+
+    /// The row's writable columns and their values, as binds (generated and `ALWAYS` identity columns are left out).
+    public var pgValues: [(column: String, value: PGBind)] {
+        [
+            ("id", id.pgBind),
+            ("client_id", clientID.pgBind),
+            ("entry_type", entryType.pgBind),
+            ("title", title.pgBind),
+            ("content", content.pgBind),
+            ("rich_content", richContent.pgBind),
+            ("plain_text", plainText.pgBind),
+            ("tags", tags.pgBind),
+            ("language", language.pgBind),
+            ("is_published", isPublished.pgBind),
+            ("sort_order", sortOrder.pgBind),
+            ("created_at", createdAt.pgBind),
+            ("updated_at", updatedAt.pgBind),
+        ]
+    }
+}
+
+extension SaasKnowledgeBase.Draft {
+    /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
+    public var pgValues: [(column: String, value: PGBind)] {
+        var values: [(column: String, value: PGBind)] = []
+        if let id { values.append(("id", id.pgBind)) }
+        values.append(("client_id", clientID.pgBind))
+        values.append(("entry_type", entryType.pgBind))
+        values.append(("title", title.pgBind))
+        if let content { values.append(("content", content.pgBind)) }
+        values.append(("rich_content", richContent.pgBind))
+        if let plainText { values.append(("plain_text", plainText.pgBind)) }
+        if let tags { values.append(("tags", tags.pgBind)) }
+        if let language { values.append(("language", language.pgBind)) }
+        if let isPublished { values.append(("is_published", isPublished.pgBind)) }
+        if let sortOrder { values.append(("sort_order", sortOrder.pgBind)) }
+        if let createdAt { values.append(("created_at", createdAt.pgBind)) }
+        if let updatedAt { values.append(("updated_at", updatedAt.pgBind)) }
+        return values
+    }
+}
+
 /// Conversations between a client and one of its customers.
 ///
 /// A row of `saas_conversations`; from 000003_create_saas_conversations.up.sql:12.
@@ -899,6 +1054,65 @@ extension SaasConversation: PGTable {
     public static let primaryKey: [String] = ["id"]
 }
 
+extension SaasConversation: PGRowDecodable {
+    /// Reads a row selected with `SQL.columns`, in that order.
+    public init(row: PGRow) throws(PGDecodingError) {
+        id = try row.decode(UUID.self, at: 0, table: "saas_conversations")
+        clientID = try row.decode(UUID.self, at: 1, table: "saas_conversations")
+        customerPhone = try row.decode(String.self, at: 2, table: "saas_conversations")
+        customerName = try row.decode(String?.self, at: 3, table: "saas_conversations")
+        channel = try row.decode(String.self, at: 4, table: "saas_conversations")
+        status = try row.decode(SaasConversationStatus.self, at: 5, table: "saas_conversations")
+        aiEnabled = try row.decode(Bool.self, at: 6, table: "saas_conversations")
+        startedAt = try row.decode(Date.self, at: 7, table: "saas_conversations")
+        lastMessageAt = try row.decode(Date?.self, at: 8, table: "saas_conversations")
+        closedAt = try row.decode(Date?.self, at: 9, table: "saas_conversations")
+        metadata = try row.decode(JSONValue.self, at: 10, table: "saas_conversations")
+        createdAt = try row.decode(Date.self, at: 11, table: "saas_conversations")
+        updatedAt = try row.decode(Date.self, at: 12, table: "saas_conversations")
+    }
+
+    /// The row's writable columns and their values, as binds (generated and `ALWAYS` identity columns are left out).
+    public var pgValues: [(column: String, value: PGBind)] {
+        [
+            ("id", id.pgBind),
+            ("client_id", clientID.pgBind),
+            ("customer_phone", customerPhone.pgBind),
+            ("customer_name", customerName.pgBind),
+            ("channel", channel.pgBind),
+            ("status", status.pgBind),
+            ("ai_enabled", aiEnabled.pgBind),
+            ("started_at", startedAt.pgBind),
+            ("last_message_at", lastMessageAt.pgBind),
+            ("closed_at", closedAt.pgBind),
+            ("metadata", metadata.pgBind),
+            ("created_at", createdAt.pgBind),
+            ("updated_at", updatedAt.pgBind),
+        ]
+    }
+}
+
+extension SaasConversation.Draft {
+    /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
+    public var pgValues: [(column: String, value: PGBind)] {
+        var values: [(column: String, value: PGBind)] = []
+        if let id { values.append(("id", id.pgBind)) }
+        values.append(("client_id", clientID.pgBind))
+        values.append(("customer_phone", customerPhone.pgBind))
+        values.append(("customer_name", customerName.pgBind))
+        if let channel { values.append(("channel", channel.pgBind)) }
+        if let status { values.append(("status", status.pgBind)) }
+        if let aiEnabled { values.append(("ai_enabled", aiEnabled.pgBind)) }
+        if let startedAt { values.append(("started_at", startedAt.pgBind)) }
+        values.append(("last_message_at", lastMessageAt.pgBind))
+        values.append(("closed_at", closedAt.pgBind))
+        if let metadata { values.append(("metadata", metadata.pgBind)) }
+        if let createdAt { values.append(("created_at", createdAt.pgBind)) }
+        if let updatedAt { values.append(("updated_at", updatedAt.pgBind)) }
+        return values
+    }
+}
+
 /// Every message of every conversation, with the AI response log for AI replies.
 ///
 /// A row of `saas_messages`; from 000003_create_saas_conversations.up.sql:39.
@@ -984,7 +1198,7 @@ public struct SaasMessage: Codable, Hashable, Sendable, Identifiable {
     /// Knowledge base entries given to the model as context.
     ///
     /// `ai_knowledge_entry_ids uuid[] NOT NULL DEFAULT '{}'`; from 000003_create_saas_conversations.up.sql:58.
-    public var aiKnowledgeEntryIds: [UUID]
+    public var aiKnowledgeEntryIDs: [UUID]
 
     /// Further details of the AI call (temperature, tool calls) as JSON.
     ///
@@ -1016,7 +1230,7 @@ public struct SaasMessage: Codable, Hashable, Sendable, Identifiable {
         aiCompletionTokens: Int32? = nil,
         aiLatencyMs: Int32? = nil,
         aiConfidence: Float? = nil,
-        aiKnowledgeEntryIds: [UUID],
+        aiKnowledgeEntryIDs: [UUID],
         aiMetadata: JSONValue? = nil,
         sentAt: Date,
         createdAt: Date
@@ -1037,7 +1251,7 @@ public struct SaasMessage: Codable, Hashable, Sendable, Identifiable {
         self.aiCompletionTokens = aiCompletionTokens
         self.aiLatencyMs = aiLatencyMs
         self.aiConfidence = aiConfidence
-        self.aiKnowledgeEntryIds = aiKnowledgeEntryIds
+        self.aiKnowledgeEntryIDs = aiKnowledgeEntryIDs
         self.aiMetadata = aiMetadata
         self.sentAt = sentAt
         self.createdAt = createdAt
@@ -1061,7 +1275,7 @@ public struct SaasMessage: Codable, Hashable, Sendable, Identifiable {
         case aiCompletionTokens = "ai_completion_tokens"
         case aiLatencyMs = "ai_latency_ms"
         case aiConfidence = "ai_confidence"
-        case aiKnowledgeEntryIds = "ai_knowledge_entry_ids"
+        case aiKnowledgeEntryIDs = "ai_knowledge_entry_ids"
         case aiMetadata = "ai_metadata"
         case sentAt = "sent_at"
         case createdAt = "created_at"
@@ -1131,7 +1345,7 @@ extension SaasMessage {
         /// Knowledge base entries given to the model as context.
         ///
         /// `nil` leaves it to the database: `'{}'`.
-        public var aiKnowledgeEntryIds: [UUID]?
+        public var aiKnowledgeEntryIDs: [UUID]?
 
         /// Further details of the AI call (temperature, tool calls) as JSON.
         public var aiMetadata: JSONValue?
@@ -1161,7 +1375,7 @@ extension SaasMessage {
             aiCompletionTokens: Int32? = nil,
             aiLatencyMs: Int32? = nil,
             aiConfidence: Float? = nil,
-            aiKnowledgeEntryIds: [UUID]? = nil,
+            aiKnowledgeEntryIDs: [UUID]? = nil,
             aiMetadata: JSONValue? = nil,
             sentAt: Date? = nil,
             createdAt: Date? = nil
@@ -1182,7 +1396,7 @@ extension SaasMessage {
             self.aiCompletionTokens = aiCompletionTokens
             self.aiLatencyMs = aiLatencyMs
             self.aiConfidence = aiConfidence
-            self.aiKnowledgeEntryIds = aiKnowledgeEntryIds
+            self.aiKnowledgeEntryIDs = aiKnowledgeEntryIDs
             self.aiMetadata = aiMetadata
             self.sentAt = sentAt
             self.createdAt = createdAt
@@ -1205,7 +1419,7 @@ extension SaasMessage {
             case aiCompletionTokens = "ai_completion_tokens"
             case aiLatencyMs = "ai_latency_ms"
             case aiConfidence = "ai_confidence"
-            case aiKnowledgeEntryIds = "ai_knowledge_entry_ids"
+            case aiKnowledgeEntryIDs = "ai_knowledge_entry_ids"
             case aiMetadata = "ai_metadata"
             case sentAt = "sent_at"
             case createdAt = "created_at"
@@ -1239,6 +1453,86 @@ extension SaasMessage: PGTable {
         "created_at",
     ]
     public static let primaryKey: [String] = ["id"]
+}
+
+extension SaasMessage: PGRowDecodable {
+    /// Reads a row selected with `SQL.columns`, in that order.
+    public init(row: PGRow) throws(PGDecodingError) {
+        id = try row.decode(UUID.self, at: 0, table: "saas_messages")
+        conversationID = try row.decode(UUID.self, at: 1, table: "saas_messages")
+        clientID = try row.decode(UUID.self, at: 2, table: "saas_messages")
+        direction = try row.decode(SaasMessageDirection.self, at: 3, table: "saas_messages")
+        sender = try row.decode(SaasMessageSender.self, at: 4, table: "saas_messages")
+        contentType = try row.decode(String.self, at: 5, table: "saas_messages")
+        body = try row.decode(String.self, at: 6, table: "saas_messages")
+        mediaURL = try row.decode(String?.self, at: 7, table: "saas_messages")
+        whatsappMessageID = try row.decode(String?.self, at: 8, table: "saas_messages")
+        status = try row.decode(SaasMessageStatus.self, at: 9, table: "saas_messages")
+        errorMessage = try row.decode(String?.self, at: 10, table: "saas_messages")
+        aiModel = try row.decode(String?.self, at: 11, table: "saas_messages")
+        aiPromptTokens = try row.decode(Int32?.self, at: 12, table: "saas_messages")
+        aiCompletionTokens = try row.decode(Int32?.self, at: 13, table: "saas_messages")
+        aiLatencyMs = try row.decode(Int32?.self, at: 14, table: "saas_messages")
+        aiConfidence = try row.decode(Float?.self, at: 15, table: "saas_messages")
+        aiKnowledgeEntryIDs = try row.decode([UUID].self, at: 16, table: "saas_messages")
+        aiMetadata = try row.decode(JSONValue?.self, at: 17, table: "saas_messages")
+        sentAt = try row.decode(Date.self, at: 18, table: "saas_messages")
+        createdAt = try row.decode(Date.self, at: 19, table: "saas_messages")
+    }
+
+    /// The row's writable columns and their values, as binds (generated and `ALWAYS` identity columns are left out).
+    public var pgValues: [(column: String, value: PGBind)] {
+        [
+            ("id", id.pgBind),
+            ("conversation_id", conversationID.pgBind),
+            ("client_id", clientID.pgBind),
+            ("direction", direction.pgBind),
+            ("sender", sender.pgBind),
+            ("content_type", contentType.pgBind),
+            ("body", body.pgBind),
+            ("media_url", mediaURL.pgBind),
+            ("whatsapp_message_id", whatsappMessageID.pgBind),
+            ("status", status.pgBind),
+            ("error_message", errorMessage.pgBind),
+            ("ai_model", aiModel.pgBind),
+            ("ai_prompt_tokens", aiPromptTokens.pgBind),
+            ("ai_completion_tokens", aiCompletionTokens.pgBind),
+            ("ai_latency_ms", aiLatencyMs.pgBind),
+            ("ai_confidence", aiConfidence.pgBind),
+            ("ai_knowledge_entry_ids", aiKnowledgeEntryIDs.pgBind),
+            ("ai_metadata", aiMetadata.pgBind),
+            ("sent_at", sentAt.pgBind),
+            ("created_at", createdAt.pgBind),
+        ]
+    }
+}
+
+extension SaasMessage.Draft {
+    /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
+    public var pgValues: [(column: String, value: PGBind)] {
+        var values: [(column: String, value: PGBind)] = []
+        if let id { values.append(("id", id.pgBind)) }
+        values.append(("conversation_id", conversationID.pgBind))
+        values.append(("client_id", clientID.pgBind))
+        values.append(("direction", direction.pgBind))
+        values.append(("sender", sender.pgBind))
+        if let contentType { values.append(("content_type", contentType.pgBind)) }
+        if let body { values.append(("body", body.pgBind)) }
+        values.append(("media_url", mediaURL.pgBind))
+        values.append(("whatsapp_message_id", whatsappMessageID.pgBind))
+        if let status { values.append(("status", status.pgBind)) }
+        values.append(("error_message", errorMessage.pgBind))
+        values.append(("ai_model", aiModel.pgBind))
+        values.append(("ai_prompt_tokens", aiPromptTokens.pgBind))
+        values.append(("ai_completion_tokens", aiCompletionTokens.pgBind))
+        values.append(("ai_latency_ms", aiLatencyMs.pgBind))
+        values.append(("ai_confidence", aiConfidence.pgBind))
+        if let aiKnowledgeEntryIDs { values.append(("ai_knowledge_entry_ids", aiKnowledgeEntryIDs.pgBind)) }
+        values.append(("ai_metadata", aiMetadata.pgBind))
+        if let sentAt { values.append(("sent_at", sentAt.pgBind)) }
+        if let createdAt { values.append(("created_at", createdAt.pgBind)) }
+        return values
+    }
 }
 
 /// Credit balance and usage of a client for one billing period.
@@ -1461,6 +1755,62 @@ extension SaasCredit: PGTable {
     public static let primaryKey: [String] = ["id"]
 }
 
+extension SaasCredit: PGRowDecodable {
+    /// Reads a row selected with `SQL.columns`, in that order.
+    public init(row: PGRow) throws(PGDecodingError) {
+        id = try row.decode(UUID.self, at: 0, table: "saas_credits")
+        clientID = try row.decode(UUID.self, at: 1, table: "saas_credits")
+        periodStart = try row.decode(PGDate.self, at: 2, table: "saas_credits")
+        periodEnd = try row.decode(PGDate.self, at: 3, table: "saas_credits")
+        creditsGranted = try row.decode(Decimal.self, at: 4, table: "saas_credits")
+        creditsPurchased = try row.decode(Decimal.self, at: 5, table: "saas_credits")
+        creditsUsed = try row.decode(Decimal.self, at: 6, table: "saas_credits")
+        messagesCount = try row.decode(Int32.self, at: 7, table: "saas_credits")
+        aiTokensUsed = try row.decode(Int64.self, at: 8, table: "saas_credits")
+        closedAt = try row.decode(Date?.self, at: 9, table: "saas_credits")
+        createdAt = try row.decode(Date.self, at: 10, table: "saas_credits")
+        updatedAt = try row.decode(Date.self, at: 11, table: "saas_credits")
+    }
+
+    /// The row's writable columns and their values, as binds (generated and `ALWAYS` identity columns are left out).
+    public var pgValues: [(column: String, value: PGBind)] {
+        [
+            ("id", id.pgBind),
+            ("client_id", clientID.pgBind),
+            ("period_start", periodStart.pgBind),
+            ("period_end", periodEnd.pgBind),
+            ("credits_granted", creditsGranted.pgBind),
+            ("credits_purchased", creditsPurchased.pgBind),
+            ("credits_used", creditsUsed.pgBind),
+            ("messages_count", messagesCount.pgBind),
+            ("ai_tokens_used", aiTokensUsed.pgBind),
+            ("closed_at", closedAt.pgBind),
+            ("created_at", createdAt.pgBind),
+            ("updated_at", updatedAt.pgBind),
+        ]
+    }
+}
+
+extension SaasCredit.Draft {
+    /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
+    public var pgValues: [(column: String, value: PGBind)] {
+        var values: [(column: String, value: PGBind)] = []
+        if let id { values.append(("id", id.pgBind)) }
+        values.append(("client_id", clientID.pgBind))
+        values.append(("period_start", periodStart.pgBind))
+        values.append(("period_end", periodEnd.pgBind))
+        if let creditsGranted { values.append(("credits_granted", creditsGranted.pgBind)) }
+        if let creditsPurchased { values.append(("credits_purchased", creditsPurchased.pgBind)) }
+        if let creditsUsed { values.append(("credits_used", creditsUsed.pgBind)) }
+        if let messagesCount { values.append(("messages_count", messagesCount.pgBind)) }
+        if let aiTokensUsed { values.append(("ai_tokens_used", aiTokensUsed.pgBind)) }
+        values.append(("closed_at", closedAt.pgBind))
+        if let createdAt { values.append(("created_at", createdAt.pgBind)) }
+        if let updatedAt { values.append(("updated_at", updatedAt.pgBind)) }
+        return values
+    }
+}
+
 /// Ledger of every change to a client's credits.
 ///
 /// A row of `saas_credit_transactions`; from 000004_create_saas_credits.up.sql:33.
@@ -1637,4 +1987,52 @@ extension SaasCreditTransaction: PGTable {
         "created_at",
     ]
     public static let primaryKey: [String] = ["id"]
+}
+
+extension SaasCreditTransaction: PGRowDecodable {
+    /// Reads a row selected with `SQL.columns`, in that order.
+    public init(row: PGRow) throws(PGDecodingError) {
+        id = try row.decode(Int64.self, at: 0, table: "saas_credit_transactions")
+        creditID = try row.decode(UUID.self, at: 1, table: "saas_credit_transactions")
+        clientID = try row.decode(UUID.self, at: 2, table: "saas_credit_transactions")
+        messageID = try row.decode(UUID?.self, at: 3, table: "saas_credit_transactions")
+        transactionType = try row.decode(SaasCreditTransactionType.self, at: 4, table: "saas_credit_transactions")
+        amount = try row.decode(Decimal.self, at: 5, table: "saas_credit_transactions")
+        balanceAfter = try row.decode(Decimal.self, at: 6, table: "saas_credit_transactions")
+        description = try row.decode(String?.self, at: 7, table: "saas_credit_transactions")
+        metadata = try row.decode(JSONValue.self, at: 8, table: "saas_credit_transactions")
+        createdAt = try row.decode(Date.self, at: 9, table: "saas_credit_transactions")
+    }
+
+    /// The row's writable columns and their values, as binds (generated and `ALWAYS` identity columns are left out).
+    public var pgValues: [(column: String, value: PGBind)] {
+        [
+            ("credit_id", creditID.pgBind),
+            ("client_id", clientID.pgBind),
+            ("message_id", messageID.pgBind),
+            ("transaction_type", transactionType.pgBind),
+            ("amount", amount.pgBind),
+            ("balance_after", balanceAfter.pgBind),
+            ("description", description.pgBind),
+            ("metadata", metadata.pgBind),
+            ("created_at", createdAt.pgBind),
+        ]
+    }
+}
+
+extension SaasCreditTransaction.Draft {
+    /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
+    public var pgValues: [(column: String, value: PGBind)] {
+        var values: [(column: String, value: PGBind)] = []
+        values.append(("credit_id", creditID.pgBind))
+        values.append(("client_id", clientID.pgBind))
+        values.append(("message_id", messageID.pgBind))
+        values.append(("transaction_type", transactionType.pgBind))
+        values.append(("amount", amount.pgBind))
+        values.append(("balance_after", balanceAfter.pgBind))
+        values.append(("description", description.pgBind))
+        if let metadata { values.append(("metadata", metadata.pgBind)) }
+        if let createdAt { values.append(("created_at", createdAt.pgBind)) }
+        return values
+    }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// Shared by symbolic link (`PluginsShared`) because a plugin cannot depend on a library target.
 struct ModelsTarget {
     /// The files `pg-codegen generate` always writes; the same list as `Generator.outputFileNames`.
-    static let outputFileNames = ["Tables.swift", "Enums.swift", "CompositeTypes.swift"]
+    static let outputFileNames = ["Tables.swift", "Enums.swift", "CompositeTypes.swift", "Queries.swift"]
 
     let targetName: String
     /// `Saas` for the target `SaasModels`: the name in the generated files' header and in `Generated/<Module>/`.

@@ -5,7 +5,7 @@ import PGSchema
 public enum Generator {
     /// The files the generator always writes, whatever the schema holds (a build plugin declares
     /// its outputs before the generator runs). A file with nothing to say holds only its header.
-    public static let outputFileNames = ["Tables.swift", "Enums.swift", "CompositeTypes.swift"]
+    public static let outputFileNames = ["Tables.swift", "Enums.swift", "CompositeTypes.swift", "Queries.swift"]
 
     public struct Output: Sendable {
         /// File name → Swift source, for each of ``outputFileNames``; empty when there were errors.

@@ -78,3 +78,11 @@ extension PGBind: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expre
     public init(booleanLiteral value: Bool) { self = value.pgBind }
     public init(nilLiteral: ()) { self.init(text: nil) }
 }
+
+extension PGBind {
+    /// A value bound as JSON text (for `json`/`jsonb` columns given a Swift type of the user's).
+    public static func json<T: Encodable>(_ value: T?) -> PGBind {
+        guard let value, let data = try? PGJSON.encoder.encode(value) else { return .null }
+        return PGBind(text: String(decoding: data, as: UTF8.self))
+    }
+}

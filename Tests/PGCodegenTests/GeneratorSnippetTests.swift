@@ -105,7 +105,7 @@ import Testing
             CREATE TABLE t (id int, status "order status", price cents, remark note, amount money_amount);
             """)
         #expect(file(output, "Enums.swift").contains("""
-            public enum OrderStatus: String, Codable, CaseIterable, Hashable, Sendable {
+            public enum OrderStatus: String, Codable, CaseIterable, Hashable, Sendable, PGEnum {
                 case new
                 case inProgress = "in progress"
                 case _2ndTry = "2nd try"
@@ -119,7 +119,7 @@ import Testing
         #expect(tables.contains("public var price: Int64\n"))
         #expect(tables.contains("public var remark: String?\n"))
         #expect(tables.contains("public var amount: MoneyAmount?\n"))
-        #expect(file(output, "CompositeTypes.swift").contains("public struct MoneyAmount: Codable, Hashable, Sendable {"))
+        #expect(file(output, "CompositeTypes.swift").contains("public struct MoneyAmount: Codable, Hashable, Sendable, PGBindable, PGArrayElement {"))
         #expect(file(output, "CompositeTypes.swift").contains("public var currency: String?"))
     }
 
@@ -178,6 +178,7 @@ import Testing
         let first = generate(sql)
         let second = generate(sql)
         #expect(first.files.map(\.name) == Generator.outputFileNames)
+        #expect(Generator.outputFileNames == ["Tables.swift", "Enums.swift", "CompositeTypes.swift", "Queries.swift"])
         #expect(first.files.map(\.contents) == second.files.map(\.contents))
         let empty = generate("SELECT 1;")
         #expect(empty.files.map(\.name) == Generator.outputFileNames)
@@ -193,6 +194,6 @@ import Testing
         #expect(try Generator.write(first, to: folder) == Generator.outputFileNames)
         #expect(try Generator.write(first, to: folder) == [])
         let second = Generator.generate(schema: SchemaLoader.fold(sql: "CREATE TABLE a (id int, b text);").schema, moduleName: "M")
-        #expect(try Generator.write(second, to: folder) == ["Tables.swift"])
+        #expect(try Generator.write(second, to: folder) == ["Tables.swift", "Queries.swift"])
     }
 }

@@ -17,6 +17,7 @@ import Testing
         ("profile_url", "profileURL"), ("source_ip", "sourceIP"), ("raw_json", "rawJSON"), ("Display Name", "displayName"),
         ("HTTPStatus", "httpStatus"), ("JSONData", "jsonData"), ("createdAt", "createdAt"), ("default", "`default`"),
         ("class", "`class`"), ("self", "selfValue"), ("2fa_code", "_2faCode"), ("ID", "id"), ("user_uuid", "userUUID"),
+        ("ai_knowledge_entry_ids", "aiKnowledgeEntryIDs"), ("image_urls", "imageURLs"), ("ids", "ids"),
     ])
     func columnNamesBecomePropertyNames(column: String, swift: String) {
         #expect(Naming.propertyName(column) == swift)

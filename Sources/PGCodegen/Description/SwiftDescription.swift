@@ -25,6 +25,28 @@ public indirect enum Declaration: Sendable, Equatable {
     case extension_(ExtensionDescription)
     case property(PropertyDescription)
     case initializer(InitializerDescription)
+    case function(FunctionDescription)
+    case typeAlias(name: String, type: String, doc: DocComment)
+}
+
+/// A function with a short body. The body's lines are written by the query translator alone.
+public struct FunctionDescription: Sendable, Equatable {
+    public struct Parameter: Sendable, Equatable {
+        /// The argument label, when it differs from the name (`_` for none).
+        public var label: String?
+        public var name: String
+        public var type: String
+        public var defaultValue: String?
+    }
+
+    public var doc = DocComment()
+    public var attributes: [String] = []
+    public var isStatic = false
+    public var name: String
+    public var parameters: [Parameter]
+    public var isAsync = true
+    public var returnType: String?
+    public var body: [String]
 }
 
 public struct StructDescription: Sendable, Equatable {
@@ -89,4 +111,8 @@ public struct InitializerDescription: Sendable, Equatable {
     public var parameters: [Parameter]
     /// `self.name = name` for each of these names.
     public var assignments: [String]
+    /// `throws(…)`, when the initializer throws.
+    public var effects: String?
+    /// Lines written instead of the assignments.
+    public var body: [String]?
 }

@@ -32,8 +32,11 @@ public enum Naming {
         return words.map { $0.lowercased() }
     }
 
+    /// `id` → `ID`, `ids` → `IDs`, `name` → `Name`.
     private static func capitalized(_ word: String) -> String {
-        acronyms.contains(word) ? word.uppercased() : word.prefix(1).uppercased() + word.dropFirst()
+        if acronyms.contains(word) { return word.uppercased() }
+        if word.hasSuffix("s"), acronyms.contains(String(word.dropLast())) { return word.dropLast().uppercased() + "s" }
+        return word.prefix(1).uppercased() + word.dropFirst()
     }
 
     /// `saas_clients` → `SaasClient`: words capitalised, the last one made singular.

@@ -58,6 +58,10 @@ public struct SwiftRenderer {
         case .extension_(let value): extensionBlock(value)
         case .property(let value): property(value)
         case .initializer(let value): initializer(value)
+        case .function(let value): function(value)
+        case .typeAlias(let name, let type, let comment):
+            doc(comment)
+            write("public typealias \(name) = \(type)")
         }
     }
 
@@ -113,7 +117,9 @@ public struct SwiftRenderer {
         var text = "public " + (value.isStatic ? "static " : "") + (value.isLet ? "let " : "var ") + value.name
         if let type = value.type { text += ": " + type }
         if value.isComputed, let expression = value.value {
-            write(text + " " + Self.expression(expression))
+            let lines = Self.expression(expression).split(separator: "\n", omittingEmptySubsequences: false)
+            write(text + " " + lines[0])
+            for line in lines.dropFirst() { write(String(line)) }
             return
         }
         if let expression = value.value {
@@ -136,7 +142,8 @@ public struct SwiftRenderer {
         let parameters = value.parameters.map { parameter in
             "\(parameter.name): \(parameter.type)" + (parameter.defaultValue.map { " = " + Self.expression($0) } ?? "")
         }
-        let oneLine = "public init(" + parameters.joined(separator: ", ") + ")"
+        let effects = value.effects.map { " " + $0 } ?? ""
+        let oneLine = "public init(" + parameters.joined(separator: ", ") + ")" + effects
         if oneLine.count + level * 4 <= 120 {
             write(oneLine + " {")
         } else {
@@ -146,12 +153,40 @@ public struct SwiftRenderer {
                 write(parameter + (index < parameters.count - 1 ? "," : ""))
             }
             level -= 1
-            write(") {")
+            write(")" + effects + " {")
         }
         level += 1
-        for name in value.assignments {
-            write("self.\(name) = \(name)")
+        if let body = value.body {
+            for line in body { write(line) }
+        } else {
+            for name in value.assignments {
+                write("self.\(name) = \(name)")
+            }
         }
+        level -= 1
+        write("}")
+    }
+
+    private mutating func function(_ value: FunctionDescription) {
+        doc(value.doc)
+        for attribute in value.attributes { write(attribute) }
+        let parameters = value.parameters.map { parameter in
+            (parameter.label.map { "\($0) " } ?? "") + "\(parameter.name): \(parameter.type)" + (parameter.defaultValue.map { " = \($0)" } ?? "")
+        }
+        var signature = "public " + (value.isStatic ? "static " : "") + "func \(value.name)(" + parameters.joined(separator: ", ") + ")"
+        signature += value.isAsync ? " async throws" : " throws"
+        if let returnType = value.returnType { signature += " -> " + returnType }
+        if signature.count + level * 4 + 2 > 120 {
+            write("public " + (value.isStatic ? "static " : "") + "func \(value.name)(")
+            level += 1
+            for (index, parameter) in parameters.enumerated() { write(parameter + (index < parameters.count - 1 ? "," : "")) }
+            level -= 1
+            write(")" + (value.isAsync ? " async throws" : " throws") + (value.returnType.map { " -> " + $0 } ?? "") + " {")
+        } else {
+            write(signature + " {")
+        }
+        level += 1
+        for line in value.body { write(line) }
         level -= 1
         write("}")
     }

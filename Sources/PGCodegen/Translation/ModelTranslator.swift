@@ -12,6 +12,24 @@ struct ModelTranslator {
     private var typeNames: [QualifiedName: String] = [:]
     private var tableNames: [QualifiedName: String] = [:]
     private var mapping: TypeMapping
+    /// What the query helpers need to know of each table's columns, filled by `tableDeclarations`.
+    var columnInfos: [QualifiedName: [ColumnInfo]] = [:]
+
+    struct ColumnInfo {
+        var column: Column
+        /// The Swift property name (escaped if needed).
+        var property: String
+        /// The property's type without `?`.
+        var swiftType: String
+        var isOptional: Bool
+        /// Read through `to_jsonb` and JSON decoding: composite types, and jsonb columns given a
+        /// Swift type of the user's.
+        var viaJSON: Bool
+        /// Written in a draft (not generated, not an ALWAYS identity).
+        var isWritable: Bool
+        /// In a draft, `nil` leaves it to the database.
+        var databaseFills: Bool
+    }
 
     init(schema: Schema, config: GeneratorConfig, moduleName: String, sourceFiles: [String]) {
         self.schema = schema
@@ -95,6 +113,7 @@ struct ModelTranslator {
             ("Tables.swift", file(schema.tables.map { tableDeclarations($0) }.flatMap { $0 })),
             ("Enums.swift", file(schema.enums.map(enumDeclaration))),
             ("CompositeTypes.swift", file(schema.composites.map { compositeDeclaration($0) })),
+            ("Queries.swift", file(schema.tables.flatMap { queryDeclarations($0) })),
         ]
     }
 
@@ -107,6 +126,8 @@ struct ModelTranslator {
         for module in config.imports ?? [] where !imports.contains(module) { imports.append(module) }
         return FileDescription(header: header, imports: declarations.isEmpty ? [] : imports, declarations: declarations)
     }
+
+    func tableTypeName(_ name: QualifiedName) -> String? { tableNames[name] }
 
     private static func fileName(_ location: SourceLocation) -> String {
         let name = location.file.split(separator: "/").last.map(String.init) ?? location.file
@@ -146,6 +167,7 @@ struct ModelTranslator {
         var codingKeys: [EnumDescription.Case] = []
         var draftKeys: [EnumDescription.Case] = []
         var failed = false
+        var infos: [ColumnInfo] = []
 
         for (column, name) in zip(table.columns, names) {
             guard let base = columnType(column, in: table.name, override: tableConfig?.columns?[column.name]?.type) else {
@@ -154,6 +176,14 @@ struct ModelTranslator {
             }
             let notNull = column.isNotNull || mapping.isNotNullByDomain(column.type)
             let type = notNull ? base : base + "?"
+            let override = tableConfig?.columns?[column.name]?.type
+            let isJSONColumn = ["json", "jsonb"].contains(column.type.name) && column.type.qualifiedName == nil
+            infos.append(ColumnInfo(
+                column: column, property: name, swiftType: base, isOptional: !notNull,
+                viaJSON: isComposite(column.type) || (override != nil && isJSONColumn),
+                isWritable: column.generatedExpression == nil && column.identity != .always,
+                databaseFills: column.defaultExpression != nil || column.identity != nil
+            ))
             var details = "`\(column.name) \(column.type)"
             if column.isNotNull { details += " NOT NULL" }
             if let value = column.defaultExpression { details += " DEFAULT \(Self.oneLine(value))" }
@@ -185,6 +215,7 @@ struct ModelTranslator {
             draftKeys.append(key)
         }
         guard !failed else { return [] }
+        columnInfos[table.name] = infos
 
         var conformances = ["Codable", "Hashable", "Sendable"]
         var members: [Declaration] = properties.map { .property($0) }
@@ -233,7 +264,75 @@ struct ModelTranslator {
                 .property(PropertyDescription(isStatic: true, isLet: true, name: "primaryKey", type: "[String]", value: .arrayLiteral(primaryKey.map { .stringLiteral($0) }))),
             ]
         )
-        return [structure, .extension_(ExtensionDescription(extendedType: typeName, members: [.structure(draft)])), .extension_(metadata)]
+        let quotedTable = Self.quotedName(table.name)
+        let decoding = InitializerDescription(
+            doc: DocComment(["Reads a row selected with `SQL.columns`, in that order."]),
+            parameters: [.init(name: "row", type: "PGRow", defaultValue: nil)], assignments: [],
+            effects: "throws(PGDecodingError)",
+            body: infos.enumerated().map { index, info in
+                let method = info.viaJSON ? (info.isOptional ? "decodeJSONIfPresent" : "decodeJSON") : "decode"
+                let type = info.viaJSON ? info.swiftType : info.swiftType + (info.isOptional ? "?" : "")
+                return "\(info.property) = try row.\(method)(\(type).self, at: \(index), table: \(SwiftRenderer.literal(table.name.name)))"
+            }
+        )
+        let rowValues = PropertyDescription(
+            doc: DocComment(["The row's writable columns and their values, as binds (generated and `ALWAYS` identity columns are left out)."]),
+            name: "pgValues", type: "[(column: String, value: PGBind)]",
+            value: .identifier("{\n    [\n" + infos.filter(\.isWritable).map { "        (\(SwiftRenderer.literal($0.column.name)), \(Self.bindExpression($0, optional: $0.isOptional)))," }.joined(separator: "\n") + "\n    ]\n}"),
+            isComputed: true
+        )
+        var draftValueLines = ["var values: [(column: String, value: PGBind)] = []"]
+        for info in infos where info.isWritable {
+            let literal = SwiftRenderer.literal(info.column.name)
+            if info.databaseFills {
+                draftValueLines.append("if let \(Self.bare(info.property)) { values.append((\(literal), \(Self.bindExpression(info, optional: false, name: Self.bare(info.property))))) }")
+            } else {
+                draftValueLines.append("values.append((\(literal), \(Self.bindExpression(info, optional: info.isOptional))))")
+            }
+        }
+        draftValueLines.append("return values")
+        let draftValues = PropertyDescription(
+            doc: DocComment(["The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out."]),
+            name: "pgValues", type: "[(column: String, value: PGBind)]",
+            value: .identifier("{\n" + draftValueLines.map { "    " + $0 }.joined(separator: "\n") + "\n}"), isComputed: true
+        )
+        _ = quotedTable
+        return [
+            structure,
+            .extension_(ExtensionDescription(extendedType: typeName, members: [.structure(draft)])),
+            .extension_(metadata),
+            .extension_(ExtensionDescription(extendedType: typeName, conformances: ["PGRowDecodable"], members: [.initializer(decoding), .property(rowValues)])),
+            .extension_(ExtensionDescription(extendedType: "\(typeName).Draft", members: [.property(draftValues)])),
+        ]
+    }
+
+    private func isComposite(_ type: ColumnType) -> Bool {
+        guard let name = type.qualifiedName else { return false }
+        if schema.composite(name) != nil { return true }
+        if let domain = schema.domain(name) { return isComposite(domain.baseType) }
+        return false
+    }
+
+    static func bare(_ name: String) -> String {
+        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
+    }
+
+    /// `"public"."saas_clients"`
+    static func quotedName(_ name: QualifiedName) -> String {
+        quote(name.schema) + "." + quote(name.name)
+    }
+
+    static func quote(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The Swift expression that binds a property: JSON for user types in jsonb columns, the
+    /// value's own text form otherwise.
+    static func bindExpression(_ info: ColumnInfo, optional: Bool, name: String? = nil) -> String {
+        let property = name ?? info.property
+        let isJSONColumn = ["json", "jsonb"].contains(info.column.type.name) && info.column.type.qualifiedName == nil
+        if info.viaJSON, isJSONColumn { return "PGBind.json(\(property))" }
+        return "\(property).pgBind"
     }
 
     private func bareName(_ name: String) -> String {
@@ -275,7 +374,7 @@ struct ModelTranslator {
         doc.append("The PostgreSQL enum `\(enumType.name)`; \(Self.provenanceText(enumType.provenance)).")
         return .enumeration(EnumDescription(
             doc: DocComment(doc), name: typeNames[enumType.name]!,
-            conformances: ["String", "Codable", "CaseIterable", "Hashable", "Sendable"], cases: cases
+            conformances: ["String", "Codable", "CaseIterable", "Hashable", "Sendable", "PGEnum"], cases: cases
         ))
     }
 
@@ -295,9 +394,14 @@ struct ModelTranslator {
         }
         var doc = Self.commentLines(composite.comment)
         doc.append("The PostgreSQL composite type `\(composite.name)`; \(Self.provenanceText(composite.provenance)).")
+        let literal = PropertyDescription(
+            doc: DocComment(["The value as PostgreSQL's composite literal, for binding."]), name: "pgBind", type: "PGBind",
+            value: .identifier("{ PGCompositeLiteral.make([\(names.map { "\($0).pgBind" }.joined(separator: ", "))]) }"), isComputed: true
+        )
         return .structure(StructDescription(
-            doc: DocComment(doc), name: typeNames[composite.name]!, conformances: ["Codable", "Hashable", "Sendable"],
+            doc: DocComment(doc), name: typeNames[composite.name]!, conformances: ["Codable", "Hashable", "Sendable", "PGBindable", "PGArrayElement"],
             members: properties + [
+                .property(literal),
                 .initializer(InitializerDescription(parameters: parameters, assignments: names)),
                 .enumeration(EnumDescription(name: "CodingKeys", conformances: ["String", "CodingKey", "CaseIterable"], cases: keys)),
             ]

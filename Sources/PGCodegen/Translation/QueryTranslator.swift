@@ -1,0 +1,211 @@
+import Foundation
+import PGSchema
+
+/// The query helpers of each table (`Queries.swift`): a `SQL` namespace of typed statements whose
+/// text is visible, and functions on the model that run them. Identifiers are always quoted and
+/// values always bound.
+extension ModelTranslator {
+    mutating func queryDeclarations(_ table: Table) -> [Declaration] {
+        guard let infos = columnInfos[table.name], let typeName = tableTypeName(table.name) else { return [] }
+        let quotedTable = Self.quotedName(table.name)
+        let tableLiteral = SwiftRenderer.literal(quotedTable)
+        let selectList = infos.map { info in
+            info.viaJSON ? "to_jsonb(\(Self.quote(info.column.name))) AS \(Self.quote(info.column.name))" : Self.quote(info.column.name)
+        }.joined(separator: ", ")
+        let select = "SELECT \(selectList) FROM \(quotedTable)"
+        let primaryKey = (table.primaryKey?.columns ?? []).compactMap { name in infos.first { $0.column.name == name } }
+        let keyOrder = primaryKey.isEmpty ? "" : " ORDER BY " + primaryKey.map { Self.quote($0.column.name) }.joined(separator: ", ")
+        func condition(_ columns: [ColumnInfo], from first: Int = 1) -> String {
+            columns.enumerated().map { "\(Self.quote($0.element.column.name)) = $\($0.offset + first)" }.joined(separator: " AND ")
+        }
+        func query(_ sql: String, row: String = typeName) -> Expression { .identifier("PGQuery<\(row)>(\(SwiftRenderer.literal(sql)))") }
+        func parameters(_ columns: [ColumnInfo]) -> [FunctionDescription.Parameter] {
+            columns.map { .init(name: Self.bare($0.property) == $0.property ? $0.property : $0.property, type: $0.swiftType) }
+        }
+        func binds(_ columns: [ColumnInfo]) -> String {
+            "[" + columns.map { Self.bindExpression($0, optional: false) }.joined(separator: ", ") + "]"
+        }
+        let executor = FunctionDescription.Parameter(label: "on", name: "db", type: "some PGExecutor")
+
+        var sql: [Declaration] = [
+            .property(PropertyDescription(doc: DocComment(["The columns in table order, as every query here selects them."]), isStatic: true, isLet: true, name: "columns", type: nil, value: .stringLiteral(selectList))),
+            .property(PropertyDescription(doc: DocComment(["Every row."]), isStatic: true, isLet: true, name: "selectAll", type: nil, value: query(select))),
+            .property(PropertyDescription(doc: DocComment(["The number of rows."]), isStatic: true, isLet: true, name: "count", type: nil, value: query("SELECT count(*) FROM \(quotedTable)", row: "Int64"))),
+        ]
+        var functions: [Declaration] = [
+            .typeAlias(name: "Column", type: "CodingKeys", doc: DocComment(["A column, for ordering: `CodingKeys` by another name."])),
+            .function(FunctionDescription(
+                doc: DocComment(["All rows, optionally ordered by a column and paged."]), isStatic: true, name: "fetchAll",
+                parameters: [
+                    .init(label: "orderBy", name: "column", type: "Column?", defaultValue: "nil"),
+                    .init(name: "descending", type: "Bool", defaultValue: "false"),
+                    .init(name: "limit", type: "Int?", defaultValue: "nil"),
+                    .init(name: "offset", type: "Int", defaultValue: "0"),
+                    executor,
+                ],
+                returnType: "[\(typeName)]",
+                body: ["try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.rawValue, descending: descending, limit: limit, offset: offset, on: db)"]
+            )),
+            .function(FunctionDescription(
+                doc: DocComment(["The number of rows."]), isStatic: true, name: "count", parameters: [executor], returnType: "Int",
+                body: ["Int(try await SQL.count.fetchOne(on: db) ?? 0)"]
+            )),
+            .function(FunctionDescription(
+                doc: DocComment(["Inserts a row and returns it as stored, with what the database filled in."]), attributes: ["@discardableResult"],
+                isStatic: true, name: "insert", parameters: [.init(label: "_", name: "draft", type: "Draft"), executor], returnType: typeName,
+                body: ["try await PGTableHelpers.insert(into: \(tableLiteral), draft.pgValues, returning: SQL.columns, on: db)"]
+            )),
+            .function(FunctionDescription(
+                doc: DocComment(["Inserts rows, many to a statement, and returns them as stored, in the order given."]), attributes: ["@discardableResult"],
+                isStatic: true, name: "insert", parameters: [.init(label: "_", name: "drafts", type: "[Draft]"), executor], returnType: "[\(typeName)]",
+                body: ["try await PGTableHelpers.insertMany(into: \(tableLiteral), drafts.map(\\.pgValues), returning: SQL.columns, on: db)"]
+            )),
+        ]
+
+        if !primaryKey.isEmpty {
+            let keyCondition = condition(primaryKey)
+            let keyParameters = parameters(primaryKey)
+            let keyBinds = binds(primaryKey)
+            let keyValues = "[" + primaryKey.map { "(\(SwiftRenderer.literal($0.column.name)), \(Self.bindExpression($0, optional: false)))" }.joined(separator: ", ") + "]"
+            let selfKeyValues = "[" + primaryKey.map { "(\(SwiftRenderer.literal($0.column.name)), \(Self.bindExpression($0, optional: $0.isOptional)))" }.joined(separator: ", ") + "]"
+            let writable = infos.filter { $0.isWritable }
+            let insertColumns = writable.map { Self.quote($0.column.name) }.joined(separator: ", ")
+            let placeholders = writable.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
+            let updates = writable.filter { info in !primaryKey.contains { $0.column.name == info.column.name } }
+            let conflictAction = updates.isEmpty
+                ? "DO NOTHING"
+                : "DO UPDATE SET " + updates.map { "\(Self.quote($0.column.name)) = EXCLUDED.\(Self.quote($0.column.name))" }.joined(separator: ", ")
+            sql += [
+                .property(PropertyDescription(doc: DocComment(["The row with a primary key."]), isStatic: true, isLet: true, name: "find", type: nil, value: query("\(select) WHERE \(keyCondition)"))),
+                .property(PropertyDescription(doc: DocComment(["Deletes the row with a primary key."]), isStatic: true, isLet: true, name: "delete", type: nil, value: .identifier("PGStatement(\(SwiftRenderer.literal("DELETE FROM \(quotedTable) WHERE \(keyCondition)")))"))),
+                .property(PropertyDescription(
+                    doc: DocComment(["Inserts the row, or, when its primary key exists, updates every other writable column."]), isStatic: true, isLet: true, name: "upsert", type: nil,
+                    value: query("INSERT INTO \(quotedTable) (\(insertColumns)) VALUES (\(placeholders)) ON CONFLICT (\(primaryKey.map { Self.quote($0.column.name) }.joined(separator: ", "))) \(conflictAction) RETURNING \(selectList)")
+                )),
+            ]
+            functions += [
+                .function(FunctionDescription(
+                    doc: DocComment(["The row with this primary key, or `nil`."]), isStatic: true, name: "find",
+                    parameters: keyParameters + [executor], returnType: "\(typeName)?",
+                    body: ["try await SQL.find.fetchOne(\(keyBinds), on: db)"]
+                )),
+                .function(FunctionDescription(
+                    doc: DocComment(["Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row."]),
+                    attributes: ["@discardableResult"], name: "update", parameters: [executor], returnType: "\(typeName)?",
+                    body: ["try await PGTableHelpers.update(\(tableLiteral), set: pgValues, key: \(selfKeyValues), returning: SQL.columns, on: db)"]
+                )),
+                .function(FunctionDescription(
+                    doc: DocComment(["Sets only the given columns of the row with this primary key; returns it as stored, or `nil` when there is no such row."]),
+                    attributes: ["@discardableResult"], isStatic: true, name: "update",
+                    parameters: keyParameters + [.init(label: "set", name: "changes", type: "[Column: PGBind]"), executor], returnType: "\(typeName)?",
+                    body: [
+                        "let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.rawValue, value: $0) } }",
+                        "return try await PGTableHelpers.update(\(tableLiteral), set: ordered, key: \(keyValues), returning: SQL.columns, on: db)",
+                    ]
+                )),
+                .function(FunctionDescription(
+                    doc: DocComment(["Inserts this row, or updates the row with its primary key; returns it as stored."]),
+                    attributes: ["@discardableResult"], name: "upsert", parameters: [executor], returnType: typeName,
+                    body: [
+                        "guard let row = try await SQL.upsert.fetchOne(pgValues.map(\\.value), on: db) else {",
+                        "    throw PGDecodingError(table: \(SwiftRenderer.literal(table.name.name)), column: \"\", typeOID: 0, text: nil, reason: \"upsert returned no row\")",
+                        "}",
+                        "return row",
+                    ]
+                )),
+                .function(FunctionDescription(
+                    doc: DocComment(["Deletes the row with this primary key; `false` when there was none."]),
+                    attributes: ["@discardableResult"], isStatic: true, name: "delete",
+                    parameters: keyParameters + [executor], returnType: "Bool",
+                    body: ["try await SQL.delete.execute(\(keyBinds), on: db) > 0"]
+                )),
+            ]
+        }
+
+        // One finder per unique constraint.
+        for key in table.uniqueConstraints {
+            let columns = key.columns.compactMap { name in infos.first { $0.column.name == name } }
+            guard columns.count == key.columns.count else { continue }
+            let name = "findBy" + columns.map { info in let bare = Self.bare(info.property); return bare.prefix(1).uppercased() + bare.dropFirst() }.joined()
+            sql.append(.property(PropertyDescription(doc: DocComment(["The row with a value of the unique constraint `\(key.name)`."]), isStatic: true, isLet: true, name: name, type: nil, value: query("\(select) WHERE \(condition(columns))"))))
+            // Optional columns are compared with =, so a NULL finds nothing: the parameter is not optional.
+            functions.append(.function(FunctionDescription(
+                doc: DocComment(["The row with these values of the unique constraint `\(key.name)`, or `nil`."]), isStatic: true, name: "find",
+                parameters: parameters(columns) + [executor], returnType: "\(typeName)?",
+                body: ["try await SQL.\(name).fetchOne(\(binds(columns)), on: db)"]
+            )))
+        }
+
+        // One fetcher per foreign key: the knowledge base entries of a client.
+        var fetchers: Set<String> = []
+        for key in table.foreignKeys {
+            let columns = key.columns.compactMap { name in infos.first { $0.column.name == name } }
+            guard columns.count == key.columns.count else { continue }
+            let name = "fetchBy" + columns.map { info in let bare = Self.bare(info.property); return bare.prefix(1).uppercased() + bare.dropFirst() }.joined()
+            guard fetchers.insert(name).inserted else { continue }
+            sql.append(.property(PropertyDescription(doc: DocComment(["The rows that the foreign key `\(key.name)` points from a row of `\(key.referencedTable)`."]), isStatic: true, isLet: true, name: name, type: nil, value: query("\(select) WHERE \(condition(columns))\(keyOrder)"))))
+            functions.append(.function(FunctionDescription(
+                doc: DocComment(["The rows whose `\(key.columns.joined(separator: "`, `"))` point at this row of `\(key.referencedTable)` (foreign key `\(key.name)`)."]),
+                isStatic: true, name: "fetch", parameters: parameters(columns) + [executor], returnType: "[\(typeName)]",
+                body: ["try await SQL.\(name).fetchAll(\(binds(columns)), on: db)"]
+            )))
+        }
+
+        // Containment search on arrays with a GIN index: rows that have all the given tags.
+        for index in table.indexes where index.method == "gin" && index.elements.count == 1 && index.predicate == nil {
+            guard let info = infos.first(where: { $0.column.name == index.elements[0] }), info.column.type.arrayDimensions == 1, !info.viaJSON else { continue }
+            let bare = Self.bare(info.property)
+            let name = "fetchBy" + bare.prefix(1).uppercased() + bare.dropFirst() + "Containing"
+            sql.append(.property(PropertyDescription(doc: DocComment(["The rows whose `\(info.column.name)` contain every given value (uses the GIN index `\(index.name)`)."]), isStatic: true, isLet: true, name: name, type: nil, value: query("\(select) WHERE \(Self.quote(info.column.name)) @> $1\(keyOrder)"))))
+            functions.append(.function(FunctionDescription(
+                doc: DocComment(["The rows whose `\(info.column.name)` contain every one of `values`."]), isStatic: true, name: "fetch",
+                parameters: [.init(label: "\(bare)Containing", name: "values", type: info.swiftType), executor], returnType: "[\(typeName)]",
+                body: ["try await SQL.\(name).fetchAll([values.pgBind], on: db)"]
+            )))
+        }
+
+        // Full-text search on a tsvector column, best matches first.
+        for info in infos where info.column.type.name == "tsvector" && info.column.type.arrayDimensions == 0 {
+            let configuration = Self.textSearchConfiguration(info.column.generatedExpression)
+            let vector = Self.quote(info.column.name)
+            let search = "websearch_to_tsquery('\(configuration)', $1)"
+            let tieBreak = primaryKey.map { ", " + Self.quote($0.column.name) }.joined()
+            let name = "search" + (infos.filter { $0.column.type.name == "tsvector" }.count > 1 ? Self.bare(info.property).prefix(1).uppercased() + Self.bare(info.property).dropFirst() : "")
+            sql.append(.property(PropertyDescription(
+                doc: DocComment(["Full-text search on `\(info.column.name)` with `websearch_to_tsquery` (\(configuration) configuration), best rank first."]),
+                isStatic: true, isLet: true, name: name, type: nil,
+                value: query("\(select) WHERE \(vector) @@ \(search) ORDER BY ts_rank(\(vector), \(search)) DESC\(tieBreak) LIMIT $2")
+            )))
+            functions.append(.function(FunctionDescription(
+                doc: DocComment([
+                    "Rows matching a search typed by a person (`\"refund policy\" -shipping`, `or`), best match first.",
+                    "",
+                    "Searches `\(info.column.name)` with PostgreSQL's `websearch_to_tsquery` and `ts_rank`.",
+                ]),
+                isStatic: true, name: name,
+                parameters: [.init(label: "_", name: "text", type: "String"), .init(name: "limit", type: "Int", defaultValue: "20"), executor],
+                returnType: "[\(typeName)]",
+                body: ["try await SQL.\(name).fetchAll([text.pgBind, limit.pgBind], on: db)"]
+            )))
+        }
+
+        let namespace = EnumDescription(
+            doc: DocComment(["The statements behind the helpers below, for logging, testing or preparing."]),
+            name: "SQL", conformances: [], cases: [], members: sql
+        )
+        return [.extension_(ExtensionDescription(
+            doc: DocComment(["Queries on `\(table.name)`."]),
+            extendedType: typeName, members: [.enumeration(namespace)] + functions
+        ))]
+    }
+
+    /// The text search configuration a generated `tsvector` column uses (`to_tsvector('indonesian', …)`);
+    /// `simple` when it names none.
+    static func textSearchConfiguration(_ expression: String?) -> String {
+        guard let expression, let range = expression.range(of: "to_tsvector('") else { return "simple" }
+        let rest = expression[range.upperBound...]
+        guard let end = rest.firstIndex(of: "'") else { return "simple" }
+        let name = rest[..<end]
+        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } ? String(name) : "simple"
+    }
+}
