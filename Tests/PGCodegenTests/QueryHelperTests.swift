@@ -9,17 +9,7 @@ import Testing
 /// Every generated helper of every saas table, against the saas schema migrated by the migrator.
 @Suite struct QueryHelperTests {
     func withSaas(_ body: (PGConnection) async throws -> Void) async throws {
-        let server = try TestPostgres.serverConfig()
-        let admin = try PGConnection(config: server)
-        let name = "q_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
-        try admin.execute("CREATE DATABASE \(name)")
-        defer { _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-        var config = server
-        config.database = String(name)
-        config.urlPath = "/\(name)"
-        let db = try PGConnection(config: config)
-        try Migrator(connection: db, directory: MigrationDirectory(path: saasMigrationsPath), options: MigratorOptions(lockDatabaseName: config.urlPath)).up()
-        try await body(db)
+        try await withSaasLikeDatabase(migrations: saasMigrationsPath, body)
     }
 
     func client(_ slug: String, whatsapp: String? = nil) -> SaasClient.Draft {
