@@ -11,6 +11,35 @@ extension SaasClient {
         /// The columns in table order, as every query here selects them.
         public static let columns = "\"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\""
 
+        /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
+        public static let columnTypes: [String: String] = [
+            "id": "uuid",
+            "name": "character varying",
+            "slug": "character varying",
+            "email": "character varying",
+            "phone": "character varying",
+            "business_category": "character varying",
+            "address": "text",
+            "timezone": "character varying",
+            "subscription_plan": "\"public\".\"saas_subscription_plan\"",
+            "subscription_status": "\"public\".\"saas_subscription_status\"",
+            "trial_ends_at": "timestamp with time zone",
+            "subscription_started_at": "timestamp with time zone",
+            "subscription_ends_at": "timestamp with time zone",
+            "monthly_message_quota": "integer",
+            "whatsapp_number": "character varying",
+            "whatsapp_phone_number_id": "character varying",
+            "whatsapp_business_account_id": "character varying",
+            "whatsapp_access_token_encrypted": "bytea",
+            "whatsapp_webhook_verify_token": "character varying",
+            "whatsapp_connected_at": "timestamp with time zone",
+            "settings": "jsonb",
+            "is_active": "boolean",
+            "created_at": "timestamp with time zone",
+            "updated_at": "timestamp with time zone",
+            "deleted_at": "timestamp with time zone",
+        ]
+
         /// Every row.
         public static let selectAll = PGQuery<SaasClient>("SELECT \"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"public\".\"saas_clients\"")
 
@@ -64,7 +93,13 @@ extension SaasClient {
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasClient] {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_clients\"", drafts.map(\.pgValues), returning: SQL.columns, on: db)
+        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_clients\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
+    }
+
+    /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
+    @discardableResult
+    public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
+        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_clients\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
     }
 
     /// The row with this primary key, or `nil`.
@@ -127,6 +162,23 @@ extension SaasKnowledgeBase {
         /// The columns in table order, as every query here selects them.
         public static let columns = "\"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"search_vector\", \"created_at\", \"updated_at\""
 
+        /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
+        public static let columnTypes: [String: String] = [
+            "id": "uuid",
+            "client_id": "uuid",
+            "entry_type": "\"public\".\"saas_knowledge_entry_type\"",
+            "title": "character varying",
+            "content": "jsonb",
+            "rich_content": "jsonb",
+            "plain_text": "text",
+            "tags": "text[]",
+            "language": "character varying",
+            "is_published": "boolean",
+            "sort_order": "integer",
+            "created_at": "timestamp with time zone",
+            "updated_at": "timestamp with time zone",
+        ]
+
         /// Every row.
         public static let selectAll = PGQuery<SaasKnowledgeBase>("SELECT \"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"search_vector\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_knowledge_base\"")
 
@@ -180,7 +232,13 @@ extension SaasKnowledgeBase {
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasKnowledgeBase] {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_knowledge_base\"", drafts.map(\.pgValues), returning: SQL.columns, on: db)
+        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_knowledge_base\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
+    }
+
+    /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
+    @discardableResult
+    public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
+        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_knowledge_base\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
     }
 
     /// The row with this primary key, or `nil`.
@@ -252,6 +310,23 @@ extension SaasConversation {
         /// The columns in table order, as every query here selects them.
         public static let columns = "\"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\""
 
+        /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
+        public static let columnTypes: [String: String] = [
+            "id": "uuid",
+            "client_id": "uuid",
+            "customer_phone": "character varying",
+            "customer_name": "character varying",
+            "channel": "character varying",
+            "status": "\"public\".\"saas_conversation_status\"",
+            "ai_enabled": "boolean",
+            "started_at": "timestamp with time zone",
+            "last_message_at": "timestamp with time zone",
+            "closed_at": "timestamp with time zone",
+            "metadata": "jsonb",
+            "created_at": "timestamp with time zone",
+            "updated_at": "timestamp with time zone",
+        ]
+
         /// Every row.
         public static let selectAll = PGQuery<SaasConversation>("SELECT \"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_conversations\"")
 
@@ -299,7 +374,13 @@ extension SaasConversation {
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasConversation] {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_conversations\"", drafts.map(\.pgValues), returning: SQL.columns, on: db)
+        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_conversations\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
+    }
+
+    /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
+    @discardableResult
+    public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
+        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_conversations\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
     }
 
     /// The row with this primary key, or `nil`.
@@ -351,6 +432,30 @@ extension SaasMessage {
     public enum SQL {
         /// The columns in table order, as every query here selects them.
         public static let columns = "\"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\""
+
+        /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
+        public static let columnTypes: [String: String] = [
+            "id": "uuid",
+            "conversation_id": "uuid",
+            "client_id": "uuid",
+            "direction": "\"public\".\"saas_message_direction\"",
+            "sender": "\"public\".\"saas_message_sender\"",
+            "content_type": "character varying",
+            "body": "text",
+            "media_url": "text",
+            "whatsapp_message_id": "character varying",
+            "status": "\"public\".\"saas_message_status\"",
+            "error_message": "text",
+            "ai_model": "character varying",
+            "ai_prompt_tokens": "integer",
+            "ai_completion_tokens": "integer",
+            "ai_latency_ms": "integer",
+            "ai_confidence": "real",
+            "ai_knowledge_entry_ids": "uuid[]",
+            "ai_metadata": "jsonb",
+            "sent_at": "timestamp with time zone",
+            "created_at": "timestamp with time zone",
+        ]
 
         /// Every row.
         public static let selectAll = PGQuery<SaasMessage>("SELECT \"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\" FROM \"public\".\"saas_messages\"")
@@ -405,7 +510,13 @@ extension SaasMessage {
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasMessage] {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_messages\"", drafts.map(\.pgValues), returning: SQL.columns, on: db)
+        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_messages\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
+    }
+
+    /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
+    @discardableResult
+    public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
+        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_messages\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
     }
 
     /// The row with this primary key, or `nil`.
@@ -468,6 +579,22 @@ extension SaasCredit {
         /// The columns in table order, as every query here selects them.
         public static let columns = "\"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\""
 
+        /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
+        public static let columnTypes: [String: String] = [
+            "id": "uuid",
+            "client_id": "uuid",
+            "period_start": "date",
+            "period_end": "date",
+            "credits_granted": "numeric",
+            "credits_purchased": "numeric",
+            "credits_used": "numeric",
+            "messages_count": "integer",
+            "ai_tokens_used": "bigint",
+            "closed_at": "timestamp with time zone",
+            "created_at": "timestamp with time zone",
+            "updated_at": "timestamp with time zone",
+        ]
+
         /// Every row.
         public static let selectAll = PGQuery<SaasCredit>("SELECT \"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_credits\"")
 
@@ -518,7 +645,13 @@ extension SaasCredit {
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasCredit] {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credits\"", drafts.map(\.pgValues), returning: SQL.columns, on: db)
+        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credits\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
+    }
+
+    /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
+    @discardableResult
+    public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
+        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credits\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
     }
 
     /// The row with this primary key, or `nil`.
@@ -576,6 +709,19 @@ extension SaasCreditTransaction {
         /// The columns in table order, as every query here selects them.
         public static let columns = "\"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\""
 
+        /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
+        public static let columnTypes: [String: String] = [
+            "credit_id": "uuid",
+            "client_id": "uuid",
+            "message_id": "uuid",
+            "transaction_type": "\"public\".\"saas_credit_transaction_type\"",
+            "amount": "numeric",
+            "balance_after": "numeric",
+            "description": "text",
+            "metadata": "jsonb",
+            "created_at": "timestamp with time zone",
+        ]
+
         /// Every row.
         public static let selectAll = PGQuery<SaasCreditTransaction>("SELECT \"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\" FROM \"public\".\"saas_credit_transactions\"")
 
@@ -629,7 +775,13 @@ extension SaasCreditTransaction {
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasCreditTransaction] {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credit_transactions\"", drafts.map(\.pgValues), returning: SQL.columns, on: db)
+        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credit_transactions\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
+    }
+
+    /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
+    @discardableResult
+    public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
+        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credit_transactions\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
     }
 
     /// The row with this primary key, or `nil`.

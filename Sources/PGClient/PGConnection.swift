@@ -223,11 +223,10 @@ final class LibPQResult: PGResultStorage, @unchecked Sendable {
 
     func columnType(_ column: Int) -> UInt32 { UInt32(PQftype(result, Int32(column))) }
 
-    func withValue<R>(row: Int, column: Int, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+    func value(row: Int, column: Int) -> UnsafeRawBufferPointer? {
         let r = Int32(row)
         let c = Int32(column)
-        if PQgetisnull(result, r, c) != 0 { return try body(nil) }
-        let length = Int(PQgetlength(result, r, c))
-        return try body(UnsafeRawBufferPointer(start: PQgetvalue(result, r, c), count: length))
+        if PQgetisnull(result, r, c) != 0 { return nil }
+        return UnsafeRawBufferPointer(start: PQgetvalue(result, r, c), count: Int(PQgetlength(result, r, c)))
     }
 }

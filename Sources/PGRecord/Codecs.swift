@@ -172,15 +172,6 @@ public enum PGBytea {
         }
         return data
     }
-
-    private static func hexDigit(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 48...57: byte - 48
-        case 97...102: byte - 87
-        case 65...70: byte - 55
-        default: nil
-        }
-    }
 }
 
 // MARK: - Decoding
@@ -288,12 +279,11 @@ extension PGInterval: PGDecodable {
 
 extension JSONValue: PGDecodable {
     public static func decode(pgText bytes: UnsafeRawBufferPointer?) throws(PGDecodingFailure) -> JSONValue {
+        let bytes = try nonNull(bytes)
         do {
-            return try PGJSON.decoder.decode(JSONValue.self, from: Data(try nonNull(bytes)))
-        } catch let failure as PGDecodingFailure {
-            throw failure
+            return try JSONValue(parsing: bytes)
         } catch {
-            throw PGDecodingFailure("not JSON: \(error)")
+            throw PGDecodingFailure("not JSON: \(error.description)")
         }
     }
 }
@@ -425,7 +415,7 @@ extension PGInterval: PGBindable {
 }
 
 extension JSONValue: PGBindable {
-    public var pgBind: PGBind { PGBind(text: String(decoding: (try? PGJSON.encoder.encode(self)) ?? Data("null".utf8), as: UTF8.self)) }
+    public var pgBind: PGBind { PGBind(text: jsonText) }
 }
 
 /// A value that can be an element of a bound array.
@@ -436,16 +426,34 @@ public protocol PGArrayElement {
 
 extension PGArrayElement where Self: PGBindable {
     public func appendArrayElement(to literal: inout String) {
-        guard let text = pgBind.text else {
-            literal += "NULL"
+        PGArrayLiteral.appendElement(pgBind.text, to: &literal)
+    }
+}
+
+/// Writing array literals.
+enum PGArrayLiteral {
+    /// Appends one element's text to an array literal: quoted, with `"` and `\` escaped, or `NULL`.
+    static func appendElement(_ text: String?, to literal: inout String) {
+        var bytes: [UInt8] = []
+        appendElement(text, to: &bytes)
+        literal += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same, into UTF-8 bytes: what building a whole column's array for an insert uses.
+    static func appendElement(_ text: String?, to literal: inout [UInt8]) {
+        guard var text else {
+            literal.append(contentsOf: "NULL".utf8)
             return
         }
-        literal += "\""
-        for character in text.unicodeScalars {
-            if character == "\"" || character == "\\" { literal += "\\" }
-            literal.unicodeScalars.append(character)
+        literal.append(UInt8(ascii: "\""))
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                // `"` and `\` are ASCII, so they never occur inside a multi-byte character.
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
+                literal.append(byte)
+            }
         }
-        literal += "\""
+        literal.append(UInt8(ascii: "\""))
     }
 }
 

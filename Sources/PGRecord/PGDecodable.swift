@@ -119,10 +119,36 @@ extension Double: PGDecodable {
 }
 
 extension UUID: PGDecodable {
+    /// Reads PostgreSQL's output form, `a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11`, straight from the bytes.
     public static func decode(pgText bytes: UnsafeRawBufferPointer?) throws(PGDecodingFailure) -> UUID {
-        guard let value = UUID(uuidString: String(decoding: try nonNull(bytes), as: UTF8.self)) else {
-            throw PGDecodingFailure("not a uuid")
+        let bytes = try nonNull(bytes)
+        guard bytes.count == 36 else { throw PGDecodingFailure("not a uuid") }
+        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let valid = withUnsafeMutableBytes(of: &value) { out -> Bool in
+            var input = 0
+            for index in 0..<16 {
+                if input == 8 || input == 13 || input == 18 || input == 23 {
+                    guard bytes[input] == UInt8(ascii: "-") else { return false }
+                    input += 1
+                }
+                guard let high = hexDigit(bytes[input]), let low = hexDigit(bytes[input + 1]) else { return false }
+                out[index] = high << 4 | low
+                input += 2
+            }
+            return true
         }
-        return value
+        guard valid else { throw PGDecodingFailure("not a uuid") }
+        return UUID(uuid: value)
+    }
+}
+
+/// The value of one hexadecimal digit, either case.
+@inline(__always)
+func hexDigit(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte &- UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte &- UInt8(ascii: "a") &+ 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte &- UInt8(ascii: "A") &+ 10
+    default: nil
     }
 }

@@ -84,9 +84,8 @@ extension PGRow {
 
     /// Decodes a JSON value into a `Decodable` type; `nil` for SQL `NULL`.
     public func decodeJSONIfPresent<T: Decodable>(_ type: T.Type = T.self, at column: Int, table: String) throws(PGDecodingError) -> T? {
-        let result: Result<T, any Error>? = storage.withValue(row: index, column: column) { bytes in
-            guard let bytes else { return nil }
-            return Result { try PGJSON.decoder.decode(T.self, from: Data(bytes)) }
+        let result: Result<T, any Error>? = storage.value(row: index, column: column).map { bytes in
+            Result { try PGJSON.decoder.decode(T.self, from: Data(bytes)) }
         }
         switch result {
         case nil: return nil

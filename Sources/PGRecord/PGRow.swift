@@ -6,8 +6,9 @@ public protocol PGResultStorage: AnyObject, Sendable {
     func columnName(_ column: Int) -> String
     /// The PostgreSQL type OID of a column.
     func columnType(_ column: Int) -> UInt32
-    /// The text-format bytes of a value, or `nil` for SQL `NULL`. Valid while the storage lives.
-    func withValue<R>(row: Int, column: Int, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R
+    /// The text-format bytes of a value, or `nil` for SQL `NULL`. The bytes stay valid, unchanged,
+    /// for as long as the storage lives.
+    func value(row: Int, column: Int) -> UnsafeRawBufferPointer?
 }
 
 /// One row of a result, with typed access by column index or name.
@@ -24,9 +25,7 @@ public struct PGRow: Sendable {
 
     /// The value as text, or `nil` for SQL `NULL`.
     public subscript(column: Int) -> String? {
-        storage.withValue(row: index, column: column) { bytes in
-            bytes.map { String(decoding: $0, as: UTF8.self) }
-        }
+        storage.value(row: index, column: column).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The value as text by column name, or `nil` for SQL `NULL` or an unknown column.
@@ -40,22 +39,30 @@ public struct PGRow: Sendable {
     }
 
     /// Decodes the value at `column` as `T`; a `NULL` decodes only into an `Optional`.
+    ///
+    /// Inlinable, so that a generated model's `init(row:)` calls each column's decoder directly:
+    /// this runs once per value of every fetched row.
+    @inlinable
     public func decode<T: PGDecodable>(_ type: T.Type = T.self, at column: Int) throws(PGDecodingError) -> T {
-        guard column >= 0, column < storage.columnCount else {
-            throw PGDecodingError(column: "#\(column)", typeOID: 0, text: nil, reason: "the row has \(storage.columnCount) columns")
+        guard column >= 0, column < storage.columnCount else { throw columnOutOfRange(column) }
+        do {
+            return try T.decode(pgText: storage.value(row: index, column: column))
+        } catch {
+            throw decodingError(error, at: column)
         }
-        let result = storage.withValue(row: index, column: column) { bytes in
-            Result { () throws(PGDecodingFailure) in try T.decode(pgText: bytes) }
-        }
-        switch result {
-        case .success(let value):
-            return value
-        case .failure(let failure):
-            throw PGDecodingError(
-                column: storage.columnName(column), typeOID: storage.columnType(column),
-                text: self[column].map { String($0.prefix(200)) }, reason: failure.reason
-            )
-        }
+    }
+
+    @usableFromInline
+    func columnOutOfRange(_ column: Int) -> PGDecodingError {
+        PGDecodingError(column: "#\(column)", typeOID: 0, text: nil, reason: "the row has \(storage.columnCount) columns")
+    }
+
+    @usableFromInline
+    func decodingError(_ failure: PGDecodingFailure, at column: Int) -> PGDecodingError {
+        PGDecodingError(
+            column: storage.columnName(column), typeOID: storage.columnType(column),
+            text: self[column].map { String($0.prefix(200)) }, reason: failure.reason
+        )
     }
 
     /// Decodes the value of the column called `name` as `T`.

@@ -46,42 +46,70 @@ public enum PGTableHelpers {
         return row
     }
 
-    /// Inserts rows with as few statements as the bind limit allows: consecutive drafts that set
-    /// the same columns share a multi-row `INSERT`. Returns the rows in the order given.
+    /// Inserts rows with one statement for each run of consecutive drafts that set the same
+    /// columns (see ``insertStatements(into:_:types:)``) and returns them as stored, in the order given.
     public static func insertMany<Row: PGRowDecodable>(
-        into table: String, _ rows: [[(column: String, value: PGBind)]], returning: String, on db: some PGExecutor
+        into table: String, _ rows: [[(column: String, value: PGBind)]], types: [String: String], returning: String,
+        on db: some PGExecutor
     ) async throws -> [Row] {
         var result: [Row] = []
         result.reserveCapacity(rows.count)
+        for statement in insertStatements(into: table, rows, types: types) {
+            result += try await PGQuery<Row>(statement.sql + " RETURNING \(returning)").fetchAll(statement.binds, on: db)
+        }
+        return result
+    }
+
+    /// Inserts rows like ``insertMany(into:_:types:returning:on:)`` without reading them back;
+    /// returns how many were inserted.
+    public static func insertMany(
+        into table: String, _ rows: [[(column: String, value: PGBind)]], types: [String: String], on db: some PGExecutor
+    ) async throws -> Int {
+        var count = 0
+        for statement in insertStatements(into: table, rows, types: types) {
+            count += try await db.execute(statement.sql, statement.binds)
+        }
+        return count
+    }
+
+    /// The statements that insert `rows`: one for each run of consecutive rows that set the same
+    /// columns. Each column's values travel as one `text[]` bind, and
+    /// `INSERT … SELECT u."a"::type, … FROM unnest($1::text[], …) AS u("a", …)` casts them to the
+    /// column types in `types` (the generated models' `SQL.columnTypes`). PostgreSQL parses one
+    /// array per column instead of a `VALUES` list with a bind for every value, and no bind limit
+    /// splits the rows. A row that sets no column gets `DEFAULT VALUES`.
+    static func insertStatements(
+        into table: String, _ rows: [[(column: String, value: PGBind)]], types: [String: String]
+    ) -> [(sql: String, binds: [PGBind])] {
+        var statements: [(sql: String, binds: [PGBind])] = []
         var start = 0
         while start < rows.count {
             let columns = rows[start].map(\.column)
             guard !columns.isEmpty else {
-                result.append(try await insert(into: table, [], returning: returning, on: db))
+                statements.append(("INSERT INTO \(table) DEFAULT VALUES", []))
                 start += 1
                 continue
             }
-            // PostgreSQL takes at most 65,535 binds in one statement.
-            let perStatement = max(1, 65_535 / columns.count)
             var end = start
-            while end < rows.count, end - start < perStatement, rows[end].map(\.column) == columns { end += 1 }
-            var binds: [PGBind] = []
-            binds.reserveCapacity((end - start) * columns.count)
-            var tuples: [String] = []
-            tuples.reserveCapacity(end - start)
-            for row in rows[start..<end] {
-                var placeholders: [String] = []
-                for item in row {
-                    binds.append(item.value)
-                    placeholders.append("$\(binds.count)")
-                }
-                tuples.append("(" + placeholders.joined(separator: ", ") + ")")
+            while end < rows.count, rows[end].count == columns.count,
+                  zip(rows[end], columns).allSatisfy({ $0.column == $1 }) {
+                end += 1
             }
-            let sql = "INSERT INTO \(table) (\(columns.map(quote).joined(separator: ", "))) VALUES \(tuples.joined(separator: ", ")) RETURNING \(returning)"
-            result += try await PGQuery<Row>(sql).fetchAll(binds, on: db)
+            var arrays = Array(repeating: PGTextArrayBuilder(), count: columns.count)
+            for row in rows[start..<end] {
+                for (index, item) in row.enumerated() { arrays[index].append(item.value.text) }
+            }
+            let names = columns.map(quote)
+            let casts = zip(columns, names).map { column, name in
+                types[column].map { "u.\(name)::\($0)" } ?? "u.\(name)"
+            }
+            let arrayBinds = (1...columns.count).map { "$\($0)::text[]" }
+            let sql = "INSERT INTO \(table) (\(names.joined(separator: ", "))) SELECT \(casts.joined(separator: ", ")) "
+                + "FROM unnest(\(arrayBinds.joined(separator: ", "))) AS u(\(names.joined(separator: ", ")))"
+            statements.append((sql, arrays.map { $0.finish() }))
             start = end
         }
-        return result
+        return statements
     }
 
     /// `UPDATE table SET …changes WHERE key RETURNING …`; `nil` when no row has the key.
@@ -113,6 +141,22 @@ public enum PGTableHelpers {
 extension Int64: PGRowDecodable {
     public init(row: PGRow) throws(PGDecodingError) {
         self = try row.decode(Int64.self, at: 0)
+    }
+}
+
+/// A one-dimensional `text[]` literal, `{"a","b \"c\"",NULL}`, built element by element.
+struct PGTextArrayBuilder {
+    private var literal: [UInt8] = [UInt8(ascii: "{")]
+
+    mutating func append(_ element: String?) {
+        if literal.count > 1 { literal.append(UInt8(ascii: ",")) }
+        PGArrayLiteral.appendElement(element, to: &literal)
+    }
+
+    func finish() -> PGBind {
+        var literal = literal
+        literal.append(UInt8(ascii: "}"))
+        return PGBind(text: String(decoding: literal, as: UTF8.self))
     }
 }
 

@@ -123,6 +123,45 @@ import Testing
         #expect(file(output, "CompositeTypes.swift").contains("public var currency: String?"))
     }
 
+    @Test func insertManyCastsToEachWritableColumnsTypeWithoutModifiers() {
+        let output = generate("""
+            CREATE SCHEMA billing;
+            CREATE TYPE billing."Plan Kind" AS ENUM ('free', 'pro');
+            CREATE DOMAIN billing.cents AS bigint CHECK (VALUE >= 0);
+            CREATE TABLE billing.plans (
+                id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                code char(3) NOT NULL,
+                name varchar(40) NOT NULL,
+                flags bit(4),
+                price numeric(12, 2),
+                kind billing."Plan Kind" NOT NULL,
+                kinds billing."Plan Kind"[],
+                grid int[][],
+                amount billing.cents,
+                at timestamp(3) with time zone,
+                doubled integer GENERATED ALWAYS AS (length(name) * 2) STORED
+            );
+            """, config: GeneratorConfig(types: ["bit": "String"]))
+        #expect(output.diagnostics.isEmpty, "\(output.diagnostics)")
+        let queries = file(output, "Queries.swift")
+        // Identity ALWAYS and generated columns are never written, so they have no cast.
+        #expect(queries.contains("""
+                    public static let columnTypes: [String: String] = [
+                        "code": "bpchar",
+                        "name": "character varying",
+                        "flags": "bit varying",
+                        "price": "numeric",
+                        "kind": "\\"billing\\".\\"Plan Kind\\"",
+                        "kinds": "\\"billing\\".\\"Plan Kind\\"[]",
+                        "grid": "integer[]",
+                        "amount": "\\"billing\\".\\"cents\\"",
+                        "at": "timestamp with time zone",
+                    ]
+            """), "\(queries)")
+        #expect(queries.contains("types: SQL.columnTypes, returning: SQL.columns, on: db)"))
+        #expect(queries.contains("public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {"))
+    }
+
     @Test func keywordsAndCollisionsAreHandled() {
         let output = generate("""
             CREATE TABLE t ("default" text, "self" int, user_id int, "userId" int, "in" text);

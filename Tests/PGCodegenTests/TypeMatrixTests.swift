@@ -19,23 +19,31 @@ import Testing
         EveryType.Draft(small: 1, flag: true, label: label, quantity: 1)
     }
 
+    static let tricky = "it's \"quoted\" \\ back\\slash; -- not a comment $1 \n new line \t tab ünïcødé 😀 中文"
+
+    /// A row with an extreme or awkward value in every column.
+    func extremeDraft() -> EveryType.Draft {
+        let tricky = Self.tricky
+        return EveryType.Draft(
+            small: .min, smallSerial: .max, normal: .max / 2, big: .min, bigSerial: .max, single: -Float.greatestFiniteMagnitude,
+            doubleValue: Double.leastNonzeroMagnitude, amount: Decimal(string: "12345678901234567890.1234567891"), flag: false,
+            label: tricky, code: "", fixed: "a\"b", nameValue: "n;ame", uid: UUID(), raw: Data((0...255).map(UInt8.init)),
+            at: Date(microsecondsSince1970: -2_208_988_800_000_001), localAt: Date(microsecondsSince1970: 4_102_444_800_123_456),
+            day: PGDate(year: 1, month: 1, day: 1), atTime: PGTime(hour: 24, minute: 0, second: 0),
+            span: PGInterval(months: -14, days: 45, microseconds: -3_600_000_001), doc: Document(title: tricky, pages: 0),
+            data: ["nested": ["deep": [1, -2.5, nil, true, "x\"y\\z", ["k": []]]], "big": .integer(.max)],
+            tags: ["", "a,b", "{braces}", "NULL", "\"", "\\", tricky], grid: [[1, -2], [3, .max]],
+            uids: [UUID(), nil, UUID()], ip: "192.168.0.1", net: "10.0.0.0/8", mac: "08:00:2b:01:02:03",
+            search: "'a':1 'b':2", cash: "$1,234.56", x: "<a href=\"x\">&amp;</a>",
+            status: ._2ndTry, statuses: [.done3, .default, .inProgress], quantity: .max, note: tricky,
+            home: Address(street: "Jl. \"Sudirman\", 1", city: nil, zip: "10220", default: "(x,y)")
+        )
+    }
+
     @Test func extremeValuesRoundTrip() async throws {
         try await withFixture { db in
-            let tricky = "it's \"quoted\" \\ back\\slash; -- not a comment $1 \n new line \t tab ünïcødé 😀 中文"
-            var draft = EveryType.Draft(
-                small: .min, smallSerial: .max, normal: .max / 2, big: .min, bigSerial: .max, single: -Float.greatestFiniteMagnitude,
-                doubleValue: Double.leastNonzeroMagnitude, amount: Decimal(string: "12345678901234567890.1234567891"), flag: false,
-                label: tricky, code: "", fixed: "a\"b", nameValue: "n;ame", uid: UUID(), raw: Data((0...255).map(UInt8.init)),
-                at: Date(microsecondsSince1970: -2_208_988_800_000_001), localAt: Date(microsecondsSince1970: 4_102_444_800_123_456),
-                day: PGDate(year: 1, month: 1, day: 1), atTime: PGTime(hour: 24, minute: 0, second: 0),
-                span: PGInterval(months: -14, days: 45, microseconds: -3_600_000_001), doc: Document(title: tricky, pages: 0),
-                data: ["nested": ["deep": [1, -2.5, nil, true, "x\"y\\z", ["k": []]]], "big": .integer(.max)],
-                tags: ["", "a,b", "{braces}", "NULL", "\"", "\\", tricky], grid: [[1, -2], [3, .max]],
-                uids: [UUID(), nil, UUID()], ip: "192.168.0.1", net: "10.0.0.0/8", mac: "08:00:2b:01:02:03",
-                search: "'a':1 'b':2", cash: "$1,234.56", x: "<a href=\"x\">&amp;</a>",
-                status: ._2ndTry, statuses: [.done3, .default, .inProgress], quantity: .max, note: tricky,
-                home: Address(street: "Jl. \"Sudirman\", 1", city: nil, zip: "10220", default: "(x,y)")
-            )
+            let tricky = Self.tricky
+            var draft = extremeDraft()
             let stored = try await EveryType.insert(draft, on: db)
             // The database kept every value as it was given.
             #expect(stored.small == .min && stored.smallSerial == .max && stored.normal == .max / 2 && stored.big == .min && stored.bigSerial == .max)
@@ -71,6 +79,46 @@ import Testing
             #expect(empty.tags == [] && empty.grid == [] && empty.uids == [nil] && empty.day == PGDate(year: -43, month: 3, day: 15))
             #expect(empty.home == nil && empty.amount == nil && empty.note == nil)
             #expect(try await EveryType.find(id: empty.id, on: db) == empty)
+        }
+    }
+
+    @Test func insertingManyCastsEveryTypeAsSingleInsertsDo() async throws {
+        try await withFixture { db in
+            var empty = sample(label: "")
+            empty.tags = []
+            empty.grid = []
+            empty.uids = [nil]
+            // Drafts that set different columns (the extreme one sets `uid` and `at`) take separate statements.
+            let drafts = [extremeDraft(), empty, sample(label: "third"), extremeDraft()]
+            var singles: [EveryType] = []
+            for draft in drafts { singles.append(try await EveryType.insert(draft, on: db)) }
+            let many = try await EveryType.insert(drafts, on: db)
+            #expect(many.map(\.label) == drafts.map(\.label))
+            for (single, stored) in zip(singles, many) {
+                var stored = stored
+                // What the database fills in differs from row to row; everything else must not.
+                stored.id = single.id
+                stored.uid = single.uid
+                stored.at = single.at
+                stored.smallSerial = single.smallSerial
+                stored.bigSerial = single.bigSerial
+                #expect(stored == single)
+                #expect(try await EveryType.find(id: stored.id, on: db) == single)
+            }
+            #expect(try await EveryType.insertMany(drafts, on: db) == drafts.count)
+            #expect(try await EveryType.count(on: db) == drafts.count * 3)
+
+            // The casts never cut a value short or skip a check: what does not fit fails as it
+            // does for a single insert, and nothing of the statement is kept.
+            var long = sample()
+            long.code = "eleven char"
+            await #expect { try await EveryType.insertMany([sample(), long], on: db) } throws: { ($0 as? PGError)?.sqlState == "22001" }
+            await #expect { try await EveryType.insert(long, on: db) } throws: { ($0 as? PGError)?.sqlState == "22001" }
+            var negative = sample()
+            negative.quantity = -1
+            await #expect { try await EveryType.insertMany([negative], on: db) } throws: { ($0 as? PGError)?.sqlState == "23514" }
+            #expect(try await EveryType.count(on: db) == drafts.count * 3)
+            #expect(try await EveryType.insertMany([], on: db) == 0)
         }
     }
 

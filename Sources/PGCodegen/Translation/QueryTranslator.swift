@@ -29,6 +29,11 @@ extension ModelTranslator {
 
         var sql: [Declaration] = [
             .property(PropertyDescription(doc: DocComment(["The columns in table order, as every query here selects them."]), isStatic: true, isLet: true, name: "columns", type: nil, value: .stringLiteral(selectList))),
+            .property(PropertyDescription(
+                doc: DocComment(["The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert."]),
+                isStatic: true, isLet: true, name: "columnTypes", type: "[String: String]",
+                value: Self.dictionaryLiteral(infos.filter(\.isWritable).map { (SwiftRenderer.literal($0.column.name), SwiftRenderer.literal(Self.castType($0.column.type))) })
+            )),
             .property(PropertyDescription(doc: DocComment(["Every row."]), isStatic: true, isLet: true, name: "selectAll", type: nil, value: query(select))),
             .property(PropertyDescription(doc: DocComment(["The number of rows."]), isStatic: true, isLet: true, name: "count", type: nil, value: query("SELECT count(*) FROM \(quotedTable)", row: "Int64"))),
         ]
@@ -58,7 +63,12 @@ extension ModelTranslator {
             .function(FunctionDescription(
                 doc: DocComment(["Inserts rows, many to a statement, and returns them as stored, in the order given."]), attributes: ["@discardableResult"],
                 isStatic: true, name: "insert", parameters: [.init(label: "_", name: "drafts", type: "[Draft]"), executor], returnType: "[\(typeName)]",
-                body: ["try await PGTableHelpers.insertMany(into: \(tableLiteral), drafts.map(\\.pgValues), returning: SQL.columns, on: db)"]
+                body: ["try await PGTableHelpers.insertMany(into: \(tableLiteral), drafts.map(\\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)"]
+            )),
+            .function(FunctionDescription(
+                doc: DocComment(["Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted."]), attributes: ["@discardableResult"],
+                isStatic: true, name: "insertMany", parameters: [.init(label: "_", name: "drafts", type: "[Draft]"), executor], returnType: "Int",
+                body: ["try await PGTableHelpers.insertMany(into: \(tableLiteral), drafts.map(\\.pgValues), types: SQL.columnTypes, on: db)"]
             )),
         ]
 
@@ -201,6 +211,28 @@ extension ModelTranslator {
 
     /// The text search configuration a generated `tsvector` column uses (`to_tsvector('indonesian', …)`);
     /// `simple` when it names none.
+    /// A column's type as insert-many casts text to it: without length, precision or scale, so that
+    /// the cast never cuts a value short (`'abc'::varchar(2)` would) and the assignment to the
+    /// column reports what does not fit; user types schema-qualified and quoted.
+    static func castType(_ type: ColumnType) -> String {
+        let name: String
+        if let schema = type.schema {
+            name = quote(schema) + "." + quote(type.name)
+        } else {
+            switch type.name {
+            case "character": name = "bpchar"
+            case "bit": name = "bit varying"
+            default: name = type.name
+            }
+        }
+        return type.arrayDimensions > 0 ? name + "[]" : name
+    }
+
+    /// A dictionary literal: rendered like an array literal of `key: value` items, or `[:]`.
+    static func dictionaryLiteral(_ entries: [(key: String, value: String)]) -> Expression {
+        entries.isEmpty ? .identifier("[:]") : .arrayLiteral(entries.map { .identifier("\($0.key): \($0.value)") })
+    }
+
     static func textSearchConfiguration(_ expression: String?) -> String {
         guard let expression, let range = expression.range(of: "to_tsvector('") else { return "simple" }
         let rest = expression[range.upperBound...]
