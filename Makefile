@@ -24,7 +24,8 @@ help:
 	@echo "make migrate-create MODULE=saas NAME=x    create the next NNNNNN_x.up.sql and .down.sql"
 	@echo "make generate                             write the generated models into Generated/<Module>/"
 	@echo "make test                                 run all tests against a throwaway PostgreSQL"
-	@echo "make bench                                time schema folding (against pglast) and migrate up (against psql)"
+	@echo "make bench                                time schema folding (against pglast), migrate up (against psql),"
+	@echo "                                          and the query helpers (against psql COPY and PostgresNIO)"
 	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
 
 build:
@@ -44,6 +45,7 @@ bench:
 	@. scripts/pg-common.sh && pg_install_deps
 	scripts/bench-schema.sh
 	scripts/bench-migrate.sh
+	scripts/bench-records.sh
 
 migrate-up:
 	@scripts/migrate.sh $(MODULE) up $(STEPS)

@@ -1,0 +1,31 @@
+// swift-tools-version: 6.2
+import Foundation
+import PackageDescription
+
+// The query helpers' benchmark, kept out of the main package so that its build stays light:
+// PostgresNIO (what a Vapor or Hummingbird backend would use instead) is built only here.
+// A path dependency is named after its folder; the repository's folder name is worked out here.
+let repository = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent()
+let models = repository.lastPathComponent.lowercased()
+
+let package = Package(
+    name: "Benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
+    ],
+    targets: [
+        .target(name: "CHeap"),
+        .executableTarget(
+            name: "records-bench",
+            dependencies: [
+                "CHeap",
+                .product(name: "SaasModels", package: models),
+                .product(name: "PGClient", package: models),
+                .product(name: "PGMigrate", package: models),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+    ]
+)

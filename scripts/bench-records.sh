@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# bench-records.sh [ROWS]: part of `make bench`.
+# Builds Benchmarks/ (a package of its own, so that PostgresNIO stays out of the main build) in
+# release mode and runs records-bench against a durable PostgreSQL of its own (fsync on): it inserts
+# ROWS saas_clients rows (default 100,000) with the generated insert-many helper, fetches them back
+# into SaasClient values, and times psql's COPY FROM / COPY TO and PostgresNIO on the same rows.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+source "$here/pg-common.sh"
+rows=${1:-100000}
+
+if [ -z "${BENCH_DATABASE_URL:-}" ]; then
+    pg_install_deps
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/pg-models-bench.XXXXXX")
+    trap 'pg_stop "$dir/data"; rm -rf "$dir"' EXIT
+    port=$(pg_free_port)
+    pg_init "$dir/data"
+    pg_start "$dir/data" "$port"
+    export BENCH_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres?sslmode=disable"
+fi
+export PSQL="$(pg_find_bindir)/psql"
+
+cd "$root/Benchmarks"
+swift build -c release --product records-bench --quiet
+"$(swift build -c release --show-bin-path)/records-bench" "$BENCH_DATABASE_URL" "$root/migrations/saas" "$rows"
