@@ -11,15 +11,7 @@ source "$here/pg-common.sh"
 count=${1:-200}
 rounds=${2:-5}
 
-if [ -z "${BENCH_DATABASE_URL:-}" ]; then
-    pg_install_deps
-    dir=$(mktemp -d "${TMPDIR:-/tmp}/pg-models-bench.XXXXXX")
-    trap 'pg_stop "$dir/data"; rm -rf "$dir"' EXIT
-    port=$(pg_free_port)
-    pg_init "$dir/data"
-    pg_start "$dir/data" "$port"
-    export BENCH_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres?sslmode=disable"
-fi
+pg_bench_server
 bindir=$(pg_find_bindir)
 psql=("$bindir/psql" -X -q)
 
@@ -28,7 +20,7 @@ swift build -c release --product migrate --quiet
 migrate="$(swift build -c release --show-bin-path)/migrate"
 
 files=$(mktemp -d "${TMPDIR:-/tmp}/pg-models-bench-files.XXXXXX")
-trap 'rm -rf "$files"; [ -n "${dir:-}" ] && { pg_stop "$dir/data"; rm -rf "$dir"; }' EXIT
+trap 'rm -rf "$files"; [ -n "$pg_bench_dir" ] && { pg_stop "$pg_bench_dir/data"; rm -rf "$pg_bench_dir"; }' EXIT
 for i in $(seq 1 "$count"); do
     n=$(printf '%06d' "$i")
     printf 'CREATE TABLE bench_%s (id bigint PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());\nCREATE INDEX bench_%s_name_idx ON bench_%s (name);\n' "$i" "$i" "$i" >"$files/${n}_bench_$i.up.sql"

@@ -10,15 +10,7 @@ root=$(cd "$here/.." && pwd)
 source "$here/pg-common.sh"
 rows=${1:-100000}
 
-if [ -z "${BENCH_DATABASE_URL:-}" ]; then
-    pg_install_deps
-    dir=$(mktemp -d "${TMPDIR:-/tmp}/pg-models-bench.XXXXXX")
-    trap 'pg_stop "$dir/data"; rm -rf "$dir"' EXIT
-    port=$(pg_free_port)
-    pg_init "$dir/data"
-    pg_start "$dir/data" "$port"
-    export BENCH_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres?sslmode=disable"
-fi
+pg_bench_server
 export PSQL="$(pg_find_bindir)/psql"
 
 cd "$root/Benchmarks"

@@ -100,3 +100,19 @@ pg_stop() {
     [ -f "$data/postmaster.pid" ] && pg_as_owner "$bindir/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1
     return 0
 }
+
+# pg_bench_server: unless BENCH_DATABASE_URL is set, starts a durable PostgreSQL (fsync on, as in
+# production) in a temporary folder, exports its URL as BENCH_DATABASE_URL and stops it when the
+# script exits. The folder is in $pg_bench_dir (empty when a server was given).
+pg_bench_server() {
+    pg_bench_dir=""
+    [ -n "${BENCH_DATABASE_URL:-}" ] && return 0
+    pg_install_deps
+    pg_bench_dir=$(mktemp -d "${TMPDIR:-/tmp}/pg-models-bench.XXXXXX")
+    trap 'pg_stop "$pg_bench_dir/data"; rm -rf "$pg_bench_dir"' EXIT
+    local port
+    port=$(pg_free_port)
+    pg_init "$pg_bench_dir/data"
+    pg_start "$pg_bench_dir/data" "$port"
+    export BENCH_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres?sslmode=disable"
+}

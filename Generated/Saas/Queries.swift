@@ -41,28 +41,28 @@ extension SaasClient {
         ]
 
         /// Every row.
-        public static let selectAll = PGQuery<SaasClient>("SELECT \"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"public\".\"saas_clients\"")
+        public static let selectAll = PGQuery<SaasClient>("SELECT \(columns) FROM \"public\".\"saas_clients\"")
 
         /// The number of rows.
         public static let count = PGQuery<Int64>("SELECT count(*) FROM \"public\".\"saas_clients\"")
 
         /// The row with a primary key.
-        public static let find = PGQuery<SaasClient>("SELECT \"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"public\".\"saas_clients\" WHERE \"id\" = $1")
+        public static let find = PGQuery<SaasClient>("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"id\" = $1")
 
         /// Deletes the row with a primary key.
         public static let delete = PGStatement("DELETE FROM \"public\".\"saas_clients\" WHERE \"id\" = $1")
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasClient>("INSERT INTO \"public\".\"saas_clients\" (\"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) ON CONFLICT (\"id\") DO UPDATE SET \"name\" = EXCLUDED.\"name\", \"slug\" = EXCLUDED.\"slug\", \"email\" = EXCLUDED.\"email\", \"phone\" = EXCLUDED.\"phone\", \"business_category\" = EXCLUDED.\"business_category\", \"address\" = EXCLUDED.\"address\", \"timezone\" = EXCLUDED.\"timezone\", \"subscription_plan\" = EXCLUDED.\"subscription_plan\", \"subscription_status\" = EXCLUDED.\"subscription_status\", \"trial_ends_at\" = EXCLUDED.\"trial_ends_at\", \"subscription_started_at\" = EXCLUDED.\"subscription_started_at\", \"subscription_ends_at\" = EXCLUDED.\"subscription_ends_at\", \"monthly_message_quota\" = EXCLUDED.\"monthly_message_quota\", \"whatsapp_number\" = EXCLUDED.\"whatsapp_number\", \"whatsapp_phone_number_id\" = EXCLUDED.\"whatsapp_phone_number_id\", \"whatsapp_business_account_id\" = EXCLUDED.\"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\" = EXCLUDED.\"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\" = EXCLUDED.\"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\" = EXCLUDED.\"whatsapp_connected_at\", \"settings\" = EXCLUDED.\"settings\", \"is_active\" = EXCLUDED.\"is_active\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\", \"deleted_at\" = EXCLUDED.\"deleted_at\" RETURNING \"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\"")
+        public static let upsert = PGQuery<SaasClient>("INSERT INTO \"public\".\"saas_clients\" (\"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) ON CONFLICT (\"id\") DO UPDATE SET \"name\" = EXCLUDED.\"name\", \"slug\" = EXCLUDED.\"slug\", \"email\" = EXCLUDED.\"email\", \"phone\" = EXCLUDED.\"phone\", \"business_category\" = EXCLUDED.\"business_category\", \"address\" = EXCLUDED.\"address\", \"timezone\" = EXCLUDED.\"timezone\", \"subscription_plan\" = EXCLUDED.\"subscription_plan\", \"subscription_status\" = EXCLUDED.\"subscription_status\", \"trial_ends_at\" = EXCLUDED.\"trial_ends_at\", \"subscription_started_at\" = EXCLUDED.\"subscription_started_at\", \"subscription_ends_at\" = EXCLUDED.\"subscription_ends_at\", \"monthly_message_quota\" = EXCLUDED.\"monthly_message_quota\", \"whatsapp_number\" = EXCLUDED.\"whatsapp_number\", \"whatsapp_phone_number_id\" = EXCLUDED.\"whatsapp_phone_number_id\", \"whatsapp_business_account_id\" = EXCLUDED.\"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\" = EXCLUDED.\"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\" = EXCLUDED.\"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\" = EXCLUDED.\"whatsapp_connected_at\", \"settings\" = EXCLUDED.\"settings\", \"is_active\" = EXCLUDED.\"is_active\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\", \"deleted_at\" = EXCLUDED.\"deleted_at\" RETURNING \(columns)")
 
         /// The row with a value of the unique constraint `saas_clients_slug_key`.
-        public static let findBySlug = PGQuery<SaasClient>("SELECT \"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"public\".\"saas_clients\" WHERE \"slug\" = $1")
+        public static let findBySlug = PGQuery<SaasClient>("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"slug\" = $1")
 
         /// The row with a value of the unique constraint `saas_clients_email_key`.
-        public static let findByEmail = PGQuery<SaasClient>("SELECT \"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"public\".\"saas_clients\" WHERE \"email\" = $1")
+        public static let findByEmail = PGQuery<SaasClient>("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"email\" = $1")
 
         /// The row with a value of the unique constraint `saas_clients_whatsapp_number_key`.
-        public static let findByWhatsappNumber = PGQuery<SaasClient>("SELECT \"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"public\".\"saas_clients\" WHERE \"whatsapp_number\" = $1")
+        public static let findByWhatsappNumber = PGQuery<SaasClient>("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"whatsapp_number\" = $1")
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -180,28 +180,28 @@ extension SaasKnowledgeBase {
         ]
 
         /// Every row.
-        public static let selectAll = PGQuery<SaasKnowledgeBase>("SELECT \"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"search_vector\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_knowledge_base\"")
+        public static let selectAll = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\"")
 
         /// The number of rows.
         public static let count = PGQuery<Int64>("SELECT count(*) FROM \"public\".\"saas_knowledge_base\"")
 
         /// The row with a primary key.
-        public static let find = PGQuery<SaasKnowledgeBase>("SELECT \"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"search_vector\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_knowledge_base\" WHERE \"id\" = $1")
+        public static let find = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"id\" = $1")
 
         /// Deletes the row with a primary key.
         public static let delete = PGStatement("DELETE FROM \"public\".\"saas_knowledge_base\" WHERE \"id\" = $1")
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasKnowledgeBase>("INSERT INTO \"public\".\"saas_knowledge_base\" (\"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"entry_type\" = EXCLUDED.\"entry_type\", \"title\" = EXCLUDED.\"title\", \"content\" = EXCLUDED.\"content\", \"rich_content\" = EXCLUDED.\"rich_content\", \"plain_text\" = EXCLUDED.\"plain_text\", \"tags\" = EXCLUDED.\"tags\", \"language\" = EXCLUDED.\"language\", \"is_published\" = EXCLUDED.\"is_published\", \"sort_order\" = EXCLUDED.\"sort_order\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"search_vector\", \"created_at\", \"updated_at\"")
+        public static let upsert = PGQuery<SaasKnowledgeBase>("INSERT INTO \"public\".\"saas_knowledge_base\" (\"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"entry_type\" = EXCLUDED.\"entry_type\", \"title\" = EXCLUDED.\"title\", \"content\" = EXCLUDED.\"content\", \"rich_content\" = EXCLUDED.\"rich_content\", \"plain_text\" = EXCLUDED.\"plain_text\", \"tags\" = EXCLUDED.\"tags\", \"language\" = EXCLUDED.\"language\", \"is_published\" = EXCLUDED.\"is_published\", \"sort_order\" = EXCLUDED.\"sort_order\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)")
 
         /// The rows that the foreign key `saas_knowledge_base_client_id_fkey` points from a row of `saas_clients`.
-        public static let fetchByClientID = PGQuery<SaasKnowledgeBase>("SELECT \"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"search_vector\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_knowledge_base\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
+        public static let fetchByClientID = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
 
         /// The rows whose `tags` contain every given value (uses the GIN index `saas_knowledge_base_tags_idx`).
-        public static let fetchByTagsContaining = PGQuery<SaasKnowledgeBase>("SELECT \"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"search_vector\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_knowledge_base\" WHERE \"tags\" @> $1 ORDER BY \"id\"")
+        public static let fetchByTagsContaining = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"tags\" @> $1 ORDER BY \"id\"")
 
         /// Full-text search on `search_vector` with `websearch_to_tsquery` (indonesian configuration), best rank first.
-        public static let search = PGQuery<SaasKnowledgeBase>("SELECT \"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"search_vector\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_knowledge_base\" WHERE \"search_vector\" @@ websearch_to_tsquery('indonesian', $1) ORDER BY ts_rank(\"search_vector\", websearch_to_tsquery('indonesian', $1)) DESC, \"id\" LIMIT $2")
+        public static let search = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"search_vector\" @@ websearch_to_tsquery('indonesian', $1) ORDER BY ts_rank(\"search_vector\", websearch_to_tsquery('indonesian', $1)) DESC, \"id\" LIMIT $2")
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -328,22 +328,22 @@ extension SaasConversation {
         ]
 
         /// Every row.
-        public static let selectAll = PGQuery<SaasConversation>("SELECT \"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_conversations\"")
+        public static let selectAll = PGQuery<SaasConversation>("SELECT \(columns) FROM \"public\".\"saas_conversations\"")
 
         /// The number of rows.
         public static let count = PGQuery<Int64>("SELECT count(*) FROM \"public\".\"saas_conversations\"")
 
         /// The row with a primary key.
-        public static let find = PGQuery<SaasConversation>("SELECT \"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_conversations\" WHERE \"id\" = $1")
+        public static let find = PGQuery<SaasConversation>("SELECT \(columns) FROM \"public\".\"saas_conversations\" WHERE \"id\" = $1")
 
         /// Deletes the row with a primary key.
         public static let delete = PGStatement("DELETE FROM \"public\".\"saas_conversations\" WHERE \"id\" = $1")
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasConversation>("INSERT INTO \"public\".\"saas_conversations\" (\"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"customer_phone\" = EXCLUDED.\"customer_phone\", \"customer_name\" = EXCLUDED.\"customer_name\", \"channel\" = EXCLUDED.\"channel\", \"status\" = EXCLUDED.\"status\", \"ai_enabled\" = EXCLUDED.\"ai_enabled\", \"started_at\" = EXCLUDED.\"started_at\", \"last_message_at\" = EXCLUDED.\"last_message_at\", \"closed_at\" = EXCLUDED.\"closed_at\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\"")
+        public static let upsert = PGQuery<SaasConversation>("INSERT INTO \"public\".\"saas_conversations\" (\"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"customer_phone\" = EXCLUDED.\"customer_phone\", \"customer_name\" = EXCLUDED.\"customer_name\", \"channel\" = EXCLUDED.\"channel\", \"status\" = EXCLUDED.\"status\", \"ai_enabled\" = EXCLUDED.\"ai_enabled\", \"started_at\" = EXCLUDED.\"started_at\", \"last_message_at\" = EXCLUDED.\"last_message_at\", \"closed_at\" = EXCLUDED.\"closed_at\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)")
 
         /// The rows that the foreign key `saas_conversations_client_id_fkey` points from a row of `saas_clients`.
-        public static let fetchByClientID = PGQuery<SaasConversation>("SELECT \"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_conversations\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
+        public static let fetchByClientID = PGQuery<SaasConversation>("SELECT \(columns) FROM \"public\".\"saas_conversations\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -458,28 +458,28 @@ extension SaasMessage {
         ]
 
         /// Every row.
-        public static let selectAll = PGQuery<SaasMessage>("SELECT \"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\" FROM \"public\".\"saas_messages\"")
+        public static let selectAll = PGQuery<SaasMessage>("SELECT \(columns) FROM \"public\".\"saas_messages\"")
 
         /// The number of rows.
         public static let count = PGQuery<Int64>("SELECT count(*) FROM \"public\".\"saas_messages\"")
 
         /// The row with a primary key.
-        public static let find = PGQuery<SaasMessage>("SELECT \"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\" FROM \"public\".\"saas_messages\" WHERE \"id\" = $1")
+        public static let find = PGQuery<SaasMessage>("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"id\" = $1")
 
         /// Deletes the row with a primary key.
         public static let delete = PGStatement("DELETE FROM \"public\".\"saas_messages\" WHERE \"id\" = $1")
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasMessage>("INSERT INTO \"public\".\"saas_messages\" (\"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (\"id\") DO UPDATE SET \"conversation_id\" = EXCLUDED.\"conversation_id\", \"client_id\" = EXCLUDED.\"client_id\", \"direction\" = EXCLUDED.\"direction\", \"sender\" = EXCLUDED.\"sender\", \"content_type\" = EXCLUDED.\"content_type\", \"body\" = EXCLUDED.\"body\", \"media_url\" = EXCLUDED.\"media_url\", \"whatsapp_message_id\" = EXCLUDED.\"whatsapp_message_id\", \"status\" = EXCLUDED.\"status\", \"error_message\" = EXCLUDED.\"error_message\", \"ai_model\" = EXCLUDED.\"ai_model\", \"ai_prompt_tokens\" = EXCLUDED.\"ai_prompt_tokens\", \"ai_completion_tokens\" = EXCLUDED.\"ai_completion_tokens\", \"ai_latency_ms\" = EXCLUDED.\"ai_latency_ms\", \"ai_confidence\" = EXCLUDED.\"ai_confidence\", \"ai_knowledge_entry_ids\" = EXCLUDED.\"ai_knowledge_entry_ids\", \"ai_metadata\" = EXCLUDED.\"ai_metadata\", \"sent_at\" = EXCLUDED.\"sent_at\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\"")
+        public static let upsert = PGQuery<SaasMessage>("INSERT INTO \"public\".\"saas_messages\" (\"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (\"id\") DO UPDATE SET \"conversation_id\" = EXCLUDED.\"conversation_id\", \"client_id\" = EXCLUDED.\"client_id\", \"direction\" = EXCLUDED.\"direction\", \"sender\" = EXCLUDED.\"sender\", \"content_type\" = EXCLUDED.\"content_type\", \"body\" = EXCLUDED.\"body\", \"media_url\" = EXCLUDED.\"media_url\", \"whatsapp_message_id\" = EXCLUDED.\"whatsapp_message_id\", \"status\" = EXCLUDED.\"status\", \"error_message\" = EXCLUDED.\"error_message\", \"ai_model\" = EXCLUDED.\"ai_model\", \"ai_prompt_tokens\" = EXCLUDED.\"ai_prompt_tokens\", \"ai_completion_tokens\" = EXCLUDED.\"ai_completion_tokens\", \"ai_latency_ms\" = EXCLUDED.\"ai_latency_ms\", \"ai_confidence\" = EXCLUDED.\"ai_confidence\", \"ai_knowledge_entry_ids\" = EXCLUDED.\"ai_knowledge_entry_ids\", \"ai_metadata\" = EXCLUDED.\"ai_metadata\", \"sent_at\" = EXCLUDED.\"sent_at\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \(columns)")
 
         /// The row with a value of the unique constraint `saas_messages_whatsapp_message_id_key`.
-        public static let findByWhatsappMessageID = PGQuery<SaasMessage>("SELECT \"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\" FROM \"public\".\"saas_messages\" WHERE \"whatsapp_message_id\" = $1")
+        public static let findByWhatsappMessageID = PGQuery<SaasMessage>("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"whatsapp_message_id\" = $1")
 
         /// The rows that the foreign key `saas_messages_conversation_id_fkey` points from a row of `saas_conversations`.
-        public static let fetchByConversationID = PGQuery<SaasMessage>("SELECT \"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\" FROM \"public\".\"saas_messages\" WHERE \"conversation_id\" = $1 ORDER BY \"id\"")
+        public static let fetchByConversationID = PGQuery<SaasMessage>("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"conversation_id\" = $1 ORDER BY \"id\"")
 
         /// The rows that the foreign key `saas_messages_client_id_fkey` points from a row of `saas_clients`.
-        public static let fetchByClientID = PGQuery<SaasMessage>("SELECT \"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\" FROM \"public\".\"saas_messages\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
+        public static let fetchByClientID = PGQuery<SaasMessage>("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -596,25 +596,25 @@ extension SaasCredit {
         ]
 
         /// Every row.
-        public static let selectAll = PGQuery<SaasCredit>("SELECT \"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_credits\"")
+        public static let selectAll = PGQuery<SaasCredit>("SELECT \(columns) FROM \"public\".\"saas_credits\"")
 
         /// The number of rows.
         public static let count = PGQuery<Int64>("SELECT count(*) FROM \"public\".\"saas_credits\"")
 
         /// The row with a primary key.
-        public static let find = PGQuery<SaasCredit>("SELECT \"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_credits\" WHERE \"id\" = $1")
+        public static let find = PGQuery<SaasCredit>("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"id\" = $1")
 
         /// Deletes the row with a primary key.
         public static let delete = PGStatement("DELETE FROM \"public\".\"saas_credits\" WHERE \"id\" = $1")
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasCredit>("INSERT INTO \"public\".\"saas_credits\" (\"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"period_start\" = EXCLUDED.\"period_start\", \"period_end\" = EXCLUDED.\"period_end\", \"credits_granted\" = EXCLUDED.\"credits_granted\", \"credits_purchased\" = EXCLUDED.\"credits_purchased\", \"credits_used\" = EXCLUDED.\"credits_used\", \"messages_count\" = EXCLUDED.\"messages_count\", \"ai_tokens_used\" = EXCLUDED.\"ai_tokens_used\", \"closed_at\" = EXCLUDED.\"closed_at\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\"")
+        public static let upsert = PGQuery<SaasCredit>("INSERT INTO \"public\".\"saas_credits\" (\"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"period_start\" = EXCLUDED.\"period_start\", \"period_end\" = EXCLUDED.\"period_end\", \"credits_granted\" = EXCLUDED.\"credits_granted\", \"credits_purchased\" = EXCLUDED.\"credits_purchased\", \"credits_used\" = EXCLUDED.\"credits_used\", \"messages_count\" = EXCLUDED.\"messages_count\", \"ai_tokens_used\" = EXCLUDED.\"ai_tokens_used\", \"closed_at\" = EXCLUDED.\"closed_at\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)")
 
         /// The row with a value of the unique constraint `saas_credits_client_period_key`.
-        public static let findByClientIDPeriodStart = PGQuery<SaasCredit>("SELECT \"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1 AND \"period_start\" = $2")
+        public static let findByClientIDPeriodStart = PGQuery<SaasCredit>("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1 AND \"period_start\" = $2")
 
         /// The rows that the foreign key `saas_credits_client_id_fkey` points from a row of `saas_clients`.
-        public static let fetchByClientID = PGQuery<SaasCredit>("SELECT \"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\" FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
+        public static let fetchByClientID = PGQuery<SaasCredit>("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -723,28 +723,28 @@ extension SaasCreditTransaction {
         ]
 
         /// Every row.
-        public static let selectAll = PGQuery<SaasCreditTransaction>("SELECT \"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\" FROM \"public\".\"saas_credit_transactions\"")
+        public static let selectAll = PGQuery<SaasCreditTransaction>("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\"")
 
         /// The number of rows.
         public static let count = PGQuery<Int64>("SELECT count(*) FROM \"public\".\"saas_credit_transactions\"")
 
         /// The row with a primary key.
-        public static let find = PGQuery<SaasCreditTransaction>("SELECT \"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\" FROM \"public\".\"saas_credit_transactions\" WHERE \"id\" = $1")
+        public static let find = PGQuery<SaasCreditTransaction>("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"id\" = $1")
 
         /// Deletes the row with a primary key.
         public static let delete = PGStatement("DELETE FROM \"public\".\"saas_credit_transactions\" WHERE \"id\" = $1")
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasCreditTransaction>("INSERT INTO \"public\".\"saas_credit_transactions\" (\"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (\"id\") DO UPDATE SET \"credit_id\" = EXCLUDED.\"credit_id\", \"client_id\" = EXCLUDED.\"client_id\", \"message_id\" = EXCLUDED.\"message_id\", \"transaction_type\" = EXCLUDED.\"transaction_type\", \"amount\" = EXCLUDED.\"amount\", \"balance_after\" = EXCLUDED.\"balance_after\", \"description\" = EXCLUDED.\"description\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\"")
+        public static let upsert = PGQuery<SaasCreditTransaction>("INSERT INTO \"public\".\"saas_credit_transactions\" (\"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (\"id\") DO UPDATE SET \"credit_id\" = EXCLUDED.\"credit_id\", \"client_id\" = EXCLUDED.\"client_id\", \"message_id\" = EXCLUDED.\"message_id\", \"transaction_type\" = EXCLUDED.\"transaction_type\", \"amount\" = EXCLUDED.\"amount\", \"balance_after\" = EXCLUDED.\"balance_after\", \"description\" = EXCLUDED.\"description\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \(columns)")
 
         /// The rows that the foreign key `saas_credit_transactions_credit_id_fkey` points from a row of `saas_credits`.
-        public static let fetchByCreditID = PGQuery<SaasCreditTransaction>("SELECT \"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\" FROM \"public\".\"saas_credit_transactions\" WHERE \"credit_id\" = $1 ORDER BY \"id\"")
+        public static let fetchByCreditID = PGQuery<SaasCreditTransaction>("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"credit_id\" = $1 ORDER BY \"id\"")
 
         /// The rows that the foreign key `saas_credit_transactions_client_id_fkey` points from a row of `saas_clients`.
-        public static let fetchByClientID = PGQuery<SaasCreditTransaction>("SELECT \"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\" FROM \"public\".\"saas_credit_transactions\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
+        public static let fetchByClientID = PGQuery<SaasCreditTransaction>("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
 
         /// The rows that the foreign key `saas_credit_transactions_message_id_fkey` points from a row of `saas_messages`.
-        public static let fetchByMessageID = PGQuery<SaasCreditTransaction>("SELECT \"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\" FROM \"public\".\"saas_credit_transactions\" WHERE \"message_id\" = $1 ORDER BY \"id\"")
+        public static let fetchByMessageID = PGQuery<SaasCreditTransaction>("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"message_id\" = $1 ORDER BY \"id\"")
     }
 
     /// A column, for ordering: `CodingKeys` by another name.

@@ -18,6 +18,8 @@ import Testing
         ("HTTPStatus", "httpStatus"), ("JSONData", "jsonData"), ("createdAt", "createdAt"), ("default", "`default`"),
         ("class", "`class`"), ("self", "selfValue"), ("2fa_code", "_2faCode"), ("ID", "id"), ("user_uuid", "userUUID"),
         ("ai_knowledge_entry_ids", "aiKnowledgeEntryIDs"), ("image_urls", "imageURLs"), ("ids", "ids"),
+        // Names with non-ASCII letters take the general path; the same rules apply.
+        ("nama_pelanggan_é", "namaPelangganÉ"), ("ÜberHTTPStatus", "überHTTPStatus"), ("größe_id", "größeID"),
     ])
     func columnNamesBecomePropertyNames(column: String, swift: String) {
         #expect(Naming.propertyName(column) == swift)

@@ -8,6 +8,7 @@ public enum Naming {
     /// The words of a database name: split at `_`, spaces and other punctuation, and between a
     /// lower-case letter and an upper-case one (`displayName` → display, name).
     static func words(_ name: String) -> [String] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(name) }
         var words: [String] = []
         var current = ""
         let characters = Array(name)
@@ -30,6 +31,35 @@ public enum Naming {
         }
         if !current.isEmpty { words.append(current) }
         return words.map { $0.lowercased() }
+    }
+
+    /// ``words(_:)`` for ASCII names (nearly all), on bytes rather than characters.
+    private static func asciiWords(_ name: String) -> [String] {
+        let bytes = Array(name.utf8)
+        func isUpper(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+        func isLower(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        var words: [String] = []
+        var current: [UInt8] = []
+        for (index, byte) in bytes.enumerated() {
+            guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current = []
+                continue
+            }
+            if isUpper(byte), !current.isEmpty, index > 0 {
+                let previous = bytes[index - 1]
+                let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+                // displayName → display, name; HTTPStatus → http, status
+                if isLower(previous) || isDigit(previous) || (isUpper(previous) && next.map(isLower) == true) {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current = []
+                }
+            }
+            current.append(isUpper(byte) ? byte + 32 : byte)
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 
     /// `id` → `ID`, `ids` → `IDs`, `name` → `Name`.

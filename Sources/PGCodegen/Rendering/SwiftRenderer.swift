@@ -2,23 +2,42 @@
 ///
 /// Output is deterministic: the same description renders to the same bytes.
 public struct SwiftRenderer {
-    private var lines: [String] = []
+    /// The text so far, every line ended by a line break.
+    private var output = ""
+    /// What the last line written was: nothing yet, empty, one that opens a block, or another.
+    private var lastLine = LastLine.none
     private var level = 0
+
+    private enum LastLine {
+        case none, empty, opening, other
+    }
+
+    /// The line width past which a declaration is wrapped, in UTF-8 bytes (characters, for ASCII).
+    private static let width = 120
 
     public static func render(_ file: FileDescription) -> String {
         var renderer = SwiftRenderer()
         renderer.file(file)
-        return renderer.lines.joined(separator: "\n") + "\n"
+        return renderer.output
     }
 
     // MARK: - Writing
 
     private mutating func write(_ text: String) {
-        lines.append(text.isEmpty ? "" : String(repeating: "    ", count: level) + text)
+        if !text.isEmpty { output += Self.indent(level) }
+        output += text
+        output += "\n"
+        lastLine = text.isEmpty ? .empty : text.hasSuffix("{") ? .opening : .other
+    }
+
+    private static let indents = (0..<12).map { String(repeating: "    ", count: $0) }
+
+    private static func indent(_ level: Int) -> String {
+        level < indents.count ? indents[level] : String(repeating: "    ", count: level)
     }
 
     private mutating func blank() {
-        if let last = lines.last, !last.isEmpty, !last.hasSuffix("{") { lines.append("") }
+        if lastLine == .other { write("") }
     }
 
     private mutating func block(_ opening: String, _ body: (inout SwiftRenderer) -> Void) {
@@ -32,6 +51,10 @@ public struct SwiftRenderer {
     private mutating func doc(_ comment: DocComment) {
         // A line with line breaks in it (a multi-line comment) becomes several `///` lines.
         for entry in comment.lines {
+            guard entry.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+                write(entry.isEmpty ? "///" : "/// " + entry)
+                continue
+            }
             for line in entry.split(separator: "\n", omittingEmptySubsequences: false) {
                 let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
                 write(trimmed.isEmpty ? "///" : "/// " + trimmed)
@@ -117,14 +140,19 @@ public struct SwiftRenderer {
         var text = "public " + (value.isStatic ? "static " : "") + (value.isLet ? "let " : "var ") + value.name
         if let type = value.type { text += ": " + type }
         if value.isComputed, let expression = value.value {
-            let lines = Self.expression(expression).split(separator: "\n", omittingEmptySubsequences: false)
+            let rendered = Self.expression(expression)
+            guard rendered.utf8.contains(UInt8(ascii: "\n")) else {
+                write(text + " " + rendered)
+                return
+            }
+            let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
             write(text + " " + lines[0])
             for line in lines.dropFirst() { write(String(line)) }
             return
         }
         if let expression = value.value {
             let rendered = Self.expression(expression)
-            if rendered.count + text.count + 3 + level * 4 > 120, case .arrayLiteral(let items) = expression {
+            if rendered.utf8.count + text.utf8.count + 3 + level * 4 > Self.width, case .arrayLiteral(let items) = expression {
                 write(text + " = [")
                 level += 1
                 for item in items { write(Self.expression(item) + ",") }
@@ -144,7 +172,7 @@ public struct SwiftRenderer {
         }
         let effects = value.effects.map { " " + $0 } ?? ""
         let oneLine = "public init(" + parameters.joined(separator: ", ") + ")" + effects
-        if oneLine.count + level * 4 <= 120 {
+        if oneLine.utf8.count + level * 4 <= Self.width {
             write(oneLine + " {")
         } else {
             write("public init(")
@@ -176,7 +204,7 @@ public struct SwiftRenderer {
         var signature = "public " + (value.isStatic ? "static " : "") + "func \(value.name)(" + parameters.joined(separator: ", ") + ")"
         signature += value.isAsync ? " async throws" : " throws"
         if let returnType = value.returnType { signature += " -> " + returnType }
-        if signature.count + level * 4 + 2 > 120 {
+        if signature.utf8.count + level * 4 + 2 > Self.width {
             write("public " + (value.isStatic ? "static " : "") + "func \(value.name)(")
             level += 1
             for (index, parameter) in parameters.enumerated() { write(parameter + (index < parameters.count - 1 ? "," : "")) }
@@ -203,20 +231,37 @@ public struct SwiftRenderer {
     }
 
     /// A Swift string literal for any text: quotes, backslashes and control characters escaped.
-    static func literal(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                result += "\\u{" + String(scalar.value, radix: 16) + "}"
-            default: result.unicodeScalars.append(scalar)
+    static func literal(_ text: some StringProtocol) -> String {
+        "\"" + literalBody(text) + "\""
+    }
+
+    /// The inside of a string literal for `text`, to be put between quotes, possibly beside
+    /// interpolations.
+    static func literalBody(_ text: some StringProtocol) -> String {
+        // Most text needs no escapes: take it as it is.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) {
+            return String(text)
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            let escape: UInt8? = switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "\""): byte
+            case UInt8(ascii: "\n"): UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): UInt8(ascii: "r")
+            case UInt8(ascii: "\t"): UInt8(ascii: "t")
+            default: nil
+            }
+            if let escape {
+                result.append(UInt8(ascii: "\\"))
+                result.append(escape)
+            } else if byte < 0x20 || byte == 0x7F {
+                result += Array("\\u{\(String(byte, radix: 16))}".utf8)
+            } else {
+                // Every other byte, those of multi-byte characters included, is copied as it is.
+                result.append(byte)
             }
         }
-        return result + "\""
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -130,7 +130,7 @@ struct ModelTranslator {
     func tableTypeName(_ name: QualifiedName) -> String? { tableNames[name] }
 
     private static func fileName(_ location: SourceLocation) -> String {
-        let name = location.file.split(separator: "/").last.map(String.init) ?? location.file
+        let name = location.file.lastIndex(of: "/").map { location.file[location.file.index(after: $0)...] } ?? location.file[...]
         return "\(name):\(location.line)"
     }
 
@@ -143,7 +143,14 @@ struct ModelTranslator {
     /// SQL as written, on one line: runs of white space become one space; backticks, which would
     /// end the code span, become quotes.
     static func oneLine(_ sql: String) -> String {
-        sql.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").replacingOccurrences(of: "`", with: "'")
+        // Most SQL is on one line already, single-spaced: take it as it is.
+        var previous: UInt8 = 0
+        let clean = !sql.utf8.contains { byte in
+            defer { previous = byte }
+            return byte == UInt8(ascii: "`") || (byte == UInt8(ascii: " ") && previous == UInt8(ascii: " ")) || (byte < 0x20) || byte >= 0x80
+        }
+        if clean, sql.first != " ", sql.last != " " { return sql }
+        return sql.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").replacingOccurrences(of: "`", with: "'")
     }
 
     private static func commentLines(_ comment: String?) -> [String] {
@@ -323,7 +330,8 @@ struct ModelTranslator {
     }
 
     static func quote(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard identifier.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + identifier + "\"" }
+        return "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The Swift expression that binds a property: JSON for user types in jsonb columns, the

@@ -18,7 +18,19 @@ extension ModelTranslator {
         func condition(_ columns: [ColumnInfo], from first: Int = 1) -> String {
             columns.enumerated().map { "\(Self.quote($0.element.column.name)) = $\($0.offset + first)" }.joined(separator: " AND ")
         }
-        func query(_ sql: String, row: String = typeName) -> Expression { .identifier("PGQuery<\(row)>(\(SwiftRenderer.literal(sql)))") }
+        // The column list is written once, as `columns`, and interpolated where a query selects or returns it.
+        let selectHead = "SELECT \(selectList) "
+        let returningTail = " RETURNING \(selectList)"
+        func query(_ sql: String, row: String = typeName) -> Expression {
+            let body = if sql.hasPrefix(selectHead) {
+                "SELECT \\(columns) " + SwiftRenderer.literalBody(sql.dropFirst(selectHead.count))
+            } else if sql.hasSuffix(returningTail) {
+                SwiftRenderer.literalBody(sql.dropLast(returningTail.count)) + " RETURNING \\(columns)"
+            } else {
+                SwiftRenderer.literalBody(sql)
+            }
+            return .identifier("PGQuery<\(row)>(\"\(body)\")")
+        }
         func parameters(_ columns: [ColumnInfo]) -> [FunctionDescription.Parameter] {
             columns.map { .init(name: Self.bare($0.property) == $0.property ? $0.property : $0.property, type: $0.swiftType) }
         }
