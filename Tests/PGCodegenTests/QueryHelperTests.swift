@@ -77,6 +77,10 @@ import Testing
             #expect(try await SaasClient.fetchAll(orderBy: .slug, descending: true, limit: 2, on: db).map(\.slug) == ["d-toko", "c-toko"])
             #expect(try await SaasClient.fetchAll(orderBy: .slug, limit: 2, offset: 1, on: db).map(\.slug) == ["b-toko", "c-toko"])
             #expect(Set(try await SaasClient.fetchAll(on: db).map(\.id)) == Set(inserted.map(\.id)))
+            // Loading without reading back: only the count returns, the rows are there.
+            #expect(try await SaasClient.insertMany(["e-toko", "f-toko"].map { client($0) }, on: db) == 2)
+            #expect(try await SaasClient.find(slug: "f-toko", on: db)?.email == client("f-toko").email)
+            #expect(try await SaasClient.count(on: db) == 6)
         }
     }
 
