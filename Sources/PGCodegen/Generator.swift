@@ -1,6 +1,5 @@
 import Foundation
 import PGSchema
-import Synchronization
 
 /// Migrations in, Swift files out: the whole generator behind `pg-codegen generate` and the plugins.
 public enum Generator {
@@ -47,18 +46,7 @@ public enum Generator {
         let files = translator.files()
         let all = diagnostics + translator.diagnostics
         guard !all.contains(where: { $0.severity == .error }) else { return Output(files: [], diagnostics: all) }
-        return Output(files: zip(files, render(files.map(\.file))).map { ($0.name, $1) }, diagnostics: all)
-    }
-
-    /// Renders the files side by side: the tables and the queries of a large schema are megabytes
-    /// each, and rendering them is a third of the generator's time.
-    private static func render(_ files: [FileDescription]) -> [String] {
-        let rendered = Mutex<[String]>(Array(repeating: "", count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let text = SwiftRenderer.render(files[index])
-            rendered.withLock { $0[index] = text }
-        }
-        return rendered.withLock { $0 }
+        return Output(files: zip(files, SwiftRenderer.render(files.map(\.file))).map { ($0.name, $1) }, diagnostics: all)
     }
 
     /// Writes the files into `directory`, each only when its bytes differ from what is there, so

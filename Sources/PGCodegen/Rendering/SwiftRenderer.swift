@@ -1,14 +1,17 @@
+import Foundation
+import Synchronization
+
 /// Turns ``FileDescription`` values into Swift source text: the only place generated text is written.
 ///
 /// Output is deterministic: the same description renders to the same bytes.
-public struct SwiftRenderer {
+public struct SwiftRenderer: Sendable {
     /// The text so far, every line ended by a line break.
     private var output = ""
     /// What the last line written was: nothing yet, empty, one that opens a block, or another.
     private var lastLine = LastLine.none
     private var level = 0
 
-    private enum LastLine {
+    private enum LastLine: Sendable {
         case none, empty, opening, other
     }
 
@@ -16,9 +19,40 @@ public struct SwiftRenderer {
     private static let width = 120
 
     public static func render(_ file: FileDescription) -> String {
-        var renderer = SwiftRenderer()
-        renderer.file(file)
-        return renderer.output
+        render([file])[0]
+    }
+
+    /// Renders files, runs of their top-level declarations side by side: a large schema's tables
+    /// are megabytes of text. The result is the same as rendering each file on its own.
+    public static func render(_ files: [FileDescription]) -> [String] {
+        let preambles = files.map { file in
+            var renderer = SwiftRenderer()
+            renderer.preamble(file)
+            return renderer
+        }
+        let runLength = 32
+        let runs = files.indices.flatMap { index in
+            stride(from: 0, to: files[index].declarations.count, by: runLength).map { start in
+                (file: index, range: start..<min(start + runLength, files[index].declarations.count))
+            }
+        }
+        let rendered = Mutex<[String]>(Array(repeating: "", count: runs.count))
+        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+            let run = runs[index]
+            var renderer = SwiftRenderer()
+            // What precedes the run: the preamble, or a declaration, whose last line is never blank.
+            renderer.lastLine = run.range.lowerBound == 0 ? preambles[run.file].lastLine : .other
+            for declaration in files[run.file].declarations[run.range] {
+                renderer.blank()
+                renderer.declaration(declaration)
+            }
+            let text = renderer.output
+            rendered.withLock { $0[index] = text }
+        }
+        let pieces = rendered.withLock { $0 }
+        var outputs = preambles.map(\.output)
+        for (run, text) in zip(runs, pieces) { outputs[run.file] += text }
+        return outputs
     }
 
     // MARK: - Writing
@@ -64,14 +98,11 @@ public struct SwiftRenderer {
 
     // MARK: - Declarations
 
-    private mutating func file(_ file: FileDescription) {
+    /// The header comment and the imports.
+    private mutating func preamble(_ file: FileDescription) {
         for line in file.header { write(line.isEmpty ? "//" : "// " + line) }
         if !file.header.isEmpty { write("") }
         for module in file.imports { write("import \(module)") }
-        for declaration in file.declarations {
-            blank()
-            self.declaration(declaration)
-        }
     }
 
     private mutating func declaration(_ declaration: Declaration) {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reads a module's migrations and folds their up files, in version order, into a ``Schema``.
 ///
@@ -24,37 +25,54 @@ public enum SchemaLoader {
     }
 
     public static func load(_ directory: MigrationDirectory) -> Result {
-        var files: [SourceFile] = []
-        var downFiles: [SourceFile] = []
-        var diagnostics: [Diagnostic] = []
-        for migration in directory.migrations {
-            for file in [migration.up, migration.down].compactMap({ $0 }) where file.fileExtension == "sql" {
-                do {
-                    let text = try file.read()
-                    let source = SourceFile(path: file.path, text: text)
-                    if file.direction == .up { files.append(source) } else { downFiles.append(source) }
-                } catch {
-                    diagnostics.append(Diagnostic(.error, error.message, at: SourceLocation(file: error.path, line: error.line ?? 1, column: error.column ?? 1)))
-                }
+        let sqlFiles = directory.migrations.flatMap { [$0.up, $0.down].compactMap { $0 } }.filter { $0.fileExtension == "sql" }
+        // Reading, lexing and parsing are per file, so they run side by side; folding is in order.
+        let parsed = Mutex<[ParsedFile?]>(Array(repeating: nil, count: sqlFiles.count))
+        DispatchQueue.concurrentPerform(iterations: sqlFiles.count) { index in
+            let file = sqlFiles[index]
+            let result: ParsedFile
+            switch Swift.Result(catching: { () throws(MigrationSourceError) in try file.read() }) {
+            case .success(let text):
+                let (statements, diagnostics) = Parser.parse(Lexer.lex(SourceFile(path: file.path, text: text)))
+                result = ParsedFile(isUp: file.direction == .up, statements: statements, diagnostics: diagnostics)
+            case .failure(let error):
+                let location = SourceLocation(file: error.path, line: error.line ?? 1, column: error.column ?? 1)
+                result = ParsedFile(isUp: file.direction == .up, readError: Diagnostic(.error, error.message, at: location))
             }
+            parsed.withLock { $0[index] = result }
         }
-        var result = fold(files)
-        for file in downFiles {
-            result.diagnostics += Parser.parse(Lexer.lex(file)).diagnostics
+        let files = parsed.withLock { $0 }.compactMap { $0 }
+        var result = fold(parsed: files.filter { $0.isUp && $0.readError == nil })
+        for file in files where !file.isUp && file.readError == nil {
+            result.diagnostics += file.diagnostics
         }
-        result.diagnostics = diagnostics + result.diagnostics
+        result.diagnostics = files.compactMap(\.readError) + result.diagnostics
         return result
+    }
+
+    /// One file read, lexed and parsed, not yet folded.
+    private struct ParsedFile: Sendable {
+        var isUp: Bool
+        var statements: [LocatedStatement] = []
+        var diagnostics: [Diagnostic] = []
+        var readError: Diagnostic?
+    }
+
+    private static func fold(parsed files: [ParsedFile]) -> Result {
+        var folder = Folder()
+        for file in files {
+            folder.diagnostics += file.diagnostics
+            for statement in file.statements { folder.apply(statement) }
+        }
+        return Result(schema: folder.schema, diagnostics: folder.diagnostics)
     }
 
     /// Folds up files given in order (for tests and tools that hold the text already).
     public static func fold(_ files: [SourceFile]) -> Result {
-        var folder = Folder()
-        for file in files {
+        fold(parsed: files.map { file in
             let (statements, diagnostics) = Parser.parse(Lexer.lex(file))
-            folder.diagnostics += diagnostics
-            for statement in statements { folder.apply(statement) }
-        }
-        return Result(schema: folder.schema, diagnostics: folder.diagnostics)
+            return ParsedFile(isUp: true, statements: statements, diagnostics: diagnostics)
+        })
     }
 
     /// Folds SQL text as if it were one migration file called `path`.
