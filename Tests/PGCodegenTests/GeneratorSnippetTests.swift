@@ -162,6 +162,17 @@ import Testing
         #expect(queries.contains("public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {"))
     }
 
+    @Test func declarationsRenderedInConcurrentRunsJoinAsOnePassWould() {
+        // More declarations than one run holds, so that runs meet; with and without a preamble.
+        let declarations = (0..<75).map { Declaration.typeAlias(name: "A\($0)", type: "Int", doc: DocComment(["Number \($0)."])) }
+        let body = (0..<75).map { "/// Number \($0).\npublic typealias A\($0) = Int\n" }
+        let withPreamble = FileDescription(header: ["Header."], imports: ["Foundation"], declarations: declarations)
+        #expect(SwiftRenderer.render(withPreamble) == "// Header.\n\nimport Foundation\n\n" + body.joined(separator: "\n"))
+        #expect(SwiftRenderer.render(FileDescription(declarations: declarations)) == body.joined(separator: "\n"))
+        let both = SwiftRenderer.render([withPreamble, FileDescription(declarations: Array(declarations.prefix(3)))])
+        #expect(both == [SwiftRenderer.render(withPreamble), body.prefix(3).joined(separator: "\n")])
+    }
+
     @Test func keywordsAndCollisionsAreHandled() {
         let output = generate("""
             CREATE TABLE t ("default" text, "self" int, user_id int, "userId" int, "in" text);

@@ -6,6 +6,12 @@ public struct FileDescription: Sendable, Equatable {
     public var header: [String]
     public var imports: [String]
     public var declarations: [Declaration]
+
+    public init(header: [String] = [], imports: [String] = [], declarations: [Declaration]) {
+        self.header = header
+        self.imports = imports
+        self.declarations = declarations
+    }
 }
 
 /// A `///` doc comment, one entry a line (an empty string is an empty `///` line).
