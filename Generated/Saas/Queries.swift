@@ -202,6 +202,9 @@ extension SaasKnowledgeBase {
 
         /// Full-text search on `search_vector` with `websearch_to_tsquery` (indonesian configuration), best rank first.
         public static let search = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"search_vector\" @@ websearch_to_tsquery('indonesian', $1) ORDER BY ts_rank(\"search_vector\", websearch_to_tsquery('indonesian', $1)) DESC, \"id\" LIMIT $2")
+
+        /// `search`, within the rows with one value of `client_id` (from $3).
+        public static let searchByClientID = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"search_vector\" @@ websearch_to_tsquery('indonesian', $1) AND \"client_id\" = $3 ORDER BY ts_rank(\"search_vector\", websearch_to_tsquery('indonesian', $1)) DESC, \"id\" LIMIT $2")
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -300,6 +303,16 @@ extension SaasKnowledgeBase {
         on db: some PGExecutor
     ) async throws -> [SaasKnowledgeBase] {
         try await SQL.search.fetchAll([text.pgBind, limit.pgBind], on: db)
+    }
+
+    /// Like `search(_:limit:on:)`, within the rows of one `clientID`.
+    public static func search(
+        _ text: String,
+        clientID: UUID,
+        limit: Int = 20,
+        on db: some PGExecutor
+    ) async throws -> [SaasKnowledgeBase] {
+        try await SQL.searchByClientID.fetchAll([text.pgBind, limit.pgBind, clientID.pgBind], on: db)
     }
 }
 

@@ -138,6 +138,11 @@ import Testing
             #expect(try await SaasKnowledgeBase.search("kopi -teh", limit: 5, on: db).map(\.title) == ["Kopi susu gula aren"])
             #expect(try await SaasKnowledgeBase.search("\"jam buka\"", on: db).map(\.title) == ["Jam buka toko"])
             #expect(try await SaasKnowledgeBase.search("'); DROP TABLE saas_clients; --", on: db).isEmpty)
+            // Within one client's knowledge base, the other client's entry is not found.
+            #expect(try await SaasKnowledgeBase.search("pengembalian", clientID: toko.id, on: db).map(\.title)
+                == ["Kebijakan pengembalian barang", "Kopi susu gula aren"])
+            #expect(try await SaasKnowledgeBase.search("pengembalian", clientID: other.id, on: db).map(\.title) == ["Info toko lain"])
+            #expect(try await SaasKnowledgeBase.search("pengembalian", clientID: toko.id, limit: 1, on: db).count == 1)
         }
     }
 

@@ -160,11 +160,15 @@ extension ModelTranslator {
 
         // One fetcher per foreign key: the knowledge base entries of a client.
         var fetchers: Set<String> = []
+        // The foreign keys' columns, by the name part they give helpers (`ClientID`), for scoped searches too.
+        var parents: [(suffix: String, columns: [ColumnInfo])] = []
         for key in table.foreignKeys {
             let columns = key.columns.compactMap { name in infos.first { $0.column.name == name } }
             guard columns.count == key.columns.count else { continue }
-            let name = "fetchBy" + columns.map { info in let bare = Self.bare(info.property); return bare.prefix(1).uppercased() + bare.dropFirst() }.joined()
+            let suffix = columns.map { info in let bare = Self.bare(info.property); return bare.prefix(1).uppercased() + bare.dropFirst() }.joined()
+            let name = "fetchBy" + suffix
             guard fetchers.insert(name).inserted else { continue }
+            parents.append((suffix, columns))
             sql.append(.property(PropertyDescription(doc: DocComment(["The rows that the foreign key `\(key.name)` points from a row of `\(key.referencedTable)`."]), isStatic: true, isLet: true, name: name, type: nil, value: query("\(select) WHERE \(condition(columns))\(keyOrder)"))))
             functions.append(.function(FunctionDescription(
                 doc: DocComment(["The rows whose `\(key.columns.joined(separator: "`, `"))` point at this row of `\(key.referencedTable)` (foreign key `\(key.name)`)."]),
@@ -209,6 +213,23 @@ extension ModelTranslator {
                 returnType: "[\(typeName)]",
                 body: ["try await SQL.\(name).fetchAll([text.pgBind, limit.pgBind], on: db)"]
             )))
+            // The same search within the rows of one parent (a client's knowledge base, not everyone's).
+            for parent in parents {
+                let scopedName = name + "By" + parent.suffix
+                sql.append(.property(PropertyDescription(
+                    doc: DocComment(["`\(name)`, within the rows with one value of `\(parent.columns.map(\.column.name).joined(separator: "`, `"))` (from $3)."]),
+                    isStatic: true, isLet: true, name: scopedName, type: nil,
+                    value: query("\(select) WHERE \(vector) @@ \(search) AND \(condition(parent.columns, from: 3)) ORDER BY ts_rank(\(vector), \(search)) DESC\(tieBreak) LIMIT $2")
+                )))
+                functions.append(.function(FunctionDescription(
+                    doc: DocComment(["Like `\(name)(_:limit:on:)`, within the rows of one `\(parent.columns.map(\.property).joined(separator: "`, `"))`."]),
+                    isStatic: true, name: name,
+                    parameters: [.init(label: "_", name: "text", type: "String")] + parameters(parent.columns)
+                        + [.init(name: "limit", type: "Int", defaultValue: "20"), executor],
+                    returnType: "[\(typeName)]",
+                    body: ["try await SQL.\(scopedName).fetchAll([text.pgBind, limit.pgBind, \(binds(parent.columns).dropFirst().dropLast())], on: db)"]
+                )))
+            }
         }
 
         let namespace = EnumDescription(
