@@ -30,7 +30,7 @@ public enum Generator {
         do {
             directory = try MigrationDirectory(path: migrations)
         } catch {
-            return Output(files: [], diagnostics: diagnostics + [Diagnostic(.error, error.message, at: SourceLocation(file: error.path, line: error.line ?? 1, column: error.column ?? 1))])
+            return Output(files: [], diagnostics: diagnostics + [error.diagnostic])
         }
         let folded = SchemaLoader.load(directory)
         diagnostics += folded.diagnostics

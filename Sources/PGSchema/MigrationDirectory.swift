@@ -188,6 +188,11 @@ public struct MigrationSourceError: Error, Sendable, Equatable, CustomStringConv
         self.message = message
     }
 
+    /// The error as a diagnostic, placed at line 1, column 1 when it has no position of its own.
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, message, at: SourceLocation(file: path, line: line ?? 1, column: column ?? 1))
+    }
+
     public var description: String {
         var location = path
         if let line {

@@ -32,11 +32,12 @@ extension ModelTranslator {
             return .identifier("PGQuery<\(row)>(\"\(body)\")")
         }
         func parameters(_ columns: [ColumnInfo]) -> [FunctionDescription.Parameter] {
-            columns.map { .init(name: Self.bare($0.property) == $0.property ? $0.property : $0.property, type: $0.swiftType) }
+            columns.map { .init(name: $0.property, type: $0.swiftType) }
         }
-        func binds(_ columns: [ColumnInfo]) -> String {
-            "[" + columns.map { Self.bindExpression($0, optional: false) }.joined(separator: ", ") + "]"
+        func bindList(_ columns: [ColumnInfo]) -> String {
+            columns.map { Self.bindExpression($0, optional: false) }.joined(separator: ", ")
         }
+        func binds(_ columns: [ColumnInfo]) -> String { "[" + bindList(columns) + "]" }
         let executor = FunctionDescription.Parameter(label: "on", name: "db", type: "some PGExecutor")
 
         var sql: [Declaration] = [
@@ -227,7 +228,7 @@ extension ModelTranslator {
                     parameters: [.init(label: "_", name: "text", type: "String")] + parameters(parent.columns)
                         + [.init(name: "limit", type: "Int", defaultValue: "20"), executor],
                     returnType: "[\(typeName)]",
-                    body: ["try await SQL.\(scopedName).fetchAll([text.pgBind, limit.pgBind, \(binds(parent.columns).dropFirst().dropLast())], on: db)"]
+                    body: ["try await SQL.\(scopedName).fetchAll([text.pgBind, limit.pgBind, \(bindList(parent.columns))], on: db)"]
                 )))
             }
         }
@@ -242,8 +243,6 @@ extension ModelTranslator {
         ))]
     }
 
-    /// The text search configuration a generated `tsvector` column uses (`to_tsvector('indonesian', …)`);
-    /// `simple` when it names none.
     /// A column's type as insert-many casts text to it: without length, precision or scale, so that
     /// the cast never cuts a value short (`'abc'::varchar(2)` would) and the assignment to the
     /// column reports what does not fit; user types schema-qualified and quoted.
@@ -266,6 +265,8 @@ extension ModelTranslator {
         entries.isEmpty ? .identifier("[:]") : .arrayLiteral(entries.map { .identifier("\($0.key): \($0.value)") })
     }
 
+    /// The text search configuration a generated `tsvector` column uses (`to_tsvector('indonesian', …)`);
+    /// `simple` when it names none.
     static func textSearchConfiguration(_ expression: String?) -> String {
         guard let expression, let range = expression.range(of: "to_tsvector('") else { return "simple" }
         let rest = expression[range.upperBound...]

@@ -19,7 +19,7 @@ public enum SchemaLoader {
         do {
             directory = try MigrationDirectory(path: path)
         } catch {
-            return Result(schema: Schema(), diagnostics: [Diagnostic(.error, error.message, at: SourceLocation(file: error.path, line: error.line ?? 1, column: error.column ?? 1))])
+            return Result(schema: Schema(), diagnostics: [error.diagnostic])
         }
         return load(directory)
     }
@@ -36,8 +36,7 @@ public enum SchemaLoader {
                 let (statements, diagnostics) = Parser.parse(Lexer.lex(SourceFile(path: file.path, text: text)))
                 result = ParsedFile(isUp: file.direction == .up, statements: statements, diagnostics: diagnostics)
             case .failure(let error):
-                let location = SourceLocation(file: error.path, line: error.line ?? 1, column: error.column ?? 1)
-                result = ParsedFile(isUp: file.direction == .up, readError: Diagnostic(.error, error.message, at: location))
+                result = ParsedFile(isUp: file.direction == .up, readError: error.diagnostic)
             }
             parsed.withLock { $0[index] = result }
         }
