@@ -7,13 +7,13 @@ struct Folder {
     // Name lookups kept beside the schema, so that folding a thousand migrations does not scan
     // every table for every statement. Cheap changes update them in place; rare ones (drops,
     // renames) rebuild them with `reindex()`.
-    private var tablePositions: [QualifiedName: Int] = [:]
+    var tablePositions: [QualifiedName: Int] = [:]
     /// Tables, views, indexes and the indexes behind primary key and unique constraints: one
     /// namespace per schema in PostgreSQL.
-    private var relationNames: Set<QualifiedName> = []
-    private var constraintNames: Set<QualifiedName> = []
+    var relationNames: Set<QualifiedName> = []
+    var constraintNames: Set<QualifiedName> = []
     /// Enums, composites, domains, and the row types of tables and views.
-    private var typeNames: Set<QualifiedName> = []
+    var typeNames: Set<QualifiedName> = []
     /// Extensions that may bring types this folder does not know (anything but the few below).
     private var typeProvidingExtensions: Set<String> = []
 
@@ -27,6 +27,24 @@ struct Folder {
         "tablefunc", "intarray", "plpgsql", "dblink", "postgres_fdw", "earthdistance", "tsm_system_rows", "pgstattuple",
     ]
 
+    /// A folder whose schema starts with golang-migrate's version table, as golang-migrate
+    /// creates it before the first migration:
+    /// `CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)`.
+    init(migrationsTable: String? = nil) {
+        guard let migrationsTable else { return }
+        let location = SourceLocation(file: "golang-migrate", line: 1, column: 1)
+        apply(LocatedStatement(statement: .createTable(
+            NameRef(schema: nil, name: migrationsTable, location: location), ifNotExists: false, elements: [
+                .column(ColumnDefinition(name: "version", nameLocation: location, type: TypeRef(
+                    type: ColumnType(name: "bigint"), writtenSchema: nil, isBuiltin: true, isSerial: false, location: location
+                ), constraints: [.notNull, .primaryKey(name: nil)])),
+                .column(ColumnDefinition(name: "dirty", nameLocation: location, type: TypeRef(
+                    type: ColumnType(name: "boolean"), writtenSchema: nil, isBuiltin: true, isSerial: false, location: location
+                ), constraints: [.notNull])),
+            ]
+        ), location: location))
+    }
+
     mutating func error(_ message: String, at location: SourceLocation, note: String? = nil) {
         diagnostics.append(Diagnostic(.error, message, at: location, note: note))
     }
@@ -36,7 +54,7 @@ struct Folder {
     func tableIndex(_ name: QualifiedName) -> Int? { tablePositions[name] }
 
     /// Rebuilds the name lookups from the schema.
-    private mutating func reindex() {
+    mutating func reindex() {
         tablePositions = [:]
         relationNames = []
         constraintNames = []
@@ -47,6 +65,7 @@ struct Folder {
             relationNames.insert(table.name)
             typeNames.insert(table.name)
             for index in table.indexes { relationNames.insert(QualifiedName(schema: schemaName, index.name)) }
+            for sequence in table.columns.compactMap(\.sequence) { relationNames.insert(QualifiedName(schema: schemaName, sequence)) }
             let keys = (table.primaryKey.map { [$0] } ?? []) + table.uniqueConstraints
             for key in keys {
                 relationNames.insert(QualifiedName(schema: schemaName, key.name))
@@ -155,7 +174,7 @@ struct Folder {
                 switch constraint {
                 case .notNull: domain.isNotNull = true
                 case .null: domain.isNotNull = false
-                case .defaultValue(let expression): domain.defaultExpression = expression
+                case .defaultValue(let expression): domain.defaultExpression = storedDefault(expression, for: type)
                 case .check(let constraintName, let expression):
                     let chosen = constraintName ?? GeneratedNames.choose(qualified.name, nil, "check") { candidate in domain.checks.contains { $0.name == candidate } }
                     domain.checks.append(CheckConstraint(name: chosen, expression: expression, location: at))
@@ -168,18 +187,26 @@ struct Folder {
         case .alterDomain(let name, let action):
             alterDomain(name, action, at: at)
             if case .renameTo = action { reindex() }
-        case .createIndex(let name, let table, let unique, let ifNotExists, let method, let elements, let include, let predicate):
-            createIndex(name: name, table: table, unique: unique, ifNotExists: ifNotExists, method: method, elements: elements, include: include, predicate: predicate, at: at)
+        case .createIndex(let name, let table, let unique, let ifNotExists, let method, let elements, let elementLocations, let include, let predicate):
+            createIndex(
+                name: name, table: table, unique: unique, ifNotExists: ifNotExists, method: method, elements: elements,
+                elementLocations: elementLocations, include: include, predicate: predicate, at: at
+            )
         case .renameIndex(let name, let newName, let ifExists):
             let schemaName = name.schema ?? "public"
-            guard let (t, i) = indexPosition(name.name, in: schemaName) else {
-                if !ifExists { error("index \"\(name.name)\" does not exist", at: name.location) }
-                return
-            }
             guard !relationNameTaken(newName, in: schemaName) else {
                 return error("relation \"\(newName)\" already exists", at: name.location)
             }
-            schema.tables[t].indexes[i].name = newName
+            if let (t, i) = indexPosition(name.name, in: schemaName) {
+                schema.tables[t].indexes[i].name = newName
+                renameReferencedIndex(name.name, to: newName, of: t)
+            } else if let t = schema.tables.firstIndex(where: { $0.name.schema == schemaName && constraintHasIndex(name.name, in: $0) }) {
+                // Renaming the index of a primary key, unique or exclusion constraint renames the constraint.
+                _ = renameConstraint(name.name, to: newName, in: t)
+            } else {
+                if !ifExists { error("index \"\(name.name)\" does not exist", at: name.location) }
+                return
+            }
             reindex()
         case .createView(let name, let materialized, let orReplace, let query):
             let qualified = name.qualified()
@@ -267,9 +294,11 @@ struct Folder {
         }
         guard let type = resolve(definition.type) else { return }
         var column = Column(name: definition.name, type: type, provenance: Provenance(created: location))
+        let schemaName = schema.tables[t].name.schema
         if definition.type.isSerial {
-            let sequence = GeneratedNames.objectName(tableName, definition.name, "seq")
-            column.defaultExpression = "nextval('\(sequence)'::regclass)"
+            let sequence = newSequence(for: tableName, definition.name, in: schemaName)
+            column.sequence = sequence
+            column.defaultExpression = "nextval('\(schemaName == "public" ? "" : quotedIfNeeded(schemaName) + ".")\(quotedIfNeeded(sequence))'::regclass)"
             column.isNotNull = true
         }
         for constraint in definition.constraints {
@@ -284,7 +313,7 @@ struct Folder {
                 if column.generatedExpression != nil || column.identity != nil || definition.type.isSerial {
                     error("both default and generation or identity specified for column \"\(definition.name)\" of table \"\(tableName)\"", at: definition.nameLocation)
                 }
-                column.defaultExpression = expression
+                column.defaultExpression = storedDefault(expression, for: type)
             case .generated(let expression):
                 if column.defaultExpression != nil {
                     error("both default and generation expression specified for column \"\(definition.name)\" of table \"\(tableName)\"", at: definition.nameLocation)
@@ -297,6 +326,7 @@ struct Folder {
                 }
                 column.identity = kind
                 column.isNotNull = true
+                column.sequence = newSequence(for: tableName, definition.name, in: schemaName)
             case .collate(let collation): column.collation = collation
             case .primaryKey(let name):
                 pending.append(TableConstraint(name: name, kind: .primaryKey(columns: [definition.name]), location: definition.nameLocation))
@@ -311,19 +341,62 @@ struct Folder {
         schema.tables[t].columns.append(column)
     }
 
-    /// Adds constraints in PostgreSQL's order of naming: checks, then primary key and unique
-    /// constraints, then foreign keys.
-    private mutating func addConstraints(_ constraints: [TableConstraint], to t: Int, at: SourceLocation) {
-        let order: (TableConstraint) -> Int = { constraint in
+    static func isIndexConstraint(_ constraint: TableConstraint) -> Bool {
+        switch constraint.kind {
+        case .primaryKey, .unique, .exclude: true
+        case .check, .foreignKey: false
+        }
+    }
+
+    /// Adds the constraints of one statement in PostgreSQL's order of naming: checks, then index
+    /// constraints (merged where `merging`, as CREATE TABLE does), then foreign keys.
+    private mutating func addConstraints(_ constraints: [TableConstraint], to t: Int, at: SourceLocation, merging: Bool = true) {
+        var checks: [TableConstraint] = []
+        var keys: [TableConstraint] = []
+        var foreignKeys: [TableConstraint] = []
+        for constraint in constraints {
             switch constraint.kind {
-            case .check: 0
-            case .primaryKey, .unique, .exclude: 1
-            case .foreignKey: 2
+            case .check: checks.append(constraint)
+            case .primaryKey, .unique, .exclude: keys.append(constraint)
+            case .foreignKey: foreignKeys.append(constraint)
             }
         }
-        for constraint in constraints.enumerated().sorted(by: { (order($0.element), $0.offset) < (order($1.element), $1.offset) }).map(\.element) {
+        for constraint in checks + (merging ? Self.mergingRedundantKeys(keys) : keys) + foreignKeys {
             addConstraint(constraint, to: t)
         }
+    }
+
+    /// PostgreSQL's `transformIndexConstraints`: within one statement, the primary key comes
+    /// first, and a primary key or unique constraint on the same columns, in the same order, as
+    /// one already kept is merged into it (`id uuid PRIMARY KEY UNIQUE` and
+    /// `UNIQUE (a, b), PRIMARY KEY (a, b)` leave only the primary key). When the kept one has no
+    /// name, it takes the merged one's. In ALTER TABLE only the constraints of one column
+    /// definition are merged (`ADD COLUMN c int PRIMARY KEY UNIQUE`), never separate actions or
+    /// a constraint added by a later statement.
+    /// (PostgreSQL also requires equal deferrability and NULLS [NOT] DISTINCT, which the parser
+    /// does not keep; mixing them on the same columns in one statement is very rare.)
+    static func mergingRedundantKeys(_ keys: [TableConstraint]) -> [TableConstraint] {
+        func columns(_ constraint: TableConstraint) -> [String]? {
+            switch constraint.kind {
+            case .primaryKey(let columns), .unique(let columns): columns
+            default: nil
+            }
+        }
+        var ordered = keys
+        if let primary = ordered.firstIndex(where: { if case .primaryKey = $0.kind { true } else { false } }) {
+            ordered.insert(ordered.remove(at: primary), at: 0)
+        }
+        var kept: [TableConstraint] = []
+        for constraint in ordered {
+            let isPrimary = if case .primaryKey = constraint.kind { true } else { false }
+            // A second primary key is an error, reported when it is added.
+            if !isPrimary, let own = columns(constraint), let earlier = kept.firstIndex(where: { columns($0) == own }) {
+                if kept[earlier].name == nil { kept[earlier].name = constraint.name }
+                continue
+            }
+            kept.append(constraint)
+        }
+        return kept
     }
 
     private mutating func addConstraint(_ constraint: TableConstraint, to t: Int) {
@@ -379,16 +452,13 @@ struct Folder {
             guard referencedColumns.count == columns.count else {
                 return error("number of referencing and referenced columns for foreign key disagree", at: constraint.location)
             }
-            let isKey = targetTable.primaryKey?.columns.sorted() == referencedColumns.sorted()
-                || targetTable.uniqueConstraints.contains { $0.columns.sorted() == referencedColumns.sorted() }
-                || targetTable.indexes.contains { $0.isUnique && $0.predicate == nil && $0.elements.sorted() == referencedColumns.sorted() }
-            guard isKey else {
+            guard let referencedIndex = Self.uniqueIndex(of: targetTable, covering: referencedColumns) else {
                 return error("there is no unique constraint matching given keys for referenced table \"\(target.name)\"", at: target.location)
             }
             let name = constraint.name ?? GeneratedNames.choose(table.name.name, GeneratedNames.columnPart(columns), "fkey") { constraintNameTaken($0, in: schemaName) }
             schema.tables[t].foreignKeys.append(ForeignKey(
                 name: name, columns: columns, referencedTable: targetName, referencedColumns: referencedColumns,
-                onDelete: onDelete, onUpdate: onUpdate, location: constraint.location
+                onDelete: onDelete, onUpdate: onUpdate, referencedIndex: referencedIndex, location: constraint.location
             ))
             constraintNames.insert(QualifiedName(schema: schemaName, name))
         case .check(let expression):
@@ -405,25 +475,31 @@ struct Folder {
     }
 
     /// The column names PostgreSQL uses to name an exclusion constraint's index: each element's
-    /// column, or `expr` for an expression.
+    /// column, or the name ``GeneratedNames/expressionName(_:)`` gives an expression.
     private func exclusionColumns(_ elements: String) -> [String] {
-        guard let tokens = Lexer.lex(SourceFile(path: "", text: elements)).statements.first?.tokens,
+        let source = SourceFile(path: "", text: elements)
+        guard let tokens = Lexer.lex(source).statements.first?.tokens,
               let open = tokens.firstIndex(where: { $0.isSymbol("(") }) else { return [] }
         var names: [String] = []
         var depth = 0
         var elementStart = open + 1
+        var withIndex: Int?
         for index in (open + 1)..<tokens.count {
             let token = tokens[index]
             if token.isSymbol("(") { depth += 1 }
             if token.isSymbol(")") { depth -= 1 }
+            if depth == 0, token.isWord("with"), withIndex == nil { withIndex = index }
             if depth < 0 || (depth == 0 && token.isSymbol(",")) {
-                let first = tokens[elementStart]
-                names.append(first.isIdentifier && index > elementStart + 1 && tokens[elementStart + 1].isWord("with") ? first.value : "expr")
+                if let withIndex, withIndex > elementStart {
+                    let text = source.text(tokens[elementStart].start, tokens[withIndex - 1].end)
+                    names.append(indexColumn(text) ?? GeneratedNames.expressionName(text))
+                }
                 elementStart = index + 1
+                withIndex = nil
                 if depth < 0 { break }
             }
         }
-        return names
+        return GeneratedNames.indexColumnNames(names)
     }
 
     /// The table's columns that an expression mentions, each once, in order of first mention.
@@ -461,13 +537,16 @@ struct Folder {
             switch action {
             case .addColumn(let definition, let ifNotExists):
                 if ifNotExists, schema.tables[t].column(definition.name) != nil { continue }
-                addColumn(definition, to: t, at: definition.nameLocation, pending: &pending)
-            case .dropColumn(let columnName, let ifExists, let location):
+                // Only the constraints of one column definition are merged in ALTER TABLE.
+                var inline: [TableConstraint] = []
+                addColumn(definition, to: t, at: definition.nameLocation, pending: &inline)
+                pending += inline.filter { !Self.isIndexConstraint($0) } + Self.mergingRedundantKeys(inline.filter(Self.isIndexConstraint))
+            case .dropColumn(let columnName, let ifExists, let cascade, let location):
                 guard schema.tables[t].column(columnName) != nil else {
                     if !ifExists { error("column \"\(columnName)\" of relation \"\(tableName)\" does not exist", at: location) }
                     continue
                 }
-                dropColumn(columnName, from: t)
+                dropColumn(columnName, from: t, cascade: cascade, at: location)
                 reindex()
             case .renameColumn(let old, let new, let location):
                 guard let c = column(old, location) else { continue }
@@ -495,7 +574,7 @@ struct Folder {
                 schema.tables[t].columns[c].isNotNull = false
             case .setDefault(let columnName, let expression, let location):
                 guard let c = column(columnName, location) else { continue }
-                schema.tables[t].columns[c].defaultExpression = expression
+                schema.tables[t].columns[c].defaultExpression = storedDefault(expression, for: schema.tables[t].columns[c].type)
             case .dropDefault(let columnName, let location):
                 guard let c = column(columnName, location) else { continue }
                 schema.tables[t].columns[c].defaultExpression = nil
@@ -506,21 +585,30 @@ struct Folder {
                     continue
                 }
                 schema.tables[t].columns[c].identity = kind
+                schema.tables[t].columns[c].sequence = newSequence(for: tableName, columnName, in: schema.tables[t].name.schema)
             case .dropIdentity(let columnName, let ifExists, let location):
                 guard let c = column(columnName, location) else { continue }
                 if schema.tables[t].columns[c].identity == nil, !ifExists {
                     error("column \"\(columnName)\" of relation \"\(tableName)\" is not an identity column", at: location)
                 }
+                if schema.tables[t].columns[c].identity != nil { schema.tables[t].columns[c].sequence = nil }
                 schema.tables[t].columns[c].identity = nil
+                reindex()
             case .dropExpression(let columnName, let location):
                 guard let c = column(columnName, location) else { continue }
                 schema.tables[t].columns[c].generatedExpression = nil
             case .addConstraint(let constraint):
                 pending.append(constraint)
-            case .dropConstraint(let constraintName, let ifExists, let location):
-                if !dropConstraint(constraintName, from: t), !ifExists {
-                    error("constraint \"\(constraintName)\" of relation \"\(tableName)\" does not exist", at: location)
+            case .dropConstraint(let constraintName, let ifExists, let cascade, let location):
+                if !constraintExists(constraintName, in: t) {
+                    if !ifExists { error("constraint \"\(constraintName)\" of relation \"\(tableName)\" does not exist", at: location) }
+                    continue
                 }
+                guard releaseDependentForeignKeys(
+                    of: constraintName, in: t, cascade: cascade,
+                    what: "constraint \(constraintName) on table \(tableName)", at: location
+                ) else { continue }
+                dropConstraint(constraintName, from: t)
                 reindex()
             case .renameTable(let newName):
                 let old = schema.tables[t].name
@@ -546,7 +634,7 @@ struct Folder {
             }
             t = tableIndex(schema.tables[t].name) ?? t
         }
-        addConstraints(pending, to: t, at: at)
+        addConstraints(pending, to: t, at: at, merging: false)
     }
 
     /// PostgreSQL runs the actions of one ALTER TABLE in passes, not as written: all drops first
@@ -599,20 +687,62 @@ struct Folder {
         }
     }
 
-    /// Drops a column and what depends on it in its table: keys, indexes and checks that use it.
+    /// Drops a column and what depends on it in its table: keys, indexes, checks and exclusions
+    /// that use it. What depends on it elsewhere (foreign keys to it, generated columns, views)
+    /// needs CASCADE, as in PostgreSQL: without it the drop is refused.
+    private mutating func dropColumn(_ name: String, from t: Int, cascade: Bool, at location: SourceLocation) {
+        let table = schema.tables[t]
+        let tableName = table.name
+        var blockers: [String] = []
+        for other in schema.tables.indices {
+            for key in schema.tables[other].foreignKeys where key.referencedTable == tableName && key.referencedColumns.contains(name) {
+                blockers.append("constraint \(key.name) on table \(schema.tables[other].name.name)")
+            }
+        }
+        let generated = table.columns.filter { $0.name != name && $0.generatedExpression.map { Self.mentions($0, name) } == true }.map(\.name)
+        blockers += generated.map { "column \($0) of table \(tableName.name)" }
+        if !blockers.isEmpty, !cascade {
+            return error(
+                "cannot drop column \(name) of table \(tableName.name) because other objects depend on it", at: location,
+                note: "\(blockers.joined(separator: ", ")) depends on column \(name); drop it first, or add CASCADE"
+            )
+        }
+        dropColumn(name, from: t)
+        for column in generated where schema.tables[t].column(column) != nil { dropColumn(column, from: t) }
+        if cascade { dropViews(views(mentioning: tableName, column: name)) }
+    }
+
+    /// Drops a column with the objects of its own table that need it, and foreign keys to it.
     private mutating func dropColumn(_ name: String, from t: Int) {
         schema.tables[t].columns.removeAll { $0.name == name }
         if schema.tables[t].primaryKey?.columns.contains(name) == true { schema.tables[t].primaryKey = nil }
         schema.tables[t].uniqueConstraints.removeAll { $0.columns.contains(name) }
         schema.tables[t].foreignKeys.removeAll { $0.columns.contains(name) }
-        schema.tables[t].indexes.removeAll { $0.elements.contains(name) || $0.include.contains(name) }
-        schema.tables[t].checks.removeAll { check in
-            Lexer.lex(SourceFile(path: "", text: check.expression)).statements.contains { $0.tokens.contains { $0.isIdentifier && $0.value == name } }
+        schema.tables[t].indexes.removeAll { index in
+            index.include.contains(name) || index.elements.contains { Self.mentions($0, name) } || index.predicate.map { Self.mentions($0, name) } == true
         }
+        schema.tables[t].checks.removeAll { Self.mentions($0.expression, name) }
+        schema.tables[t].exclusions.removeAll { Self.mentions($0.expression, name) }
         let tableName = schema.tables[t].name
+        // Foreign keys that depended on a key of this table that is now gone.
+        let keys = Set((schema.tables[t].primaryKey.map { [$0.name] } ?? []) + schema.tables[t].uniqueConstraints.map(\.name) + schema.tables[t].indexes.map(\.name))
         for other in schema.tables.indices {
-            schema.tables[other].foreignKeys.removeAll { $0.referencedTable == tableName && $0.referencedColumns.contains(name) }
+            schema.tables[other].foreignKeys.removeAll {
+                $0.referencedTable == tableName && ($0.referencedColumns.contains(name) || !keys.contains($0.referencedIndex))
+            }
         }
+    }
+
+    /// Whether an expression names `column` (as an identifier, not inside a string).
+    static func mentions(_ expression: String, _ column: String) -> Bool {
+        Lexer.lex(SourceFile(path: "", text: expression)).statements.contains { $0.tokens.contains { $0.isIdentifier && $0.value == column } }
+    }
+
+    private func constraintExists(_ name: String, in t: Int) -> Bool {
+        let table = schema.tables[t]
+        return table.primaryKey?.name == name || table.uniqueConstraints.contains { $0.name == name }
+            || table.foreignKeys.contains { $0.name == name } || table.checks.contains { $0.name == name }
+            || table.exclusions.contains { $0.name == name }
     }
 
     @discardableResult
@@ -634,7 +764,23 @@ struct Folder {
         return table.uniqueConstraints.count + table.foreignKeys.count + table.checks.count + table.exclusions.count
     }
 
+    private func constraintHasIndex(_ name: String, in table: Table) -> Bool {
+        table.primaryKey?.name == name || table.uniqueConstraints.contains { $0.name == name } || table.exclusions.contains { $0.name == name }
+    }
+
+    /// Foreign keys that depend on a renamed unique index follow the new name.
+    private mutating func renameReferencedIndex(_ old: String, to new: String, of t: Int) {
+        let target = schema.tables[t].name
+        for other in schema.tables.indices {
+            for f in schema.tables[other].foreignKeys.indices
+            where schema.tables[other].foreignKeys[f].referencedTable == target && schema.tables[other].foreignKeys[f].referencedIndex == old {
+                schema.tables[other].foreignKeys[f].referencedIndex = new
+            }
+        }
+    }
+
     private mutating func renameConstraint(_ old: String, to new: String, in t: Int) -> Bool {
+        if constraintHasIndex(old, in: schema.tables[t]) { renameReferencedIndex(old, to: new, of: t) }
         if schema.tables[t].primaryKey?.name == old {
             schema.tables[t].primaryKey?.name = new
             return true
@@ -669,23 +815,18 @@ struct Folder {
 
     private mutating func createIndex(
         name: NameRef?, table: NameRef, unique: Bool, ifNotExists: Bool, method: String, elements: [String],
-        include: [String], predicate: String?, at: SourceLocation
+        elementLocations: [SourceLocation], include: [String], predicate: String?, at: SourceLocation
     ) {
         guard let t = tableIndex(table.qualified()) else {
             return error("relation \"\(table.name)\" does not exist", at: table.location)
         }
         let schemaName = schema.tables[t].name.schema
-        var columnNames: [String] = []
-        for element in elements {
-            if let column = indexColumn(element) {
-                guard schema.tables[t].column(column) != nil else {
-                    return error("column \"\(column)\" does not exist in table \"\(table.name)\"", at: table.location)
-                }
-                columnNames.append(column)
-            } else {
-                columnNames.append("expr")
+        for (element, location) in zip(elements, elementLocations) {
+            if let column = indexColumn(element), schema.tables[t].column(column) == nil {
+                return error("column \"\(column)\" does not exist in table \"\(table.name)\"", at: location)
             }
         }
+        let columnNames = GeneratedNames.indexColumnNames(elements.map { indexColumn($0) ?? GeneratedNames.expressionName($0) })
         for column in include where schema.tables[t].column(column) == nil {
             return error("column \"\(column)\" does not exist in table \"\(table.name)\"", at: table.location)
         }
@@ -697,7 +838,8 @@ struct Folder {
             }
             indexName = name.name
         } else {
-            indexName = GeneratedNames.choose(schema.tables[t].name.name, GeneratedNames.columnPart(columnNames), unique ? "key" : "idx") {
+            // A unique index is not a constraint: it ends in `_idx` like any other index.
+            indexName = GeneratedNames.choose(schema.tables[t].name.name, GeneratedNames.columnPart(columnNames), "idx") {
                 relationNameTaken($0, in: schemaName)
             }
         }
@@ -736,18 +878,31 @@ struct Folder {
             }
             for other in dependents { schema.tables[other].foreignKeys.removeAll { $0.referencedTable == qualified } }
             schema.tables.remove(at: t)
+            reindex()
             dropColumns(ofType: qualified)
+            if cascade { dropViews(views(mentioning: qualified)) }
         case .view, .materializedView:
             guard let v = schema.views.firstIndex(where: { $0.name == qualified }) else {
                 if !ifExists { error("view \"\(name.name)\" does not exist", at: name.location) }
                 return
             }
             schema.views.remove(at: v)
+            if cascade { dropViews(views(mentioning: qualified)) }
         case .index:
             guard let (t, i) = indexPosition(name.name, in: qualified.schema) else {
+                if let owner = schema.tables.first(where: { table in
+                    table.name.schema == qualified.schema && ((table.primaryKey.map { [$0] } ?? []) + table.uniqueConstraints).contains { $0.name == name.name }
+                        || table.name.schema == qualified.schema && table.exclusions.contains { $0.name == name.name }
+                }) {
+                    return error(
+                        "cannot drop index \(name.name) because constraint \(name.name) on table \(owner.name.name) requires it", at: name.location,
+                        note: "drop the constraint instead: ALTER TABLE \(owner.name.name) DROP CONSTRAINT \(name.name)"
+                    )
+                }
                 if !ifExists { error("index \"\(name.name)\" does not exist", at: name.location) }
                 return
             }
+            guard releaseDependentForeignKeys(of: name.name, in: t, cascade: cascade, what: "index \(name.name)", at: name.location) else { return }
             schema.tables[t].indexes.remove(at: i)
         case .type, .domain:
             let users = columnsUsing(qualified)
@@ -808,11 +963,15 @@ struct Folder {
     }
 
     /// DROP … CASCADE of a type drops the columns that have it.
+    /// It also drops the domains over that type, and their columns in turn.
     private mutating func dropColumns(ofType type: QualifiedName) {
         for t in schema.tables.indices {
             for column in schema.tables[t].columns where column.type.qualifiedName == type { dropColumn(column.name, from: t) }
         }
         for c in schema.composites.indices { schema.composites[c].attributes.removeAll { $0.type.qualifiedName == type } }
+        let domains = schema.domains.filter { $0.baseType.qualifiedName == type }.map(\.name)
+        schema.domains.removeAll { $0.baseType.qualifiedName == type }
+        for domain in domains { dropColumns(ofType: domain) }
     }
 
     // MARK: - Types
@@ -919,7 +1078,7 @@ struct Folder {
         switch action {
         case .setNotNull: schema.domains[d].isNotNull = true
         case .dropNotNull: schema.domains[d].isNotNull = false
-        case .setDefault(let expression): schema.domains[d].defaultExpression = expression
+        case .setDefault(let expression): schema.domains[d].defaultExpression = storedDefault(expression, for: schema.domains[d].baseType)
         case .dropDefault: schema.domains[d].defaultExpression = nil
         case .addCheck(let constraintName, let expression):
             let domain = schema.domains[d]

@@ -21,7 +21,7 @@ enum GeneratedNames {
     }
 
     /// Cuts UTF-8 bytes to at most `count` without splitting a character.
-    private static func clip(_ bytes: [UInt8], to count: Int) -> [UInt8] {
+    static func clip(_ bytes: [UInt8], to count: Int) -> [UInt8] {
         guard bytes.count > count else { return bytes }
         var end = count
         while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }

@@ -35,6 +35,10 @@ public struct Schema: Sendable, Equatable, Codable {
     /// Schemas created by the migrations (`public` always exists and is not listed).
     public var schemas: [String] = []
     public var extensions: [String] = []
+    /// golang-migrate's own version table (`schema_migrations`, or the `x-migrations-table`
+    /// name), as the migrations left it: it exists before the first migration runs, and a history
+    /// may alter it. It is kept apart from ``tables``, so no model is generated for it.
+    public var migrationsTable: Table?
 
     public init() {}
 
@@ -127,6 +131,9 @@ public struct Column: Sendable, Equatable, Codable {
     /// The expression of a `GENERATED ALWAYS AS (…) STORED` column.
     public var generatedExpression: String?
     public var collation: String?
+    /// The sequence PostgreSQL made for a serial or identity column (`t_id_seq`), in the table's
+    /// schema. Its name takes a place among the schema's relation names.
+    public var sequence: String?
     public var comment: String?
     public var provenance: Provenance
 
@@ -157,6 +164,10 @@ public struct ForeignKey: Sendable, Equatable, Codable {
     /// `NO ACTION`, `RESTRICT`, `CASCADE`, `SET NULL` or `SET DEFAULT`.
     public var onDelete: String
     public var onUpdate: String
+    /// The unique index of the referenced table that the foreign key depends on (a primary key,
+    /// a unique constraint or a unique index, by name): the first one created whose columns are
+    /// the referenced columns. Dropping it needs CASCADE, which drops the foreign key too.
+    public var referencedIndex: String
     public var location: SourceLocation
 }
 

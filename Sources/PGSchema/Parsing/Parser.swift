@@ -159,8 +159,7 @@ extension Cursor {
             } else if accept("null") {
                 constraints.append(.null)
             } else if accept("default") {
-                guard let expression = expression(stopWords: columnConstraintWords) else { throw unexpected("expected a default expression") }
-                constraints.append(.defaultValue(expression))
+                constraints.append(.defaultValue(try defaultExpression()))
             } else if accept("primary", "key") {
                 constraints.append(.primaryKey(name: name))
                 try indexParameters()
@@ -199,6 +198,17 @@ extension Cursor {
             }
         }
         return constraints
+    }
+
+    /// The expression after `DEFAULT` in a column or domain definition. It ends at the next
+    /// constraint word, but `NULL` is both a constraint word and a constant, so a default that
+    /// starts with it (`DEFAULT NULL`, `DEFAULT NULL::text`) keeps it.
+    private mutating func defaultExpression() throws(Diagnostic) -> String {
+        let start = index
+        _ = accept("null")
+        _ = expression(stopWords: columnConstraintWords)
+        guard index > start else { throw unexpected("expected a default expression") }
+        return source.text(tokens[start].start, tokens[index - 1].end)
     }
 
     /// `USING INDEX TABLESPACE t`, `WITH (…)`, `INCLUDE (…)`, deferrability: accepted, not modelled.
@@ -299,7 +309,7 @@ extension Cursor {
             var attributes: [ColumnDefinition] = []
             if !isSymbol(")") {
                 repeat {
-                    let nameLocation = location
+                    let nameLocation = self.location
                     let attribute = try identifier("an attribute name")
                     let type = try typeRef()
                     var constraints: [ColumnConstraint] = []
@@ -334,7 +344,9 @@ extension Cursor {
         if accept("using") { method = try identifier("an index method") }
         try expectSymbol("(")
         var elements: [String] = []
+        var elementLocations: [SourceLocation] = []
         repeat {
+            elementLocations.append(location)
             guard let element = expression() else { throw unexpected("expected an index column or expression") }
             elements.append(element)
         } while acceptSymbol(",")
@@ -349,7 +361,7 @@ extension Cursor {
             else if accept("where") { predicate = rest() }
             else { throw unexpected("expected INCLUDE, WITH, TABLESPACE or WHERE") }
         }
-        return .createIndex(name: name, table: table, unique: unique, ifNotExists: ifNotExists, method: method, elements: elements, include: include, predicate: predicate)
+        return .createIndex(name: name, table: table, unique: unique, ifNotExists: ifNotExists, method: method, elements: elements, elementLocations: elementLocations, include: include, predicate: predicate)
     }
 
     private mutating func createView(materialized: Bool, orReplace: Bool) throws(Diagnostic) -> Statement {
@@ -430,15 +442,19 @@ extension Cursor {
         if accept("drop") {
             if accept("constraint") {
                 let ifExists = accept("if", "exists")
+                let nameLocation = self.location
                 let name = try identifier("a constraint name")
-                _ = accept("cascade") || accept("restrict")
-                return .dropConstraint(name, ifExists: ifExists, location: location)
+                let cascade = accept("cascade")
+                _ = cascade || accept("restrict")
+                return .dropConstraint(name, ifExists: ifExists, cascade: cascade, location: nameLocation)
             }
             _ = accept("column")
             let ifExists = accept("if", "exists")
+            let nameLocation = self.location
             let name = try identifier("a column name")
-            _ = accept("cascade") || accept("restrict")
-            return .dropColumn(name, ifExists: ifExists, location: location)
+            let cascade = accept("cascade")
+            _ = cascade || accept("restrict")
+            return .dropColumn(name, ifExists: ifExists, cascade: cascade, location: nameLocation)
         }
         if accept("rename") {
             if accept("to") { return .renameTable(to: try identifier("a table name")) }

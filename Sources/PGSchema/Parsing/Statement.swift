@@ -61,7 +61,7 @@ public enum TableElement: Sendable, Equatable {
 
 public enum AlterTableAction: Sendable, Equatable {
     case addColumn(ColumnDefinition, ifNotExists: Bool)
-    case dropColumn(String, ifExists: Bool, location: SourceLocation)
+    case dropColumn(String, ifExists: Bool, cascade: Bool, location: SourceLocation)
     case renameColumn(String, to: String, location: SourceLocation)
     case alterColumnType(String, TypeRef, location: SourceLocation)
     case setNotNull(String, location: SourceLocation)
@@ -72,7 +72,7 @@ public enum AlterTableAction: Sendable, Equatable {
     case dropIdentity(String, ifExists: Bool, location: SourceLocation)
     case dropExpression(String, location: SourceLocation)
     case addConstraint(TableConstraint)
-    case dropConstraint(String, ifExists: Bool, location: SourceLocation)
+    case dropConstraint(String, ifExists: Bool, cascade: Bool, location: SourceLocation)
     case renameTable(to: String)
     case renameConstraint(String, to: String, location: SourceLocation)
     case setSchema(String)
@@ -123,7 +123,8 @@ public enum Statement: Sendable, Equatable {
     case alterType(NameRef, AlterTypeAction)
     case createDomain(NameRef, base: TypeRef, constraints: [ColumnConstraint])
     case alterDomain(NameRef, AlterDomainAction)
-    case createIndex(name: NameRef?, table: NameRef, unique: Bool, ifNotExists: Bool, method: String, elements: [String], include: [String], predicate: String?)
+    /// `elementLocations` holds where each element starts, for errors about a missing column.
+    case createIndex(name: NameRef?, table: NameRef, unique: Bool, ifNotExists: Bool, method: String, elements: [String], elementLocations: [SourceLocation], include: [String], predicate: String?)
     case renameIndex(NameRef, to: String, ifExists: Bool)
     case createView(NameRef, materialized: Bool, orReplace: Bool, query: String)
     case renameView(NameRef, to: String)

@@ -1,0 +1,90 @@
+/// What PostgreSQL stores for a `DEFAULT`.
+///
+/// PostgreSQL keeps no default entry for a NULL constant: `text DEFAULT NULL` and
+/// `text DEFAULT NULL::text` leave the column without a default. A NULL that has to be coerced to
+/// the column's type is no longer a constant and is stored: a length or precision coercion
+/// (`varchar(40) DEFAULT NULL`, `numeric(10,2) DEFAULT NULL`), a cast to another type
+/// (`integer DEFAULT NULL::bigint`, `text DEFAULT NULL::varchar`) or a domain.
+extension Folder {
+    /// The default expression to keep for `expression` on a column (or a domain) of `type`, or
+    /// `nil` when PostgreSQL stores none.
+    mutating func storedDefault(_ expression: String, for type: ColumnType) -> String? {
+        guard let casts = Self.nullConstantCasts(expression) else { return expression }
+        var resolved: [ColumnType] = []
+        for cast in casts {
+            guard let castType = quietlyResolve(cast) else { return expression }
+            resolved.append(castType)
+        }
+        return Self.nullStaysConstant(casts: resolved, columnType: type, isDomain: isDomain) ? nil : expression
+    }
+
+    /// Whether a NULL cast through `casts` and then assigned to `columnType` is still a plain
+    /// constant, as PostgreSQL's `coerce_to_target_type` leaves it.
+    static func nullStaysConstant(casts: [ColumnType], columnType: ColumnType, isDomain: (ColumnType) -> Bool) -> Bool {
+        // nil: the NULL still has the unknown type of an untyped literal.
+        var current: ColumnType?
+        for target in casts + [columnType] {
+            if isDomain(target) { return false }
+            if let type = current {
+                let sameType = type.name == target.name && type.schema == target.schema && type.arrayDimensions == target.arrayDimensions
+                if !sameType { return false }
+                // A type modifier is applied by a coercion function unless the value has it already.
+                if !target.modifiers.isEmpty, type.modifiers != target.modifiers { return false }
+            } else if !target.modifiers.isEmpty, target.name != "interval" {
+                // An untyped literal is read with no modifier and coerced to it afterwards; only
+                // interval's input function takes the modifier itself.
+                return false
+            }
+            current = target
+        }
+        return true
+    }
+
+    func isDomain(_ type: ColumnType) -> Bool {
+        guard let name = type.qualifiedName else { return false }
+        return schema.domain(name) != nil
+    }
+
+    /// Resolves a type without reporting a missing one (a default's cast is checked by
+    /// PostgreSQL, and has no location of its own here).
+    private mutating func quietlyResolve(_ ref: TypeRef) -> ColumnType? {
+        let count = diagnostics.count
+        let type = resolve(ref)
+        diagnostics.removeSubrange(count...)
+        return type
+    }
+
+    /// For an expression that is a NULL constant, possibly parenthesised and cast
+    /// (`NULL`, `(NULL)`, `NULL::text`, `CAST(NULL AS varchar(40))`), the casts in the order they
+    /// apply; `nil` for any other expression.
+    static func nullConstantCasts(_ expression: String) -> [TypeRef]? {
+        guard let tokens = Lexer.lex(SourceFile(path: "", text: expression)).statements.first else { return nil }
+        var cursor = Cursor(tokens, source: SourceFile(path: "", text: expression))
+        guard let casts = cursor.nullConstant(), cursor.atEnd else { return nil }
+        return casts
+    }
+}
+
+extension Cursor {
+    /// Reads a NULL constant with its parentheses and casts; `nil` when the tokens are not one.
+    mutating func nullConstant() -> [TypeRef]? {
+        var casts: [TypeRef]
+        if acceptSymbol("(") {
+            guard let inner = nullConstant(), acceptSymbol(")") else { return nil }
+            casts = inner
+        } else if isWord("cast"), isSymbol("(", at: 1) {
+            index += 2
+            guard let inner = nullConstant(), accept("as"), let type = try? typeRef(), acceptSymbol(")") else { return nil }
+            casts = inner + [type]
+        } else if accept("null") {
+            casts = []
+        } else {
+            return nil
+        }
+        while acceptSymbol("::") {
+            guard let type = try? typeRef() else { return nil }
+            casts.append(type)
+        }
+        return casts
+    }
+}

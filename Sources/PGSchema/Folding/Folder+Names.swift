@@ -1,0 +1,191 @@
+import Foundation
+
+/// Names that PostgreSQL chooses itself, for objects the migrations did not name.
+extension Folder {
+    /// A new serial or identity sequence, `table_column_seq` unless that relation name is taken
+    /// (`ChooseRelationName`); the name joins the schema's relation names.
+    mutating func newSequence(for table: String, _ column: String, in schemaName: String) -> String {
+        let name = GeneratedNames.choose(table, column, "seq") { relationNameTaken($0, in: schemaName) }
+        relationNames.insert(QualifiedName(schema: schemaName, name))
+        return name
+    }
+
+    /// A name as PostgreSQL prints it in an expression: quoted unless it is a plain lower-case
+    /// identifier.
+    func quotedIfNeeded(_ name: String) -> String {
+        let bytes = Array(name.utf8)
+        let plain = !bytes.isEmpty && !(bytes[0] >= UInt8(ascii: "0") && bytes[0] <= UInt8(ascii: "9"))
+            && bytes.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") }
+        return plain ? name : "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension GeneratedNames {
+    /// The names PostgreSQL gives the columns of an index for naming the index
+    /// (`ChooseIndexColumnNames`): each element's preliminary name (a column's name, or
+    /// ``figureName(_:)`` of an expression), numbered where one repeats (`lower`, `lower1`).
+    static func indexColumnNames(_ preliminary: [String]) -> [String] {
+        var names: [String] = []
+        for original in preliminary {
+            var candidate = original
+            var suffix = 0
+            while names.contains(candidate) {
+                suffix += 1
+                let digits = String(suffix)
+                candidate = String(decoding: clip(Array(original.utf8), to: 63 - digits.utf8.count), as: UTF8.self) + digits
+            }
+            names.append(candidate)
+        }
+        return names
+    }
+
+    /// The preliminary name of an expression in an index (`FigureIndexColname`): the name of the
+    /// function it calls (`lower(email)` → `lower`), the column it casts or subscripts, the
+    /// keyword of `COALESCE`, `GREATEST`, `ARRAY[…]`, `ROW(…)` and the like; `expr` when
+    /// PostgreSQL cannot name it (an operator, a constant).
+    static func expressionName(_ element: String) -> String { figureName(element) ?? "expr" }
+
+    /// `FigureColname` of one index element (a column or an expression, with any collation,
+    /// operator class and ordering after it).
+    static func figureName(_ element: String) -> String? {
+        guard var tokens = Lexer.lex(SourceFile(path: "", text: element)).statements.first?.tokens, !tokens.isEmpty else { return nil }
+        // Drop the ordering and an operator class: what follows the expression.
+        if tokens.count > 2, tokens[tokens.count - 2].isWord("nulls") { tokens.removeLast(2) }
+        if tokens.count > 1, tokens.last!.isWord("asc") || tokens.last!.isWord("desc") { tokens.removeLast() }
+        if tokens.count > 1, tokens.last!.isIdentifier, !tokens.last!.isWord("end") {
+            let previous = tokens[tokens.count - 2]
+            if previous.isSymbol(")") || (previous.isIdentifier && !previous.isWord("collate")) { tokens.removeLast() }
+        }
+        return figure(tokens)
+    }
+
+    private static func figure(_ tokens: [Token]) -> String? {
+        guard !tokens.isEmpty else { return nil }
+        // A parenthesised whole: (expression)
+        if tokens.first!.isSymbol("("), closing(tokens, from: 0) == tokens.count - 1 {
+            return figure(Array(tokens[1..<(tokens.count - 1)]))
+        }
+        // Trailing casts and COLLATE: the name of what is cast, else the type's name.
+        if let cast = lastTopLevel(tokens, where: { $0.isSymbol("::") }) {
+            let inner = figure(Array(tokens[..<cast]))
+            return inner ?? typeName(Array(tokens[(cast + 1)...]))
+        }
+        if let collate = lastTopLevel(tokens, where: { $0.isWord("collate") }) {
+            return figure(Array(tokens[..<collate]))
+        }
+        guard topLevelOperators(tokens) == 0 else { return nil }
+        let first = tokens[0]
+        // CAST(x AS t)
+        if first.isWord("cast"), tokens.count > 2, tokens[1].isSymbol("("), closing(tokens, from: 1) == tokens.count - 1 {
+            let inside = Array(tokens[2..<(tokens.count - 1)])
+            if let asIndex = lastTopLevel(inside, where: { $0.isWord("as") }) {
+                return figure(Array(inside[..<asIndex])) ?? typeName(Array(inside[(asIndex + 1)...]))
+            }
+            return nil
+        }
+        if first.isWord("case") { return caseName(tokens) }
+        if first.isWord("array"), tokens.count > 1, tokens[1].isSymbol("[") || tokens[1].isSymbol("(") { return "array" }
+        if first.isWord("row"), tokens.count > 1, tokens[1].isSymbol("(") { return "row" }
+        if first.isWord("exists"), tokens.count > 1, tokens[1].isSymbol("(") { return "exists" }
+        let sqlValueFunctions: Set<String> = [
+            "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_role",
+            "current_user", "user", "session_user", "current_catalog", "current_schema",
+        ]
+        if tokens.count == 1, first.kind == .word, sqlValueFunctions.contains(first.value) { return first.value }
+        // A name path: column, table.column, schema.function(…), with subscripts or a field.
+        var index = 0
+        var lastName: String?
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.isIdentifier {
+                lastName = token.value
+                index += 1
+                if index < tokens.count, tokens[index].isSymbol("(") {
+                    // A function call ends the path, unless a field selection follows: (f(x)).a
+                    guard let close = closing(tokens, from: index), close == tokens.count - 1 else { return nil }
+                    return functionName(lastName!)
+                }
+                if index < tokens.count, tokens[index].isSymbol(".") { index += 1; continue }
+            } else if token.isSymbol("["), let close = closing(tokens, from: index) {
+                index = close + 1
+            } else if token.isSymbol("."), index + 1 < tokens.count, tokens[index + 1].isIdentifier {
+                index += 1
+            } else {
+                return nil
+            }
+        }
+        return lastName
+    }
+
+    /// A function's name as `FigureColname` gives it: the SQL-syntax forms by their keyword.
+    private static func functionName(_ name: String) -> String { name }
+
+    /// `CASE … ELSE x END` is named after `x` when that names a column or function, else `case`.
+    private static func caseName(_ tokens: [Token]) -> String {
+        guard let elseIndex = lastTopLevel(tokens, where: { $0.isWord("else") }), tokens.last?.isWord("end") == true else { return "case" }
+        return figure(Array(tokens[(elseIndex + 1)..<(tokens.count - 1)])) ?? "case"
+    }
+
+    /// The last word of a type name as PostgreSQL's grammar stores it (`int` → `int4`).
+    private static func typeName(_ tokens: [Token]) -> String? {
+        let words = tokens.filter { $0.isIdentifier }.map(\.value)
+        guard let first = words.first else { return nil }
+        switch words.joined(separator: " ") {
+        case "int", "integer", "int4": return "int4"
+        case "smallint", "int2": return "int2"
+        case "bigint", "int8": return "int8"
+        case "real", "float4": return "float4"
+        case "double precision", "float8", "float": return "float8"
+        case "boolean", "bool": return "bool"
+        case "decimal", "numeric": return "numeric"
+        case "character varying", "varchar", "char varying": return "varchar"
+        case "character", "char": return "bpchar"
+        case "timestamp with time zone", "timestamptz": return "timestamptz"
+        case "timestamp", "timestamp without time zone": return "timestamp"
+        case "time with time zone", "timetz": return "timetz"
+        case "time", "time without time zone": return "time"
+        default: return words.last ?? first
+        }
+    }
+
+    private static func closing(_ tokens: [Token], from open: Int) -> Int? {
+        var depth = 0
+        for index in open..<tokens.count {
+            if tokens[index].isSymbol("(") || tokens[index].isSymbol("[") { depth += 1 }
+            if tokens[index].isSymbol(")") || tokens[index].isSymbol("]") {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        return nil
+    }
+
+    private static func lastTopLevel(_ tokens: [Token], where matches: (Token) -> Bool) -> Int? {
+        var depth = 0
+        var found: Int?
+        for (index, token) in tokens.enumerated() {
+            if token.isSymbol("(") || token.isSymbol("[") { depth += 1 }
+            if token.isSymbol(")") || token.isSymbol("]") { depth -= 1 }
+            if depth == 0, matches(token) { found = index }
+        }
+        return found
+    }
+
+    /// Operators (and operator keywords) outside parentheses: any makes the whole an expression
+    /// that `FigureColname` cannot name.
+    private static func topLevelOperators(_ tokens: [Token]) -> Int {
+        var depth = 0
+        var count = 0
+        let operatorWords: Set<String> = ["and", "or", "not", "is", "in", "like", "ilike", "between", "similar", "at", "isnull", "notnull"]
+        for (index, token) in tokens.enumerated() {
+            if token.isSymbol("(") || token.isSymbol("[") { depth += 1; continue }
+            if token.isSymbol(")") || token.isSymbol("]") { depth -= 1; continue }
+            guard depth == 0 else { continue }
+            if token.kind == .symbol, !token.isSymbol("."), !token.isSymbol("::") { count += 1 }
+            if token.kind == .word, operatorWords.contains(token.value), index > 0 { count += 1 }
+            if token.kind == .string || token.kind == .number, index == 0, tokens.count > 1 { count += 1 }
+        }
+        if tokens.count == 1, tokens[0].kind != .word, tokens[0].kind != .quotedIdentifier { count += 1 }
+        return count
+    }
+}

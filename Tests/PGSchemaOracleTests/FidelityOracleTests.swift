@@ -1,0 +1,178 @@
+import Foundation
+import PGClient
+import PGMigrate
+import PGSchema
+import PGTestSupport
+import Testing
+
+/// The habits of real migration histories, each applied to PostgreSQL with `migrate up` and
+/// folded: the catalog must say what the model says (names PostgreSQL chose included), and a
+/// later migration that uses those names must fold without error.
+@Suite struct FidelityOracleTests {
+    /// Writes `files` (name → SQL) into a temporary module, applies it, folds it, compares.
+    func compare(_ files: [String: String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let path = NSTemporaryDirectory() + "pg-fidelity-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for (name, text) in files { try text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8) }
+        let folded = SchemaLoader.load(migrations: path)
+        let errors = folded.diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.isEmpty, "\(errors.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        try TestPostgres.withDatabase { config in
+            let db = try PGConnection(config: config)
+            let migrator = Migrator(
+                connection: db, directory: try MigrationDirectory(path: path), options: MigratorOptions(lockDatabaseName: config.urlPath)
+            )
+            try migrator.up()
+            let model = CatalogFacts.facts(of: folded.schema)
+            let catalog = try CatalogFacts.facts(of: db)
+            let difference = CatalogFacts.difference(model: model, catalog: catalog)
+            #expect(difference.isEmpty, "the folded model and PostgreSQL disagree:\n\(difference)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func redundantIndexConstraintsAreMergedWithinOneStatement() throws {
+        try compare([
+            "000001_keys.up.sql": """
+                CREATE TABLE a (id uuid PRIMARY KEY UNIQUE, x int, y int, UNIQUE (x, y), UNIQUE (x, y), CONSTRAINT a_yx UNIQUE (y, x));
+                CREATE TABLE b (a int, b int, UNIQUE (a, b), PRIMARY KEY (a, b));
+                CREATE TABLE c (id int CONSTRAINT c_named UNIQUE PRIMARY KEY, code text UNIQUE CONSTRAINT c_code_named UNIQUE);
+                CREATE TABLE d (id int);
+                -- Separate actions of one ALTER TABLE are not merged: d keeps d_pkey and d_k_key.
+                ALTER TABLE d ADD COLUMN k int UNIQUE, ADD PRIMARY KEY (k);
+                ALTER TABLE d ADD UNIQUE (id), ADD UNIQUE (id);
+                CREATE TABLE f (id int);
+                ALTER TABLE f ADD COLUMN m int PRIMARY KEY UNIQUE;
+                """,
+            "000002_later_unique.up.sql": """
+                ALTER TABLE b ADD UNIQUE (a, b);
+                CREATE TABLE e (b_a int, b_b int, FOREIGN KEY (b_a, b_b) REFERENCES b (a, b));
+                -- The names PostgreSQL kept are the ones a later migration uses.
+                ALTER TABLE b DROP CONSTRAINT b_a_b_key;
+                ALTER TABLE c DROP CONSTRAINT c_code_named;
+                """,
+        ])
+    }
+
+    @Test func defaultNullStoresADefaultOnlyWhenItNeedsACoercion() throws {
+        try compare([
+            "000001_defaults.up.sql": """
+                CREATE TYPE mood AS ENUM ('ok', 'sad');
+                CREATE DOMAIN short_text AS varchar(5);
+                CREATE DOMAIN nothing AS text DEFAULT NULL;
+                CREATE DOMAIN padded AS varchar(5) DEFAULT NULL;
+                CREATE TABLE users (
+                    id serial PRIMARY KEY,
+                    reset_token text DEFAULT NULL,
+                    cast_token text DEFAULT NULL::text,
+                    nullable_token text NULL DEFAULT NULL,
+                    parenthesised text DEFAULT (NULL),
+                    standard_cast text DEFAULT CAST(NULL AS text),
+                    limited varchar(40) DEFAULT NULL,
+                    unlimited varchar DEFAULT NULL,
+                    price numeric(10,2) DEFAULT NULL,
+                    plain_numeric numeric DEFAULT NULL,
+                    wider integer DEFAULT NULL::bigint,
+                    relabelled text DEFAULT NULL::varchar,
+                    feeling mood DEFAULT NULL,
+                    short short_text DEFAULT NULL,
+                    letter char DEFAULT NULL,
+                    stamp timestamp(3) DEFAULT NULL,
+                    plain_stamp timestamptz DEFAULT NULL,
+                    span interval(3) DEFAULT NULL,
+                    tags text[] DEFAULT NULL,
+                    codes varchar(10)[] DEFAULT NULL,
+                    exact varchar(40) DEFAULT NULL::varchar(40)
+                );
+                ALTER TABLE users ADD COLUMN later text DEFAULT NULL, ADD COLUMN later_limited varchar(8) DEFAULT NULL;
+                ALTER TABLE users ALTER COLUMN reset_token SET DEFAULT 'x';
+                ALTER TABLE users ALTER COLUMN reset_token SET DEFAULT NULL;
+                ALTER TABLE users ALTER COLUMN limited SET DEFAULT NULL;
+                """,
+        ])
+    }
+
+    @Test func namesPostgreSQLChoosesForIndexesAndConstraints() throws {
+        let long = String(repeating: "very_long_table_name_", count: 3) + "orders"
+        let column = String(repeating: "customer_reference_", count: 2) + "code"
+        try compare([
+            "000001_tables.up.sql": """
+                CREATE TABLE t (a int, b int, email text, name text, meta jsonb, during tstzrange);
+                CREATE TABLE t_id_seq (x int);
+                CREATE TABLE numbered (id serial, other bigserial);
+                CREATE TABLE \(long) (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, \(column) text UNIQUE CHECK (\(column) <> ''));
+                """,
+            "000002_indexes.up.sql": """
+                CREATE UNIQUE INDEX ON t (a);
+                CREATE INDEX ON t (a);
+                CREATE INDEX ON t (a);
+                CREATE INDEX ON t (lower(email));
+                CREATE INDEX ON t (lower(email), lower(name));
+                CREATE INDEX ON t ((a + b));
+                CREATE INDEX ON t (coalesce(a, 0), b DESC NULLS LAST);
+                CREATE INDEX ON t ((email::text) text_pattern_ops);
+                CREATE INDEX ON t USING gin ((meta -> 'tags'));
+                CREATE INDEX ON t (pg_catalog.lower(name));
+                CREATE INDEX ON \(long) (\(column));
+                CREATE INDEX ON \(long) (lower(\(column)));
+                CREATE EXTENSION IF NOT EXISTS btree_gist;
+                ALTER TABLE t ADD EXCLUDE USING gist (b WITH =, during WITH &&);
+                ALTER TABLE t ADD EXCLUDE USING gist (abs(b) WITH =, during WITH &&);
+                """,
+            "000003_use_the_names.up.sql": """
+                DROP INDEX t_a_idx;
+                DROP INDEX t_a_idx1;
+                ALTER INDEX t_a_idx2 RENAME TO t_a_plain;
+                DROP INDEX t_lower_idx;
+                DROP INDEX t_lower_lower1_idx;
+                DROP INDEX t_expr_idx;
+                DROP INDEX t_coalesce_b_idx;
+                DROP INDEX t_email_idx;
+                DROP INDEX t_expr_idx1;
+                DROP INDEX t_lower_idx1;
+                ALTER TABLE t DROP CONSTRAINT t_b_during_excl;
+                ALTER TABLE t DROP CONSTRAINT t_abs_during_excl;
+                CREATE TABLE t_id (x int);
+                CREATE TABLE numbered_id_seq1 (x int);
+                """,
+        ])
+    }
+
+    @Test func cascadeDropsWhatDependsOnTheDroppedObject() throws {
+        try compare([
+            "000001_tables.up.sql": """
+                CREATE TYPE status AS ENUM ('on', 'off');
+                CREATE DOMAIN status_domain AS status;
+                CREATE TABLE p (id int PRIMARY KEY, code text NOT NULL, ref int NOT NULL, state status_domain);
+                CREATE UNIQUE INDEX p_code_idx ON p (code);
+                ALTER TABLE p ADD CONSTRAINT p_ref_key UNIQUE (ref);
+                ALTER TABLE p ADD CONSTRAINT p_id_again UNIQUE (id);
+                CREATE TABLE c (p_id int REFERENCES p, p_code text REFERENCES p (code), p_ref int REFERENCES p (ref), own int);
+                CREATE TABLE d (p_id int REFERENCES p (id), doubled int GENERATED ALWAYS AS (p_id * 2) STORED);
+                CREATE VIEW p_codes AS SELECT code FROM p;
+                CREATE VIEW p_codes_again AS SELECT * FROM p_codes;
+                CREATE VIEW c_view AS SELECT own FROM c;
+                """,
+            "000002_drops.up.sql": """
+                -- The foreign keys to p (id) depend on the primary key, created before p_id_again.
+                ALTER TABLE p DROP CONSTRAINT p_id_again;
+                ALTER TABLE p DROP CONSTRAINT p_pkey CASCADE;
+                DROP INDEX p_code_idx CASCADE;
+                ALTER TABLE p DROP COLUMN ref CASCADE;
+                ALTER TABLE d DROP COLUMN p_id CASCADE;
+                ALTER TABLE p DROP COLUMN code CASCADE;
+                DROP TYPE status CASCADE;
+                DROP TABLE c CASCADE;
+                """,
+        ])
+    }
+
+    @Test func theMigrationsTableExistsBeforeTheFirstMigration() throws {
+        try compare([
+            "000001_note_data_version.up.sql": """
+                ALTER TABLE schema_migrations ADD COLUMN data_version int;
+                CREATE TABLE notes (id int PRIMARY KEY);
+                """,
+        ])
+    }
+}

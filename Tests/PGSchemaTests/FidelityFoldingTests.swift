@@ -1,0 +1,89 @@
+import Foundation
+import PGSchema
+import Testing
+
+/// Snippets of what real histories do, and the errors PostgreSQL gives where they go wrong.
+@Suite struct FidelityFoldingTests {
+    func errors(_ sql: String) -> [String] {
+        SchemaLoader.fold(sql: sql, path: "m.up.sql").diagnostics.filter { $0.severity == .error }.map { "\($0.location): \($0.message)" }
+    }
+
+    @Test func droppingAKeyThatAForeignKeyNeedsTakesCascade() {
+        let tables = """
+            CREATE TABLE p (id int PRIMARY KEY, code text);
+            CREATE UNIQUE INDEX p_code_idx ON p (code);
+            CREATE TABLE c (p_id int REFERENCES p, p_code text REFERENCES p (code));
+
+            """
+        #expect(errors(tables + "ALTER TABLE p DROP CONSTRAINT p_pkey;") == [
+            "m.up.sql:4:31: cannot drop constraint p_pkey on table p because other objects depend on it",
+        ])
+        #expect(errors(tables + "DROP INDEX p_code_idx;") == ["m.up.sql:4:12: cannot drop index p_code_idx because other objects depend on it"])
+        #expect(errors(tables + "ALTER TABLE p DROP COLUMN code;") == [
+            "m.up.sql:4:27: cannot drop column code of table p because other objects depend on it",
+        ])
+        #expect(errors(tables + "DROP INDEX p_pkey;") == ["m.up.sql:4:12: cannot drop index p_pkey because constraint p_pkey on table p requires it"])
+        let folded = SchemaLoader.fold(sql: tables + "ALTER TABLE p DROP CONSTRAINT p_pkey CASCADE; DROP INDEX p_code_idx CASCADE;")
+        #expect(folded.diagnostics.isEmpty)
+        #expect(folded.schema.table(QualifiedName("c"))?.foreignKeys.isEmpty == true)
+    }
+
+    @Test func aGeneratedColumnNeedsCascadeToLoseItsSource() {
+        let sql = "CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED);\n"
+        #expect(errors(sql + "ALTER TABLE t DROP COLUMN a;") == ["m.up.sql:2:27: cannot drop column a of table t because other objects depend on it"])
+        let folded = SchemaLoader.fold(sql: sql + "ALTER TABLE t DROP COLUMN a CASCADE;")
+        #expect(folded.schema.table(QualifiedName("t"))?.columns.isEmpty == true)
+    }
+
+    @Test func defaultNullKeepsOnlyCoercedDefaults() throws {
+        let folded = SchemaLoader.fold(sql: """
+            CREATE TABLE t (a text DEFAULT NULL, b text NULL DEFAULT NULL NOT NULL, c varchar(40) DEFAULT NULL, d int DEFAULT NULL::bigint);
+            ALTER TABLE t ADD COLUMN e text DEFAULT NULL::text;
+            """)
+        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
+        let table = try #require(folded.schema.table(QualifiedName("t")))
+        #expect(table.columns.map(\.defaultExpression) == [nil, nil, "NULL", "NULL::bigint", nil])
+        #expect(table.column("b")?.isNotNull == true)
+    }
+
+    @Test func unnamedIndexesAreNamedAsPostgreSQLNamesThem() throws {
+        let folded = SchemaLoader.fold(sql: """
+            CREATE TABLE t (a int, email text);
+            CREATE UNIQUE INDEX ON t (a);
+            CREATE INDEX ON t (lower(email));
+            CREATE INDEX ON t (lower(email), upper(email), (a + 1));
+            CREATE INDEX ON t (a);
+            """)
+        let names = folded.schema.table(QualifiedName("t"))?.indexes.map(\.name)
+        #expect(names == ["t_a_idx", "t_lower_idx", "t_lower_upper_expr_idx", "t_a_idx1"])
+    }
+
+    @Test func aMissingIndexColumnIsPointedAt() {
+        #expect(errors("CREATE TABLE posts (id int);\nCREATE INDEX posts_date ON posts (id, publish_date);") == [
+            "m.up.sql:2:39: column \"publish_date\" does not exist in table \"posts\"",
+        ])
+    }
+
+    @Test func theMigrationsTableIsThereButNotAModel() throws {
+        let folded = SchemaLoader.fold(sql: "ALTER TABLE schema_migrations ADD COLUMN data_version int;")
+        #expect(folded.diagnostics.isEmpty)
+        #expect(folded.schema.tables.isEmpty)
+        #expect(folded.schema.migrationsTable?.columns.map(\.name) == ["version", "dirty", "data_version"])
+        #expect(errors("CREATE TABLE schema_migrations (version bigint);") == ["m.up.sql:1:14: relation \"schema_migrations\" already exists"])
+    }
+
+    @Test func aBrokenDownFileIsAWarning() throws {
+        let path = NSTemporaryDirectory() + "pg-down-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "CREATE TABLE t (a int);".write(toFile: path + "/1_t.up.sql", atomically: true, encoding: .utf8)
+        try "DROP TABLE t".write(toFile: path + "/1_t.down.sql", atomically: true, encoding: .utf8)
+        try "ALTER TABLE t ADD COLUMN b int;".write(toFile: path + "/2_b.up.sql", atomically: true, encoding: .utf8)
+        try "ALTER TABLE t DROP COLUMN b,;".write(toFile: path + "/2_b.down.sql", atomically: true, encoding: .utf8)
+        let result = SchemaLoader.load(migrations: path)
+        #expect(!result.hasErrors)
+        #expect(result.diagnostics.map(\.severity) == [.warning])
+        #expect(result.diagnostics.first?.location.file.hasSuffix("2_b.down.sql") == true)
+        #expect(result.schema.table(QualifiedName("t"))?.columns.map(\.name) == ["a", "b"])
+    }
+}
