@@ -19,7 +19,8 @@ public enum MigrateError: Error, Sendable, CustomStringConvertible {
     /// A version that `goto` was asked for is not in the folder.
     case noSuchVersion(Int64, folder: String)
     /// A down file is needed but missing.
-    case missingDownFile(version: Int64, folder: String)
+    /// Versions that a down run would pass and that have no down file; nothing was run.
+    case missingDownFile(versions: [Int64], folder: String)
     /// `up N` or `down N` could do fewer than N steps; the ones it could do were done.
     case shortLimit(requested: Int, short: Int)
     /// The database has no version yet (`version` on a fresh database).
@@ -55,8 +56,13 @@ public enum MigrateError: Error, Sendable, CustomStringConvertible {
             return "error: the database is at version \(version), but \(folder) has no migration with that version"
         case .noSuchVersion(let version, let folder):
             return "error: \(folder) has no migration with version \(version)"
-        case .missingDownFile(let version, let folder):
-            return "error: \(folder) has no down file for version \(version), so it cannot be rolled back"
+        case .missingDownFile(let versions, let folder):
+            let list = versions.map(String.init).joined(separator: ", ")
+            return """
+                error: \(folder) has no down file for version\(versions.count == 1 ? "" : "s") \(list), so \(versions.count == 1 ? "it" : "they") cannot be rolled back; nothing was run
+                Write the missing NNNNNN_name.down.sql file\(versions.count == 1 ? "" : "s"), or roll back only to a later version with `goto`. \
+                (golang-migrate would move the version past a missing down file without running anything; this tool refuses.)
+                """
         case .shortLimit(let requested, let short):
             return "error: limit \(requested) short by \(short)"
         case .noMigration:

@@ -21,6 +21,9 @@ public struct DatabaseVersion: Sendable, Equatable, CustomStringConvertible {
 public enum MigrationEvent: Sendable {
     case applied(version: Int64, name: String, direction: MigrationDirection, duration: Duration)
     case noChange
+    /// A file without `-- migrate:no-transaction` holds a statement that PostgreSQL refuses in a
+    /// transaction block, so it runs outside one, following golang-migrate's dirty protocol.
+    case outsideTransaction(version: Int64, name: String, statement: String)
     case dropped(objects: Int)
     case forced(version: Int64)
     case notice(PGNotice)
@@ -153,11 +156,11 @@ public final class Migrator: Sendable {
             return
         }
         // Read every file first: a missing or unreadable file stops the run before anything changes.
+        let missing = steps.filter { $0.migration.file($0.direction) == nil }.map(\.migration.version)
+        guard missing.isEmpty else { throw .missingDownFile(versions: missing, folder: directory.path) }
         var scripts: [(file: MigrationFile, text: String, target: Int64)] = []
         for step in steps {
-            guard let file = step.migration.file(step.direction) else {
-                throw .missingDownFile(version: step.migration.version, folder: directory.path)
-            }
+            guard let file = step.migration.file(step.direction) else { continue }
             do {
                 scripts.append((file, try file.read(), step.target))
             } catch {
@@ -167,7 +170,11 @@ public final class Migrator: Sendable {
         var version = current?.version
         for script in scripts {
             let start = ContinuousClock.now
-            if Self.isNoTransaction(script.text) {
+            let refused = Self.isNoTransaction(script.text) ? nil : TransactionBlock.firstRefusedStatement(in: script.text)
+            if let refused {
+                log(.outsideTransaction(version: script.file.version, name: script.file.name, statement: refused))
+            }
+            if refused != nil || Self.isNoTransaction(script.text) {
                 try session.applyOutsideTransaction(script.file, text: script.text, target: script.target, previous: version)
             } else {
                 try session.applyInTransaction(script.file, text: script.text, target: script.target, previous: version)

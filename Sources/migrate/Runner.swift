@@ -80,6 +80,8 @@ struct Runner {
                 print("\(version)/\(direction == .up ? "u" : "d") \(name) (\(format(duration)))")
             case .noChange:
                 print("no change")
+            case .outsideTransaction(let version, let name, let statement):
+                print("\(version) \(name): \(statement) cannot run inside a transaction block, so this file runs outside one (marked dirty until it completes)")
             case .dropped(let count):
                 print("dropped \(count) objects")
             case .forced:

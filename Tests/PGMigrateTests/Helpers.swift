@@ -32,6 +32,7 @@ final class Harness: Sendable {
             switch event {
             case .applied(let version, _, let direction, _): events.append("\(version)/\(direction == .up ? "u" : "d")")
             case .noChange: events.append("no change")
+            case .outsideTransaction(let version, _, let statement): events.append("\(version) outside a transaction: \(statement)")
             default: break
             }
         }
