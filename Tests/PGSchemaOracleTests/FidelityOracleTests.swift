@@ -175,4 +175,37 @@ import Testing
                 """,
         ])
     }
+
+    @Test func doBlocksWithGuardedDDLFoldAsTheyRun() throws {
+        try compare([
+            "000001_types.up.sql": """
+                CREATE TABLE accounts (id int PRIMARY KEY);
+                DO $$
+                BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'plan') THEN
+                        CREATE TYPE plan AS ENUM ('free', 'pro');
+                    END IF;
+                    IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'accounts' AND column_name = 'plan') THEN
+                        ALTER TABLE accounts ADD COLUMN plan plan NOT NULL DEFAULT 'free';
+                    END IF;
+                END
+                $$;
+                """,
+            "000002_again.up.sql": """
+                DO $$ BEGIN CREATE TYPE plan AS ENUM ('x'); EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                DO $body$
+                DECLARE
+                    n integer;
+                BEGIN
+                    IF EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.relname = 'accounts') THEN
+                        ALTER TABLE accounts ADD COLUMN IF NOT EXISTS seats integer DEFAULT NULL;
+                    ELSE
+                        CREATE TABLE never (id int);
+                    END IF;
+                    SELECT count(*) INTO n FROM accounts;
+                END
+                $body$ LANGUAGE plpgsql;
+                """,
+        ])
+    }
 }

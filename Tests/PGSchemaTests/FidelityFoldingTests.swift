@@ -87,3 +87,57 @@ import Testing
         #expect(result.schema.table(QualifiedName("t"))?.columns.map(\.name) == ["a", "b"])
     }
 }
+
+/// DO blocks: DDL folded where the fold can follow it, a warning where it cannot.
+@Suite struct DoBlockFoldingTests {
+    func fold(_ sql: String) -> SchemaLoader.Result { SchemaLoader.fold(sql: sql, path: "m.up.sql") }
+
+    @Test func guardedDDLIsFoldedByTheCatalogTest() throws {
+        let result = fold("""
+            CREATE TABLE t (a int);
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'mood') THEN
+                    CREATE TYPE mood AS ENUM ('ok', 'sad');
+                END IF;
+                IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 't' AND column_name = 'a') THEN
+                    ALTER TABLE t ADD COLUMN a text;
+                ELSE
+                    ALTER TABLE t ADD COLUMN b text;
+                END IF;
+            END
+            $$;
+            DO $$ BEGIN CREATE TYPE mood AS ENUM ('x'); EXCEPTION WHEN duplicate_object THEN null; END $$;
+            DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM t; UPDATE t SET a = 1; END $$;
+            """)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.schema.enumType(QualifiedName("mood"))?.labels == ["ok", "sad"])
+        #expect(result.schema.table(QualifiedName("t"))?.columns.map(\.name) == ["a", "b"])
+    }
+
+    @Test func whatTheFoldCannotSeeIsAWarningAtItsPlace() {
+        let result = fold("""
+            CREATE TABLE t (a int);
+            DO $$
+            BEGIN
+              EXECUTE format('ALTER TABLE %I ADD COLUMN c int', 't');
+            END $$;
+            """)
+        #expect(result.diagnostics.map { "\($0.location) \($0.severity): \($0.message)" } == [
+            "m.up.sql:4:3 warning: this DO block runs EXECUTE of dynamic SQL; the model cannot see its effect",
+        ])
+    }
+
+    @Test func anAnnotationDescribesTheBlock() {
+        let result = fold("""
+            CREATE TABLE t (a int);
+            DO $$ BEGIN EXECUTE format('ALTER TABLE %I ADD COLUMN c int', 't'); END $$;
+            /* pg-codegen:assume
+            ALTER TABLE t ADD COLUMN c int;
+            */
+            """)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.schema.table(QualifiedName("t"))?.columns.map(\.name) == ["a", "c"])
+        #expect(result.schema.table(QualifiedName("t"))?.column("c")?.provenance.created.description == "m.up.sql:4:26")
+    }
+}

@@ -240,6 +240,8 @@ struct Folder {
         case .createExtension(let name):
             if !schema.extensions.contains(name) { schema.extensions.append(name) }
             if Self.extensionTypes[name] == nil, !Self.typelessExtensions.contains(name) { typeProvidingExtensions.insert(name) }
+        case .doBlock(let steps, _):
+            doBlock(steps)
         case .skipped:
             break
         }

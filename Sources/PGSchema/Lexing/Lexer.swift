@@ -10,6 +10,9 @@ public struct LexedFile: Sendable {
     public var source: SourceFile
     public var statements: [StatementTokens]
     public var diagnostics: [Diagnostic]
+    /// The byte ranges of `/* pg-codegen:assume … */` comments, after the marker: SQL that the
+    /// generator folds as if it were written there, and that PostgreSQL never runs.
+    public var annotations: [Range<Int>] = []
 }
 
 /// Cuts SQL into tokens, working on bytes: identifiers (unquoted ones folded to lower case, quoted
@@ -22,6 +25,10 @@ public struct Lexer {
     let bytes: [UInt8]
     var index = 0
     var diagnostics: [Diagnostic] = []
+    var annotations: [Range<Int>] = []
+
+    /// The word that opens an annotation comment.
+    static let annotationMarker = Array("pg-codegen:assume".utf8)
 
     public static func lex(_ source: SourceFile) -> LexedFile {
         var lexer = Lexer(source: source, bytes: source.bytes)
@@ -56,7 +63,7 @@ public struct Lexer {
         if !current.isEmpty {
             statements.append(StatementTokens(tokens: current, start: statementStart, end: bytes.count))
         }
-        return LexedFile(source: source, statements: statements, diagnostics: diagnostics)
+        return LexedFile(source: source, statements: statements, diagnostics: diagnostics, annotations: annotations)
     }
 
     private func isRoutineDefinition(_ tokens: [Token]) -> Bool {
@@ -128,7 +135,16 @@ public struct Lexer {
                         index += 1
                     }
                 }
-                if depth > 0 { error("unterminated /* comment", at: start) }
+                if depth > 0 {
+                    error("unterminated /* comment", at: start)
+                } else {
+                    var content = start + 2
+                    while content < index, bytes[content] == 0x20 || bytes[content] == 0x0A || bytes[content] == 0x0D || bytes[content] == 0x09 { content += 1 }
+                    let marker = Self.annotationMarker
+                    if index - 2 - content >= marker.count, bytes[content..<(content + marker.count)].elementsEqual(marker) {
+                        annotations.append((content + marker.count)..<(index - 2))
+                    }
+                }
             } else {
                 return
             }

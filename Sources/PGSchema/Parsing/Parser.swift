@@ -13,11 +13,24 @@ public enum Parser {
             var cursor = Cursor(tokens, source: file.source)
             let location = file.source.location(of: tokens.start)
             do {
-                let statement = try cursor.statement()
+                var statement = try cursor.statement()
+                // An annotated file describes its DO blocks itself.
+                if case .doBlock = statement, !file.annotations.isEmpty { statement = .skipped("DO block described by an annotation") }
                 statements.append(LocatedStatement(statement: statement, location: location))
             } catch {
                 diagnostics.append(error)
             }
+        }
+        guard !file.annotations.isEmpty else { return (statements, diagnostics) }
+        // Annotations are lexed where they stand (the rest blanked), so locations are the file's,
+        // and take their place among the file's statements.
+        var masked = [UInt8](repeating: 0x20, count: file.source.bytes.count)
+        for (offset, byte) in file.source.bytes.enumerated() where byte == 0x0A { masked[offset] = byte }
+        for range in file.annotations { masked.replaceSubrange(range, with: file.source.bytes[range]) }
+        let annotated = parse(Lexer.lex(SourceFile(path: file.source.path, bytes: masked)))
+        diagnostics += annotated.diagnostics
+        statements = (statements + annotated.statements).sorted {
+            ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
         }
         return (statements, diagnostics)
     }
@@ -43,7 +56,8 @@ extension Cursor {
         case "grant", "revoke": return .skipped("privileges")
         case "set", "reset", "begin", "start", "commit", "end", "rollback", "savepoint", "release", "abort":
             return .skipped("session")
-        case "do", "call": return .skipped("procedural code")
+        case "do": return try doBlock()
+        case "call": return .skipped("procedural code")
         case "analyze", "analyse", "vacuum", "cluster", "reindex", "refresh", "lock", "notify", "listen",
              "unlisten", "discard", "checkpoint", "load", "security", "import", "prepare", "execute", "deallocate",
              "explain", "show", "fetch", "move", "close", "declare":
@@ -51,6 +65,37 @@ extension Cursor {
         default:
             throw Diagnostic(.error, "statement \(first.value.uppercased()) is not understood", at: location)
         }
+    }
+
+    // MARK: - DO
+
+    /// `DO [LANGUAGE l] $$body$$ [LANGUAGE l]`: a PL/pgSQL body is read for the DDL it runs.
+    private mutating func doBlock() throws(Diagnostic) -> Statement {
+        let location = self.location
+        index += 1
+        var language = "plpgsql"
+        if accept("language") { language = try identifier("a language") }
+        guard let body = current, body.kind == .string else { throw unexpected("expected the body of the DO block") }
+        index += 1
+        if accept("language") { language = try identifier("a language") }
+        let raw = source.bytes[body.start..<body.end]
+        let mentionsDDL = Lexer.lex(SourceFile(path: "", text: body.value)).statements.contains { $0.tokens.contains(where: ProceduralParser.isDDLWord) }
+        guard language == "plpgsql", raw.first == UInt8(ascii: "$"), let tagEnd = raw.dropFirst().firstIndex(of: UInt8(ascii: "$")) else {
+            return .doBlock(mentionsDDL ? [.opaque("a DO block the fold cannot read", location)] : [], location: location)
+        }
+        // Lex the body where it stands, everything else blanked, so that locations are the file's.
+        let contentStart = tagEnd + 1
+        let contentEnd = body.end - (tagEnd + 1 - body.start)
+        var masked = source.bytes
+        for offset in masked.indices where (offset < contentStart || offset >= contentEnd) && masked[offset] != 0x0A {
+            masked[offset] = 0x20
+        }
+        let lexed = Lexer.lex(SourceFile(path: source.path, bytes: masked))
+        guard lexed.diagnostics.isEmpty else {
+            return .doBlock(mentionsDDL ? [.opaque("a DO block the fold cannot read", location)] : [], location: location)
+        }
+        var parser = ProceduralParser(body: lexed)
+        return .doBlock(parser.body(), location: location)
     }
 
     // MARK: - CREATE

@@ -131,6 +131,8 @@ public enum Statement: Sendable, Equatable {
     case comment(CommentTarget, text: String?)
     case createSchema(String, ifNotExists: Bool)
     case createExtension(String)
+    /// A `DO` block: what it does to the schema, as far as the fold can follow it.
+    case doBlock([ProceduralStep], location: SourceLocation)
     /// A statement that never changes a table's or type's shape: functions, triggers, grants, data.
     case skipped(String)
 }
