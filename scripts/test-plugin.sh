@@ -60,6 +60,7 @@ printf -- '-- a broken migration\nALTER TABLE app_todos ADD COLUMN x nosuchtype;
 build
 check "a broken migration fails the build" test "$status" -ne 0
 check "the build output names the file, line and column" grep -q '000003_broken.up.sql:2:36: error: type "nosuchtype" does not exist' <<<"$log"
+check "the path is the one the user edits, not the target's link" bash -c 'grep "000003_broken.up.sql:2:36" <<<"$1" | grep -q "migrations/app/000003_broken" && ! grep -q "Sources/AppModels/migrations/000003" <<<"$1"' _ "$log"
 
 rm "$migrations/000003_broken.up.sql"
 build

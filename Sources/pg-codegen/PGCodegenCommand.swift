@@ -13,6 +13,18 @@ struct PGCodegenCommand: ParsableCommand {
     )
 }
 
+/// The migrations folder as the user edits it. The build plugin passes the folder through the
+/// target's symbolic link (`Sources/AppModels/migrations`); diagnostics name the files where they
+/// really are (`migrations/app/…`), relative to the working directory when inside it.
+func editablePath(_ path: String) -> String {
+    let url = URL(fileURLWithPath: path)
+    let resolved = url.resolvingSymlinksInPath().path
+    guard resolved != url.standardizedFileURL.path else { return path }
+    let workingDirectory = FileManager.default.currentDirectoryPath
+    if resolved.hasPrefix(workingDirectory + "/") { return String(resolved.dropFirst(workingDirectory.count + 1)) }
+    return resolved
+}
+
 struct SchemaDump: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
@@ -31,7 +43,7 @@ struct SchemaDump: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let result = SchemaLoader.load(migrations: migrations)
+        let result = SchemaLoader.load(migrations: editablePath(migrations))
         for diagnostic in result.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }
@@ -72,7 +84,8 @@ struct Generate: ParsableCommand {
     var config: String?
 
     func run() throws {
-        let folder = URL(fileURLWithPath: migrations).lastPathComponent
+        let migrations = editablePath(self.migrations)
+        let folder = URL(fileURLWithPath: self.migrations).lastPathComponent
         let module = moduleName ?? (folder.prefix(1).uppercased() + folder.dropFirst())
         var configPath = config
         if configPath == nil {

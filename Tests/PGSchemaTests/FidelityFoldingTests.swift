@@ -64,6 +64,21 @@ import Testing
         ])
     }
 
+    @Test func aStatementThatDoesNotParseGivesOneError() {
+        let result = SchemaLoader.fold(sql: """
+            CREATE TABLE posts (id int, title text,);
+            ALTER TABLE posts ADD COLUMN body text;
+            CREATE INDEX ON posts (title);
+            CREATE TABLE comments (post_id int REFERENCES posts);
+            ALTER TABLE authors ADD COLUMN name text;
+            """, path: "m.up.sql")
+        #expect(result.diagnostics.map { "\($0.location): \($0.message)" } == [
+            "m.up.sql:1:40: expected a column name, found ')'",
+            "m.up.sql:5:13: relation \"authors\" does not exist",
+        ])
+        #expect(result.diagnostics.first?.note?.contains("later references to \"posts\" are not checked") == true)
+    }
+
     @Test func theMigrationsTableIsThereButNotAModel() throws {
         let folded = SchemaLoader.fold(sql: "ALTER TABLE schema_migrations ADD COLUMN data_version int;")
         #expect(folded.diagnostics.isEmpty)

@@ -45,7 +45,12 @@ struct Folder {
         ), location: location))
     }
 
+    /// Objects whose creating or altering statement did not parse: errors about them would only
+    /// follow from that one.
+    var uncheckedNames: Set<String> = []
+
     mutating func error(_ message: String, at location: SourceLocation, note: String? = nil) {
+        if !uncheckedNames.isEmpty, uncheckedNames.contains(where: { message.contains("\"\($0)\"") || message.contains(" \($0) ") }) { return }
         diagnostics.append(Diagnostic(.error, message, at: location, note: note))
     }
 
@@ -240,6 +245,8 @@ struct Folder {
         case .createExtension(let name):
             if !schema.extensions.contains(name) { schema.extensions.append(name) }
             if Self.extensionTypes[name] == nil, !Self.typelessExtensions.contains(name) { typeProvidingExtensions.insert(name) }
+        case .failed(let names):
+            uncheckedNames.formUnion(names)
         case .doBlock(let steps, _):
             doBlock(steps)
         case .skipped:

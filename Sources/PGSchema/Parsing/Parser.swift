@@ -18,6 +18,14 @@ public enum Parser {
                 if case .doBlock = statement, !file.annotations.isEmpty { statement = .skipped("DO block described by an annotation") }
                 statements.append(LocatedStatement(statement: statement, location: location))
             } catch {
+                var error = error
+                let names = Self.objectNames(tokens.tokens)
+                if !names.isEmpty {
+                    let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
+                    let unchecked = "later references to \(list) are not checked until this statement is fixed"
+                    error.note = error.note.map { $0 + "; " + unchecked } ?? unchecked
+                    statements.append(LocatedStatement(statement: .failed(names: names), location: location))
+                }
                 diagnostics.append(error)
             }
         }
@@ -33,6 +41,26 @@ public enum Parser {
             ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
         }
         return (statements, diagnostics)
+    }
+}
+
+extension Parser {
+    /// The object a statement creates or changes (`CREATE TABLE x`, `ALTER TABLE IF EXISTS ONLY x`,
+    /// `CREATE TYPE s.x`), read from its first words even when the rest does not parse.
+    static func objectNames(_ tokens: [Token]) -> [String] {
+        var index = 0
+        func skip(_ words: Set<String>) { while index < tokens.count, tokens[index].kind == .word, words.contains(tokens[index].value) { index += 1 } }
+        guard let first = tokens.first, first.isWord("create") || first.isWord("alter") else { return [] }
+        index = 1
+        skip(["or", "replace", "temp", "temporary", "unlogged", "global", "local", "materialized", "recursive", "unique"])
+        guard index < tokens.count, tokens[index].kind == .word,
+              ["table", "type", "domain", "view", "index"].contains(tokens[index].value) else { return [] }
+        index += 1
+        skip(["if", "not", "exists", "only", "concurrently"])
+        guard index < tokens.count, tokens[index].isIdentifier, !tokens[index].isWord("on") else { return [] }
+        var name = tokens[index].value
+        if index + 2 < tokens.count, tokens[index + 1].isSymbol("."), tokens[index + 2].isIdentifier { name = tokens[index + 2].value }
+        return [name]
     }
 }
 

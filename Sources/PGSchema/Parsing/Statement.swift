@@ -131,6 +131,10 @@ public enum Statement: Sendable, Equatable {
     case comment(CommentTarget, text: String?)
     case createSchema(String, ifNotExists: Bool)
     case createExtension(String)
+    /// A statement that did not parse (its error is reported), with the names of the objects it
+    /// would have created or changed: later references to them are not checked, so that one
+    /// mistake gives one error.
+    case failed(names: [String])
     /// A `DO` block: what it does to the schema, as far as the fold can follow it.
     case doBlock([ProceduralStep], location: SourceLocation)
     /// A statement that never changes a table's or type's shape: functions, triggers, grants, data.
