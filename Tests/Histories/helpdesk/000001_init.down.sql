@@ -1,0 +1,2 @@
+drop extension if exists "pg_trgm";
+drop extension if exists "citext";
