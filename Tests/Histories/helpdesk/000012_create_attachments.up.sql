@@ -5,7 +5,7 @@ CREATE TABLE attachments (
     content_type text DEFAULT NULL,
     byte_size bigint NOT NULL CHECK (byte_size >= 0),
     sha256 bytea,
-    storage_key text NOT NULL
+    storage_key text NOT NULL DEFAULT encode(gen_random_bytes(16), 'hex')
 );
 CREATE UNIQUE INDEX ON attachments (storage_key);
 CREATE INDEX ON attachments (comment_id);

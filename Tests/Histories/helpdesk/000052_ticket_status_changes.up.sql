@@ -5,7 +5,7 @@ CREATE TABLE ticket_status_changes (
     new_status ticket_status NOT NULL,
     changed_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX ON ticket_status_changes (ticket_id, changed_at DESC);
+CREATE INDEX ON ticket_status_changes (ticket_id, changed_at DESC) INCLUDE (new_status);
 
 CREATE FUNCTION log_ticket_status_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
