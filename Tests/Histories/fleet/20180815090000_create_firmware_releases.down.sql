@@ -1,0 +1,2 @@
+DROP TABLE public.firmware_releases;
+DROP TYPE public.release_channel;

@@ -1,0 +1,2 @@
+DROP VIEW audit_log_recent;
+DROP TABLE audit_log;

@@ -1,0 +1,2 @@
+ALTER TABLE devices DROP COLUMN status;
+DROP TYPE device_status;

@@ -1,0 +1,2 @@
+ALTER TABLE devices DROP COLUMN location;
+DROP COLUMN site;

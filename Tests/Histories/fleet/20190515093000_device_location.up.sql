@@ -1,0 +1,3 @@
+ALTER TABLE devices
+    ADD COLUMN location point DEFAULT NULL,
+    ADD COLUMN site text DEFAULT NULL;

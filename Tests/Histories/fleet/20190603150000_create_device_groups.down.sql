@@ -1,0 +1,2 @@
+DROP TABLE device_group_members;
+DROP TABLE device_groups;

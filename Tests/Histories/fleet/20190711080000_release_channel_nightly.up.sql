@@ -1,0 +1,1 @@
+ALTER TYPE release_channel ADD VALUE 'nightly' BEFORE 'beta';

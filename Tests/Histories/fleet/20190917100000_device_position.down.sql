@@ -1,0 +1,2 @@
+ALTER TABLE devices DROP COLUMN position;
+DROP TYPE geo_position;

@@ -1,0 +1,2 @@
+DROP TABLE firmware_rollouts;
+DROP EXTENSTION IF EXISTS btree_gist;

@@ -1,0 +1,2 @@
+DROP TABLE audit_log;
+ALTER TABLE audit_log_2019 RENAME TO audit_log;

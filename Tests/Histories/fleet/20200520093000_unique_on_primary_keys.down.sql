@@ -1,0 +1,2 @@
+ALTER TABLE device_firmware DROP CONSTRAINT device_firmware_device_id_firmware_id_key;
+ALTER TABLE organizations DROP CONSTRAINT organizations_id_key;

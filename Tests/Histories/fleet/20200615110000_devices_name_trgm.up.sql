@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY ON devices USING gin (name gin_trgm_ops);

@@ -1,0 +1,1 @@
+DROP TABLE firmware_update_attempts_per_device_including_bootloader_results;

@@ -1,0 +1,16 @@
+-- 20210208120000 used a table name and a column name over 63 bytes: PostgreSQL truncated
+-- them and chose truncated names for everything else. Tidy up, using the names it chose.
+ALTER TABLE firmware_update_attempts_per_device_including_bootloader_results RENAME TO firmware_update_attempts;
+ALTER TABLE firmware_update_attempts
+    RENAME COLUMN bootloader_version_reported_by_the_device_before_the_update_sta TO bootloader_before;
+ALTER SEQUENCE firmware_update_attempts_per_device_including_bootloader_id_seq RENAME TO firmware_update_attempts_id_seq;
+ALTER INDEX firmware_update_attempts_per_device_including_bootloader_r_pkey RENAME TO firmware_update_attempts_pkey;
+ALTER TABLE firmware_update_attempts
+    RENAME CONSTRAINT firmware_update_attempts_per_device_including_bo_device_id_fkey TO firmware_update_attempts_device_id_fkey;
+ALTER TABLE firmware_update_attempts
+    RENAME CONSTRAINT firmware_update_attempts_per_device_including__firmware_id_fkey TO firmware_update_attempts_firmware_id_fkey;
+ALTER TABLE firmware_update_attempts
+    RENAME CONSTRAINT firmware_update_attempts_per_device_including_boo_outcome_check TO firmware_update_attempts_outcome_check;
+ALTER INDEX firmware_update_attempts_per_device__device_id_attempted_at_idx RENAME TO firmware_update_attempts_device_id_attempted_at_idx;
+-- nobody looks at failures by firmware any more
+DROP INDEX firmware_update_attempts_per_device_including_b_firmware_id_idx;

@@ -1,0 +1,1 @@
+UPDATE devices SET status = 'active' WHERE status = 'maintenance';

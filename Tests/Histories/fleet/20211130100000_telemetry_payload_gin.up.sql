@@ -1,0 +1,1 @@
+CREATE INDEX ON telemetry USING gin (payload jsonb_path_ops) WHERE payload IS NOT NULL;

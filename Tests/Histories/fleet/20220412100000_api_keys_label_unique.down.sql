@@ -1,0 +1,1 @@
+DROP INDEX api_keys_org_id_label_idx;

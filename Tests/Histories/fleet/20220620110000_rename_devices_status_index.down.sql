@@ -1,0 +1,2 @@
+ALTER INDEX api_keys_live_by_org_idx RENAME TO api_keys_org_id_idx;
+ALTER INDEX devices_active_by_org_idx RENAME TO devices_org_id_status_idx;

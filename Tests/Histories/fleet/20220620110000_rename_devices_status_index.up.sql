@@ -1,0 +1,2 @@
+ALTER INDEX devices_org_id_status_idx RENAME TO devices_active_by_org_idx;
+ALTER INDEX api_keys_org_id_idx RENAME TO api_keys_live_by_org_idx;

@@ -1,0 +1,2 @@
+DROP TYPE ticket_priority;
+DROP TYPE ticket_status;

@@ -1,0 +1,1 @@
+DELETE FROM tags WHERE name IN ('billing', 'bug', 'feature-request', 'données-personnelles', 'dringend 🔥');

@@ -1,0 +1,6 @@
+INSERT INTO tags (name) VALUES
+    ('billing'),
+    ('bug'),
+    ('feature-request'),
+    ('données-personnelles'),
+    ('dringend 🔥');

@@ -1,0 +1,2 @@
+DROP TABLE attachment_thumbnails;
+DROP TABLE attachments;

@@ -1,0 +1,1 @@
+ALTER TABLE ticket_comments DROP COLUMN body_tsv;

@@ -1,0 +1,3 @@
+ALTER TABLE tickets
+    DROP COLUMN due_at,
+    DROP COLUMN sla_policy_id,;

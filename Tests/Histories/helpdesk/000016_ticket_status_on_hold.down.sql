@@ -1,0 +1,1 @@
+-- Enum values cannot be removed. The up uses IF NOT EXISTS, so it can run again.

@@ -1,0 +1,1 @@
+ALTER TYPE ticket_status ADD VALUE IF NOT EXISTS 'on_hold' BEFORE 'solved';

@@ -1,0 +1,2 @@
+DROP TABLE kb.articles;
+DROP SCHEMA kb;

@@ -1,0 +1,2 @@
+DROP INDEX tickets_status_idx1;
+DROP INDEX tickets_status_idx;

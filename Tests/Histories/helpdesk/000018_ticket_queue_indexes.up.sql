@@ -1,0 +1,3 @@
+-- unassigned queue / assigned queue
+CREATE INDEX ON tickets (status) WHERE assignee_id IS NULL;
+CREATE INDEX ON tickets (status) WHERE assignee_id IS NOT NULL;

@@ -1,0 +1,1 @@
+UPDATE tickets SET sla_policy_id = NULL;

@@ -1,0 +1,1 @@
+drop view open_tickets;

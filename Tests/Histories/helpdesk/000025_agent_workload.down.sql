@@ -1,0 +1,1 @@
+DROP MATERIALIZED VIEW agent_workload;

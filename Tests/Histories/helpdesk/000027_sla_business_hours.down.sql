@@ -1,0 +1,2 @@
+ALTER TABLE sla_policies DROP COLUMN hours;
+DROP TYPE business_hours;

@@ -1,0 +1,2 @@
+ALTER TABLE tickets DROP COLUMN IF EXISTS channel;
+DROP TYPE IF EXISTS channel;

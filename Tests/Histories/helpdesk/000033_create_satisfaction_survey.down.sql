@@ -1,0 +1,1 @@
+DROP TABLE customer_satisfaction_survey_responses_including_free_text_feedback;

@@ -1,0 +1,2 @@
+DROP FUNCTION kb.search(text);
+DROP FUNCTION ticket_age(timestamptz);

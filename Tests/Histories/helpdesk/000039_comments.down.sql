@@ -1,0 +1,3 @@
+COMMENT ON SCHEMA kb IS NULL;
+COMMENT ON COLUMN tickets.custom_fields IS NULL;
+COMMENT ON TABLE tickets IS NULL;

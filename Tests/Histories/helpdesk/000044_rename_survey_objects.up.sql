@@ -1,0 +1,15 @@
+-- The names PostgreSQL picked in 000033 are unreadable (and truncated: the table and one
+-- column name are over 63 bytes). Rename everything, by the names PostgreSQL really chose.
+ALTER TABLE customer_satisfaction_survey_responses_including_free_text_feedback RENAME TO csat_responses;
+ALTER TABLE csat_responses
+    RENAME COLUMN would_the_customer_recommend_our_support_team_to_a_friend_or_co TO would_recommend;
+ALTER SEQUENCE customer_satisfaction_survey_responses_including_free_te_id_seq RENAME TO csat_responses_id_seq;
+ALTER INDEX customer_satisfaction_survey_responses_including_free_text_pkey RENAME TO csat_responses_pkey;
+ALTER TABLE csat_responses
+    RENAME CONSTRAINT customer_satisfaction_survey_responses_including__ticket_id_key TO csat_responses_ticket_id_key;
+ALTER TABLE csat_responses
+    RENAME CONSTRAINT customer_satisfaction_survey_responses_including_ticket_id_fkey TO csat_responses_ticket_id_fkey;
+ALTER TABLE csat_responses
+    RENAME CONSTRAINT customer_satisfaction_survey_responses_including_f_rating_check TO csat_responses_rating_check;
+ALTER INDEX customer_satisfaction_survey_responses__rating_submitted_at_idx RENAME TO csat_responses_rating_submitted_at_idx;
+DROP INDEX customer_satisfaction_survey__would_the_customer_recommend__idx;

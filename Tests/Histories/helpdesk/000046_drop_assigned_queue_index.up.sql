@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY tickets_status_idx1;

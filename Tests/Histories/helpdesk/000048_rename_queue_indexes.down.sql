@@ -1,0 +1,2 @@
+ALTER INDEX customers_email_lower_idx RENAME TO customers_lower_idx;
+ALTER INDEX tickets_unassigned_queue_idx RENAME TO tickets_status_idx;

@@ -1,0 +1,2 @@
+ALTER INDEX tickets_status_idx RENAME TO tickets_unassigned_queue_idx;
+ALTER INDEX customers_lower_idx RENAME TO customers_email_lower_idx;

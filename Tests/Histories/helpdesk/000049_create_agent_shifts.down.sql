@@ -1,0 +1,2 @@
+DROP TABLE agent_shifts;
+DROP EXTENSION btree_gist;

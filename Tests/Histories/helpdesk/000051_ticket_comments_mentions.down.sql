@@ -1,0 +1,1 @@
+alter table ticket_comments drop column mentions;

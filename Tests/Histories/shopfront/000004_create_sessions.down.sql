@@ -1,0 +1,2 @@
+drop view active_sessions;
+drop table sessions;

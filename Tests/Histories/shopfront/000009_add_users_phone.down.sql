@@ -1,0 +1,3 @@
+ALTER TABLE users
+    DROP COLUMN phone
+    DROP COLUMN marketing_opt_in;

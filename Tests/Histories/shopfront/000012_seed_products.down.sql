@@ -1,0 +1,1 @@
+DELETE FROM products WHERE sku IN ('TEE-001', 'MUG-002', 'CAP-003');

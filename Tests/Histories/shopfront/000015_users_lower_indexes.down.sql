@@ -1,0 +1,2 @@
+DROP INDEX users_lower_idx1;
+DROP INDEX users_lower_idx;

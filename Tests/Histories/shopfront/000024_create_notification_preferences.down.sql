@@ -1,0 +1,1 @@
+DROP TABLE customer_notification_delivery_preferences_per_channel_and_locale;

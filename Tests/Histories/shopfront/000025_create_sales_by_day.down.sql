@@ -1,0 +1,1 @@
+DROP MATERIALIZED VIEW sales_by_day;

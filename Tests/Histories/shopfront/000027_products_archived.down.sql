@@ -1,0 +1,2 @@
+drop view active_products;
+alter table products drop column archived;

@@ -1,0 +1,2 @@
+DROP TABLE sessions;
+ALTER TABLE sessions_old RENAME TO sessions;

@@ -1,0 +1,3 @@
+COMMENT ON COLUMN products.attrs IS NULL;
+COMMENT ON COLUMN products.sku IS NULL;
+DROP EXTENSION IF EXISTS pg_trgm;

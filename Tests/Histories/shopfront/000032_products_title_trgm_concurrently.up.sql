@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY ON products USING gin (title gin_trgm_ops);

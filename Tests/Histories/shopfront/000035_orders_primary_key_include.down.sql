@@ -1,0 +1,4 @@
+ALTER TABLE orders DROP CONSTRAINT orders_id_pk CASCADE;
+ALTER TABLE orders ADD PRIMARY KEY (id);
+ALTER TABLE order_items ADD FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE;
+ALTER TABLE payments ADD FOREIGN KEY (order_id) REFERENCES orders (id);

@@ -1,0 +1,2 @@
+ALTER TABLE orders DROP COLUMN coupon_id;
+DROP TABLE coupons;

@@ -1,0 +1,2 @@
+DROP TABLE price_schedules;
+DROP EXTENSION IF EXISTS btree_gist;

@@ -1,0 +1,9 @@
+ALTER TABLE orders DROP COLUMN shipping_address;
+CREATE TYPE address AS (
+    line1 text,
+    line2 text,
+    city text,
+    postal_code text,
+    country char(2)
+);
+ALTER TABLE orders ADD COLUMN shipping_address address DEFAULT NULL;

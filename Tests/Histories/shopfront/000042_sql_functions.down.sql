@@ -1,0 +1,2 @@
+DROP FUNCTION customer_order_count(uuid);
+DROP FUNCTION cents_to_amount(bigint);

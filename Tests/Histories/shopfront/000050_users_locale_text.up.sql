@@ -1,0 +1,1 @@
+ALTER TABLE users ALTER COLUMN locale TYPE text USING replace(locale, '_', '-');
