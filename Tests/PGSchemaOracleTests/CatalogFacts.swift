@@ -47,7 +47,11 @@ enum CatalogFacts {
         }
         for view in schema.views {
             lines.append("\(view.isMaterialized ? "materialized view" : "view") \(view.name)")
+            for index in view.indexes {
+                lines.append("index \(view.name) \(index.name) \(index.isUnique ? "unique " : "")\(index.method) keys \(index.elements.count) include \(index.include.count)\(index.predicate == nil ? "" : " partial")")
+            }
             if let comment = view.comment { lines.append("comment on \(view.name): \(comment)") }
+            for (column, comment) in view.columnComments { lines.append("comment on \(view.name).\(column): \(comment)") }
         }
         return lines.sorted()
     }

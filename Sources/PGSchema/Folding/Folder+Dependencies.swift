@@ -57,21 +57,71 @@ extension Folder {
         return true
     }
 
-    /// Views whose query mentions the relation `name` (and, when `column` is given, that column
-    /// or `*`): PostgreSQL records a view's dependencies when it is created, and the text is the
-    /// closest the model has. Used only to drop views with CASCADE, never to refuse a drop.
+    /// Views that depend on the relation `name` (and, when `column` is given, whose query names
+    /// that column or `*`: the model keeps a view's columns only as its text).
     func views(mentioning name: QualifiedName, column: String? = nil) -> [QualifiedName] {
         schema.views.filter { view in
-            guard let tokens = Lexer.lex(SourceFile(path: "", text: view.query)).statements.first?.tokens else { return false }
-            let mentionsRelation = tokens.enumerated().contains { index, token in
-                guard token.isIdentifier, token.value == name.name else { return false }
-                if index >= 2, tokens[index - 1].isSymbol(".") { return tokens[index - 2].value == name.schema }
-                return name.schema == "public" || name.schema == view.name.schema
-            }
-            guard mentionsRelation else { return false }
+            guard view.dependencies.contains(name) else { return false }
             guard let column else { return true }
-            return tokens.contains { ($0.isIdentifier && $0.value == column) || $0.isSymbol("*") }
+            guard let tokens = Lexer.lex(SourceFile(path: "", text: view.query)).statements.first?.tokens else { return false }
+            // `SELECT *` and `t.*` read every column; `count(*)` reads none.
+            return tokens.indices.contains { index in
+                let token = tokens[index]
+                if token.isIdentifier { return token.value == column }
+                guard token.isSymbol("*"), index > 0 else { return false }
+                let previous = tokens[index - 1]
+                return previous.isWord("select") || previous.isWord("distinct") || previous.isSymbol(",") || previous.isSymbol(".")
+            }
         }.map(\.name)
+    }
+
+    /// The existing tables and views that a view's query names, as PostgreSQL records them.
+    func relations(readBy query: String, in viewSchema: String) -> [QualifiedName] {
+        guard let tokens = Lexer.lex(SourceFile(path: "", text: query)).statements.first?.tokens else { return [] }
+        var found: [QualifiedName] = []
+        for (index, token) in tokens.enumerated() where token.isIdentifier {
+            if index + 1 < tokens.count, tokens[index + 1].isSymbol(".") { continue }
+            let candidate: QualifiedName
+            if index >= 2, tokens[index - 1].isSymbol("."), tokens[index - 2].isIdentifier {
+                candidate = QualifiedName(schema: tokens[index - 2].value, token.value)
+            } else {
+                candidate = QualifiedName(token.value)
+            }
+            let isRelation = tableIndex(candidate) != nil || schema.views.contains { $0.name == candidate }
+            if isRelation, !found.contains(candidate) { found.append(candidate) }
+        }
+        return found
+    }
+
+    /// Views follow a renamed table or view.
+    mutating func renameDependency(_ old: QualifiedName, to new: QualifiedName) {
+        for v in schema.views.indices {
+            schema.views[v].dependencies = schema.views[v].dependencies.map { $0 == old ? new : $0 }
+        }
+    }
+
+    /// A materialized view's index; the view's columns are not known, so they are not checked.
+    mutating func createViewIndex(
+        name: NameRef?, view v: Int, unique: Bool, ifNotExists: Bool, method: String, elements: [String], include: [String],
+        predicate: String?, at: SourceLocation
+    ) {
+        let schemaName = schema.views[v].name.schema
+        let indexName: String
+        if let name {
+            if relationNameTaken(name.name, in: schemaName) {
+                if !ifNotExists { error("relation \"\(name.name)\" already exists", at: name.location) }
+                return
+            }
+            indexName = name.name
+        } else {
+            let columns = GeneratedNames.indexColumnNames(elements.map { indexColumn($0) ?? GeneratedNames.expressionName($0) } + include)
+            indexName = GeneratedNames.choose(schema.views[v].name.name, GeneratedNames.columnPart(columns), "idx") { relationNameTaken($0, in: schemaName) }
+        }
+        schema.views[v].indexes.append(Index(
+            name: indexName, isUnique: unique, method: method, elements: elements.map { indexColumn($0) ?? $0 }, include: include,
+            predicate: predicate, location: at
+        ))
+        relationNames.insert(QualifiedName(schema: schemaName, indexName))
     }
 
     /// Drops views and, recursively, the views built on them.

@@ -87,6 +87,7 @@ struct Folder {
         for view in schema.views {
             relationNames.insert(view.name)
             typeNames.insert(view.name)
+            for index in view.indexes { relationNames.insert(QualifiedName(schema: view.name.schema, index.name)) }
         }
         for name in schema.enums.map(\.name) + schema.composites.map(\.name) + schema.domains.map(\.name) {
             typeNames.insert(name)
@@ -139,6 +140,8 @@ struct Folder {
             createTable(name, ifNotExists: ifNotExists, elements: elements, at: at)
         case .alterTable(let name, let ifExists, let actions):
             alterTable(name, ifExists: ifExists, actions: actions, at: at)
+        case .createPartition(let name, let parent, let ifNotExists, let constraints):
+            createPartition(name, of: parent, ifNotExists: ifNotExists, constraints: constraints, at: at)
         case .drop(let kind, let names, let ifExists, let cascade):
             for name in names {
                 drop(kind, name, ifExists: ifExists, cascade: cascade)
@@ -213,11 +216,24 @@ struct Folder {
                 return
             }
             reindex()
+        case .renameSequence(let name, let newName, _):
+            let schemaName = name.schema ?? "public"
+            guard !relationNameTaken(newName, in: schemaName) else {
+                return error("relation \"\(newName)\" already exists", at: name.location)
+            }
+            // Sequences made by CREATE SEQUENCE are not kept in the model; only owned ones are renamed.
+            for t in schema.tables.indices where schema.tables[t].name.schema == schemaName {
+                for c in schema.tables[t].columns.indices where schema.tables[t].columns[c].sequence == name.name {
+                    schema.tables[t].columns[c].sequence = newName
+                }
+            }
+            reindex()
         case .createView(let name, let materialized, let orReplace, let query):
             let qualified = name.qualified()
             if let existing = schema.views.firstIndex(where: { $0.name == qualified }) {
                 guard orReplace else { return error("relation \"\(name.name)\" already exists", at: name.location) }
                 schema.views[existing].query = query
+                schema.views[existing].dependencies = relations(readBy: query, in: qualified.schema)
                 schema.views[existing].provenance.lastChanged = at
                 return
             }
@@ -225,14 +241,19 @@ struct Folder {
             guard !relationNameTaken(qualified.name, in: qualified.schema) else {
                 return error("relation \"\(name.name)\" already exists", at: name.location)
             }
-            schema.views.append(View(name: qualified, isMaterialized: materialized, query: query, provenance: Provenance(created: at)))
+            schema.views.append(View(
+                name: qualified, isMaterialized: materialized, query: query, dependencies: relations(readBy: query, in: qualified.schema),
+                provenance: Provenance(created: at)
+            ))
             reindex()
         case .renameView(let name, let newName):
             guard let index = schema.views.firstIndex(where: { $0.name == name.qualified() }) else {
                 return error("view \"\(name.name)\" does not exist", at: name.location)
             }
+            let old = schema.views[index].name
             schema.views[index].name.name = newName
             schema.views[index].provenance.lastChanged = at
+            renameDependency(old, to: schema.views[index].name)
             reindex()
         case .comment(let target, let text):
             comment(target, text: text, at: at)
@@ -268,7 +289,7 @@ struct Folder {
 
     // MARK: - Tables
 
-    private mutating func createTable(_ name: NameRef, ifNotExists: Bool, elements: [TableElement], at: SourceLocation) {
+    mutating func createTable(_ name: NameRef, ifNotExists: Bool, elements: [TableElement], at: SourceLocation) {
         let qualified = name.qualified()
         guard schemaExists(qualified.schema) else { return error("schema \"\(qualified.schema)\" does not exist", at: name.location) }
         if tableIndex(qualified) != nil {
@@ -359,7 +380,7 @@ struct Folder {
 
     /// Adds the constraints of one statement in PostgreSQL's order of naming: checks, then index
     /// constraints (merged where `merging`, as CREATE TABLE does), then foreign keys.
-    private mutating func addConstraints(_ constraints: [TableConstraint], to t: Int, at: SourceLocation, merging: Bool = true) {
+    mutating func addConstraints(_ constraints: [TableConstraint], to t: Int, at: SourceLocation, merging: Bool = true) {
         var checks: [TableConstraint] = []
         var keys: [TableConstraint] = []
         var foreignKeys: [TableConstraint] = []
@@ -408,7 +429,7 @@ struct Folder {
         return kept
     }
 
-    private mutating func addConstraint(_ constraint: TableConstraint, to t: Int) {
+    mutating func addConstraint(_ constraint: TableConstraint, to t: Int) {
         let table = schema.tables[t]
         let schemaName = table.name.schema
         func missingColumns(_ columns: [String]) -> Bool {
@@ -524,7 +545,7 @@ struct Folder {
         return names
     }
 
-    private mutating func alterTable(_ name: NameRef, ifExists: Bool, actions: [AlterTableAction], at: SourceLocation) {
+    mutating func alterTable(_ name: NameRef, ifExists: Bool, actions: [AlterTableAction], at: SourceLocation) {
         guard var t = tableIndex(name.qualified()) else {
             if !ifExists {
                 error("relation \"\(name.name)\" does not exist", at: name.location, note: schema.views.contains { $0.name == name.qualified() } ? "\(name.name) is a view" : nil)
@@ -532,6 +553,7 @@ struct Folder {
             return
         }
         schema.tables[t].provenance.lastChanged = at
+        let before = schema.tables[t]
         var pending: [TableConstraint] = []
         for action in Self.inExecutionOrder(actions) {
             let tableName = schema.tables[t].name.name
@@ -644,6 +666,10 @@ struct Folder {
             t = tableIndex(schema.tables[t].name) ?? t
         }
         addConstraints(pending, to: t, at: at, merging: false)
+        let parent = schema.tables[t].name
+        if schema.tables.contains(where: { $0.partitionOf == parent }) {
+            alterPartitions(of: parent, like: actions, before: before, at: at)
+        }
     }
 
     /// PostgreSQL runs the actions of one ALTER TABLE in passes, not as written: all drops first
@@ -678,6 +704,7 @@ struct Folder {
             }
         }
         retype(from: old, to: new)
+        renameDependency(old, to: new)
         reindex()
     }
 
@@ -755,7 +782,7 @@ struct Folder {
     }
 
     @discardableResult
-    private mutating func dropConstraint(_ name: String, from t: Int) -> Bool {
+    mutating func dropConstraint(_ name: String, from t: Int) -> Bool {
         if schema.tables[t].primaryKey?.name == name {
             schema.tables[t].primaryKey = nil
             return true
@@ -822,11 +849,14 @@ struct Folder {
         return nil
     }
 
-    private mutating func createIndex(
+    mutating func createIndex(
         name: NameRef?, table: NameRef, unique: Bool, ifNotExists: Bool, method: String, elements: [String],
         elementLocations: [SourceLocation], include: [String], predicate: String?, at: SourceLocation
     ) {
         guard let t = tableIndex(table.qualified()) else {
+            if let v = schema.views.firstIndex(where: { $0.name == table.qualified() && $0.isMaterialized }) {
+                return createViewIndex(name: name, view: v, unique: unique, ifNotExists: ifNotExists, method: method, elements: elements, include: include, predicate: predicate, at: at)
+            }
             return error("relation \"\(table.name)\" does not exist", at: table.location)
         }
         let schemaName = schema.tables[t].name.schema
@@ -835,7 +865,8 @@ struct Folder {
                 return error("column \"\(column)\" does not exist in table \"\(table.name)\"", at: location)
             }
         }
-        let columnNames = GeneratedNames.indexColumnNames(elements.map { indexColumn($0) ?? GeneratedNames.expressionName($0) })
+        // INCLUDE columns count for the name too.
+        let columnNames = GeneratedNames.indexColumnNames(elements.map { indexColumn($0) ?? GeneratedNames.expressionName($0) } + include)
         for column in include where schema.tables[t].column(column) == nil {
             return error("column \"\(column)\" does not exist in table \"\(table.name)\"", at: table.location)
         }
@@ -857,6 +888,14 @@ struct Folder {
             name: indexName, isUnique: unique, method: method, elements: normalized, include: include, predicate: predicate, location: at
         ))
         relationNames.insert(QualifiedName(schema: schemaName, indexName))
+        // An index on a partitioned table is made on each partition too, named after the partition.
+        let parent = schema.tables[t].name
+        for child in schema.tables.filter({ $0.partitionOf == parent }).map(\.name) {
+            createIndex(
+                name: nil, table: NameRef(schema: child.schema, name: child.name, location: at), unique: unique, ifNotExists: false,
+                method: method, elements: normalized, elementLocations: normalized.map { _ in at }, include: include, predicate: predicate, at: at
+            )
+        }
     }
 
     /// The column an index element names, when it is a plain column (with any opclass, order,
@@ -887,6 +926,7 @@ struct Folder {
             }
             for other in dependents { schema.tables[other].foreignKeys.removeAll { $0.referencedTable == qualified } }
             schema.tables.remove(at: t)
+            dropPartitions(of: qualified)
             reindex()
             dropColumns(ofType: qualified)
             if cascade { dropViews(views(mentioning: qualified)) }
@@ -898,6 +938,10 @@ struct Folder {
             schema.views.remove(at: v)
             if cascade { dropViews(views(mentioning: qualified)) }
         case .index:
+            if let v = schema.views.firstIndex(where: { $0.name.schema == qualified.schema && $0.indexes.contains { $0.name == name.name } }) {
+                schema.views[v].indexes.removeAll { $0.name == name.name }
+                return
+            }
             guard let (t, i) = indexPosition(name.name, in: qualified.schema) else {
                 if let owner = schema.tables.first(where: { table in
                     table.name.schema == qualified.schema && ((table.primaryKey.map { [$0] } ?? []) + table.uniqueConstraints).contains { $0.name == name.name }
@@ -1132,7 +1176,9 @@ struct Folder {
                     return error("column \"\(columnName)\" of relation \"\(table.name)\" does not exist", at: table.location)
                 }
                 schema.composites[c].attributes[a].comment = text
-            } else if !schema.views.contains(where: { $0.name == table.qualified() }) {
+            } else if let v = schema.views.firstIndex(where: { $0.name == table.qualified() }) {
+                schema.views[v].columnComments[columnName] = text
+            } else {
                 error("relation \"\(table.name)\" does not exist", at: table.location)
             }
         case .type(let name):

@@ -105,6 +105,9 @@ public struct Table: Sendable, Equatable, Codable {
     /// `EXCLUDE` constraints, by name and the text of their elements.
     public var exclusions: [CheckConstraint] = []
     public var indexes: [Index] = []
+    /// The partitioned table this table is a partition of. A partition has the parent's columns;
+    /// rows are read and written through the parent, so no model is generated for it.
+    public var partitionOf: QualifiedName?
     public var comment: String?
     public var provenance: Provenance
 
@@ -218,6 +221,13 @@ public struct View: Sendable, Equatable, Codable {
     public var isMaterialized: Bool
     /// The query after `AS`, as written.
     public var query: String
+    /// The tables and views the query reads, as PostgreSQL recorded them when the view was
+    /// created: they follow renames, and dropping one with CASCADE drops the view.
+    public var dependencies: [QualifiedName] = []
+    /// Indexes of a materialized view.
+    public var indexes: [Index] = []
+    /// `COMMENT ON COLUMN` texts of the view's columns, by column name.
+    public var columnComments: [String: String] = [:]
     public var comment: String?
     public var provenance: Provenance
 }

@@ -187,6 +187,22 @@ extension Cursor {
     private mutating func createTable() throws(Diagnostic) -> Statement {
         let ifNotExists = accept("if", "not", "exists")
         let name = try qualifiedName("a table name")
+        if accept("partition", "of") {
+            // CREATE TABLE p PARTITION OF parent [(constraints)] {FOR VALUES … | DEFAULT} [PARTITION BY …]
+            let parent = try qualifiedName("a table name")
+            var constraints: [TableConstraint] = []
+            if acceptSymbol("(") {
+                repeat {
+                    if isWord("constraint") || isWord("primary") || isWord("unique") || isWord("foreign") || isWord("check") || isWord("exclude") {
+                        constraints.append(try tableConstraint())
+                    } else {
+                        throw Diagnostic(.error, "column options in CREATE TABLE … PARTITION OF are not supported", at: location)
+                    }
+                } while acceptSymbol(",")
+                try expectSymbol(")")
+            }
+            return .createPartition(name, of: parent, ifNotExists: ifNotExists, constraints: constraints)
+        }
         if isWord("as") || isWord("of") || isWord("partition") {
             throw Diagnostic(.error, "CREATE TABLE … \(current!.value.uppercased()) is not supported: declare the columns", at: location)
         }
@@ -479,6 +495,12 @@ extension Cursor {
             let name = try qualifiedName("a view name")
             if accept("rename", "to") { return .renameView(name, to: try identifier("a view name")) }
             return .skipped("view options")
+        case "sequence" where isWord("rename", at: 2) || isWord("rename", at: 4) || isWord("rename", at: 5) || isWord("rename", at: 6):
+            index += 1
+            let ifExists = accept("if", "exists")
+            let name = try qualifiedName("a sequence name")
+            guard accept("rename", "to") else { return .skipped("sequence") }
+            return .renameSequence(name, to: try identifier("a sequence name"), ifExists: ifExists)
         case "sequence", "function", "procedure", "routine", "role", "user", "group", "default", "extension",
              "trigger", "policy", "publication", "subscription", "database", "schema", "aggregate", "operator",
              "collation", "conversion", "language", "large", "server", "statistics", "system", "tablespace", "text",

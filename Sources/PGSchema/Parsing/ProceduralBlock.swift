@@ -124,16 +124,23 @@ struct ProceduralParser {
             defer { index = end }
             let expression = Array(tokens[(index + 1)..<end])
             if expression.count == 1, expression[0].kind == .string {
-                return [.opaque("EXECUTE of a string constant", location(start))]
+                // A constant: its statements are folded, located at the EXECUTE.
+                let lexed = Lexer.lex(SourceFile(path: source.path, text: expression[0].value))
+                var steps: [ProceduralStep] = []
+                for statement in lexed.statements {
+                    var cursor = Cursor(statement, source: lexed.source)
+                    guard lexed.diagnostics.isEmpty, let parsed = try? cursor.statement() else {
+                        return [.opaque("EXECUTE of a statement the fold does not understand", location(start))]
+                    }
+                    steps.append(.statement(LocatedStatement(statement: parsed, location: location(start))))
+                }
+                return steps
             }
-            return [.opaque("EXECUTE of dynamic SQL", location(start))]
+            return Self.mayChangeShape(tokens[index..<end]) ? [.opaque("EXECUTE of dynamic SQL", location(start))] : []
         case "for", "foreach", "while", "loop":
             let end = loopEnd(from: index)
             defer { index = end }
-            if tokens[index..<end].contains(where: Self.isDDLWord) {
-                return [.opaque("DDL inside a loop", location(start))]
-            }
-            return []
+            return Self.mayChangeShape(tokens[index..<end]) ? [.opaque("DDL inside a loop", location(start))] : []
         case "create", "alter", "drop", "comment":
             let end = statementEnd(from: index)
             defer { index = end }
@@ -198,6 +205,44 @@ struct ProceduralParser {
         return tokens.count
     }
 
+    /// Whether tokens, or the SQL in their string constants (`format('ALTER TABLE %I …')`), may
+    /// change a table's or type's shape. DDL on triggers, functions, policies, rules, roles and
+    /// grants does not; an EXECUTE whose text is nowhere to be seen may.
+    static func mayChangeShape(_ tokens: ArraySlice<Token>) -> Bool {
+        let harmless: Set<String> = [
+            "trigger", "function", "procedure", "policy", "rule", "role", "user", "group", "aggregate", "operator", "cast",
+            "publication", "subscription", "statistics", "event", "default", "sequence", "server", "text", "collation",
+        ]
+        let modifiers: Set<String> = [
+            "or", "replace", "unique", "materialized", "if", "not", "exists", "temp", "temporary", "unlogged", "concurrently", "constraint",
+        ]
+        var sawStatementText = false
+        var sawExecute = false
+        func scan(_ tokens: [Token]) -> Bool {
+            for (index, token) in tokens.enumerated() {
+                if token.kind == .string {
+                    let inner = Lexer.lex(SourceFile(path: "", text: token.value)).statements.flatMap(\.tokens)
+                    if scan(inner) { return true }
+                    continue
+                }
+                if token.isWord("execute") { sawExecute = true }
+                guard token.isWord("create") || token.isWord("alter") || token.isWord("drop") || token.isWord("comment") else { continue }
+                var next = index + 1
+                while next < tokens.count, tokens[next].kind == .word, modifiers.contains(tokens[next].value) { next += 1 }
+                guard next < tokens.count, tokens[next].kind == .word else { continue }
+                // Only a statement's first word counts (`ON DELETE … DROP` is no statement).
+                guard index == 0 || tokens[index - 1].isSymbol(";") || tokens[index - 1].kind == .string || tokens[index - 1].isWord("execute")
+                    || tokens[index - 1].isWord("loop") || tokens[index - 1].isWord("then") || tokens[index - 1].isWord("begin") || tokens[index - 1].isWord("else")
+                else { continue }
+                sawStatementText = true
+                if !harmless.contains(tokens[next].value) { return true }
+            }
+            return false
+        }
+        if scan(Array(tokens)) { return true }
+        return sawExecute && !sawStatementText
+    }
+
     static func isDDLWord(_ token: Token) -> Bool {
         token.isWord("create") || token.isWord("alter") || token.isWord("drop") || token.isWord("execute") || token.isWord("comment")
     }
@@ -239,8 +284,10 @@ struct ProceduralParser {
             object = (values["relname"] ?? values["tablename"] ?? values["table_name"] ?? values["viewname"] ?? values["matviewname"] ?? values["indexname"] ?? values["sequence_name"])
                 .map { .relation($0, schema: schema) }
         case "columns", "pg_attribute":
-            if let table = values["table_name"] ?? values["relname"], let column = values["column_name"] ?? values["attname"] {
-                object = .column(table: table, column: column, schema: schema)
+            // pg_attribute is usually filtered by `attrelid = 'schema.table'::regclass`.
+            let relation = values["attrelid"].map { $0.split(separator: ".").map(String.init) }
+            if let table = values["table_name"] ?? values["relname"] ?? relation?.last, let column = values["column_name"] ?? values["attname"] {
+                object = .column(table: table, column: column, schema: schema ?? (relation?.count == 2 ? relation?.first : nil))
             } else {
                 object = nil
             }

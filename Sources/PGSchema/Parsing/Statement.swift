@@ -117,6 +117,8 @@ public enum DroppableKind: String, Sendable, Equatable {
 public enum Statement: Sendable, Equatable {
     case createTable(NameRef, ifNotExists: Bool, elements: [TableElement])
     case alterTable(NameRef, ifExists: Bool, actions: [AlterTableAction])
+    /// `CREATE TABLE p PARTITION OF parent …`: the parent's columns, with constraints of its own.
+    case createPartition(NameRef, of: NameRef, ifNotExists: Bool, constraints: [TableConstraint])
     case drop(DroppableKind, names: [NameRef], ifExists: Bool, cascade: Bool)
     case createEnum(NameRef, labels: [String])
     case createComposite(NameRef, attributes: [ColumnDefinition])
@@ -126,6 +128,8 @@ public enum Statement: Sendable, Equatable {
     /// `elementLocations` holds where each element starts, for errors about a missing column.
     case createIndex(name: NameRef?, table: NameRef, unique: Bool, ifNotExists: Bool, method: String, elements: [String], elementLocations: [SourceLocation], include: [String], predicate: String?)
     case renameIndex(NameRef, to: String, ifExists: Bool)
+    /// `ALTER SEQUENCE … RENAME TO`: the sequence of a serial or identity column changes name.
+    case renameSequence(NameRef, to: String, ifExists: Bool)
     case createView(NameRef, materialized: Bool, orReplace: Bool, query: String)
     case renameView(NameRef, to: String)
     case comment(CommentTarget, text: String?)

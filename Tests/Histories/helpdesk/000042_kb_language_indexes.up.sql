@@ -11,3 +11,10 @@ BEGIN
     END LOOP;
 END
 $$;
+
+/* pg-codegen:assume
+-- The loop above, written out for the model generator (PostgreSQL never runs a comment).
+CREATE INDEX IF NOT EXISTS articles_body_en_idx ON kb.articles USING gin (to_tsvector('english'::regconfig, body)) WHERE locale = 'en';
+CREATE INDEX IF NOT EXISTS articles_body_de_idx ON kb.articles USING gin (to_tsvector('german'::regconfig, body)) WHERE locale = 'de';
+CREATE INDEX IF NOT EXISTS articles_body_fr_idx ON kb.articles USING gin (to_tsvector('french'::regconfig, body)) WHERE locale = 'fr';
+*/

@@ -1,0 +1,121 @@
+/// Partitioned tables: a partition has its parent's columns, checks and foreign keys (by the same
+/// names), and its own copy of each of the parent's indexes and index constraints, named after
+/// the partition (`telemetry_2019_03_pkey`). DDL on the parent reaches its partitions.
+extension Folder {
+    mutating func createPartition(_ name: NameRef, of parent: NameRef, ifNotExists: Bool, constraints: [TableConstraint], at: SourceLocation) {
+        guard let p = tableIndex(parent.qualified()) else {
+            return error("relation \"\(parent.name)\" does not exist", at: parent.location)
+        }
+        let qualified = name.qualified()
+        if tableIndex(qualified) != nil {
+            if !ifNotExists { error("relation \"\(name.name)\" already exists", at: name.location) }
+            return
+        }
+        createTable(name, ifNotExists: false, elements: [], at: at)
+        guard let t = tableIndex(qualified) else { return }
+        let parentTable = schema.tables[p]
+        schema.tables[t].partitionOf = parentTable.name
+        schema.tables[t].columns = parentTable.columns.map { column in
+            var copy = column
+            copy.sequence = nil
+            copy.comment = nil
+            copy.provenance = Provenance(created: at)
+            return copy
+        }
+        for check in parentTable.checks {
+            schema.tables[t].checks.append(CheckConstraint(name: check.name, expression: check.expression, location: at))
+            constraintNames.insert(QualifiedName(schema: qualified.schema, check.name))
+        }
+        cloneIndexes(of: parentTable, to: t, at: at)
+        addConstraints(constraints, to: t, at: at)
+        for key in parentTable.foreignKeys {
+            var copy = key
+            copy.location = at
+            schema.tables[t].foreignKeys.append(copy)
+        }
+    }
+
+    /// The parent's indexes and index constraints, made again on the partition at `t` in the
+    /// order they were created.
+    private mutating func cloneIndexes(of parent: Table, to t: Int, at: SourceLocation) {
+        enum Source { case key(TableConstraint.Kind), index(Index) }
+        var sources: [(location: SourceLocation, source: Source)] = []
+        if let key = parent.primaryKey { sources.append((key.location, .key(.primaryKey(columns: key.columns)))) }
+        for key in parent.uniqueConstraints { sources.append((key.location, .key(.unique(columns: key.columns)))) }
+        for exclusion in parent.exclusions { sources.append((exclusion.location, .key(.exclude(elements: exclusion.expression)))) }
+        for index in parent.indexes { sources.append((index.location, .index(index))) }
+        sources.sort { Self.creationOrder($0.location).lexicographicallyPrecedes(Self.creationOrder($1.location)) }
+        let child = schema.tables[t].name
+        for (_, source) in sources {
+            switch source {
+            case .key(let kind):
+                addConstraint(TableConstraint(name: nil, kind: kind, location: at), to: t)
+            case .index(let index):
+                createIndex(
+                    name: nil, table: NameRef(schema: child.schema, name: child.name, location: at), unique: index.isUnique, ifNotExists: false,
+                    method: index.method, elements: index.elements, elementLocations: index.elements.map { _ in at }, include: index.include,
+                    predicate: index.predicate, at: at
+                )
+            }
+        }
+    }
+
+    /// ALTER TABLE on a partitioned table reaches its partitions: the same column changes, a
+    /// check or foreign key by the parent's name, an index constraint named after the partition.
+    mutating func alterPartitions(of parent: QualifiedName, like actions: [AlterTableAction], before: Table, at: SourceLocation) {
+        guard let p = tableIndex(parent) else { return }
+        let after = schema.tables[p]
+        var childActions: [AlterTableAction] = []
+        for action in actions {
+            switch action {
+            case .addColumn, .dropColumn, .renameColumn, .alterColumnType, .setNotNull, .dropNotNull, .setDefault, .dropDefault, .dropExpression:
+                childActions.append(action)
+            case .addConstraint(let constraint):
+                switch constraint.kind {
+                case .primaryKey, .unique, .exclude:
+                    childActions.append(.addConstraint(TableConstraint(name: nil, kind: constraint.kind, location: constraint.location)))
+                case .check, .foreignKey:
+                    break
+                }
+            default:
+                break
+            }
+        }
+        // Checks and foreign keys the parent gained, by the names it chose.
+        let newChecks = after.checks.filter { check in !before.checks.contains { $0.name == check.name } }
+        let newKeys = after.foreignKeys.filter { key in !before.foreignKeys.contains { $0.name == key.name } }
+        let droppedNames = Set(before.checks.map(\.name) + before.foreignKeys.map(\.name))
+            .subtracting(after.checks.map(\.name) + after.foreignKeys.map(\.name))
+        let droppedKeys = ((before.primaryKey.map { [$0] } ?? []) + before.uniqueConstraints).filter { key in
+            !((after.primaryKey.map { [$0] } ?? []) + after.uniqueConstraints).contains { $0.name == key.name }
+        }
+        for child in schema.tables.filter({ $0.partitionOf == parent }).map(\.name) {
+            if !childActions.isEmpty {
+                alterTable(NameRef(schema: child.schema, name: child.name, location: at), ifExists: true, actions: childActions, at: at)
+            }
+            guard let c = tableIndex(child) else { continue }
+            for check in newChecks where !schema.tables[c].checks.contains(where: { $0.name == check.name }) {
+                schema.tables[c].checks.append(CheckConstraint(name: check.name, expression: check.expression, location: at))
+            }
+            for key in newKeys where !schema.tables[c].foreignKeys.contains(where: { $0.name == key.name }) {
+                var copy = key
+                copy.location = at
+                schema.tables[c].foreignKeys.append(copy)
+            }
+            schema.tables[c].checks.removeAll { droppedNames.contains($0.name) }
+            schema.tables[c].foreignKeys.removeAll { droppedNames.contains($0.name) }
+            for key in droppedKeys {
+                if schema.tables[c].primaryKey?.columns == key.columns { schema.tables[c].primaryKey = nil }
+                schema.tables[c].uniqueConstraints.removeAll { $0.columns == key.columns }
+            }
+        }
+        reindex()
+    }
+
+    /// Dropping a partitioned table drops its partitions.
+    mutating func dropPartitions(of parent: QualifiedName) {
+        let children = schema.tables.filter { $0.partitionOf == parent }.map(\.name)
+        schema.tables.removeAll { $0.partitionOf == parent }
+        for child in children { dropPartitions(of: child) }
+    }
+}
