@@ -208,4 +208,47 @@ import Testing
                 """,
         ])
     }
+
+    @Test func tablesMadeFromOtherTables() throws {
+        try compare([
+            "000001_base.up.sql": """
+                CREATE TABLE base (
+                    id bigserial PRIMARY KEY, name text NOT NULL DEFAULT '', code text, created_at timestamptz DEFAULT now(),
+                    doubled bigint GENERATED ALWAYS AS (id * 2) STORED, CHECK (name <> 'x')
+                );
+                COMMENT ON COLUMN base.name IS 'The name';
+                CREATE UNIQUE INDEX base_code_idx ON base (code);
+                CREATE INDEX ON base (lower(name));
+                CREATE TABLE base_archive (LIKE base INCLUDING ALL);
+                CREATE TABLE base_copy (note text, LIKE base EXCLUDING INDEXES, extra int);
+                CREATE TABLE base_defaults (LIKE base INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+                CREATE TABLE child (name text NOT NULL DEFAULT 'child', age int) INHERITS (base);
+                CREATE TABLE summary AS SELECT id, name FROM base;
+                /* pg-codegen:assume
+                CREATE TABLE summary (id bigint, name text);
+                */
+                """,
+            "000002_swap_keys.up.sql": """
+                -- The zero-downtime way to change a key: build the index first, then make it the constraint.
+                CREATE UNIQUE INDEX base_code_name_idx ON base (code, name);
+                ALTER TABLE base ADD CONSTRAINT base_code_name_key UNIQUE USING INDEX base_code_name_idx;
+                ALTER TABLE base ADD UNIQUE USING INDEX base_code_idx;
+                CREATE TABLE refs (code text REFERENCES base (code));
+                ALTER TABLE refs ALTER CONSTRAINT refs_code_fkey DEFERRABLE;
+                ALTER TABLE base DROP CONSTRAINT base_code_idx CASCADE;
+                """,
+            "000003_partitions.up.sql": """
+                CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, kind text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                CREATE INDEX ON events (kind);
+                CREATE TABLE events_2020 PARTITION OF events FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+                CREATE TABLE events_2021 (id bigint NOT NULL, at date NOT NULL, kind text);
+                CREATE INDEX events_2021_kind ON events_2021 (kind);
+                ALTER TABLE events ATTACH PARTITION events_2021 FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');
+                ALTER TABLE events ADD COLUMN source text, ADD CONSTRAINT events_kind_check CHECK (kind <> '');
+                CREATE INDEX ON events (source);
+                ALTER TABLE events DETACH PARTITION events_2020;
+                CREATE TABLE events_default PARTITION OF events DEFAULT;
+                """,
+        ])
+    }
 }

@@ -26,7 +26,7 @@ extension Folder {
             schema.tables[t].checks.append(CheckConstraint(name: check.name, expression: check.expression, location: at))
             constraintNames.insert(QualifiedName(schema: qualified.schema, check.name))
         }
-        cloneIndexes(of: parentTable, to: t, at: at)
+        cloneIndexes(of: parentTable, to: t, at: at, skippingEquivalent: false)
         addConstraints(constraints, to: t, at: at)
         for key in parentTable.foreignKeys {
             var copy = key
@@ -35,11 +35,11 @@ extension Folder {
         }
     }
 
-    /// The parent's indexes and index constraints, made again on the partition at `t` in the
-    /// order they were created.
-    private mutating func cloneIndexes(of parent: Table, to t: Int, at: SourceLocation) {
-        enum Source { case key(TableConstraint.Kind), index(Index) }
-        var sources: [(location: SourceLocation, source: Source)] = []
+    /// The parent's indexes and index constraints, made again on the table at `t` in the order
+    /// they were created; with `skippingEquivalent`, not where the table has one on the same
+    /// columns already (ATTACH PARTITION attaches that one).
+    mutating func cloneIndexes(of parent: Table, to t: Int, at: SourceLocation, skippingEquivalent: Bool) {
+        var sources: [(location: SourceLocation, source: IndexSource)] = []
         if let key = parent.primaryKey { sources.append((key.location, .key(.primaryKey(columns: key.columns)))) }
         for key in parent.uniqueConstraints { sources.append((key.location, .key(.unique(columns: key.columns)))) }
         for exclusion in parent.exclusions { sources.append((exclusion.location, .key(.exclude(elements: exclusion.expression)))) }
@@ -47,6 +47,7 @@ extension Folder {
         sources.sort { Self.creationOrder($0.location).lexicographicallyPrecedes(Self.creationOrder($1.location)) }
         let child = schema.tables[t].name
         for (_, source) in sources {
+            if skippingEquivalent, hasEquivalent(source, in: schema.tables[t]) { continue }
             switch source {
             case .key(let kind):
                 addConstraint(TableConstraint(name: nil, kind: kind, location: at), to: t)
@@ -58,6 +59,39 @@ extension Folder {
                 )
             }
         }
+    }
+
+    /// An index, or an index constraint, of a parent table.
+    enum IndexSource { case key(TableConstraint.Kind), index(Index) }
+
+    /// Whether the table has what `source` would make: the same kind of constraint on the same
+    /// columns, or an index with the same elements, method, uniqueness and predicate.
+    private func hasEquivalent(_ source: IndexSource, in table: Table) -> Bool {
+        switch source {
+        case .key(.primaryKey(let columns)): table.primaryKey?.columns == columns
+        case .key(.unique(let columns)): table.uniqueConstraints.contains { $0.columns == columns }
+        case .key(.exclude(let elements)): table.exclusions.contains { $0.expression == elements }
+        case .key: false
+        case .index(let index):
+            table.indexes.contains { $0.elements == index.elements && $0.isUnique == index.isUnique && $0.method == index.method && $0.predicate == index.predicate }
+        }
+    }
+
+    /// `ATTACH PARTITION`: the table becomes a partition; it gets the parent's indexes it lacks
+    /// and its foreign keys.
+    mutating func attachPartition(_ partition: NameRef, to p: Int, at: SourceLocation) {
+        guard let c = tableIndex(partition.qualified()) else {
+            return error("relation \"\(partition.name)\" does not exist", at: partition.location)
+        }
+        let parent = schema.tables[p]
+        schema.tables[c].partitionOf = parent.name
+        cloneIndexes(of: parent, to: c, at: at, skippingEquivalent: true)
+        for key in parent.foreignKeys where !schema.tables[c].foreignKeys.contains(where: { $0.columns == key.columns && $0.referencedTable == key.referencedTable }) {
+            var copy = key
+            copy.location = at
+            schema.tables[c].foreignKeys.append(copy)
+        }
+        reindex()
     }
 
     /// ALTER TABLE on a partitioned table reaches its partitions: the same column changes, a

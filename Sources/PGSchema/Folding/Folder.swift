@@ -140,6 +140,13 @@ struct Folder {
             createTable(name, ifNotExists: ifNotExists, elements: elements, at: at)
         case .alterTable(let name, let ifExists, let actions):
             alterTable(name, ifExists: ifExists, actions: actions, at: at)
+        case .createTableAs(let name):
+            uncheckedNames.insert(name.name)
+            diagnostics.append(Diagnostic(
+                .warning, "the columns of \(name.name) come from a query, which the fold does not type; \(name.name) gets no model",
+                at: name.location,
+                note: "describe the table in a `/* pg-codegen:assume CREATE TABLE \(name.name) (…); */` comment in this file to get a model"
+            ))
         case .createPartition(let name, let parent, let ifNotExists, let constraints):
             createPartition(name, of: parent, ifNotExists: ifNotExists, constraints: constraints, at: at)
         case .drop(let kind, let names, let ifExists, let cascade):
@@ -305,15 +312,43 @@ struct Folder {
         relationNames.insert(qualified)
         typeNames.insert(qualified)
         var pending: [TableConstraint] = []
+        var likes: [(source: Table, options: Set<String>)] = []
+        var inherited: Set<String> = []
         for element in elements {
             switch element {
             case .column(let definition):
-                addColumn(definition, to: t, at: definition.nameLocation, pending: &pending)
+                if inherited.contains(definition.name), let position = schema.tables[t].columns.firstIndex(where: { $0.name == definition.name }) {
+                    // A column declared again in a child is merged into the inherited one, in its place.
+                    let old = schema.tables[t].columns.remove(at: position)
+                    addColumn(definition, to: t, at: definition.nameLocation, pending: &pending)
+                    if var merged = schema.tables[t].columns.popLast() {
+                        merged.isNotNull = merged.isNotNull || old.isNotNull
+                        if merged.defaultExpression == nil { merged.defaultExpression = old.defaultExpression }
+                        schema.tables[t].columns.insert(merged, at: position)
+                    }
+                    inherited.remove(definition.name)
+                } else {
+                    addColumn(definition, to: t, at: definition.nameLocation, pending: &pending)
+                }
             case .constraint(let constraint):
                 pending.append(constraint)
+            case .like(let source, let options):
+                guard let s = tableIndex(source.qualified()) else {
+                    error("relation \"\(source.name)\" does not exist", at: source.location)
+                    continue
+                }
+                copyColumns(of: schema.tables[s], into: t, like: options, at: at)
+                likes.append((schema.tables[s], options))
+            case .inherits(let parent):
+                guard let p = tableIndex(parent.qualified()) else {
+                    error("relation \"\(parent.name)\" does not exist", at: parent.location)
+                    continue
+                }
+                inherited.formUnion(inherit(from: schema.tables[p], into: t, at: at))
             }
         }
         addConstraints(pending, to: t, at: at)
+        for like in likes { copyConstraints(of: like.source, into: t, like: like.options, at: at) }
     }
 
     /// Adds a column; its inline constraints join `pending` as table constraints.
@@ -660,6 +695,16 @@ struct Folder {
                     continue
                 }
                 moveTable(t, to: QualifiedName(schema: schemaName, schema.tables[t].name.name))
+            case .addConstraintUsingIndex(let constraintName, let primaryKey, let indexName, let location):
+                addConstraint(usingIndex: indexName, name: constraintName, primaryKey: primaryKey, to: t, at: location)
+            case .attachPartition(let partition):
+                attachPartition(partition, to: t, at: at)
+            case .detachPartition(let partition):
+                guard let c = tableIndex(partition.qualified()), schema.tables[c].partitionOf == schema.tables[t].name else {
+                    error("relation \"\(partition.name)\" is not a partition of relation \"\(tableName)\"", at: partition.location)
+                    continue
+                }
+                schema.tables[c].partitionOf = nil
             case .ignored:
                 break
             }

@@ -203,7 +203,10 @@ extension Cursor {
             }
             return .createPartition(name, of: parent, ifNotExists: ifNotExists, constraints: constraints)
         }
-        if isWord("as") || isWord("of") || isWord("partition") {
+        if isWord("as") || (isSymbol("(") && tokens[index...].contains { $0.isWord("as") } && isCreateTableAs()) {
+            return .createTableAs(name)
+        }
+        if isWord("of") || isWord("partition") {
             throw Diagnostic(.error, "CREATE TABLE … \(current!.value.uppercased()) is not supported: declare the columns", at: location)
         }
         try expectSymbol("(")
@@ -214,19 +217,48 @@ extension Cursor {
             } while acceptSymbol(",")
         }
         guard acceptSymbol(")") else { throw unexpected("expected ',' or ')' after a column") }
-        // INHERITS, PARTITION BY, WITH (…), TABLESPACE, ON COMMIT: none changes the columns.
-        if isWord("inherits") {
-            throw Diagnostic(.error, "CREATE TABLE … INHERITS is not supported", at: location)
+        // PARTITION BY, WITH (…), TABLESPACE, ON COMMIT: none changes the columns.
+        if accept("inherits") {
+            // The parents' columns come first.
+            elements = try identifierListOfNames().map { .inherits($0) } + elements
         }
         return .createTable(name, ifNotExists: ifNotExists, elements: elements)
+    }
+
+    /// `CREATE TABLE t (a, b) AS …`: a column name list followed by AS, not column definitions.
+    private func isCreateTableAs() -> Bool {
+        var position = index + 1
+        while position < tokens.count, tokens[position].isIdentifier || tokens[position].isSymbol(",") { position += 1 }
+        return position + 1 < tokens.count && tokens[position].isSymbol(")") && tokens[position + 1].isWord("as")
+    }
+
+    /// `(a, s.b)`: a parenthesised list of qualified names.
+    private mutating func identifierListOfNames() throws(Diagnostic) -> [NameRef] {
+        try expectSymbol("(")
+        var names: [NameRef] = []
+        repeat { names.append(try qualifiedName("a table name")) } while acceptSymbol(",")
+        try expectSymbol(")")
+        return names
     }
 
     private mutating func tableElement() throws(Diagnostic) -> TableElement {
         if isWord("constraint") || isWord("primary") || isWord("unique") || isWord("foreign") || isWord("check") || isWord("exclude") {
             return .constraint(try tableConstraint())
         }
-        if isWord("like") {
-            throw Diagnostic(.error, "LIKE in CREATE TABLE is not supported", at: location)
+        if accept("like") {
+            let source = try qualifiedName("a table name")
+            var options: Set<String> = []
+            while isWord("including") || isWord("excluding") {
+                let including = accept("including")
+                if !including { index += 1 }
+                let option = try identifier("a LIKE option")
+                if including {
+                    options.formUnion(option == "all" ? TableElement.likeOptions : [option])
+                } else {
+                    options.subtract(option == "all" ? TableElement.likeOptions : [option])
+                }
+            }
+            return .like(source, including: options)
         }
         return .column(try columnDefinition())
     }
@@ -527,6 +559,7 @@ extension Cursor {
     private mutating func alterTableAction() throws(Diagnostic) -> AlterTableAction {
         let location = self.location
         if accept("add") {
+            if let usingIndex = try constraintUsingIndex() { return usingIndex }
             if isWord("constraint") || isWord("primary") || isWord("unique") || isWord("foreign") || isWord("check") || isWord("exclude") {
                 return .addConstraint(try tableConstraint())
             }
@@ -562,6 +595,20 @@ extension Cursor {
             let old = try identifier("a column name")
             try expect("to")
             return .renameColumn(old, to: try identifier("a column name"), location: location)
+        }
+        if accept("attach", "partition") {
+            let partition = try qualifiedName("a table name")
+            _ = rest()
+            return .attachPartition(partition)
+        }
+        if accept("detach", "partition") {
+            let partition = try qualifiedName("a table name")
+            _ = rest()
+            return .detachPartition(partition)
+        }
+        if accept("alter", "constraint") {
+            _ = expression()
+            return .ignored
         }
         if accept("alter") {
             _ = accept("column")
@@ -614,6 +661,22 @@ extension Cursor {
             return .ignored
         }
         throw unexpected("ALTER TABLE action not understood")
+    }
+
+    /// `[CONSTRAINT name] {PRIMARY KEY | UNIQUE} USING INDEX index`, or nil (nothing consumed).
+    private mutating func constraintUsingIndex() throws(Diagnostic) -> AlterTableAction? {
+        let start = index
+        let location = self.location
+        var name: String?
+        if accept("constraint") { name = try identifier("a constraint name") }
+        let primary = accept("primary", "key")
+        guard primary || accept("unique"), accept("using", "index") else {
+            index = start
+            return nil
+        }
+        let indexName = try identifier("an index name")
+        while accept("deferrable") || accept("not", "deferrable") || accept("initially", "deferred") || accept("initially", "immediate") {}
+        return .addConstraintUsingIndex(name: name, primaryKey: primary, index: indexName, location: location)
     }
 
     private mutating func alterType() throws(Diagnostic) -> Statement {

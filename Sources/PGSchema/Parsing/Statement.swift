@@ -57,6 +57,13 @@ public struct TableConstraint: Sendable, Equatable {
 public enum TableElement: Sendable, Equatable {
     case column(ColumnDefinition)
     case constraint(TableConstraint)
+    /// `LIKE source [INCLUDING …]`: the source's columns, and what the options ask for.
+    case like(NameRef, including: Set<String>)
+    /// `INHERITS (parent)`: the parent's columns first, its checks too.
+    case inherits(NameRef)
+
+    /// What `INCLUDING ALL` includes.
+    public static let likeOptions: Set<String> = ["comments", "compression", "constraints", "defaults", "generated", "identity", "indexes", "statistics", "storage"]
 }
 
 public enum AlterTableAction: Sendable, Equatable {
@@ -74,6 +81,10 @@ public enum AlterTableAction: Sendable, Equatable {
     case addConstraint(TableConstraint)
     case dropConstraint(String, ifExists: Bool, cascade: Bool, location: SourceLocation)
     case renameTable(to: String)
+    /// `{PRIMARY KEY | UNIQUE} USING INDEX`: an existing unique index becomes a constraint.
+    case addConstraintUsingIndex(name: String?, primaryKey: Bool, index: String, location: SourceLocation)
+    case attachPartition(NameRef)
+    case detachPartition(NameRef)
     case renameConstraint(String, to: String, location: SourceLocation)
     case setSchema(String)
     /// Understood, and does not change the shape (owner, triggers, row level security, storage).
@@ -117,6 +128,8 @@ public enum DroppableKind: String, Sendable, Equatable {
 public enum Statement: Sendable, Equatable {
     case createTable(NameRef, ifNotExists: Bool, elements: [TableElement])
     case alterTable(NameRef, ifExists: Bool, actions: [AlterTableAction])
+    /// `CREATE TABLE … AS` / `SELECT … INTO`: the columns come from a query the fold does not type.
+    case createTableAs(NameRef)
     /// `CREATE TABLE p PARTITION OF parent …`: the parent's columns, with constraints of its own.
     case createPartition(NameRef, of: NameRef, ifNotExists: Bool, constraints: [TableConstraint])
     case drop(DroppableKind, names: [NameRef], ifExists: Bool, cascade: Bool)
