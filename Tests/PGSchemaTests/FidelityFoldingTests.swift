@@ -58,6 +58,15 @@ import Testing
         #expect(names == ["t_a_idx", "t_lower_idx", "t_lower_upper_expr_idx", "t_a_idx1"])
     }
 
+    @Test func aMissingKeyColumnIsPointedAt() {
+        #expect(errors("CREATE TABLE p (id int, PRIMARY KEY (id, code));") == [
+            "m.up.sql:1:42: column \"code\" named in key does not exist in table \"p\"",
+        ])
+        #expect(errors("CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE c (p int, FOREIGN KEY (p) REFERENCES p (ident));") == [
+            "m.up.sql:2:54: column \"ident\" referenced in foreign key constraint does not exist",
+        ])
+    }
+
     @Test func aMissingIndexColumnIsPointedAt() {
         #expect(errors("CREATE TABLE posts (id int);\nCREATE INDEX posts_date ON posts (id, publish_date);") == [
             "m.up.sql:2:39: column \"publish_date\" does not exist in table \"posts\"",

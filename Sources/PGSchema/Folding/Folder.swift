@@ -470,7 +470,7 @@ struct Folder {
         func missingColumns(_ columns: [String]) -> Bool {
             var missing = false
             for column in columns where table.column(column) == nil {
-                error("column \"\(column)\" named in key does not exist in table \"\(table.name.name)\"", at: constraint.location)
+                error("column \"\(column)\" named in key does not exist in table \"\(table.name.name)\"", at: constraint.columnLocations[column] ?? constraint.location)
                 missing = true
             }
             return missing
@@ -512,7 +512,10 @@ struct Folder {
                 referencedColumns = key.columns
             }
             for column in referencedColumns where targetTable.column(column) == nil {
-                return error("column \"\(column)\" referenced in foreign key constraint does not exist", at: target.location)
+                return error(
+                    "column \"\(column)\" referenced in foreign key constraint does not exist",
+                    at: constraint.referencedColumnLocations[column] ?? target.location
+                )
             }
             guard referencedColumns.count == columns.count else {
                 return error("number of referencing and referenced columns for foreign key disagree", at: constraint.location)

@@ -78,10 +78,16 @@ struct Cursor {
 
     /// `( a, b, "C" )`
     mutating func identifierList() throws(Diagnostic) -> [String] {
+        try (identifierListWithLocations()).map(\.name)
+    }
+
+    /// `(a, b)`, each name with where it is written.
+    mutating func identifierListWithLocations() throws(Diagnostic) -> [(name: String, location: SourceLocation)] {
         try expectSymbol("(")
-        var names: [String] = []
+        var names: [(name: String, location: SourceLocation)] = []
         repeat {
-            names.append(try identifier("a column name"))
+            let location = self.location
+            names.append((try identifier("a column name"), location))
         } while acceptSymbol(",")
         try expectSymbol(")")
         return names

@@ -374,18 +374,24 @@ extension Cursor {
         var name: String?
         if accept("constraint") { name = try identifier("a constraint name") }
         let kind: TableConstraint.Kind
+        var columnLocations: [String: SourceLocation] = [:]
+        var referencedLocations: [String: SourceLocation] = [:]
+        func located(_ list: [(name: String, location: SourceLocation)], into locations: inout [String: SourceLocation]) -> [String] {
+            for item in list where locations[item.name] == nil { locations[item.name] = item.location }
+            return list.map(\.name)
+        }
         if accept("primary", "key") {
-            kind = .primaryKey(columns: try identifierList())
+            kind = .primaryKey(columns: located(try identifierListWithLocations(), into: &columnLocations))
             try indexParameters()
         } else if accept("unique") {
             _ = accept("nulls", "not", "distinct") || accept("nulls", "distinct")
-            kind = .unique(columns: try identifierList())
+            kind = .unique(columns: located(try identifierListWithLocations(), into: &columnLocations))
             try indexParameters()
         } else if accept("foreign", "key") {
-            let columns = try identifierList()
+            let columns = located(try identifierListWithLocations(), into: &columnLocations)
             try expect("references")
             let table = try qualifiedName("a table name")
-            let referenced = isSymbol("(") ? try identifierList() : []
+            let referenced = isSymbol("(") ? located(try identifierListWithLocations(), into: &referencedLocations) : []
             let actions = try referentialActions()
             kind = .foreignKey(columns: columns, table: table, referencedColumns: referenced, onDelete: actions.onDelete, onUpdate: actions.onUpdate)
         } else if accept("check") {
@@ -407,7 +413,7 @@ extension Cursor {
             throw unexpected("expected PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE")
         }
         _ = accept("not", "valid")
-        return TableConstraint(name: name, kind: kind, location: location)
+        return TableConstraint(name: name, kind: kind, location: location, columnLocations: columnLocations, referencedColumnLocations: referencedLocations)
     }
 
     private mutating func createType() throws(Diagnostic) -> Statement {

@@ -52,6 +52,9 @@ public struct TableConstraint: Sendable, Equatable {
     public var name: String?
     public var kind: Kind
     public var location: SourceLocation
+    /// Where each of the constrained columns, then each referenced column, is written.
+    public var columnLocations: [String: SourceLocation] = [:]
+    public var referencedColumnLocations: [String: SourceLocation] = [:]
 }
 
 public enum TableElement: Sendable, Equatable {
