@@ -251,4 +251,29 @@ import Testing
                 """,
         ])
     }
+
+    @Test func longAndMultibyteNamesAreCutAsPostgreSQLCutsThem() throws {
+        let table = "pedidos_de_exportação_" + String(repeating: "é", count: 10)
+        let column = "référence_" + String(repeating: "ü", count: 25)
+        try compare([
+            "000001_names.up.sql": """
+                CREATE TABLE "\(table)" (
+                    id serial PRIMARY KEY,
+                    "\(column)" text UNIQUE CHECK ("\(column)" <> ''),
+                    other int
+                );
+                CREATE TABLE "\(table)_linhas" (
+                    id int REFERENCES "\(table)",
+                    "\(column)" text REFERENCES "\(table)" ("\(column)"),
+                    UNIQUE (id, "\(column)"),
+                    CHECK (id > 0 AND "\(column)" <> '')
+                );
+                CREATE INDEX ON "\(table)" ("\(column)", other);
+                CREATE INDEX ON "\(table)" ("\(column)", other);
+                CREATE INDEX ON "\(table)" (lower("\(column)"));
+                ALTER TABLE "\(table)" RENAME TO renamed;
+                CREATE TABLE "\(table)" (id serial PRIMARY KEY, "\(column)" text UNIQUE);
+                """,
+        ])
+    }
 }
