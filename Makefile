@@ -11,7 +11,7 @@ VERSION ?=
 NAME ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help build generate test bench migrate-up migrate-down migrate-version migrate-force migrate-goto \
+.PHONY: help build generate test bench fuzz migrate-up migrate-down migrate-version migrate-force migrate-goto \
         migrate-drop migrate-create dev-db-start dev-db-stop dev-db-status clean
 
 help:
@@ -26,6 +26,7 @@ help:
 	@echo "make test                                 run all tests against a throwaway PostgreSQL"
 	@echo "make bench                                time schema folding (against pglast), migrate up (against psql),"
 	@echo "                                          and the query helpers (against psql COPY and PostgresNIO)"
+	@echo "make fuzz [FUZZ_SECONDS=300]               fuzz the lexer, parser and fold (libFuzzer); crashes go to Fuzz/crashes/"
 	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
 
 build:
@@ -46,6 +47,9 @@ bench:
 	scripts/bench-schema.sh
 	scripts/bench-migrate.sh
 	scripts/bench-records.sh
+
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 migrate-up:
 	@scripts/migrate.sh $(MODULE) up $(STEPS)

@@ -67,6 +67,12 @@ import Testing
         ])
     }
 
+    /// Found by `make fuzz`: an EXCLUDE with no elements cut the statement's text backwards.
+    @Test func anExclusionWithoutElementsIsAnErrorNotACrash() {
+        #expect(errors("CREATE TABLE t (a int, EXCLUDE);") == ["m.up.sql:1:31: expected '(' and the elements of the exclusion constraint, found ')'"])
+        #expect(errors("CREATE TABLE t (a int, EXCLUDE USING gist);").count == 1)
+    }
+
     @Test func aMissingIndexColumnIsPointedAt() {
         #expect(errors("CREATE TABLE posts (id int);\nCREATE INDEX posts_date ON posts (id, publish_date);") == [
             "m.up.sql:2:39: column \"publish_date\" does not exist in table \"posts\"",

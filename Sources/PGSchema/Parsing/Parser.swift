@@ -401,6 +401,7 @@ extension Cursor {
         } else if accept("exclude") {
             let start = current?.start ?? 0
             _ = accept("using") ? try identifier() : ""
+            guard isSymbol("(") else { throw unexpected("expected '(' and the elements of the exclusion constraint") }
             skipParenthesized()
             var end = tokens[index - 1].end
             try indexParameters()
