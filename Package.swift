@@ -32,9 +32,13 @@ let package = Package(
         .target(name: "PGCodegen", dependencies: ["PGSchema"], swiftSettings: strict),
         .executableTarget(
             name: "pg-codegen",
-            dependencies: ["PGCodegen", "PGSchema", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PGCodegen", "PGSchema", "PGCatalog", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
+
+        // Reads PostgreSQL's catalog through a `CatalogSource` and compares it with the folded model
+        // (`pg-codegen verify`, the oracle tests). libpq is loaded at run time, never linked.
+        .target(name: "PGCatalog", dependencies: ["PGSchema"], swiftSettings: strict),
 
         .executableTarget(name: "pg-schema-bench", dependencies: ["PGSchema"], swiftSettings: strict),
         .plugin(name: "GenerateModels", capability: .buildTool(), dependencies: ["pg-codegen"]),
@@ -88,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PGSchemaOracleTests",
-            dependencies: ["PGSchema", "PGMigrate", "PGTestSupport", "pg-codegen"],
+            dependencies: ["PGSchema", "PGCatalog", "PGClient", "PGMigrate", "PGTestSupport", "pg-codegen"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

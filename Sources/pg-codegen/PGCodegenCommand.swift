@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PGCatalog
 import PGCodegen
 import PGSchema
 
@@ -9,7 +10,7 @@ struct PGCodegenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pg-codegen",
         abstract: "Generate Swift models from PostgreSQL migrations.",
-        subcommands: [Generate.self, SchemaDump.self]
+        subcommands: [Generate.self, SchemaDump.self, Verify.self]
     )
 }
 
@@ -85,5 +86,52 @@ struct Generate: ParsableCommand {
         }
         guard !result.hasErrors else { throw ExitCode.failure }
         try Generator.write(result, to: output)
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare a database migrated to the latest version with the model folded from the migrations.",
+        discussion: """
+            Reads the database's catalog and compares it with the folded model item by item: tables, \
+            columns and their order, types, nullability, defaults, identity and generated columns, keys, \
+            foreign keys, checks, indexes, enums, domains, composite types, views and comments. \
+            Expressions are compared the way PostgreSQL prints them, so spelling alone is no difference. \
+            The database must be at the migrations' latest version and not dirty; golang-migrate's \
+            version table (schema_migrations, or the URL's x-migrations-table) is not compared.
+
+            The database comes from --database, else DATABASE_URL. PostgreSQL's client library \
+            (libpq5 on Debian and Ubuntu, libpq on Homebrew) is loaded when verify runs; generating \
+            models never needs it.
+
+            Exit status: 0 when equal (one summary line), 1 when there are differences (one line \
+            each, then a summary), 2 when the database cannot be verified (cannot connect, not \
+            migrated to the latest version, dirty, or the migrations do not fold).
+            """
+    )
+
+    @Option(help: ArgumentHelp("The module's migrations folder.", valueName: "dir"))
+    var migrations: String
+
+    @Option(help: ArgumentHelp("postgresql://user:password@host:port/database (default: DATABASE_URL).", valueName: "url"))
+    var database: String?
+
+    func run() throws {
+        do {
+            guard let text = database ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+                throw VerifyError("no database: pass --database postgresql://user:password@host:port/database or set DATABASE_URL")
+            }
+            let url = try DatabaseURL(text)
+            let connection = try LibPQConnection(url: url)
+            let report = try Verifier.verify(migrations: migrations, source: connection, migrationsTable: url.migrationsTable)
+            for difference in report.differences {
+                print(difference)
+            }
+            print(report.summary)
+            if !report.isEqual { throw ExitCode.failure }
+        } catch let error as VerifyError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
     }
 }

@@ -1,0 +1,554 @@
+import Foundation
+
+import PGSchema
+
+/// Puts a SQL expression into one canonical spelling, so that an expression as a migration wrote it
+/// and the same expression as PostgreSQL prints it back (`pg_get_expr`, `pg_get_constraintdef`,
+/// `pg_get_indexdef`) compare equal, and two different expressions do not.
+///
+/// What PostgreSQL changes when it stores and prints an expression, and how both sides are brought
+/// together:
+/// - **Parentheses.** PostgreSQL parenthesises every operator (`((a >= 0) AND (b > a))`). Both sides
+///   are parsed with PostgreSQL's operator precedence and printed fully parenthesised, so
+///   `a >= 0 AND b > a` and the stored form agree, while `(a OR b) AND c` and `a OR (b AND c)` do not.
+/// - **Casts.** PostgreSQL adds the casts it applied (`'x'::text`, `'active'::status`,
+///   `(slug)::text`, `'{}'::text[]`, `'t_id_seq'::regclass`, `(0)::double precision`). Every cast,
+///   `x::type` and `CAST(x AS type)`, and every typed literal (`interval '1 day'`) is dropped on both
+///   sides: the column's or operator's type decides the cast anyway. A migration that casts to a
+///   *different* type than the database does is therefore not reported — the one precision given up.
+/// - **Constants.** Numbers and strings are one kind of constant (`-1` is stored as `'-1'::integer`,
+///   `'5'` for an integer column as `5`); string escapes are decoded (`E'\''` equals `''''`).
+/// - **Words.** Keywords and unquoted names are case-insensitive (`COALESCE`, `TRUE`); quoted names
+///   keep their case. `!=` is `<>`; `LIKE`/`ILIKE` are the operators `~~`/`~~*` (negated `!~~`/`!~~*`).
+/// - **Rewritten forms.** `x IN (a, b)` is stored as `x = ANY (ARRAY[a, b])` (and `NOT IN` as
+///   `<> ALL`); `x BETWEEN a AND b` as `x >= a AND x <= b`. Both are rewritten the same way here.
+/// - **Not rewritten.** `now()` and `CURRENT_TIMESTAMP` stay different: PostgreSQL keeps them apart
+///   too (`pg_get_expr` prints `now()` for one and `CURRENT_TIMESTAMP` for the other).
+///
+/// An expression outside the subset parsed here (sub-queries, `EXTRACT(… FROM …)`, `SIMILAR TO`,
+/// window functions, …) has no canonical form: ``canonical(_:)`` returns `nil`, and the comparison
+/// falls back to what can be compared exactly (that an expression is present on both sides).
+public enum ExpressionNormalizer {
+    /// The canonical spelling, or `nil` when the expression is outside the subset understood here.
+    public static func canonical(_ expression: String) -> String? {
+        guard let tokens = tokens(expression) else { return nil }
+        var parser = ExpressionParser(tokens: tokens)
+        guard let result = try? parser.parseExpression(), parser.atEnd else { return nil }
+        return result
+    }
+
+    /// Whether two expressions mean the same by the rules above. When either has no canonical
+    /// form, they are taken to be the same: only the presence of an expression can be compared.
+    public static func equivalent(_ a: String, _ b: String) -> Bool {
+        guard let left = canonical(a), let right = canonical(b) else { return true }
+        return left == right
+    }
+
+    /// The canonical spelling of one index element (`lower(email) DESC NULLS LAST`, `tags
+    /// jsonb_path_ops`), with PostgreSQL's defaults left out: `ASC`, `NULLS LAST` when ascending and
+    /// `NULLS FIRST` when descending. `nil` when the expression part is not understood.
+    public static func canonicalIndexElement(_ element: String) -> String? {
+        guard let tokens = tokens(element) else { return nil }
+        var parser = ExpressionParser(tokens: tokens)
+        // The expression ends where the words that follow it (operator class, order) begin.
+        guard let expression = try? parser.parseExpression() else { return nil }
+        var words = parser.remainingTokens.map { token in
+            token.kind == .quotedIdentifier ? quoted(token.value) : token.value
+        }
+        var descending = false
+        var result: [String] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if word == "asc" {
+                index += 1
+            } else if word == "desc" {
+                descending = true
+                index += 1
+            } else if word == "nulls", index + 1 < words.count {
+                let first = words[index + 1] == "first"
+                if first != descending { result.append("nulls \(first ? "first" : "last")") }
+                index += 2
+            } else {
+                result.append(word)
+                index += 1
+            }
+        }
+        if descending { result.append("desc") }
+        words = [expression] + result
+        return words.joined(separator: " ")
+    }
+
+    /// Splits `a, lower(b), (c * 2) DESC` at the commas outside parentheses and brackets.
+    public static func splitTopLevel(_ list: String) -> [String] {
+        var parts: [String] = []
+        var depth = 0
+        var current = ""
+        var quote: Character?
+        for character in list {
+            if let open = quote {
+                current.append(character)
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "'", "\"": quote = character
+            case "(", "[": depth += 1
+            case ")", "]": depth -= 1
+            case "," where depth == 0:
+                parts.append(current.trimmingWhitespace())
+                current = ""
+                continue
+            default: break
+            }
+            current.append(character)
+        }
+        if !current.trimmingWhitespace().isEmpty { parts.append(current.trimmingWhitespace()) }
+        return parts
+    }
+
+    static func tokens(_ text: String) -> [Token]? {
+        let lexed = Lexer.lex(SourceFile(path: "", text: text))
+        guard lexed.diagnostics.isEmpty, lexed.statements.count <= 1 else { return nil }
+        return lexed.statements.first?.tokens.filter { !$0.isSymbol(";") } ?? []
+    }
+
+    static func quoted(_ identifier: String) -> String {
+        let simple = identifier.first.map { $0 == "_" || ($0.isLetter && $0.isLowercase) } == true
+            && identifier.allSatisfy { $0 == "_" || $0 == "$" || $0.isNumber || ($0.isLetter && $0.isLowercase) }
+        return simple ? identifier : "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}
+
+private struct NotUnderstood: Error {}
+
+/// A precedence-climbing parser of PostgreSQL's expression grammar (the subset defaults, checks,
+/// generated columns and index elements use) that prints as it parses.
+private struct ExpressionParser {
+    let tokens: [Token]
+    var position = 0
+
+    init(tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    var atEnd: Bool { position >= tokens.count }
+    var remainingTokens: ArraySlice<Token> { tokens[min(position, tokens.count)...] }
+    var current: Token? { position < tokens.count ? tokens[position] : nil }
+    func peek(_ offset: Int) -> Token? { position + offset < tokens.count ? tokens[position + offset] : nil }
+
+    func isWord(_ word: String) -> Bool { current?.isWord(word) == true }
+    func isSymbol(_ symbol: String) -> Bool { current?.isSymbol(symbol) == true }
+
+    mutating func expectSymbol(_ symbol: String) throws {
+        guard isSymbol(symbol) else { throw NotUnderstood() }
+        position += 1
+    }
+
+    mutating func expectWord(_ word: String) throws {
+        guard isWord(word) else { throw NotUnderstood() }
+        position += 1
+    }
+
+    mutating func parseExpression() throws -> String {
+        try parseOr()
+    }
+
+    // MARK: - Boolean and comparison levels, loosest first
+
+    mutating func parseOr() throws -> String {
+        var left = try parseAnd()
+        while isWord("or") {
+            position += 1
+            left = "(\(left) or \(try parseAnd()))"
+        }
+        return left
+    }
+
+    mutating func parseAnd() throws -> String {
+        var left = try parseNot()
+        while isWord("and") {
+            position += 1
+            left = "(\(left) and \(try parseNot()))"
+        }
+        return left
+    }
+
+    mutating func parseNot() throws -> String {
+        if isWord("not") {
+            position += 1
+            return "(not \(try parseNot()))"
+        }
+        return try parseIs()
+    }
+
+    mutating func parseIs() throws -> String {
+        var left = try parseComparison()
+        while true {
+            if isWord("isnull") || isWord("notnull") {
+                left = "(\(left) is \(isWord("notnull") ? "not " : "")null)"
+                position += 1
+            } else if isWord("is") {
+                position += 1
+                var negated = ""
+                if isWord("not") {
+                    negated = "not "
+                    position += 1
+                }
+                if isWord("distinct") {
+                    position += 1
+                    try expectWord("from")
+                    left = "(\(left) is \(negated)distinct from \(try parseComparison()))"
+                } else if let word = current, word.kind == .word, ["null", "true", "false", "unknown"].contains(word.value) {
+                    position += 1
+                    left = "(\(left) is \(negated)\(word.value))"
+                } else {
+                    throw NotUnderstood()
+                }
+            } else {
+                return left
+            }
+        }
+    }
+
+    static let comparisonOperators: Set<String> = ["<", ">", "=", "<=", ">=", "<>", "!="]
+
+    mutating func parseComparison() throws -> String {
+        var left = try parseLikeInBetween()
+        while let token = current, token.kind == .symbol, Self.comparisonOperators.contains(token.value) {
+            position += 1
+            let op = token.value == "!=" ? "<>" : token.value
+            left = "(\(left) \(op) \(try parseQuantified()))"
+        }
+        return left
+    }
+
+    /// The right side of a comparison: `ANY (…)`, `ALL (…)`, `SOME (…)`, or an operand.
+    mutating func parseQuantified() throws -> String {
+        if let word = current, word.kind == .word, ["any", "all", "some"].contains(word.value), peek(1)?.isSymbol("(") == true {
+            position += 2
+            let inner = try parseOr()
+            try expectSymbol(")")
+            return "\(word.value == "some" ? "any" : word.value)(\(inner))"
+        }
+        return try parseLikeInBetween()
+    }
+
+    mutating func parseLikeInBetween() throws -> String {
+        var left = try parseOtherOperator()
+        while true {
+            var negated = false
+            if isWord("not"), let next = peek(1), next.kind == .word, ["like", "ilike", "in", "between"].contains(next.value) {
+                negated = true
+                position += 1
+            }
+            guard let word = current, word.kind == .word else { return left }
+            switch word.value {
+            case "like", "ilike":
+                position += 1
+                let op = (negated ? "!" : "") + (word.value == "like" ? "~~" : "~~*")
+                left = "(\(left) \(op) \(try parseOtherOperator()))"
+            case "in":
+                position += 1
+                try expectSymbol("(")
+                if isWord("select") { throw NotUnderstood() }
+                var items = [try parseOr()]
+                while isSymbol(",") {
+                    position += 1
+                    items.append(try parseOr())
+                }
+                try expectSymbol(")")
+                let array = "array[\(items.joined(separator: ", "))]"
+                left = negated ? "(\(left) <> all(\(array)))" : "(\(left) = any(\(array)))"
+            case "between":
+                position += 1
+                if isWord("symmetric") { throw NotUnderstood() }
+                let low = try parseOtherOperator()
+                try expectWord("and")
+                let high = try parseOtherOperator()
+                left = negated
+                    ? "((\(left) < \(low)) or (\(left) > \(high)))"
+                    : "((\(left) >= \(low)) and (\(left) <= \(high)))"
+            default:
+                if negated { position -= 1 }
+                return left
+            }
+        }
+    }
+
+    static let arithmeticOperators: Set<String> = ["+", "-", "*", "/", "%", "^"]
+    static let reservedSymbols: Set<String> = ["(", ")", "[", "]", ",", ";", ".", "::", ":="]
+
+    /// Any operator that is not arithmetic or comparison (`||`, `~`, `@>`, `->>`, `&&`, …), binary.
+    mutating func parseOtherOperator() throws -> String {
+        var left = try parseAdditive()
+        while let token = current, token.kind == .symbol, !Self.reservedSymbols.contains(token.value),
+              !Self.comparisonOperators.contains(token.value), !Self.arithmeticOperators.contains(token.value) {
+            position += 1
+            left = "(\(left) \(token.value) \(try parseAdditive()))"
+        }
+        return left
+    }
+
+    mutating func parseAdditive() throws -> String {
+        var left = try parseMultiplicative()
+        while isSymbol("+") || isSymbol("-") {
+            let op = current!.value
+            position += 1
+            left = "(\(left) \(op) \(try parseMultiplicative()))"
+        }
+        return left
+    }
+
+    mutating func parseMultiplicative() throws -> String {
+        var left = try parsePower()
+        while isSymbol("*") || isSymbol("/") || isSymbol("%") {
+            let op = current!.value
+            position += 1
+            left = "(\(left) \(op) \(try parsePower()))"
+        }
+        return left
+    }
+
+    mutating func parsePower() throws -> String {
+        var left = try parseCollate()
+        while isSymbol("^") {
+            position += 1
+            left = "(\(left) ^ \(try parseCollate()))"
+        }
+        return left
+    }
+
+    mutating func parseCollate() throws -> String {
+        var left = try parseUnary()
+        while true {
+            if isWord("collate") {
+                position += 1
+                left = "(\(left) collate \(try parseName()))"
+            } else if isWord("at"), peek(1)?.isWord("time") == true, peek(2)?.isWord("zone") == true {
+                position += 3
+                left = "(\(left) at time zone \(try parseUnary()))"
+            } else {
+                return left
+            }
+        }
+    }
+
+    mutating func parseUnary() throws -> String {
+        if isSymbol("-") || isSymbol("+") {
+            let op = current!.value
+            position += 1
+            let operand = try parseUnary()
+            if operand.hasPrefix("'"), let number = Self.numberValue(operand) {
+                return op == "-" ? Self.literal(number.hasPrefix("-") ? String(number.dropFirst()) : "-" + number) : operand
+            }
+            return "(\(op) \(operand))"
+        }
+        return try parsePostfix()
+    }
+
+    /// The text of a constant that is a number, for folding a sign into it.
+    static func numberValue(_ literal: String) -> String? {
+        let inner = String(literal.dropFirst().dropLast())
+        guard !inner.isEmpty, inner.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "-" || $0 == "+" }) else { return nil }
+        return inner
+    }
+
+    static func literal(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// Casts (dropped), subscripts and field selection.
+    mutating func parsePostfix() throws -> String {
+        var value = try parsePrimary()
+        while true {
+            if isSymbol("::") {
+                position += 1
+                try skipTypeName()
+            } else if isSymbol("[") {
+                position += 1
+                var inner = try parseOr()
+                if isSymbol(":") {
+                    position += 1
+                    inner += ":" + (try parseOr())
+                }
+                try expectSymbol("]")
+                value += "[\(inner)]"
+            } else if isSymbol("."), let next = peek(1), next.isIdentifier {
+                position += 2
+                value = "(\(value)).\(next.kind == .quotedIdentifier ? ExpressionNormalizer.quoted(next.value) : next.value)"
+            } else {
+                return value
+            }
+        }
+    }
+
+    static let typeContinuations: Set<String> = ["varying", "precision", "with", "without", "time", "zone"]
+
+    /// A type name after `::` or `AS`: words (possibly qualified), modifiers, array brackets.
+    mutating func skipTypeName() throws {
+        guard let first = current, first.isIdentifier else { throw NotUnderstood() }
+        position += 1
+        while true {
+            if isSymbol("."), peek(1)?.isIdentifier == true {
+                position += 2
+            } else if let word = current, word.kind == .word, Self.typeContinuations.contains(word.value) {
+                position += 1
+            } else if isSymbol("(") {
+                var depth = 0
+                repeat {
+                    if isSymbol("(") { depth += 1 }
+                    if isSymbol(")") { depth -= 1 }
+                    position += 1
+                } while depth > 0 && !atEnd
+            } else if isSymbol("["), peek(1)?.isSymbol("]") == true {
+                position += 2
+            } else if isSymbol("["), peek(1)?.kind == .number, peek(2)?.isSymbol("]") == true {
+                position += 3
+            } else if isWord("array") {
+                position += 1
+            } else {
+                return
+            }
+        }
+    }
+
+    mutating func parseName() throws -> String {
+        guard let token = current, token.isIdentifier else { throw NotUnderstood() }
+        position += 1
+        var name = token.kind == .quotedIdentifier ? ExpressionNormalizer.quoted(token.value) : token.value
+        while isSymbol("."), let next = peek(1), next.isIdentifier {
+            position += 2
+            name += "." + (next.kind == .quotedIdentifier ? ExpressionNormalizer.quoted(next.value) : next.value)
+        }
+        return name
+    }
+
+    static let notPrimaryWords: Set<String> = [
+        "and", "or", "not", "is", "in", "like", "ilike", "between", "then", "else", "end", "when", "from",
+        "asc", "desc", "nulls", "collate", "select", "where", "order", "group", "having", "as",
+    ]
+
+    mutating func parsePrimary() throws -> String {
+        guard let token = current else { throw NotUnderstood() }
+        switch token.kind {
+        case .string:
+            position += 1
+            return Self.literal(token.value)
+        case .number:
+            position += 1
+            return Self.literal(token.value)
+        case .parameter:
+            throw NotUnderstood()
+        case .symbol:
+            guard token.value == "(" else { throw NotUnderstood() }
+            position += 1
+            let inner = try parseOr()
+            if isSymbol(",") {
+                var items = [inner]
+                while isSymbol(",") {
+                    position += 1
+                    items.append(try parseOr())
+                }
+                try expectSymbol(")")
+                return "row(\(items.joined(separator: ", ")))"
+            }
+            try expectSymbol(")")
+            return inner
+        case .quotedIdentifier:
+            return try parseNameOrCall()
+        case .word:
+            if Self.notPrimaryWords.contains(token.value) { throw NotUnderstood() }
+            switch token.value {
+            case "case": return try parseCase()
+            case "cast":
+                guard peek(1)?.isSymbol("(") == true else { break }
+                position += 2
+                let inner = try parseOr()
+                try expectWord("as")
+                try skipTypeName()
+                try expectSymbol(")")
+                return inner
+            case "array":
+                if peek(1)?.isSymbol("[") == true {
+                    position += 2
+                    return "array[\(try parseList(until: "]"))]"
+                }
+                if peek(1)?.isSymbol("(") == true { throw NotUnderstood() }
+            case "exists", "extract", "substring", "position", "overlay", "trim":
+                throw NotUnderstood()
+            default:
+                break
+            }
+            // A typed literal: `interval '1 day'`, `timestamp with time zone '…'`, `date '…'`.
+            var lookahead = position + 1
+            while lookahead < tokens.count, tokens[lookahead].kind == .word, Self.typeContinuations.contains(tokens[lookahead].value) {
+                lookahead += 1
+            }
+            if lookahead < tokens.count, tokens[lookahead].kind == .string {
+                position = lookahead + 1
+                return Self.literal(tokens[lookahead].value)
+            }
+            return try parseNameOrCall()
+        }
+    }
+
+    mutating func parseNameOrCall() throws -> String {
+        let name = try parseName()
+        if isSymbol("(") {
+            position += 1
+            if isSymbol("*"), peek(1)?.isSymbol(")") == true {
+                position += 2
+                return "\(name)(*)"
+            }
+            if isWord("distinct") || isWord("all") { throw NotUnderstood() }
+            let arguments = isSymbol(")") ? "" : try parseList(until: ")")
+            if !isSymbol(")") { throw NotUnderstood() }
+            position += 1
+            if isWord("over") || isWord("filter") || isWord("within") { throw NotUnderstood() }
+            return "\(name)(\(arguments))"
+        }
+        return name
+    }
+
+    mutating func parseList(until close: String) throws -> String {
+        var items: [String] = []
+        if !isSymbol(close) {
+            items.append(try parseOr())
+            while isSymbol(",") {
+                position += 1
+                items.append(try parseOr())
+            }
+        }
+        try expectSymbol(close)
+        if close == ")" { position -= 1 }
+        return items.joined(separator: ", ")
+    }
+
+    mutating func parseCase() throws -> String {
+        position += 1
+        var text = "case"
+        if !isWord("when") { text += " " + (try parseOr()) }
+        while isWord("when") {
+            position += 1
+            let condition = try parseOr()
+            try expectWord("then")
+            text += " when \(condition) then \(try parseOr())"
+        }
+        if isWord("else") {
+            position += 1
+            text += " else \(try parseOr())"
+        }
+        try expectWord("end")
+        return text + " end"
+    }
+}
