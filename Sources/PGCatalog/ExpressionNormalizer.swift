@@ -373,7 +373,8 @@ private struct ExpressionParser {
         while true {
             if isSymbol("::") {
                 position += 1
-                try skipTypeName()
+                let type = try skipTypeName()
+                if type == "regclass", value.hasPrefix("'") { value = Self.relationLiteral(value) }
             } else if isSymbol("[") {
                 position += 1
                 var inner = try parseOr()
@@ -394,8 +395,29 @@ private struct ExpressionParser {
 
     static let typeContinuations: Set<String> = ["varying", "precision", "with", "without", "time", "zone"]
 
+    /// A relation name given as text (`nextval('T_id_seq'::regclass)`) as PostgreSQL prints it back:
+    /// case-folded unless quoted, quoted where needed, without `public.`.
+    static func relationLiteral(_ literal: String) -> String {
+        let text = String(literal.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+        guard let tokens = ExpressionNormalizer.tokens(text), !tokens.isEmpty else { return literal }
+        var parts: [String] = []
+        for (index, token) in tokens.enumerated() {
+            if index % 2 == 1 {
+                guard token.isSymbol(".") else { return literal }
+            } else {
+                guard token.isIdentifier else { return literal }
+                parts.append(ExpressionNormalizer.quoted(token.value))
+            }
+        }
+        guard tokens.count % 2 == 1 else { return literal }
+        if parts.count == 2, parts[0] == "public" { parts.removeFirst() }
+        return Self.literal(parts.joined(separator: "."))
+    }
+
     /// A type name after `::` or `AS`: words (possibly qualified), modifiers, array brackets.
-    mutating func skipTypeName() throws {
+    /// Returns the first word (`regclass`, `character`, …).
+    @discardableResult
+    mutating func skipTypeName() throws -> String {
         guard let first = current, first.isIdentifier else { throw NotUnderstood() }
         position += 1
         while true {
@@ -417,7 +439,7 @@ private struct ExpressionParser {
             } else if isWord("array") {
                 position += 1
             } else {
-                return
+                return first.value
             }
         }
     }

@@ -15,6 +15,28 @@ public struct SchemaSnapshot: Sendable, Equatable {
     public var views: [String: ViewSnapshot] = [:]
 
     public init() {}
+
+    /// Every expression in the snapshot (defaults, generated columns, checks, index elements and
+    /// predicates), labelled by where it is; index elements are given as they stand, with order.
+    public var expressions: [(place: String, text: String, isIndexElement: Bool)] {
+        var result: [(String, String, Bool)] = []
+        for (name, table) in tables.sorted(by: { $0.key < $1.key }) {
+            for column in table.columns {
+                if let text = column.defaultExpression { result.append(("\(name).\(column.name) default", text, false)) }
+                if let text = column.generatedExpression { result.append(("\(name).\(column.name) generated", text, false)) }
+            }
+            for (check, text) in table.checks.sorted(by: { $0.key < $1.key }) { result.append(("\(name) check \(check)", text, false)) }
+            for (index, definition) in table.indexes.sorted(by: { $0.key < $1.key }) {
+                for element in definition.elements { result.append(("\(name) index \(index)", element, true)) }
+                if let text = definition.predicate { result.append(("\(name) index \(index) predicate", text, false)) }
+            }
+        }
+        for (name, domain) in domains.sorted(by: { $0.key < $1.key }) {
+            if let text = domain.attributes.first?.defaultExpression { result.append(("domain \(name) default", text, false)) }
+            for (check, text) in domain.checks.sorted(by: { $0.key < $1.key }) { result.append(("domain \(name) check \(check)", text, false)) }
+        }
+        return result
+    }
 }
 
 public struct TableSnapshot: Sendable, Equatable {

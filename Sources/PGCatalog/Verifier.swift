@@ -18,7 +18,10 @@ public struct VerifyReport: Sendable {
     public var differences: [SchemaDifference]
     /// The version the database and the migrations are at.
     public var version: Int64
+    /// What the migrations say.
     public var model: SchemaSnapshot
+    /// What the database's catalog says.
+    public var database: SchemaSnapshot
 
     public var isEqual: Bool { differences.isEmpty }
 
@@ -67,7 +70,7 @@ public enum Verifier {
         }
         let model = SchemaSnapshot(model: folded.schema)
         let database = try CatalogReader(source: source, migrationsTable: migrationsTable).read()
-        return VerifyReport(differences: SchemaComparison.differences(model: model, database: database), version: current, model: model)
+        return VerifyReport(differences: SchemaComparison.differences(model: model, database: database), version: current, model: model, database: database)
     }
 
     /// The version and dirty flag in golang-migrate's table in `current_schema()`; `nil` when
