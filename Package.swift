@@ -96,6 +96,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
+        .testTarget(name: "PGCatalogTests", dependencies: ["PGCatalog", "PGSchema"], swiftSettings: strict),
         .testTarget(name: "PGClientTests", dependencies: ["PGClient", "PGTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PGMigrateTests",

@@ -70,15 +70,17 @@ let knownFoldingGaps: [(reason: String, explains: @Sendable (SchemaDifference) -
         sidesDifferOnlyBy(difference, prefix: "index ", removing: [" DESC NULLS LAST", " NULLS FIRST", " NULLS LAST", " DESC"])
     }),
     // `"ID" serial` in `"Weird Table"` gets `nextval('Weird Table_ID_seq'::regclass)`, not
-    // `nextval('"Weird Table_ID_seq"'::regclass)`: the sequence name is not quoted.
-    ("the fold does not quote the sequence name in a serial column's nextval default", { difference in
-        difference.message.contains("DEFAULT nextval(") && sidesDifferOnlyBy(difference, prefix: "column ", removing: ["\""])
+    // `nextval('"Weird Table_ID_seq"'::regclass)`, and one in `app.items` gets no `app.`: the
+    // sequence name is neither quoted nor schema-qualified.
+    ("the fold neither quotes nor qualifies the sequence name in a serial column's nextval default", { difference in
+        difference.message.contains("DEFAULT nextval(")
+            && sidesDifferOnlyBy(difference, prefix: "column ", removing: ["\""], pattern: #"(?<=nextval\(')[^'.]+\."#)
     }),
 ]
 
 /// Whether the two sides of `… model says X, database says Y` are equal once `removing` is taken
 /// out of the database's side.
-func sidesDifferOnlyBy(_ difference: SchemaDifference, prefix: String, removing: [String]) -> Bool {
+func sidesDifferOnlyBy(_ difference: SchemaDifference, prefix: String, removing: [String], pattern: String? = nil) -> Bool {
     guard difference.message.hasPrefix(prefix), let says = difference.message.range(of: ": model says "),
           let database = difference.message.range(of: ", database says ") else { return false }
     let model = difference.message[says.upperBound..<database.lowerBound]
@@ -86,6 +88,7 @@ func sidesDifferOnlyBy(_ difference: SchemaDifference, prefix: String, removing:
     for text in removing {
         theirs = theirs.replacingOccurrences(of: text, with: "")
     }
+    if let pattern { theirs = theirs.replacingOccurrences(of: pattern, with: "", options: .regularExpression) }
     return model == theirs
 }
 

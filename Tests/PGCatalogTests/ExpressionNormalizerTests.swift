@@ -1,0 +1,113 @@
+import PGCatalog
+import Testing
+
+/// Expressions as migrations write them against the same expressions as PostgreSQL prints them
+/// back (`pg_get_expr`, `pg_get_constraintdef`), taken from a PostgreSQL 15 catalog.
+@Suite struct ExpressionNormalizerTests {
+    @Test(arguments: [
+        ("'{a}'", "'{a}'::text[]"),
+        ("'{}'", "'{}'::uuid[]"),
+        ("'active'", "'active'::status"),
+        ("'{}'::jsonb", "'{}'::jsonb"),
+        ("'Asia/Jakarta'", "'Asia/Jakarta'::character varying"),
+        ("current_timestamp", "CURRENT_TIMESTAMP"),
+        ("now()", "now()"),
+        ("gen_random_uuid()", "gen_random_uuid()"),
+        ("TRUE", "true"),
+        ("nextval('t_id_seq')", "nextval('t_id_seq'::regclass)"),
+        ("nextval('public.T_id_seq'::regclass)", "nextval('t_id_seq'::regclass)"),
+        ("nextval('\"Weird Table_ID_seq\"'::regclass)", "nextval('\"Weird Table_ID_seq\"'::regclass)"),
+        ("slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'", "((slug)::text ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)"),
+        ("btrim(title) <> ''", "(btrim((title)::text) <> ''::text)"),
+        ("ai_confidence IS NULL OR ai_confidence BETWEEN 0 AND 1",
+         "((ai_confidence IS NULL) OR ((ai_confidence >= (0)::double precision) AND (ai_confidence <= (1)::double precision)))"),
+        ("(transaction_type IN ('usage', 'expiry') AND amount < 0) OR transaction_type = 'adjustment'",
+         "(((transaction_type = ANY (ARRAY['usage'::t, 'expiry'::t])) AND (amount < (0)::numeric)) OR (transaction_type = 'adjustment'::t))"),
+        ("status NOT IN ('a', 'b')", "(status <> ALL (ARRAY['a'::text, 'b'::text]))"),
+        ("-1", "'-1'::integer"),
+        ("- 2.5", "'-2.5'::numeric"),
+        ("'5'", "5"),
+        ("a != b", "(a <> b)"),
+        ("name LIKE 'a%'", "((name)::text ~~ 'a%'::text)"),
+        ("name NOT ILIKE 'a%'", "((name)::text !~~* 'a%'::text)"),
+        ("interval '1 day'", "'1 day'::interval"),
+        ("CAST(x AS bigint)", "(x)::bigint"),
+        ("x::timestamp(3) with time zone", "(x)::timestamp(3) with time zone"),
+        ("coalesce(ai_prompt_tokens, 0) >= 0 AND coalesce(ai_completion_tokens, 0) >= 0",
+         "((COALESCE(ai_prompt_tokens, 0) >= 0) AND (COALESCE(ai_completion_tokens, 0) >= 0))"),
+        ("E'it\\'s'", "'it''s'::text"),
+        ("CASE WHEN a > 0 THEN 'x' ELSE 'y' END", "CASE WHEN (a > 0) THEN 'x'::text ELSE 'y'::text END"),
+        ("a + b * c", "(a + (b * c))"),
+        ("a || b || c", "((a || b) || c)"),
+        ("NOT a AND b", "((NOT a) AND b)"),
+        ("x IS NOT DISTINCT FROM y", "(x IS NOT DISTINCT FROM y)"),
+        ("setweight(to_tsvector('indonesian', coalesce(title, '')), 'A') || setweight(to_tsvector('indonesian', coalesce(plain_text, '')), 'B')",
+         "(setweight(to_tsvector('indonesian'::regconfig, (COALESCE(title, ''::character varying))::text), 'A'::\"char\") || setweight(to_tsvector('indonesian'::regconfig, COALESCE(plain_text, ''::text)), 'B'::\"char\"))"),
+        ("VALUE ~ '@'", "(VALUE ~ '@'::citext)"),
+        ("\"Display Name\" <> ''", "(\"Display Name\" <> ''::text)"),
+        ("data->>'k' = 'v'", "((data ->> 'k'::text) = 'v'::text)"),
+        ("tags @> ARRAY['a']", "(tags @> ARRAY['a'::text])"),
+        ("x = ANY('{1,2}')", "(x = ANY ('{1,2}'::integer[]))"),
+    ])
+    func sameExpressionInPostgreSQLsWords(model: String, database: String) throws {
+        let left = try #require(ExpressionNormalizer.canonical(model), "not understood: \(model)")
+        let right = try #require(ExpressionNormalizer.canonical(database), "not understood: \(database)")
+        #expect(left == right)
+    }
+
+    @Test(arguments: [
+        ("now()", "CURRENT_TIMESTAMP"),
+        ("(a OR b) AND c", "(a OR (b AND c))"),
+        ("a - b - c", "(a - (b - c))"),
+        ("'a'", "'b'"),
+        ("'A'", "'a'"),
+        ("x > 0", "(x >= 0)"),
+        ("\"Name\" <> ''", "(name <> ''::text)"),
+        ("1", "'-1'::integer"),
+        ("status IN ('a', 'b')", "(status = ANY (ARRAY['a'::text, 'c'::text]))"),
+        ("lower(a)", "upper(a)"),
+        ("x IS NULL", "(x IS NOT NULL)"),
+        ("x BETWEEN 0 AND 1", "((x >= 0) AND (x <= 2))"),
+        ("nextval('a_seq'::regclass)", "nextval('b_seq'::regclass)"),
+    ])
+    func differentExpressionsStayDifferent(model: String, database: String) throws {
+        let left = try #require(ExpressionNormalizer.canonical(model))
+        let right = try #require(ExpressionNormalizer.canonical(database))
+        #expect(left != right)
+        #expect(!ExpressionNormalizer.equivalent(model, database))
+    }
+
+    /// Outside the understood subset there is no canonical form; only presence can be compared.
+    @Test func notUnderstoodFallsBackToPresence() {
+        for expression in ["EXISTS (SELECT 1)", "EXTRACT(year FROM x)", "x IN (SELECT y FROM t)", "a SIMILAR TO 'b'", "count(DISTINCT x)", "a +", ""] {
+            #expect(ExpressionNormalizer.canonical(expression) == nil, "\(expression)")
+        }
+        #expect(ExpressionNormalizer.equivalent("EXTRACT(year FROM x) > 2000", "(EXTRACT(year FROM x) > (2000)::numeric)"))
+    }
+
+    @Test(arguments: [
+        ("last_message_at DESC", "last_message_at DESC", true),
+        ("seq DESC NULLS FIRST", "seq DESC", true),
+        ("seq ASC NULLS LAST", "seq", true),
+        ("seq DESC NULLS LAST", "seq DESC NULLS LAST", true),
+        ("seq NULLS FIRST", "seq NULLS FIRST", true),
+        ("(lower(email))", "lower((email)::text)", true),
+        ("(balance * 2)", "(balance * (2)::numeric)", true),
+        ("tags jsonb_path_ops", "tags jsonb_path_ops", true),
+        ("\"Display Name\"", "\"Display Name\"", true),
+        ("seq DESC", "seq", false),
+        ("seq DESC NULLS LAST", "seq DESC", false),
+        ("tags jsonb_path_ops", "tags", false),
+        ("lower(email)", "upper((email)::text)", false),
+        ("\"Display Name\"", "display_name", false),
+    ])
+    func indexElements(model: String, database: String, equal: Bool) throws {
+        let left = try #require(ExpressionNormalizer.canonicalIndexElement(model))
+        let right = try #require(ExpressionNormalizer.canonicalIndexElement(database))
+        #expect((left == right) == equal, "\(left) vs \(right)")
+    }
+
+    @Test func splitsListsAtTopLevelCommas() {
+        #expect(ExpressionNormalizer.splitTopLevel("a, lower(b, c), 'x,y', \"p,q\" DESC, (d)") == ["a", "lower(b, c)", "'x,y'", "\"p,q\" DESC", "(d)"])
+    }
+}
