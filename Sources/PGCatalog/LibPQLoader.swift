@@ -56,8 +56,9 @@ public final class LibPQConnection: CatalogSource {
 
     /// Connects to a `postgres://` or `postgresql://` URL. Query options starting with `x-`
     /// (golang-migrate's `x-migrations-table`) are taken out first: libpq does not know them.
-    public init(url: DatabaseURL) throws(VerifyError) {
-        functions = try Self.load()
+    /// `libraries` are the names or paths given to `dlopen`, tried in order.
+    public init(url: DatabaseURL, libraries: [String] = LibPQConnection.libraryNames) throws(VerifyError) {
+        functions = try Self.load(libraries)
         password = url.password
         let conninfo = url.libpqURL
         let connection = conninfo.withCString { functions.connect($0) }
@@ -102,9 +103,9 @@ public final class LibPQConnection: CatalogSource {
         return rows
     }
 
-    private static func load() throws(VerifyError) -> Functions {
+    private static func load(_ libraries: [String]) throws(VerifyError) -> Functions {
         var handle: UnsafeMutableRawPointer?
-        for name in libraryNames {
+        for name in libraries {
             handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)
             if handle != nil { break }
         }
@@ -114,7 +115,7 @@ public final class LibPQConnection: CatalogSource {
             #else
             let install = "install it with `apt-get install libpq5` (Debian, Ubuntu) or `dnf install libpq` (Fedora, RHEL)"
             #endif
-            throw VerifyError("pg-codegen verify needs PostgreSQL's client library libpq (\(libraryNames[0])), which cannot be loaded: \(install)")
+            throw VerifyError("pg-codegen verify needs PostgreSQL's client library libpq (\(libraries.joined(separator: ", "))), which cannot be loaded: \(install)")
         }
         func symbol<T>(_ name: String, _ type: T.Type) throws(VerifyError) -> T {
             guard let pointer = dlsym(handle, name) else { throw VerifyError("libpq has no function \(name): it is too old or not libpq") }

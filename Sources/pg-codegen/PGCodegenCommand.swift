@@ -102,7 +102,7 @@ struct Verify: ParsableCommand {
 
             The database comes from --database, else DATABASE_URL. PostgreSQL's client library \
             (libpq5 on Debian and Ubuntu, libpq on Homebrew) is loaded when verify runs; generating \
-            models never needs it.
+            models never needs it. PG_CODEGEN_LIBPQ names the library file to load instead.
 
             Exit status: 0 when equal (one summary line), 1 when there are differences (one line \
             each, then a summary), 2 when the database cannot be verified (cannot connect, not \
@@ -122,7 +122,8 @@ struct Verify: ParsableCommand {
                 throw VerifyError("no database: pass --database postgresql://user:password@host:port/database or set DATABASE_URL")
             }
             let url = try DatabaseURL(text)
-            let connection = try LibPQConnection(url: url)
+            let library = ProcessInfo.processInfo.environment["PG_CODEGEN_LIBPQ"].flatMap { $0.isEmpty ? nil : [$0] }
+            let connection = try LibPQConnection(url: url, libraries: library ?? LibPQConnection.libraryNames)
             let report = try Verifier.verify(migrations: migrations, source: connection, migrationsTable: url.migrationsTable)
             for difference in report.differences {
                 print(difference)

@@ -143,6 +143,16 @@ import Testing
 @Suite struct VerifyCommandLineTests {
     var pgCodegen: String { productsFolder + "/pg-codegen" }
 
+    #if os(Linux)
+    /// The build plugin runs pg-codegen: it must not need libpq, which verify loads at run time.
+    @Test func pgCodegenDoesNotLinkLibPQ() throws {
+        let linked = try run("/usr/bin/env", ["ldd", pgCodegen])
+        #expect(linked.status == 0, "\(linked.all)")
+        #expect(linked.stdout.contains("libc.so"))
+        #expect(!linked.stdout.contains("libpq"))
+    }
+    #endif
+
     func verify(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
         try run(pgCodegen, ["verify"] + arguments, in: repositoryRoot, environment: environment, removingEnvironment: ["DATABASE_URL"])
     }
@@ -199,6 +209,11 @@ import Testing
         #expect(wrong.stderr.contains("error: cannot connect to postgresql://migrate_pw:***@\(server.host!):\(server.port!)/postgres?sslmode=disable: "))
         #expect(wrong.stderr.contains("password authentication failed for user \"migrate_pw\""))
         #expect(!wrong.all.contains("Not-The-Pa55word"))
+
+        let noLibPQ = try verify(["--migrations", "migrations/saas", "--database", url], environment: ["PG_CODEGEN_LIBPQ": "/nonexistent/libpq.so.5"])
+        #expect(noLibPQ.status == 2)
+        #expect(noLibPQ.stderr.hasPrefix("error: pg-codegen verify needs PostgreSQL's client library libpq (/nonexistent/libpq.so.5), which cannot be loaded: install it with"))
+        #expect(!noLibPQ.all.contains("Not-The-Pa55word"))
 
         let none = try verify(["--migrations", "migrations/saas"])
         #expect(none.status == 2)
