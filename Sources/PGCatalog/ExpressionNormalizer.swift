@@ -20,12 +20,14 @@ import PGSchema
 ///   `'5'` for an integer column as `5`); string escapes are decoded (`E'\''` equals `''''`).
 /// - **Words.** Keywords and unquoted names are case-insensitive (`COALESCE`, `TRUE`); quoted names
 ///   keep their case. `!=` is `<>`; `LIKE`/`ILIKE` are the operators `~~`/`~~*` (negated `!~~`/`!~~*`).
-/// - **Rewritten forms.** `x IN (a, b)` is stored as `x = ANY (ARRAY[a, b])` (and `NOT IN` as
-///   `<> ALL`); `x BETWEEN a AND b` as `x >= a AND x <= b`. Both are rewritten the same way here.
+/// - **Rewritten forms.** `x IN ('a', 'b')` is stored as `x = ANY (ARRAY['a', 'b'])`, `x IN ('a')` as
+///   `x = 'a'`, `x IN (1, y)` as `x = 1 OR x = y` (and `NOT IN` likewise with `<>`); `x BETWEEN a AND
+///   b` as `x >= a AND x <= b` (`SYMMETRIC` as both ranges); `IS NOT DISTINCT FROM` as `NOT (… IS
+///   DISTINCT FROM …)`; a `CASE` without `ELSE` gets `ELSE NULL`. They are rewritten the same way here.
 /// - **Not rewritten.** `now()` and `CURRENT_TIMESTAMP` stay different: PostgreSQL keeps them apart
 ///   too (`pg_get_expr` prints `now()` for one and `CURRENT_TIMESTAMP` for the other).
 ///
-/// An expression outside the subset parsed here (sub-queries, `EXTRACT(… FROM …)`, `SIMILAR TO`,
+/// An expression outside the subset parsed here (sub-queries, `POSITION(… IN …)`, `SIMILAR TO`,
 /// window functions, …) has no canonical form: ``canonical(_:)`` returns `nil`, and the comparison
 /// falls back to what can be compared exactly (that an expression is present on both sides).
 public enum ExpressionNormalizer {
@@ -207,7 +209,9 @@ private struct ExpressionParser {
                 if isWord("distinct") {
                     position += 1
                     try expectWord("from")
-                    left = "(\(left) is \(negated)distinct from \(try parseComparison()))"
+                    // PostgreSQL stores `IS NOT DISTINCT FROM` as `NOT (… IS DISTINCT FROM …)`.
+                    let distinct = "(\(left) is distinct from \(try parseComparison()))"
+                    left = negated.isEmpty ? distinct : "(not \(distinct))"
                 } else if let word = current, word.kind == .word, ["null", "true", "false", "unknown"].contains(word.value) {
                     position += 1
                     left = "(\(left) is \(negated)\(word.value))"
@@ -267,22 +271,45 @@ private struct ExpressionParser {
                     items.append(try parseOr())
                 }
                 try expectSymbol(")")
-                let array = "array[\(items.joined(separator: ", "))]"
-                left = negated ? "(\(left) <> all(\(array)))" : "(\(left) = any(\(array)))"
+                left = Self.inList(left, items, negated: negated)
             case "between":
                 position += 1
-                if isWord("symmetric") { throw NotUnderstood() }
+                var symmetric = false
+                if isWord("symmetric") || isWord("asymmetric") {
+                    symmetric = isWord("symmetric")
+                    position += 1
+                }
                 let low = try parseOtherOperator()
                 try expectWord("and")
                 let high = try parseOtherOperator()
-                left = negated
-                    ? "((\(left) < \(low)) or (\(left) > \(high)))"
-                    : "((\(left) >= \(low)) and (\(left) <= \(high)))"
+                func range(_ low: String, _ high: String) -> String {
+                    negated ? "((\(left) < \(low)) or (\(left) > \(high)))" : "((\(left) >= \(low)) and (\(left) <= \(high)))"
+                }
+                left = symmetric
+                    ? "(\(range(low, high)) \(negated ? "and" : "or") \(range(high, low)))"
+                    : range(low, high)
             default:
                 if negated { position -= 1 }
                 return left
             }
         }
+    }
+
+    /// `x IN (…)` as PostgreSQL stores it (transformAExprIn): the constants, when there are two or
+    /// more, as `x = ANY (ARRAY[…])`; every other item (or every item, with fewer than two
+    /// constants) as its own `x = item`, all joined by `OR`. `NOT IN` is the same with `<>`,
+    /// `<> ALL` and `AND`.
+    static func inList(_ left: String, _ items: [String], negated: Bool) -> String {
+        let constants = items.filter { $0.hasPrefix("'") }
+        var parts: [String] = []
+        var rest = items
+        if constants.count > 1 {
+            let array = "array[\(constants.joined(separator: ", "))]"
+            parts.append(negated ? "(\(left) <> all(\(array)))" : "(\(left) = any(\(array)))")
+            rest = items.filter { !$0.hasPrefix("'") }
+        }
+        parts += rest.map { "(\(left) \(negated ? "<>" : "=") \($0))" }
+        return parts.dropFirst().reduce(parts[0]) { "(\($0) \(negated ? "and" : "or") \($1))" }
     }
 
     static let arithmeticOperators: Set<String> = ["+", "-", "*", "/", "%", "^"]
@@ -506,7 +533,15 @@ private struct ExpressionParser {
                     return "array[\(try parseList(until: "]"))]"
                 }
                 if peek(1)?.isSymbol("(") == true { throw NotUnderstood() }
-            case "exists", "extract", "substring", "position", "overlay", "trim":
+            case "extract" where peek(1)?.isSymbol("(") == true:
+                position += 2
+                guard let field = current, field.isIdentifier || field.kind == .string else { throw NotUnderstood() }
+                position += 1
+                try expectWord("from")
+                let source = try parseOr()
+                try expectSymbol(")")
+                return "extract(\(field.value.lowercased()) from \(source))"
+            case "exists", "substring", "position", "overlay", "trim":
                 throw NotUnderstood()
             default:
                 break
@@ -568,7 +603,9 @@ private struct ExpressionParser {
         }
         if isWord("else") {
             position += 1
-            text += " else \(try parseOr())"
+            // PostgreSQL adds `ELSE NULL::type` to a CASE without ELSE.
+            let otherwise = try parseOr()
+            if otherwise != "null" { text += " else \(otherwise)" }
         }
         try expectWord("end")
         return text + " end"
