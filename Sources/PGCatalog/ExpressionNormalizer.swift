@@ -17,7 +17,9 @@ import PGSchema
 ///   sides: the column's or operator's type decides the cast anyway. A migration that casts to a
 ///   *different* type than the database does is therefore not reported — the one precision given up.
 /// - **Constants.** Numbers and strings are one kind of constant (`-1` is stored as `'-1'::integer`,
-///   `'5'` for an integer column as `5`); string escapes are decoded (`E'\''` equals `''''`).
+///   `'5'` for an integer column as `5`); string escapes are decoded (`E'\''` equals `''''`); and a
+///   constant is compared by its value where its text shows it (numbers, JSON, arrays, intervals,
+///   dates and times): see ``LiteralCanonicalizer``.
 /// - **Words.** Keywords and unquoted names are case-insensitive (`COALESCE`, `TRUE`); quoted names
 ///   keep their case. `!=` is `<>`; `LIKE`/`ILIKE` are the operators `~~`/`~~*` (negated `!~~`/`!~~*`).
 /// - **Rewritten forms.** `x IN ('a', 'b')` is stored as `x = ANY (ARRAY['a', 'b'])`, `x IN ('a')` as
@@ -115,7 +117,8 @@ public enum ExpressionNormalizer {
         return lexed.statements.first?.tokens.filter { !$0.isSymbol(";") } ?? []
     }
 
-    static func quoted(_ identifier: String) -> String {
+    /// An identifier as PostgreSQL prints it: bare when lower case and simple, else in double quotes.
+    public static func quoted(_ identifier: String) -> String {
         let simple = identifier.first.map { $0 == "_" || ($0.isLetter && $0.isLowercase) } == true
             && identifier.allSatisfy { $0 == "_" || $0 == "$" || $0.isNumber || ($0.isLetter && $0.isLowercase) }
         return simple ? identifier : "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -376,7 +379,7 @@ private struct ExpressionParser {
             position += 1
             let operand = try parseUnary()
             if operand.hasPrefix("'"), let number = Self.numberValue(operand) {
-                return op == "-" ? Self.literal(number.hasPrefix("-") ? String(number.dropFirst()) : "-" + number) : operand
+                return op == "-" ? Self.constant(number.hasPrefix("-") ? String(number.dropFirst()) : "-" + number) : operand
             }
             return "(\(op) \(operand))"
         }
@@ -386,8 +389,12 @@ private struct ExpressionParser {
     /// The text of a constant that is a number, for folding a sign into it.
     static func numberValue(_ literal: String) -> String? {
         let inner = String(literal.dropFirst().dropLast())
-        guard !inner.isEmpty, inner.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "-" || $0 == "+" }) else { return nil }
-        return inner
+        return LiteralCanonicalizer.number(inner)
+    }
+
+    /// A constant by its value: see ``LiteralCanonicalizer``.
+    static func constant(_ value: String) -> String {
+        literal(LiteralCanonicalizer.canonical(value))
     }
 
     static func literal(_ value: String) -> String {
@@ -490,12 +497,9 @@ private struct ExpressionParser {
     mutating func parsePrimary() throws -> String {
         guard let token = current else { throw NotUnderstood() }
         switch token.kind {
-        case .string:
+        case .string, .number:
             position += 1
-            return Self.literal(token.value)
-        case .number:
-            position += 1
-            return Self.literal(token.value)
+            return Self.constant(token.value)
         case .parameter:
             throw NotUnderstood()
         case .symbol:
@@ -553,7 +557,7 @@ private struct ExpressionParser {
             }
             if lookahead < tokens.count, tokens[lookahead].kind == .string {
                 position = lookahead + 1
-                return Self.literal(tokens[lookahead].value)
+                return Self.constant(tokens[lookahead].value)
             }
             return try parseNameOrCall()
         }

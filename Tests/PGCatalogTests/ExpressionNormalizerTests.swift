@@ -93,6 +93,49 @@ import Testing
         #expect(!ExpressionNormalizer.equivalent(model, database))
     }
 
+    /// Constants compared by value, as PostgreSQL prints them after converting them to their type.
+    @Test(arguments: [
+        ("1e3", "'1000'::numeric"),
+        ("2.5e-1", "0.25"),
+        ("0.50", "'0.5'::double precision"),
+        ("007", "7"),
+        ("-0", "0"),
+        (#"'{"b": 1, "a": [1, 2]}'"#, #"'{"a": [1, 2], "b": 1}'::jsonb"#),
+        ("'{}'", "'{}'::jsonb"),
+        (#"'{a, "b c"}'"#, #"'{a,"b c"}'::text[]"#),
+        ("'{ 1, 2 }'", "'{1,2}'::integer[]"),
+        (#"'{{1,2},{3,4}}'"#, "'{{1,2},{3,4}}'::integer[]"),
+        ("interval '1 week'", "'7 days'::interval"),
+        ("'90 minutes'::interval", "'01:30:00'::interval"),
+        ("'1 year 2 months 3 days 4 hours'", "'1 year 2 mons 3 days 04:00:00'::interval"),
+        ("'2100-01-01'", "'2100-01-01 00:00:00'::timestamp without time zone"),
+        ("'2100-01-01T10:30'", "'2100-01-01 10:30:00+07'::timestamp with time zone"),
+        ("'10:00'", "'10:00:00'::time without time zone"),
+    ])
+    func constantsByValue(model: String, database: String) throws {
+        let left = try #require(ExpressionNormalizer.canonical(model))
+        let right = try #require(ExpressionNormalizer.canonical(database))
+        #expect(left == right)
+    }
+
+    @Test(arguments: [
+        ("1e3", "'1001'::numeric"),
+        ("0.5", "0.05"),
+        (#"'{"a": 1}'"#, #"'{"a": 2}'::jsonb"#),
+        ("'{a,b}'", "'{a,c}'::text[]"),
+        ("'{1,2}'", "'{2,1}'::integer[]"),
+        ("interval '1 week'", "'8 days'::interval"),
+        ("interval '1 month'", "'30 days'::interval"),
+        ("'2100-01-01'", "'2100-01-02'::date"),
+        ("'2100-01-01 10:00'", "'2100-01-01 10:00:01'::timestamp without time zone"),
+        ("'Asia/Jakarta'", "'Asia/Makassar'::character varying"),
+    ])
+    func differentConstantsStayDifferent(model: String, database: String) throws {
+        let left = try #require(ExpressionNormalizer.canonical(model))
+        let right = try #require(ExpressionNormalizer.canonical(database))
+        #expect(left != right)
+    }
+
     /// Outside the understood subset there is no canonical form; only presence can be compared.
     @Test func notUnderstoodFallsBackToPresence() {
         for expression in ["EXISTS (SELECT 1)", "POSITION('a' IN s)", "x IN (SELECT y FROM t)", "a SIMILAR TO 'b'", "count(DISTINCT x)", "a +", ""] {

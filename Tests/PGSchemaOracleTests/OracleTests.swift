@@ -22,9 +22,9 @@ import Testing
             try migrator.up()
             let report = try Verifier.verify(migrations: path, source: ConnectionCatalog(db))
             let model = report.model
-            #expect(model.tables.count + model.enums.count + model.domains.count + model.composites.count + model.views.count > 5)
+            #expect(model.tables.count + model.enums.count + model.domains.count + model.composites.count + model.views.count > 2)
             #expect(model.tables.values.map(\.columns.count).reduce(0, +) > 10)
-            expectNoDifferences(report.differences)
+            expectNoDifferences(report)
             // Expressions are compared exactly only when both spellings are understood: make sure
             // they are, so that the comparison above is not a mere presence check.
             for snapshot in [report.model, report.database] {
@@ -46,6 +46,12 @@ import Testing
     @Test func everyFoldedStatement() throws {
         try compare(migrations: Self.fixturesPath + "/everything")
     }
+
+    /// Defaults, checks, generated columns, indexes and domains written the way migrations write
+    /// them, against the way PostgreSQL prints them back.
+    @Test func expressionsAsPostgreSQLPrintsThem() throws {
+        try compare(migrations: Self.fixturesPath + "/expressions")
+    }
 }
 
 /// The catalog through a PGClient connection, as the tests read it.
@@ -61,25 +67,40 @@ struct ConnectionCatalog: CatalogSource {
     }
 }
 
-/// Known gaps of the fold, which the oracle finds and which are fixed in PGSchema, not here: each
-/// is a reason and the differences it explains. They are recorded as known issues, so the checks
-/// pass unchanged once the fold is fixed; every other difference fails the test.
-let knownFoldingGaps: [(reason: String, explains: @Sendable (SchemaDifference) -> Bool)] = [
-    // `last_message_at DESC` is kept as `last_message_at` (Folder.indexColumn).
-    ("the fold drops ASC/DESC/NULLS from plain column index elements", { difference in
-        sidesDifferOnlyBy(difference, prefix: "index ", removing: [" DESC NULLS LAST", " NULLS FIRST", " NULLS LAST", " DESC"])
-    }),
+/// A known gap of the fold, which the oracle finds and which is fixed in PGSchema, not here: a
+/// reason and the differences it explains. They are recorded as known issues, so the checks pass
+/// unchanged once the fold is fixed; every other difference fails the test.
+struct KnownFoldingGap: Sendable {
+    var reason: String
+    var explains: @Sendable (SchemaDifference, VerifyReport) -> Bool
+}
+
+let knownFoldingGaps: [KnownFoldingGap] = [
+    // `last_message_at DESC`, `x text_pattern_ops`, `x COLLATE "C"` are kept as the bare column
+    // (Folder.indexColumn): the database's element is the model's followed by more words.
+    KnownFoldingGap(reason: "the fold keeps a plain column index element without its order, operator class or collation") { difference, report in
+        guard difference.subject.hasPrefix("table "), difference.message.hasPrefix("index "),
+              let name = difference.message.dropFirst(6).split(separator: ":").first.map(String.init) else { return false }
+        let table = String(difference.subject.dropFirst(6))
+        guard let model = report.model.tables[table]?.indexes[name], let database = report.database.tables[table]?.indexes[name],
+              model.elements.count == database.elements.count, model.isUnique == database.isUnique, model.method == database.method,
+              model.include == database.include else { return false }
+        return zip(model.elements, database.elements).allSatisfy { mine, theirs in
+            let quoted = ExpressionNormalizer.quoted(mine)
+            return theirs == quoted || theirs.hasPrefix(quoted + " ")
+        }
+    },
     // `"ID" serial` in `"Weird Table"` gets `nextval('Weird Table_ID_seq'::regclass)`, not
     // `nextval('"Weird Table_ID_seq"'::regclass)`, and one in `app.items` gets no `app.`: the
     // sequence name is neither quoted nor schema-qualified.
-    ("the fold neither quotes nor qualifies the sequence name in a serial column's nextval default", { difference in
+    KnownFoldingGap(reason: "the fold neither quotes nor qualifies the sequence name in a serial column's nextval default") { difference, _ in
         difference.message.contains("DEFAULT nextval(")
             && sidesDifferOnlyBy(difference, prefix: "column ", removing: ["\""], pattern: #"(?<=nextval\(')[^'.]+\."#)
-    }),
+    },
 ]
 
-/// Whether the two sides of `… model says X, database says Y` are equal once `removing` is taken
-/// out of the database's side.
+/// Whether the two sides of `… model says X, database says Y` are equal once `removing` and
+/// `pattern` are taken out of the database's side.
 func sidesDifferOnlyBy(_ difference: SchemaDifference, prefix: String, removing: [String], pattern: String? = nil) -> Bool {
     guard difference.message.hasPrefix(prefix), let says = difference.message.range(of: ": model says "),
           let database = difference.message.range(of: ", database says ") else { return false }
@@ -92,12 +113,17 @@ func sidesDifferOnlyBy(_ difference: SchemaDifference, prefix: String, removing:
     return model == theirs
 }
 
+/// The differences that no known gap of the fold explains.
+func unexplained(_ report: VerifyReport) -> [SchemaDifference] {
+    report.differences.filter { difference in !knownFoldingGaps.contains { $0.explains(difference, report) } }
+}
+
 /// Expects no differences but those that the known gaps of the fold explain.
-func expectNoDifferences(_ differences: [SchemaDifference], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    let others = differences.filter { difference in !knownFoldingGaps.contains { $0.explains(difference) } }
+func expectNoDifferences(_ report: VerifyReport, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let others = unexplained(report)
     #expect(others.isEmpty, "the folded model and PostgreSQL disagree:\n\(others.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
     for gap in knownFoldingGaps {
-        let explained = differences.filter(gap.explains)
+        let explained = report.differences.filter { gap.explains($0, report) }
         withKnownIssue(Comment(rawValue: gap.reason), isIntermittent: true) {
             #expect(explained.isEmpty, "\(explained.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
         }
