@@ -3,6 +3,7 @@ import Foundation
 import PGCatalog
 import PGCodegen
 import PGSchema
+import PGSettings
 
 /// `pg-codegen`: the generator's command line, which the build plugins run.
 @main
@@ -100,7 +101,9 @@ struct Verify: ParsableCommand {
             The database must be at the migrations' latest version and not dirty; golang-migrate's \
             version table (schema_migrations, or the URL's x-migrations-table) is not compared.
 
-            The database comes from --database, else DATABASE_URL. PostgreSQL's client library \
+            The database comes from --database, else DATABASE_URL, else a .env file in the working \
+            directory (DATABASE_URL, or DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME, DB_SSLMODE), \
+            as for migrate. PostgreSQL's client library \
             (libpq5 on Debian and Ubuntu, libpq on Homebrew) is loaded when verify runs; generating \
             models never needs it. PG_CODEGEN_LIBPQ names the library file to load instead.
 
@@ -113,18 +116,16 @@ struct Verify: ParsableCommand {
     @Option(help: ArgumentHelp("The module's migrations folder.", valueName: "dir"))
     var migrations: String
 
-    @Option(help: ArgumentHelp("postgresql://user:password@host:port/database (default: DATABASE_URL).", valueName: "url"))
+    @Option(help: ArgumentHelp("postgresql://user:password@host:port/database (default: DATABASE_URL, else .env).", valueName: "url"))
     var database: String?
 
     func run() throws {
         do {
-            guard let text = database ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else {
-                throw VerifyError("no database: pass --database postgresql://user:password@host:port/database or set DATABASE_URL")
-            }
-            let url = try DatabaseURL(text)
+            let config = try databaseConfig()
             let library = ProcessInfo.processInfo.environment["PG_CODEGEN_LIBPQ"].flatMap { $0.isEmpty ? nil : [$0] }
-            let connection = try LibPQConnection(url: url, libraries: library ?? LibPQConnection.libraryNames)
-            let report = try Verifier.verify(migrations: migrations, source: connection, migrationsTable: url.migrationsTable)
+            let connection = try LibPQConnection(config: config, libraries: library ?? LibPQConnection.libraryNames)
+            let table = config.toolOptions["x-migrations-table"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema_migrations"
+            let report = try Verifier.verify(migrations: migrations, source: connection, migrationsTable: table)
             for difference in report.differences {
                 print(difference)
             }
@@ -134,5 +135,19 @@ struct Verify: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
+    }
+
+    /// `--database`, else `DATABASE_URL`, else `.env`: the rules `migrate` follows (PGSettings).
+    func databaseConfig() throws(VerifyError) -> PGConfig {
+        do {
+            if let database { return try PGConfig(url: database) }
+            if let (config, _) = try PGConfig.fromEnvironment() { return config }
+        } catch {
+            throw VerifyError(error.description)
+        }
+        throw VerifyError("""
+            no database configured: pass --database URL, set DATABASE_URL, or put DATABASE_URL \
+            (or DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME) in a .env file here
+            """)
     }
 }

@@ -152,8 +152,8 @@ import Testing
     }
     #endif
 
-    func verify(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
-        try run(pgCodegen, ["verify"] + arguments, in: repositoryRoot, environment: environment, removingEnvironment: ["DATABASE_URL"])
+    func verify(_ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:]) throws -> ProcessOutput {
+        try run(pgCodegen, ["verify"] + arguments, in: directory, environment: environment, removingEnvironment: ["DATABASE_URL"])
     }
 
     @Test func equalThenDifferentWithExitCodes() throws {
@@ -162,12 +162,30 @@ import Testing
             let up = try migrate(["-path", saasMigrationsPath, "-database", url, "up"])
             #expect(up.status == 0, "\(up.all)")
             let equal = try verify(["--migrations", "migrations/saas", "--database", url])
-            let lines = equal.stdout.split(separator: "\n").filter { !$0.contains(" index ") || !$0.contains(" DESC") }
-            // Until the fold keeps index order (a known gap), the saas indexes with DESC differ.
-            #expect(lines.last == "verify: the database at version 4 matches the migrations (6 tables, 8 enums)" || equal.status == 1, "\(equal.all)")
+            let lines = equal.stdout.split(separator: "\n").map(String.init)
+            let reported = lines.dropLast()
+            // Until the fold keeps the order of plain column index elements (a known gap, see
+            // knownFoldingGaps), the three saas indexes with DESC differ; nothing else may.
+            #expect(reported.allSatisfy { $0.contains(": index ") && $0.contains(" DESC)") }, "\(equal.all)")
+            if reported.isEmpty {
+                #expect(equal.status == 0)
+                #expect(lines == ["verify: the database at version 4 matches the migrations (6 tables, 8 enums)"])
+            } else {
+                #expect(equal.status == 1)
+                #expect(lines.last == "verify: \(reported.count) differences between the database at version 4 and the migrations")
+            }
+            #expect(equal.stderr.isEmpty)
             let fromEnvironment = try verify(["--migrations", "migrations/saas"], environment: ["DATABASE_URL": url])
             #expect(fromEnvironment.stdout == equal.stdout)
             #expect(fromEnvironment.status == equal.status)
+            // A .env file in the working directory, as migrate reads it.
+            let folder = try TemporaryFolder(files: [
+                ".env": "DB_HOST=\(config.host!)\nDB_PORT=\(config.port!)\nDB_USER=postgres\nDB_NAME=\(config.database!)\nDB_SSLMODE=disable\n",
+            ])
+            defer { folder.remove() }
+            let fromDotEnv = try verify(["--migrations", saasMigrationsPath], in: folder.path)
+            #expect(fromDotEnv.stdout == equal.stdout)
+            #expect(fromDotEnv.status == equal.status)
 
             try PGConnection(config: config).execute("ALTER TABLE saas_clients ALTER COLUMN phone SET NOT NULL")
             let different = try verify(["--migrations", "migrations/saas", "--database", url])
@@ -214,9 +232,11 @@ import Testing
         #expect(noLibPQ.stderr.hasPrefix("error: pg-codegen verify needs PostgreSQL's client library libpq (/nonexistent/libpq.so.5), which cannot be loaded: install it with"))
         #expect(!noLibPQ.all.contains("Not-The-Pa55word"))
 
-        let none = try verify(["--migrations", "migrations/saas"])
+        let empty = try TemporaryFolder()
+        defer { empty.remove() }
+        let none = try verify(["--migrations", saasMigrationsPath], in: empty.path)
         #expect(none.status == 2)
-        #expect(none.stderr == "error: no database: pass --database postgresql://user:password@host:port/database or set DATABASE_URL\n")
+        #expect(none.stderr.hasPrefix("error: no database configured: pass --database URL, set DATABASE_URL, or put DATABASE_URL"))
 
         let badMigrations = try TemporaryFolder(files: ["000001_a.up.sql": "CREATE TABLE t (a nosuch);"])
         defer { badMigrations.remove() }

@@ -1,5 +1,6 @@
 import Foundation
-
+import PGCatalog
+import PGSettings
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -12,8 +13,8 @@ import Darwin
 /// plugin runs, links no system library: plugin users who never call `verify` need no libpq at all.
 ///
 /// Only the dozen functions a catalog query needs are looked up (`PQconnectdb`, `PQexec`, …).
-/// The simple-query protocol returns every value as text, which is what ``CatalogSource`` wants.
-public final class LibPQConnection: CatalogSource {
+/// The simple-query protocol returns every value as text, which is what `CatalogSource` wants.
+final class LibPQConnection: CatalogSource {
     private typealias ConnectFunction = @convention(c) (UnsafePointer<CChar>?) -> OpaquePointer?
     private typealias StatusFunction = @convention(c) (OpaquePointer?) -> Int32
     private typealias MessageFunction = @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?
@@ -38,7 +39,7 @@ public final class LibPQConnection: CatalogSource {
     }
 
     /// The names tried, in order, by `dlopen`.
-    public static var libraryNames: [String] {
+    static var libraryNames: [String] {
         #if os(macOS)
         ["libpq.5.dylib", "/opt/homebrew/opt/libpq/lib/libpq.5.dylib", "/usr/local/opt/libpq/lib/libpq.5.dylib", "libpq.dylib"]
         #else
@@ -54,18 +55,18 @@ public final class LibPQConnection: CatalogSource {
     private var connection: OpaquePointer?
     private let password: String?
 
-    /// Connects to a `postgres://` or `postgresql://` URL. Query options starting with `x-`
-    /// (golang-migrate's `x-migrations-table`) are taken out first: libpq does not know them.
-    /// `libraries` are the names or paths given to `dlopen`, tried in order.
-    public init(url: DatabaseURL, libraries: [String] = LibPQConnection.libraryNames) throws(VerifyError) {
+    /// Connects with the settings libpq takes (`PGConfig.libpqParameters`: tool options such as
+    /// `x-migrations-table` are not among them). `libraries` are the names or paths given to
+    /// `dlopen`, tried in order.
+    init(config: PGConfig, libraries: [String] = LibPQConnection.libraryNames) throws(VerifyError) {
         functions = try Self.load(libraries)
-        password = url.password
-        let conninfo = url.libpqURL
-        let connection = conninfo.withCString { functions.connect($0) }
+        password = config.password
+        let connection = Self.conninfo(config).withCString { functions.connect($0) }
         guard let connection, functions.status(connection) == Self.connectionOK else {
             let message = connection.map { String(cString: functions.errorMessage($0)!) } ?? "out of memory"
             if let connection { functions.finish(connection) }
-            throw VerifyError("cannot connect to \(url.redacted): \(Self.scrub(message, url.password))")
+            // `config.description` shows the password as `***`.
+            throw VerifyError("cannot connect to \(config): \(Self.scrub(message, config.password))")
         }
         self.connection = connection
     }
@@ -74,7 +75,7 @@ public final class LibPQConnection: CatalogSource {
         if let connection { functions.finish(connection) }
     }
 
-    public func rows(_ sql: String) throws -> [[String?]] {
+    func rows(_ sql: String) throws -> [[String?]] {
         guard let connection else { throw VerifyError("the connection is closed") }
         guard let result = sql.withCString({ functions.exec(connection, $0) }) else {
             throw VerifyError(Self.scrub(String(cString: functions.errorMessage(connection)!), password))
@@ -137,9 +138,17 @@ public final class LibPQConnection: CatalogSource {
         )
     }
 
+    /// `host='…' port='…' …`, each value quoted as libpq's conninfo strings want it.
+    static func conninfo(_ config: PGConfig) -> String {
+        config.libpqParameters.map { parameter in
+            let value = parameter.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+            return "\(parameter.keyword)='\(value)'"
+        }.joined(separator: " ")
+    }
+
     /// libpq's message, trimmed, with the password (should it ever appear) replaced by `***`.
     static func scrub(_ message: String, _ password: String?) -> String {
-        var text = message.trimmingWhitespace()
+        var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
         if let password, !password.isEmpty { text = text.replacingOccurrences(of: password, with: "***") }
         return text
     }
