@@ -26,8 +26,9 @@ public struct SchemaDifference: Sendable, Equatable, CustomStringConvertible {
 /// columns, types and views.
 ///
 /// Compared through ``ExpressionNormalizer`` (equal when they differ only in PostgreSQL's
-/// spelling): defaults, generated column expressions, check constraint expressions, domain defaults
-/// and checks, index elements (with operator class, order and nulls order) and index predicates.
+/// spelling, constants compared by value): defaults, generated column expressions, check
+/// constraint expressions, domain defaults and checks, index elements (with operator class,
+/// collation, order and nulls order) and index predicates.
 /// An expression the normalizer does not understand counts as equal to any other expression on
 /// the other side, so only its presence is compared.
 ///

@@ -28,11 +28,12 @@ public struct VerifyReport: Sendable {
     /// One line: what was compared and the verdict.
     public var summary: String {
         if isEqual {
-            var parts = ["\(model.tables.count) tables"]
-            if !model.enums.isEmpty { parts.append("\(model.enums.count) enums") }
-            if !model.domains.isEmpty { parts.append("\(model.domains.count) domains") }
-            if !model.composites.isEmpty { parts.append("\(model.composites.count) composite types") }
-            if !model.views.isEmpty { parts.append("\(model.views.count) views") }
+            func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+            var parts = [count(model.tables.count, "table")]
+            if !model.enums.isEmpty { parts.append(count(model.enums.count, "enum")) }
+            if !model.domains.isEmpty { parts.append(count(model.domains.count, "domain")) }
+            if !model.composites.isEmpty { parts.append(count(model.composites.count, "composite type")) }
+            if !model.views.isEmpty { parts.append(count(model.views.count, "view")) }
             return "verify: the database at version \(version) matches the migrations (\(parts.joined(separator: ", ")))"
         }
         let count = differences.count

@@ -139,8 +139,11 @@ final class LibPQConnection: CatalogSource {
     }
 
     /// `host='…' port='…' …`, each value quoted as libpq's conninfo strings want it.
+    /// Text comes back as UTF-8 whatever the database's encoding, unless the URL says otherwise.
     static func conninfo(_ config: PGConfig) -> String {
-        config.libpqParameters.map { parameter in
+        var parameters = config.libpqParameters
+        if !parameters.contains(where: { $0.keyword == "client_encoding" }) { parameters.append(("client_encoding", "UTF8")) }
+        return parameters.map { parameter in
             let value = parameter.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
             return "\(parameter.keyword)='\(value)'"
         }.joined(separator: " ")

@@ -205,7 +205,7 @@ import Testing
             #expect(up.status == 0, "\(up.all)")
             let equal = try verify(["--migrations", folder.path, "--database", url])
             #expect(equal.status == 0, "\(equal.all)")
-            #expect(equal.stdout == "verify: the database at version 1 matches the migrations (2 tables, 1 enums)\n")
+            #expect(equal.stdout == "verify: the database at version 1 matches the migrations (2 tables, 1 enum)\n")
             #expect(equal.stderr.isEmpty)
             // Without x-migrations-table the version table is not found: not migrated, exit 2.
             let missing = try verify(["--migrations", folder.path, "--database", TestPostgres.url(config)])
