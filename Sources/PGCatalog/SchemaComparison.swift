@@ -63,7 +63,11 @@ public enum SchemaComparison {
         for name in Set(model.enums.keys).union(database.enums.keys).sorted() {
             let subject = "enum \(name)"
             guard let mine = model.enums[name], let theirs = database.enums[name] else {
-                add(subject, model.enums[name] == nil ? "only in the database" : "missing from the database")
+                if let mine = model.enums[name] {
+                    add(subject, "missing from the database (model says labels (\(labels(mine.labels))))")
+                } else if let theirs = database.enums[name] {
+                    add(subject, "only in the database (labels (\(labels(theirs.labels))))")
+                }
                 continue
             }
             if mine.labels != theirs.labels {
@@ -92,6 +96,10 @@ public enum SchemaComparison {
             let describe = { (attributes: [ColumnSnapshot]) in attributes.map { "\($0.name) \($0.type)" }.joined(separator: ", ") }
             if describe(mine.attributes) != describe(theirs.attributes) {
                 add(subject, "model says (\(describe(mine.attributes))), database says (\(describe(theirs.attributes)))")
+            } else {
+                for (attribute, other) in zip(mine.attributes, theirs.attributes) {
+                    if let message = compareComment(attribute.comment, other.comment) { add(subject, "attribute \(attribute.name): \(message)") }
+                }
             }
             if let message = compareComment(mine.comment, theirs.comment) { add(subject, message) }
         }
