@@ -120,21 +120,23 @@ struct Verify: ParsableCommand {
     var database: String?
 
     func run() throws {
+        let report: VerifyReport
         do {
             let config = try databaseConfig()
             let library = ProcessInfo.processInfo.environment["PG_CODEGEN_LIBPQ"].flatMap { $0.isEmpty ? nil : [$0] }
             let connection = try LibPQConnection(config: config, libraries: library ?? LibPQConnection.libraryNames)
             let table = config.toolOptions["x-migrations-table"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema_migrations"
-            let report = try Verifier.verify(migrations: migrations, source: connection, migrationsTable: table)
-            for difference in report.differences {
-                print(difference)
-            }
-            print(report.summary)
-            if !report.isEqual { throw ExitCode.failure }
-        } catch let error as VerifyError {
+            report = try Verifier.verify(migrations: migrations, source: connection, migrationsTable: table)
+        } catch {
+            // Exit status 1 means differences: anything that stops the comparison is 2.
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
+        for difference in report.differences {
+            print(difference)
+        }
+        print(report.summary)
+        if !report.isEqual { throw ExitCode.failure }
     }
 
     /// `--database`, else `DATABASE_URL`, else `.env`: the rules `migrate` follows (PGSettings).
