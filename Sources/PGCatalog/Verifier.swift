@@ -42,10 +42,18 @@ public struct VerifyReport: Sendable {
 }
 
 /// `pg-codegen verify`: is a database, migrated to the latest version, what the migrations say?
+/// The model folded from a module's migrations, ready to be compared with databases.
+public struct FoldedMigrations: Sendable {
+    public var path: String
+    /// The version of the last up migration: where a migrated database must be.
+    public var latestVersion: Int64
+    public var model: SchemaSnapshot
+}
+
 public enum Verifier {
-    /// Folds the migrations in `path`, checks that the database's version table says the latest
-    /// version and is not dirty, reads the catalog, and compares.
-    public static func verify(migrations path: String, source: any CatalogSource, migrationsTable: String = "schema_migrations") throws -> VerifyReport {
+    /// Reads and folds the migrations in `path`; fails with every error diagnostic when they do
+    /// not fold. Needs no database.
+    public static func fold(migrations path: String) throws(VerifyError) -> FoldedMigrations {
         let directory: MigrationDirectory
         do {
             directory = try MigrationDirectory(path: path)
@@ -54,11 +62,24 @@ public enum Verifier {
         }
         let folded = SchemaLoader.load(migrations: path)
         if folded.hasErrors {
-            throw VerifyError(folded.diagnostics.map(\.description).joined(separator: "\n"))
+            throw VerifyError(folded.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
         }
         guard let latest = directory.migrations.last(where: { $0.up != nil })?.version else {
             throw VerifyError("\(path): no up migrations")
         }
+        return FoldedMigrations(path: path, latestVersion: latest, model: SchemaSnapshot(model: folded.schema))
+    }
+
+    /// Folds the migrations in `path`, checks that the database's version table says the latest
+    /// version and is not dirty, reads the catalog, and compares.
+    public static func verify(migrations path: String, source: any CatalogSource, migrationsTable: String = "schema_migrations") throws -> VerifyReport {
+        try verify(try fold(migrations: path), source: source, migrationsTable: migrationsTable)
+    }
+
+    /// Checks that the database's version table says the migrations' latest version and is not
+    /// dirty, reads the catalog, and compares it with the folded model.
+    public static func verify(_ folded: FoldedMigrations, source: any CatalogSource, migrationsTable: String = "schema_migrations") throws -> VerifyReport {
+        let latest = folded.latestVersion
         let version = try databaseVersion(source: source, migrationsTable: migrationsTable)
         guard let (current, dirty) = version else {
             throw VerifyError("the database has no migration applied (no \(migrationsTable) table or an empty one); migrate it up to version \(latest) first")
@@ -69,9 +90,9 @@ public enum Verifier {
         guard current == latest else {
             throw VerifyError("the database is at version \(current), the migrations end at version \(latest); migrate it up first")
         }
-        let model = SchemaSnapshot(model: folded.schema)
         let database = try CatalogReader(source: source, migrationsTable: migrationsTable).read()
-        return VerifyReport(differences: SchemaComparison.differences(model: model, database: database), version: current, model: model, database: database)
+        let differences = SchemaComparison.differences(model: folded.model, database: database)
+        return VerifyReport(differences: differences, version: current, model: folded.model, database: database)
     }
 
     /// The version and dirty flag in golang-migrate's table in `current_schema()`; `nil` when

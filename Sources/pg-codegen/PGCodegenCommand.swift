@@ -122,11 +122,13 @@ struct Verify: ParsableCommand {
     func run() throws {
         let report: VerifyReport
         do {
+            // The migrations first: their errors need no database.
+            let folded = try Verifier.fold(migrations: migrations)
             let config = try databaseConfig()
             let library = ProcessInfo.processInfo.environment["PG_CODEGEN_LIBPQ"].flatMap { $0.isEmpty ? nil : [$0] }
             let connection = try LibPQConnection(config: config, libraries: library ?? LibPQConnection.libraryNames)
             let table = config.toolOptions["x-migrations-table"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema_migrations"
-            report = try Verifier.verify(migrations: migrations, source: connection, migrationsTable: table)
+            report = try Verifier.verify(folded, source: connection, migrationsTable: table)
         } catch {
             // Exit status 1 means differences: anything that stops the comparison is 2.
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

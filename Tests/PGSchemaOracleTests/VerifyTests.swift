@@ -240,7 +240,8 @@ import Testing
 
         let badMigrations = try TemporaryFolder(files: ["000001_a.up.sql": "CREATE TABLE t (a nosuch);"])
         defer { badMigrations.remove() }
-        let broken = try verify(["--migrations", badMigrations.path, "--database", TestPostgres.url(server)])
+        // Migrations that do not fold are reported before any database is looked for.
+        let broken = try verify(["--migrations", badMigrations.path], in: empty.path)
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("000001_a.up.sql:1:19: error: type \"nosuch\" does not exist"))
     }
