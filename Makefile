@@ -12,7 +12,7 @@ NAME ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help build generate test bench fuzz migrate-up migrate-down migrate-version migrate-force migrate-goto \
-        migrate-drop migrate-create dev-db-start dev-db-stop dev-db-status clean
+        migrate-drop migrate-create verify dev-db-start dev-db-stop dev-db-status clean
 
 help:
 	@echo "make migrate-up MODULE=saas [STEPS=N]     apply pending migrations (all, or N)"
@@ -22,6 +22,7 @@ help:
 	@echo "make migrate-force MODULE=saas VERSION=N  mark version N clean after fixing a failed migration"
 	@echo "make migrate-drop MODULE=saas             drop everything in the module's database (asks first)"
 	@echo "make migrate-create MODULE=saas NAME=x    create the next NNNNNN_x.up.sql and .down.sql"
+	@echo "make verify MODULE=saas                   compare the migrated database with the migrations, item by item"
 	@echo "make generate                             write the generated models into Generated/<Module>/"
 	@echo "make test                                 run all tests against a throwaway PostgreSQL"
 	@echo "make bench                                time schema folding (against pglast), migrate up (against psql),"
@@ -76,6 +77,9 @@ migrate-create:
 	@. scripts/pg-common.sh && pg_install_deps
 	@swift build --product migrate --quiet >&2
 	@"$$(swift build --show-bin-path)/migrate" create -ext sql -dir migrations/$(MODULE) -seq $(NAME)
+
+verify:
+	@scripts/verify.sh $(MODULE)
 
 dev-db-start:
 	@scripts/dev-postgres.sh start

@@ -32,9 +32,15 @@ let package = Package(
         .target(name: "PGCodegen", dependencies: ["PGSchema"], swiftSettings: strict),
         .executableTarget(
             name: "pg-codegen",
-            dependencies: ["PGCodegen", "PGSchema", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PGCodegen", "PGSchema", "PGCatalog", "PGSettings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
+
+        // Reads PostgreSQL's catalog through a `CatalogSource` and compares it with the folded model
+        // (`pg-codegen verify`, the oracle tests). libpq is loaded at run time, never linked.
+        .target(name: "PGCatalog", dependencies: ["PGSchema"], swiftSettings: strict),
+        // Connection settings from a URL, DATABASE_URL or .env: shared by PGClient and pg-codegen verify.
+        .target(name: "PGSettings", swiftSettings: strict),
 
         .executableTarget(name: "pg-schema-bench", dependencies: ["PGSchema"], swiftSettings: strict),
         .plugin(name: "GenerateModels", capability: .buildTool(), dependencies: ["pg-codegen"]),
@@ -55,7 +61,7 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        .target(name: "PGClient", dependencies: ["CLibPQ", "PGRecord"], swiftSettings: strict),
+        .target(name: "PGClient", dependencies: ["CLibPQ", "PGRecord", "PGSettings"], swiftSettings: strict),
         .target(name: "PGMigrate", dependencies: ["PGClient", "PGSchema"], swiftSettings: strict),
         // The saas module's models, generated from migrations/saas at build time.
         .target(name: "SaasModels", dependencies: ["PGRecord"], swiftSettings: strict, plugins: ["GenerateModels"]),
@@ -88,10 +94,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PGSchemaOracleTests",
-            dependencies: ["PGSchema", "PGMigrate", "PGTestSupport", "pg-codegen"],
+            dependencies: ["PGSchema", "PGCatalog", "PGClient", "PGMigrate", "PGTestSupport", "pg-codegen"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
+        .testTarget(name: "PGCatalogTests", dependencies: ["PGCatalog", "PGSchema"], swiftSettings: strict),
         .testTarget(name: "PGClientTests", dependencies: ["PGClient", "PGTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PGMigrateTests",

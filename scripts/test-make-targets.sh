@@ -34,6 +34,8 @@ make -s migrate-up MODULE=saas STEPS=1 >/dev/null 2>&1
 check "make migrate-up STEPS=1" "2" "$(make -s migrate-version MODULE=saas 2>/dev/null)"
 make -s migrate-goto MODULE=saas VERSION=4 >/dev/null 2>&1
 check "make migrate-goto VERSION=4" "4" "$(make -s migrate-version MODULE=saas 2>/dev/null)"
+check "make verify at the latest version" "verify: at version 4" \
+    "$(make -s verify MODULE=saas 2>/dev/null | tail -1 | sed -E 's/^(verify:).*(at version 4).*/\1 \2/')"
 make -s migrate-down MODULE=saas STEPS=all >/dev/null 2>&1
 check "make migrate-down STEPS=all" "error: no migration" "$(make -s migrate-version MODULE=saas 2>&1 | head -1)"
 make -s migrate-force MODULE=saas VERSION=2 >/dev/null 2>&1

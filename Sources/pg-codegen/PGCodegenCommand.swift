@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import PGCatalog
 import PGCodegen
 import PGSchema
+import PGSettings
 
 /// `pg-codegen`: the generator's command line, which the build plugins run.
 @main
@@ -9,7 +11,7 @@ struct PGCodegenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pg-codegen",
         abstract: "Generate Swift models from PostgreSQL migrations.",
-        subcommands: [Generate.self, SchemaDump.self]
+        subcommands: [Generate.self, SchemaDump.self, Verify.self]
     )
 }
 
@@ -98,5 +100,71 @@ struct Generate: ParsableCommand {
         }
         guard !result.hasErrors else { throw ExitCode.failure }
         try Generator.write(result, to: output)
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare a database migrated to the latest version with the model folded from the migrations.",
+        discussion: """
+            Reads the database's catalog and compares it with the folded model item by item: tables, \
+            columns and their order, types, nullability, defaults, identity and generated columns, keys, \
+            foreign keys, checks, indexes, enums, domains, composite types, views and comments. \
+            Expressions are compared the way PostgreSQL prints them, so spelling alone is no difference. \
+            The database must be at the migrations' latest version and not dirty; golang-migrate's \
+            version table (schema_migrations, or the URL's x-migrations-table) is not compared.
+
+            The database comes from --database, else DATABASE_URL, else a .env file in the working \
+            directory (DATABASE_URL, or DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME, DB_SSLMODE), \
+            as for migrate. PostgreSQL's client library \
+            (libpq5 on Debian and Ubuntu, libpq on Homebrew) is loaded when verify runs; generating \
+            models never needs it. PG_CODEGEN_LIBPQ names the library file to load instead.
+
+            Exit status: 0 when equal (one summary line), 1 when there are differences (one line \
+            each, then a summary), 2 when the database cannot be verified (cannot connect, not \
+            migrated to the latest version, dirty, or the migrations do not fold).
+            """
+    )
+
+    @Option(help: ArgumentHelp("The module's migrations folder.", valueName: "dir"))
+    var migrations: String
+
+    @Option(help: ArgumentHelp("postgresql://user:password@host:port/database (default: DATABASE_URL, else .env).", valueName: "url"))
+    var database: String?
+
+    func run() throws {
+        let report: VerifyReport
+        do {
+            // The migrations first: their errors need no database.
+            let folded = try Verifier.fold(migrations: migrations)
+            let config = try databaseConfig()
+            let library = ProcessInfo.processInfo.environment["PG_CODEGEN_LIBPQ"].flatMap { $0.isEmpty ? nil : [$0] }
+            let connection = try LibPQConnection(config: config, libraries: library ?? LibPQConnection.libraryNames)
+            let table = config.toolOptions["x-migrations-table"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema_migrations"
+            report = try Verifier.verify(folded, source: connection, migrationsTable: table)
+        } catch {
+            // Exit status 1 means differences: anything that stops the comparison is 2.
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        for difference in report.differences {
+            print(difference)
+        }
+        print(report.summary)
+        if !report.isEqual { throw ExitCode.failure }
+    }
+
+    /// `--database`, else `DATABASE_URL`, else `.env`: the rules `migrate` follows (PGSettings).
+    func databaseConfig() throws(VerifyError) -> PGConfig {
+        do {
+            if let database { return try PGConfig(url: database) }
+            if let (config, _) = try PGConfig.fromEnvironment() { return config }
+        } catch {
+            throw VerifyError(error.description)
+        }
+        throw VerifyError("""
+            no database configured: pass --database URL, set DATABASE_URL, or put DATABASE_URL \
+            (or DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME) in a .env file here
+            """)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PGCatalog
 import PGClient
 import PGMigrate
 import PGSchema
@@ -24,10 +25,8 @@ import Testing
                 connection: db, directory: try MigrationDirectory(path: path), options: MigratorOptions(lockDatabaseName: config.urlPath)
             )
             try migrator.up()
-            let model = CatalogFacts.facts(of: folded.schema)
-            let catalog = try CatalogFacts.facts(of: db)
-            let difference = CatalogFacts.difference(model: model, catalog: catalog)
-            #expect(difference.isEmpty, "the folded model and PostgreSQL disagree:\n\(difference)", sourceLocation: sourceLocation)
+            // The comparison of `pg-codegen verify`: names, columns, types, defaults, expressions.
+            expectNoDifferences(try Verifier.verify(migrations: path, source: ConnectionCatalog(db)), sourceLocation: sourceLocation)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PGCatalog
 import PGClient
 import PGMigrate
 import PGSchema
@@ -48,17 +49,15 @@ import Testing
         }
     }
 
+    /// Compares with the code of `pg-codegen verify`, at any version.
     func expectSame(model schema: Schema, db: PGConnection, at moment: String, ignoringColumnOrder: Bool = false) throws {
-        var model = CatalogFacts.facts(of: schema)
-        var catalog = try CatalogFacts.facts(of: db)
+        var model = SchemaSnapshot(model: schema)
+        var database = try CatalogReader(source: ConnectionCatalog(db)).read()
         if ignoringColumnOrder {
-            func unordered(_ lines: [String]) -> [String] {
-                lines.map { $0.hasPrefix("column ") ? $0.replacing(/\ #\d+\ /, with: " ") : $0 }.sorted()
-            }
-            model = unordered(model)
-            catalog = unordered(catalog)
+            for name in model.tables.keys { model.tables[name]?.columns.sort { $0.name < $1.name } }
+            for name in database.tables.keys { database.tables[name]?.columns.sort { $0.name < $1.name } }
         }
-        let difference = CatalogFacts.difference(model: model, catalog: catalog)
-        #expect(difference.isEmpty, "at \(moment), the folded model and PostgreSQL disagree:\n\(difference)")
+        let differences = SchemaComparison.differences(model: model, database: database)
+        #expect(differences.isEmpty, "at \(moment), the folded model and PostgreSQL disagree:\n\(differences.map(\.description).joined(separator: "\n"))")
     }
 }

@@ -180,7 +180,7 @@ extension ModelTranslator {
 
         // Containment search on arrays with a GIN index: rows that have all the given tags.
         for index in table.indexes where index.method == "gin" && index.elements.count == 1 && index.predicate == nil {
-            guard let info = infos.first(where: { $0.column.name == index.elements[0] }), info.column.type.arrayDimensions == 1, !info.viaJSON else { continue }
+            guard let info = infos.first(where: { $0.column.name == index.columns[0] }), info.column.type.arrayDimensions == 1, !info.viaJSON else { continue }
             let bare = Self.bare(info.property)
             let name = "fetchBy" + bare.prefix(1).uppercased() + bare.dropFirst() + "Containing"
             sql.append(.property(PropertyDescription(doc: DocComment(["The rows whose `\(info.column.name)` contain every given value (uses the GIN index `\(index.name)`)."]), isStatic: true, isLet: true, name: name, type: nil, value: query("\(select) WHERE \(Self.quote(info.column.name)) @> $1\(keyOrder)"))))

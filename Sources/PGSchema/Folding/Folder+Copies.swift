@@ -66,7 +66,8 @@ extension Folder {
         }
         let index = schema.tables[t].indexes[i]
         guard index.isUnique else { return error("\"\(indexName)\" is not a unique index", at: location) }
-        guard index.predicate == nil, index.elements.allSatisfy({ schema.tables[t].column($0) != nil }) else {
+        let columns = index.columns.compactMap { $0 }
+        guard index.predicate == nil, columns.count == index.elements.count, columns.allSatisfy({ schema.tables[t].column($0) != nil }) else {
             return error("index \"\(indexName)\" cannot be used to make a constraint: it is partial or has expressions", at: location)
         }
         if primaryKey, schema.tables[t].primaryKey != nil {
@@ -74,7 +75,7 @@ extension Folder {
         }
         let name = constraintName ?? indexName
         schema.tables[t].indexes.remove(at: i)
-        let key = KeyConstraint(name: name, columns: index.elements, location: location)
+        let key = KeyConstraint(name: name, columns: columns, location: location)
         if primaryKey {
             schema.tables[t].primaryKey = key
             for column in key.columns {

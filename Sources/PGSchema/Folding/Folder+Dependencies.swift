@@ -10,7 +10,8 @@ extension Folder {
         var candidates: [(name: String, location: SourceLocation)] = []
         if let key = table.primaryKey, key.columns.sorted() == wanted { candidates.append((key.name, key.location)) }
         for key in table.uniqueConstraints where key.columns.sorted() == wanted { candidates.append((key.name, key.location)) }
-        for index in table.indexes where index.isUnique && index.predicate == nil && index.elements.sorted() == wanted {
+        for index in table.indexes where index.isUnique && index.predicate == nil && index.columns.compactMap({ $0 }).sorted() == wanted
+            && !index.columns.contains(nil) {
             candidates.append((index.name, index.location))
         }
         return candidates.min { creationOrder($0.location).lexicographicallyPrecedes(creationOrder($1.location)) }?.name
@@ -118,7 +119,7 @@ extension Folder {
             indexName = GeneratedNames.choose(schema.views[v].name.name, GeneratedNames.columnPart(columns), "idx") { relationNameTaken($0, in: schemaName) }
         }
         schema.views[v].indexes.append(Index(
-            name: indexName, isUnique: unique, method: method, elements: elements.map { indexColumn($0) ?? $0 }, include: include,
+            name: indexName, isUnique: unique, method: method, elements: elements, include: include,
             predicate: predicate, location: at
         ))
         relationNames.insert(QualifiedName(schema: schemaName, indexName))

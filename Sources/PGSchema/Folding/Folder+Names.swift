@@ -12,11 +12,42 @@ extension Folder {
 
     /// A name as PostgreSQL prints it in an expression: quoted unless it is a plain lower-case
     /// identifier.
-    func quotedIfNeeded(_ name: String) -> String {
+    static func quotedIfNeeded(_ name: String) -> String {
         let bytes = Array(name.utf8)
         let plain = !bytes.isEmpty && !(bytes[0] >= UInt8(ascii: "0") && bytes[0] <= UInt8(ascii: "9"))
             && bytes.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") }
         return plain ? name : "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension Folder {
+    /// `expression` with the identifier `old` (a column, not a function or a qualified name's
+    /// first part) renamed to `new`, quoted where needed; the rest as written.
+    static func renaming(_ old: String, to new: String, in expression: String) -> String {
+        guard expression.contains(old) else { return expression }
+        let source = SourceFile(path: "", text: expression)
+        guard let tokens = Lexer.lex(source).statements.first?.tokens else { return expression }
+        var bytes = source.bytes
+        let replacement = Array(quotedIfNeeded(new).utf8)
+        for (index, token) in tokens.enumerated().reversed() where token.isIdentifier && token.value == old {
+            if index + 1 < tokens.count, tokens[index + 1].isSymbol("(") || tokens[index + 1].isSymbol(".") { continue }
+            bytes.replaceSubrange(token.start..<token.end, with: replacement)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Folder {
+    /// `expression` with every identifier longer than 63 bytes cut to 63, as PostgreSQL reads it.
+    static func truncatingLongIdentifiers(_ expression: String) -> String {
+        guard expression.utf8.count > 63 else { return expression }
+        let source = SourceFile(path: "", text: expression)
+        guard let tokens = Lexer.lex(source).statements.first?.tokens else { return expression }
+        var bytes = source.bytes
+        for token in tokens.reversed() where token.isIdentifier && token.value.utf8.count > 63 {
+            bytes.replaceSubrange(token.start..<token.end, with: Array(quotedIfNeeded(truncateIdentifier(token.value)).utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

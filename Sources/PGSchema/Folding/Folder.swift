@@ -1,3 +1,5 @@
+import Foundation
+
 /// Applies statements, in order, to a ``Schema``, checking every reference against the schema
 /// as it stands at that point.
 struct Folder {
@@ -229,9 +231,16 @@ struct Folder {
                 return error("relation \"\(newName)\" already exists", at: name.location)
             }
             // Sequences made by CREATE SEQUENCE are not kept in the model; only owned ones are renamed.
+            // Defaults name the sequence by its OID: PostgreSQL prints the new name.
+            let prefix = schemaName == "public" ? "" : Self.quotedIfNeeded(schemaName) + "."
+            let oldText = "'\(prefix)\(Self.quotedIfNeeded(name.name))'::regclass"
+            let newText = "'\(prefix)\(Self.quotedIfNeeded(newName))'::regclass"
             for t in schema.tables.indices where schema.tables[t].name.schema == schemaName {
-                for c in schema.tables[t].columns.indices where schema.tables[t].columns[c].sequence == name.name {
-                    schema.tables[t].columns[c].sequence = newName
+                for c in schema.tables[t].columns.indices {
+                    if schema.tables[t].columns[c].sequence == name.name { schema.tables[t].columns[c].sequence = newName }
+                    if let expression = schema.tables[t].columns[c].defaultExpression, expression.contains(oldText) {
+                        schema.tables[t].columns[c].defaultExpression = expression.replacingOccurrences(of: oldText, with: newText)
+                    }
                 }
             }
             reindex()
@@ -363,7 +372,7 @@ struct Folder {
         if definition.type.isSerial {
             let sequence = newSequence(for: tableName, definition.name, in: schemaName)
             column.sequence = sequence
-            column.defaultExpression = "nextval('\(schemaName == "public" ? "" : quotedIfNeeded(schemaName) + ".")\(quotedIfNeeded(sequence))'::regclass)"
+            column.defaultExpression = "nextval('\(schemaName == "public" ? "" : Self.quotedIfNeeded(schemaName) + ".")\(Self.quotedIfNeeded(sequence))'::regclass)"
             column.isNotNull = true
         }
         for constraint in definition.constraints {
@@ -759,10 +768,21 @@ struct Folder {
     private mutating func renameColumn(_ old: String, to new: String, in t: Int, c: Int) {
         schema.tables[t].columns[c].name = new
         func rename(_ list: inout [String]) { list = list.map { $0 == old ? new : $0 } }
+        // Expressions name columns by number in PostgreSQL: they follow the rename.
+        func renameIn(_ expression: inout String) { expression = Self.renaming(old, to: new, in: expression) }
         if schema.tables[t].primaryKey != nil { rename(&schema.tables[t].primaryKey!.columns) }
         for u in schema.tables[t].uniqueConstraints.indices { rename(&schema.tables[t].uniqueConstraints[u].columns) }
         for f in schema.tables[t].foreignKeys.indices { rename(&schema.tables[t].foreignKeys[f].columns) }
-        for i in schema.tables[t].indexes.indices { rename(&schema.tables[t].indexes[i].elements) }
+        for i in schema.tables[t].indexes.indices {
+            for e in schema.tables[t].indexes[i].elements.indices { renameIn(&schema.tables[t].indexes[i].elements[e]) }
+            rename(&schema.tables[t].indexes[i].include)
+            if schema.tables[t].indexes[i].predicate != nil { renameIn(&schema.tables[t].indexes[i].predicate!) }
+        }
+        for k in schema.tables[t].checks.indices { renameIn(&schema.tables[t].checks[k].expression) }
+        for x in schema.tables[t].exclusions.indices { renameIn(&schema.tables[t].exclusions[x].expression) }
+        for c in schema.tables[t].columns.indices where schema.tables[t].columns[c].generatedExpression != nil {
+            renameIn(&schema.tables[t].columns[c].generatedExpression!)
+        }
         let tableName = schema.tables[t].name
         for other in schema.tables.indices {
             for f in schema.tables[other].foreignKeys.indices where schema.tables[other].foreignKeys[f].referencedTable == tableName {
@@ -931,7 +951,9 @@ struct Folder {
                 relationNameTaken($0, in: schemaName)
             }
         }
-        let normalized = elements.map { indexColumn($0) ?? $0 }
+        // Elements are kept as written, with their order, operator class and collation; names
+        // longer than 63 bytes are cut as PostgreSQL cuts them.
+        let normalized = elements.map(Self.truncatingLongIdentifiers)
         schema.tables[t].indexes.append(Index(
             name: indexName, isUnique: unique, method: method, elements: normalized, include: include, predicate: predicate, location: at
         ))
@@ -948,12 +970,7 @@ struct Folder {
 
     /// The column an index element names, when it is a plain column (with any opclass, order,
     /// nulls order or collation); `nil` for an expression.
-    func indexColumn(_ element: String) -> String? {
-        let lexed = Lexer.lex(SourceFile(path: "", text: element))
-        guard let tokens = lexed.statements.first?.tokens, let first = tokens.first, first.isIdentifier else { return nil }
-        if tokens.count > 1, tokens[1].isSymbol("(") || tokens[1].isSymbol(".") || tokens[1].kind == .symbol { return nil }
-        return truncateIdentifier(first.value)
-    }
+    func indexColumn(_ element: String) -> String? { Index.column(of: element) }
 
     // MARK: - Drop
 

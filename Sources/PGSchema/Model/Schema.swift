@@ -192,6 +192,21 @@ public struct Index: Sendable, Equatable, Codable {
     public var location: SourceLocation
 }
 
+extension Index {
+    /// The column an index element names, when it is a plain column (with any operator class,
+    /// order, nulls order or collation after it); `nil` for an expression.
+    public static func column(of element: String) -> String? {
+        let lexed = Lexer.lex(SourceFile(path: "", text: element))
+        guard let tokens = lexed.statements.first?.tokens, let first = tokens.first, first.isIdentifier else { return nil }
+        if tokens.count > 1, tokens[1].kind == .symbol { return nil }
+        return truncateIdentifier(first.value)
+    }
+
+    /// The column each element names, `nil` for an expression: `lower(email)` → `nil`,
+    /// `created_at DESC` → `created_at`.
+    public var columns: [String?] { elements.map(Index.column(of:)) }
+}
+
 public struct EnumType: Sendable, Equatable, Codable {
     public var name: QualifiedName
     public var labels: [String]

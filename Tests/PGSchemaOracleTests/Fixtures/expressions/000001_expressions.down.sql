@@ -1,0 +1,5 @@
+DROP TABLE exprs;
+DROP DOMAIN short_text;
+DROP DOMAIN pct;
+DROP TYPE level;
+DROP EXTENSION IF EXISTS btree_gist;
