@@ -158,6 +158,22 @@ import Testing
         ])
     }
 
+    @Test func aCallOfAFunctionThatRunsDDLIsAWarning() {
+        let result = fold("""
+            CREATE FUNCTION make_partition(month date) RETURNS void LANGUAGE plpgsql AS $$
+            BEGIN
+                EXECUTE format('CREATE TABLE IF NOT EXISTS events_%s PARTITION OF events FOR VALUES FROM (%L) TO (%L)',
+                    to_char(month, 'YYYY_MM'), month, month + interval '1 month');
+            END $$;
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.at = now(); RETURN NEW; END $$;
+            SELECT make_partition(date '2024-01-01');
+            SELECT touch(), count(*) FROM pg_class;
+            """)
+        #expect(result.diagnostics.map { "\($0.location) \($0.severity): \($0.message)" } == [
+            "m.up.sql:7:1 warning: this calls make_partition(), whose body runs DDL; the model cannot see its effect",
+        ])
+    }
+
     @Test func anAnnotationDescribesTheBlock() {
         let result = fold("""
             CREATE TABLE t (a int);

@@ -87,7 +87,7 @@ extension Folder {
                 case .alterType(let name, _), .alterDomain(let name, _): ["alters type \(name.name)"]
                 case .createIndex(_, let table, _, _, _, _, _, _, _): ["creates an index on \(table.name)"]
                 case .createView(let name, _, _, _): ["creates view \(name.name)"]
-                case .skipped, .comment: []
+                case .skipped, .comment, .createRoutine, .calls: []
                 default: ["changes the schema"]
                 }
             case .conditional(let branches): branches.flatMap { describe($0.steps) }

@@ -50,6 +50,8 @@ struct Folder {
     /// Objects whose creating or altering statement did not parse: errors about them would only
     /// follow from that one.
     var uncheckedNames: Set<String> = []
+    /// Functions and procedures of the migrations whose bodies run DDL.
+    var shapingRoutines: Set<String> = []
 
     mutating func error(_ message: String, at location: SourceLocation, note: String? = nil) {
         if !uncheckedNames.isEmpty, uncheckedNames.contains(where: { message.contains("\"\($0)\"") || message.contains(" \($0) ") }) { return }
@@ -282,6 +284,14 @@ struct Folder {
         case .createExtension(let name):
             if !schema.extensions.contains(name) { schema.extensions.append(name) }
             if Self.extensionTypes[name] == nil, !Self.typelessExtensions.contains(name) { typeProvidingExtensions.insert(name) }
+        case .createRoutine(let name, let changesShape):
+            if changesShape { shapingRoutines.insert(name) } else { shapingRoutines.remove(name) }
+        case .calls(let names, _):
+            for name in names where shapingRoutines.contains(name) {
+                diagnostics.append(Diagnostic(
+                    .warning, "this calls \(name)(), whose body runs DDL; the model cannot see its effect", at: at, note: Self.doBlockNote
+                ))
+            }
         case .failed(let names):
             uncheckedNames.formUnion(names)
         case .doBlock(let steps, _):

@@ -14,8 +14,14 @@ public enum Parser {
             let location = file.source.location(of: tokens.start)
             do {
                 var statement = try cursor.statement()
-                // An annotated file describes its DO blocks itself.
-                if case .doBlock = statement, !file.annotations.isEmpty { statement = .skipped("DO block described by an annotation") }
+                // An annotated file describes its DO blocks and routine calls itself.
+                if !file.annotations.isEmpty {
+                    switch statement {
+                    case .doBlock: statement = .skipped("DO block described by an annotation")
+                    case .calls: statement = .skipped("call described by an annotation")
+                    default: break
+                    }
+                }
                 statements.append(LocatedStatement(statement: statement, location: location))
             } catch {
                 var error = error
@@ -80,12 +86,12 @@ extension Cursor {
         case "drop": return try drop()
         case "comment": return try comment()
         case "select", "insert", "update", "delete", "with", "merge", "copy", "values", "truncate":
-            return .skipped("data")
+            return .calls(functionsCalled(), kind: "data")
         case "grant", "revoke": return .skipped("privileges")
         case "set", "reset", "begin", "start", "commit", "end", "rollback", "savepoint", "release", "abort":
             return .skipped("session")
         case "do": return try doBlock()
-        case "call": return .skipped("procedural code")
+        case "call": return .calls(functionsCalled(), kind: "procedural code")
         case "analyze", "analyse", "vacuum", "cluster", "reindex", "refresh", "lock", "notify", "listen",
              "unlisten", "discard", "checkpoint", "load", "security", "import", "prepare", "execute", "deallocate",
              "explain", "show", "fetch", "move", "close", "declare":
@@ -93,6 +99,16 @@ extension Cursor {
         default:
             throw Diagnostic(.error, "statement \(first.value.uppercased()) is not understood", at: location)
         }
+    }
+
+    /// The names of the functions a data statement calls (`SELECT create_partitions(…)`).
+    private func functionsCalled() -> [String] {
+        var names: [String] = []
+        for position in tokens.indices.dropLast() where tokens[position].isIdentifier && tokens[position + 1].isSymbol("(") {
+            let name = tokens[position].value
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
     }
 
     // MARK: - DO
@@ -172,7 +188,16 @@ extension Cursor {
             index += 1
             _ = accept("if", "not", "exists")
             return .createExtension(try identifier("an extension name"))
-        case "function", "procedure", "trigger", "constraint", "event", "rule", "policy", "aggregate", "operator",
+        case "function", "procedure":
+            index += 1
+            guard let name = try? qualifiedName("a function name") else { return .skipped(word.value) }
+            // Its body: the string after AS, or a BEGIN ATOMIC … END body.
+            let body = tokens[index...].filter { $0.kind == .string }.map(\.value).joined(separator: ";\n")
+            let bodyTokens = Lexer.lex(SourceFile(path: "", text: body)).statements.flatMap { $0.tokens + [Token(kind: .symbol, value: ";", start: 0, end: 0)] }
+            let atomic = tokens[index...].drop { !$0.isWord("atomic") }.dropFirst()
+            let changesShape = ProceduralParser.mayChangeShape(ArraySlice(bodyTokens)) || ProceduralParser.mayChangeShape(ArraySlice(Array(atomic)))
+            return .createRoutine(name.name, changesShape: changesShape)
+        case "trigger", "constraint", "event", "rule", "policy", "aggregate", "operator",
              "cast", "sequence", "role", "user", "group", "publication", "subscription", "collation", "conversion",
              "language", "trusted", "procedural", "statistics", "text", "transform", "server", "access", "default",
              "tablespace", "database":

@@ -155,6 +155,11 @@ public enum Statement: Sendable, Equatable {
     /// would have created or changed: later references to them are not checked, so that one
     /// mistake gives one error.
     case failed(names: [String])
+    /// `CREATE FUNCTION` / `PROCEDURE`: not part of the model, but a routine whose body runs DDL
+    /// makes a later call of it something the fold cannot see.
+    case createRoutine(String, changesShape: Bool)
+    /// A statement that changes no shape itself (data, CALL), with the functions it calls.
+    case calls([String], kind: String)
     /// A `DO` block: what it does to the schema, as far as the fold can follow it.
     case doBlock([ProceduralStep], location: SourceLocation)
     /// A statement that never changes a table's or type's shape: functions, triggers, grants, data.
