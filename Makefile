@@ -26,7 +26,8 @@ help:
 	@echo "make generate                             write the generated models into Generated/<Module>/"
 	@echo "make test                                 run all tests against a throwaway PostgreSQL"
 	@echo "make bench                                time schema folding (against pglast), migrate up (against psql),"
-	@echo "                                          and the query helpers (against psql COPY and PostgresNIO)"
+	@echo "                                          the query helpers (against psql COPY and PostgresNIO), and the"
+	@echo "                                          build time of generated models (scripts/bench-build.sh)"
 	@echo "make fuzz [FUZZ_SECONDS=300]               fuzz the lexer, parser and fold (libFuzzer); crashes go to Fuzz/crashes/"
 	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
 
@@ -48,6 +49,7 @@ bench:
 	scripts/bench-schema.sh
 	scripts/bench-migrate.sh
 	scripts/bench-records.sh
+	scripts/bench-build.sh
 
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -1,4 +1,5 @@
 // pg-schema-bench [MIGRATIONS] [RUNS]: times folding a synthetic module (run by `make bench`).
+// pg-schema-bench write MIGRATIONS FOLDER: writes the same module and nothing else.
 //
 // Writes MIGRATIONS (default 1,000) migration files to a temporary folder: every other one
 // creates a table of 20 columns (about 500 tables, 10,000 columns), the others alter the table
@@ -68,6 +69,12 @@ func measure(_ folder: String) -> (median: Double, best: Double, tables: Int, co
     }
     times.sort()
     return (times[times.count / 2], times[0], tables, columns)
+}
+
+// `pg-schema-bench write MIGRATIONS FOLDER` only writes the module (scripts/bench-build.sh).
+if arguments.count == 4, arguments[1] == "write", let migrations = Int(arguments[2]) {
+    _ = try writeModule(migrations: migrations, to: arguments[3])
+    exit(0)
 }
 
 let base = NSTemporaryDirectory() + "pg-schema-bench"

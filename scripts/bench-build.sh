@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# bench-build.sh [TABLES ...]: how long a user waits for the generated models at `swift build`
+# (issue 14). Part of `make bench`. For each size (default 100 and 500 tables; the synthetic module
+# of pg-schema-bench, two migrations per table), in a package of its own that depends on this one:
+#   - a clean debug build of the generated module, and a clean release build;
+#   - the rebuild after one migration that adds a column to one table (generator rerun included);
+#   - the floor: the same tables as plain Codable, Hashable, Sendable structs, compiled the same way.
+# Each line gives wall-clock seconds and the peak memory of the largest process (/usr/bin/time).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+swift build -c release --product pg-schema-bench --quiet
+swift build -c release --product pg-codegen --quiet
+bin=$(swift build -c release --show-bin-path)
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(100 500)
+
+measure() { # measure LABEL COMMAND...: prints LABEL, seconds and peak memory
+    local label=$1
+    shift
+    local log
+    log=$(mktemp)
+    if ! /usr/bin/time -v "$@" >"$log.out" 2>"$log"; then
+        echo "FAILED: $label" >&2
+        tail -30 "$log.out" "$log" >&2
+        exit 1
+    fi
+    local seconds memory
+    seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    memory=$(awk -F': ' '/Maximum resident set size/ {printf "%.2f", $2 / 1048576}' "$log")
+    printf '  %-58s %8.1f s  %6s GB\n' "$label" "$seconds" "$memory"
+    rm -f "$log" "$log.out"
+}
+
+for tables in "${sizes[@]}"; do
+    work=$(mktemp -d "${TMPDIR:-/tmp}/pg-models-build-bench.XXXXXX")
+    trap 'rm -rf "$work"' EXIT
+    "$bin/pg-schema-bench" write $((tables * 2)) "$work/migrations"
+    mkdir -p "$work/pkg/Sources/Models" "$work/pkg/Sources/Floor"
+    cat >"$work/pkg/Package.swift" <<SWIFT
+// swift-tools-version: 6.2
+import PackageDescription
+let package = Package(
+    name: "build-bench",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(path: "$root")],
+    targets: [
+        .target(name: "Models", dependencies: [.product(name: "PGRecord", package: "$(basename "$root")")]),
+        .target(name: "Floor"),
+    ]
+)
+SWIFT
+    "$bin/pg-codegen" generate --migrations "$work/migrations" --output "$work/pkg/Sources/Models" --module-name Models
+    "$bin/pg-codegen" schema --migrations "$work/migrations" --output "$work/schema.json"
+    python3 - "$work/schema.json" "$work/pkg/Sources/Floor/Floor.swift" <<'PY'
+import json, re, sys
+schema = json.load(open(sys.argv[1]))
+swift = {"bigint": "Int64", "integer": "Int32", "smallint": "Int16", "text": "String", "boolean": "Bool", "uuid": "UUID",
+         "double precision": "Double", "real": "Float", "numeric": "Decimal", "jsonb": "String", "json": "String",
+         "timestamp with time zone": "Date", "timestamp without time zone": "Date", "date": "Date", "character varying": "String"}
+def camel(name):
+    words = name.split("_")
+    return words[0] + "".join(w.capitalize() for w in words[1:])
+out = ["import Foundation", ""]
+for table in schema["tables"]:
+    name = table["name"] if isinstance(table["name"], str) else table["name"]["name"]
+    out.append(f"public struct {''.join(w.capitalize() for w in name.split('_'))}Row: Codable, Hashable, Sendable {{")
+    for column in table["columns"]:
+        t = column["type"]
+        base = swift.get(re.sub(r"\(.*\)", "", t["name"]), "String")
+        if t.get("arrayDimensions", 0): base = f"[{base}]"
+        optional = "" if column.get("isNotNull") else "?"
+        out.append(f"    public var {camel(column['name'])}: {base}{optional}")
+    out.append("}")
+    out.append("")
+open(sys.argv[2], "w").write("\n".join(out))
+PY
+    cd "$work/pkg"
+    swift build --target PGRecord --quiet
+    swift build -c release --target PGRecord --quiet
+    lines=$(cat Sources/Models/*.swift | wc -l)
+    echo "$tables tables: $lines lines of generated Swift in $(ls Sources/Models | wc -l) files; floor $(wc -l <Sources/Floor/Floor.swift) lines"
+    measure "floor: plain structs, clean debug build" swift build --target Floor
+    measure "generated module, clean debug build" swift build --target Models
+    rm -rf .build/release/Floor.build .build/release/Models.build
+    measure "floor: plain structs, clean release build" swift build -c release --target Floor
+    measure "generated module, clean release build" swift build -c release --target Models
+    printf 'ALTER TABLE t7 ADD COLUMN bench_edit integer;\n' >"$work/migrations/$(printf '%06d' $((tables * 2 + 1)))_bench_edit.up.sql"
+    measure "one migration adds a column: generate + debug rebuild" bash -c \
+        "'$bin/pg-codegen' generate --migrations '$work/migrations' --output Sources/Models --module-name Models && swift build --target Models"
+    cd "$root"
+    rm -rf "$work"
+    trap - EXIT
+done
