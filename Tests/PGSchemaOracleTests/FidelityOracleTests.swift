@@ -275,4 +275,219 @@ import Testing
                 """,
         ])
     }
+
+    /// Many histories start from `pg_dump --schema-only`: sequences made apart and owned later,
+    /// ALTER TABLE on views and sequences, identity with a named sequence, everything qualified.
+    @Test func aPgDumpBaselineAndWhatFollowsIt() throws {
+        try compare([
+            "000001_baseline.up.sql": #"""
+--
+-- PostgreSQL database dump
+--
+
+
+-- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)
+-- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: mood; Type: TYPE; Schema: public; Owner: postgres
+--
+
+CREATE TYPE public.mood AS ENUM (
+    'a',
+    'b'
+);
+
+
+ALTER TYPE public.mood OWNER TO postgres;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: accounts; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.accounts (
+    id integer NOT NULL,
+    name text DEFAULT ''::text NOT NULL,
+    m public.mood
+);
+
+
+ALTER TABLE public.accounts OWNER TO postgres;
+
+--
+-- Name: TABLE accounts; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.accounts IS 'x';
+
+
+--
+-- Name: accounts_id_seq; Type: SEQUENCE; Schema: public; Owner: postgres
+--
+
+CREATE SEQUENCE public.accounts_id_seq
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+ALTER TABLE public.accounts_id_seq OWNER TO postgres;
+
+--
+-- Name: accounts_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: postgres
+--
+
+ALTER SEQUENCE public.accounts_id_seq OWNED BY public.accounts.id;
+
+
+--
+-- Name: entries; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.entries (
+    id bigint NOT NULL,
+    account_id integer,
+    note text
+);
+
+
+ALTER TABLE public.entries OWNER TO postgres;
+
+--
+-- Name: entries_id_seq; Type: SEQUENCE; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.entries ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.entries_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: v; Type: VIEW; Schema: public; Owner: postgres
+--
+
+CREATE VIEW public.v AS
+ SELECT accounts.id,
+    accounts.name,
+    accounts.m
+   FROM public.accounts;
+
+
+ALTER TABLE public.v OWNER TO postgres;
+
+--
+-- Name: accounts id; Type: DEFAULT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.accounts ALTER COLUMN id SET DEFAULT nextval('public.accounts_id_seq'::regclass);
+
+
+--
+-- Name: accounts accounts_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.accounts
+    ADD CONSTRAINT accounts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: entries entries_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.entries
+    ADD CONSTRAINT entries_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: entries_account_id_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX entries_account_id_idx ON public.entries USING btree (account_id);
+
+
+--
+-- Name: entries entries_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.entries
+    ADD CONSTRAINT entries_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id);
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+
+"""#,
+            "000002_later.up.sql": """
+                -- The baseline emptied search_path for the rest of the session, as pg_dump does.
+                SET search_path TO public;
+                -- A serial column whose usual sequence name is taken gets the next one.
+                ALTER TABLE accounts RENAME TO old_accounts;
+                CREATE TABLE accounts (id serial PRIMARY KEY, owner integer DEFAULT nextval('accounts_id_seq'));
+                CREATE SEQUENCE IF NOT EXISTS invoice_number_seq START 1000;
+                CREATE TABLE invoices (number bigint NOT NULL DEFAULT nextval('invoice_number_seq'::regclass), note text);
+                ALTER SEQUENCE invoice_number_seq OWNED BY invoices.number;
+                ALTER TABLE v RENAME TO accounts_view;
+                ALTER TABLE accounts_id_seq1 OWNER TO postgres;
+                """,
+            "000003_drops.up.sql": """
+                -- The owned sequence goes with its column; a default that used it needs CASCADE.
+                ALTER TABLE invoices DROP COLUMN number;
+                CREATE TABLE invoice_number_seq (x int);
+                DROP SEQUENCE accounts_id_seq CASCADE;
+                """,
+        ])
+    }
+
+    @Test func searchPathDecidesWhereUnqualifiedNamesGo() throws {
+        try compare([
+            "000001_schemas.up.sql": """
+                CREATE SCHEMA app;
+                CREATE TABLE accounts (id int PRIMARY KEY);
+                SET search_path TO app, public;
+                CREATE TYPE mood AS ENUM ('ok');
+                CREATE TABLE accounts (id int PRIMARY KEY, mood mood, owner int REFERENCES public.accounts);
+                CREATE TABLE notes (account_id int REFERENCES accounts, body text);
+                CREATE INDEX ON notes (account_id);
+                COMMENT ON TABLE notes IS 'in app';
+                """,
+            "000002_still_app.up.sql": """
+                -- The path set by the last file holds for this one too: the same session.
+                ALTER TABLE notes ADD COLUMN mood mood;
+                CREATE VIEW recent_notes AS SELECT * FROM notes;
+                BEGIN;
+                SET LOCAL search_path TO public;
+                CREATE TABLE settings (key text PRIMARY KEY);
+                COMMIT;
+                """,
+            "000003_back.up.sql": """
+                RESET search_path;
+                CREATE TABLE audit (id int);
+                """,
+        ])
+    }
 }

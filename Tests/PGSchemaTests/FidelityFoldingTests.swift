@@ -94,6 +94,12 @@ import Testing
         #expect(result.diagnostics.first?.note?.contains("later references to \"posts\" are not checked") == true)
     }
 
+    @Test func anEmptySearchPathLeavesNoSchemaToCreateIn() {
+        #expect(errors("SELECT pg_catalog.set_config('search_path', '', false);\nCREATE TABLE t (a int);\nCREATE TABLE public.u (a int);") == [
+            "m.up.sql:2:14: no schema has been selected to create in",
+        ])
+    }
+
     @Test func theMigrationsTableIsThereButNotAModel() throws {
         let folded = SchemaLoader.fold(sql: "ALTER TABLE schema_migrations ADD COLUMN data_version int;")
         #expect(folded.diagnostics.isEmpty)

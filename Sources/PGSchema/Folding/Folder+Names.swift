@@ -4,8 +4,8 @@ import Foundation
 extension Folder {
     /// A new serial or identity sequence, `table_column_seq` unless that relation name is taken
     /// (`ChooseRelationName`); the name joins the schema's relation names.
-    mutating func newSequence(for table: String, _ column: String, in schemaName: String) -> String {
-        let name = GeneratedNames.choose(table, column, "seq") { relationNameTaken($0, in: schemaName) }
+    mutating func newSequence(for table: String, _ column: String, in schemaName: String, named given: String? = nil) -> String {
+        let name = given ?? GeneratedNames.choose(table, column, "seq") { relationNameTaken($0, in: schemaName) }
         relationNames.insert(QualifiedName(schema: schemaName, name))
         return name
     }

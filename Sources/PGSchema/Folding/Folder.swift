@@ -52,6 +52,10 @@ struct Folder {
     var uncheckedNames: Set<String> = []
     /// Functions and procedures of the migrations whose bodies run DDL.
     var shapingRoutines: Set<String> = []
+    /// `search_path`, as the migrations set it (see Folder+SearchPath).
+    var searchPath: [String] = ["public"]
+    /// The path to go back to at the end of the file, after a `SET LOCAL`.
+    var savedSearchPath: [String]?
 
     mutating func error(_ message: String, at location: SourceLocation, note: String? = nil) {
         if !uncheckedNames.isEmpty, uncheckedNames.contains(where: { message.contains("\"\($0)\"") || message.contains(" \($0) ") }) { return }
@@ -64,6 +68,7 @@ struct Folder {
 
     /// Rebuilds the name lookups from the schema.
     mutating func reindex() {
+        dropOwnedSequences()
         tablePositions = [:]
         relationNames = []
         constraintNames = []
@@ -88,6 +93,7 @@ struct Folder {
                 constraintNames.insert(QualifiedName(schema: schemaName, name))
             }
         }
+        for sequence in schema.sequences { relationNames.insert(sequence.name) }
         for view in schema.views {
             relationNames.insert(view.name)
             typeNames.insert(view.name)
@@ -115,8 +121,8 @@ struct Folder {
     /// Resolves a written type to a column type, or reports that it does not exist.
     mutating func resolve(_ ref: TypeRef) -> ColumnType? {
         if ref.isBuiltin { return ref.type }
-        let candidates: [String] = ref.writtenSchema.map { [$0] } ?? ["public"] + schema.schemas
-        for schemaName in candidates where ref.writtenSchema != nil || schemaName == "public" {
+        let candidates: [String] = ref.writtenSchema.map { [$0] } ?? searchPath
+        for schemaName in candidates {
             let name = QualifiedName(schema: schemaName, ref.type.name)
             if typeNameTaken(name) {
                 var type = ref.type
@@ -138,6 +144,11 @@ struct Folder {
     // MARK: - Statements
 
     mutating func apply(_ located: LocatedStatement) {
+        var located = located
+        if !hasDefaultSearchPath {
+            guard let qualified = qualifiedBySearchPath(located) else { return }
+            located = qualified
+        }
         let at = located.location
         switch located.statement {
         case .createTable(let name, let ifNotExists, let elements):
@@ -227,11 +238,16 @@ struct Folder {
                 return
             }
             reindex()
+        case .createSequence(let name, let ifNotExists):
+            createSequence(name, ifNotExists: ifNotExists)
+        case .sequenceOwner(let name, let ifExists, let table, let column):
+            setSequenceOwner(name, ifExists: ifExists, table: table, column: column)
         case .renameSequence(let name, let newName, _):
             let schemaName = name.schema ?? "public"
             guard !relationNameTaken(newName, in: schemaName) else {
                 return error("relation \"\(newName)\" already exists", at: name.location)
             }
+            if let s = schema.sequences.firstIndex(where: { $0.name == name.qualified() }) { schema.sequences[s].name.name = newName }
             // Sequences made by CREATE SEQUENCE are not kept in the model; only owned ones are renamed.
             // Defaults name the sequence by its OID: PostgreSQL prints the new name.
             let prefix = schemaName == "public" ? "" : Self.quotedIfNeeded(schemaName) + "."
@@ -292,6 +308,8 @@ struct Folder {
                     .warning, "this calls \(name)(), whose body runs DDL; the model cannot see its effect", at: at, note: Self.doBlockNote
                 ))
             }
+        case .setSearchPath(let schemas, let local):
+            setSearchPath(schemas, local: local)
         case .failed(let names):
             uncheckedNames.formUnion(names)
         case .doBlock(let steps, _):
@@ -403,14 +421,14 @@ struct Folder {
                     error("both default and generation expression specified for column \"\(definition.name)\" of table \"\(tableName)\"", at: definition.nameLocation)
                 }
                 column.generatedExpression = expression
-            case .identity(let kind):
+            case .identity(let kind, let sequenceName):
                 guard ["smallint", "integer", "bigint"].contains(type.name), type.arrayDimensions == 0 else {
                     error("identity column type must be smallint, integer, or bigint", at: definition.type.location)
                     continue
                 }
                 column.identity = kind
                 column.isNotNull = true
-                column.sequence = newSequence(for: tableName, definition.name, in: schemaName)
+                column.sequence = newSequence(for: tableName, definition.name, in: schemaName, named: sequenceName)
             case .collate(let collation): column.collation = collation
             case .primaryKey(let name):
                 pending.append(TableConstraint(name: name, kind: .primaryKey(columns: [definition.name]), location: definition.nameLocation))
@@ -604,6 +622,9 @@ struct Folder {
 
     mutating func alterTable(_ name: NameRef, ifExists: Bool, actions: [AlterTableAction], at: SourceLocation) {
         guard var t = tableIndex(name.qualified()) else {
+            // ALTER TABLE also takes views and sequences for what they share with tables (pg_dump
+            // writes `ALTER TABLE public.v OWNER TO …` and `ALTER TABLE public.t_id_seq OWNER TO …`).
+            if alterOtherRelation(name, actions: actions, at: at) { return }
             if !ifExists {
                 error("relation \"\(name.name)\" does not exist", at: name.location, note: schema.views.contains { $0.name == name.qualified() } ? "\(name.name) is a view" : nil)
             }
@@ -666,14 +687,14 @@ struct Folder {
             case .dropDefault(let columnName, let location):
                 guard let c = column(columnName, location) else { continue }
                 schema.tables[t].columns[c].defaultExpression = nil
-            case .addIdentity(let columnName, let kind, let location):
+            case .addIdentity(let columnName, let kind, let sequenceName, let location):
                 guard let c = column(columnName, location) else { continue }
                 guard schema.tables[t].columns[c].isNotNull else {
                     error("column \"\(columnName)\" of relation \"\(tableName)\" must be declared NOT NULL before identity can be added", at: location)
                     continue
                 }
                 schema.tables[t].columns[c].identity = kind
-                schema.tables[t].columns[c].sequence = newSequence(for: tableName, columnName, in: schema.tables[t].name.schema)
+                schema.tables[t].columns[c].sequence = newSequence(for: tableName, columnName, in: schema.tables[t].name.schema, named: sequenceName)
             case .dropIdentity(let columnName, let ifExists, let location):
                 guard let c = column(columnName, location) else { continue }
                 if schema.tables[t].columns[c].identity == nil, !ifExists {
@@ -765,6 +786,10 @@ struct Folder {
     private mutating func moveTable(_ t: Int, to new: QualifiedName) {
         let old = schema.tables[t].name
         schema.tables[t].name = new
+        for s in schema.sequences.indices where schema.sequences[s].ownerTable == old {
+            schema.sequences[s].ownerTable = new
+            schema.sequences[s].name.schema = new.schema
+        }
         for other in schema.tables.indices {
             for f in schema.tables[other].foreignKeys.indices where schema.tables[other].foreignKeys[f].referencedTable == old {
                 schema.tables[other].foreignKeys[f].referencedTable = new
@@ -777,6 +802,9 @@ struct Folder {
 
     private mutating func renameColumn(_ old: String, to new: String, in t: Int, c: Int) {
         schema.tables[t].columns[c].name = new
+        for s in schema.sequences.indices where schema.sequences[s].ownerTable == schema.tables[t].name && schema.sequences[s].ownerColumn == old {
+            schema.sequences[s].ownerColumn = new
+        }
         func rename(_ list: inout [String]) { list = list.map { $0 == old ? new : $0 } }
         // Expressions name columns by number in PostgreSQL: they follow the rename.
         func renameIn(_ expression: inout String) { expression = Self.renaming(old, to: new, in: expression) }
@@ -1069,6 +1097,8 @@ struct Folder {
             schema.domains.removeAll { $0.name.schema == name.name }
             schema.composites.removeAll { $0.name.schema == name.name }
             schema.views.removeAll { $0.name.schema == name.name }
+        case .sequence:
+            dropSequence(name, ifExists: ifExists, cascade: cascade)
         case .extension:
             guard let e = schema.extensions.firstIndex(of: name.name) else {
                 if !ifExists { error("extension \"\(name.name)\" does not exist", at: name.location) }

@@ -74,6 +74,7 @@ public enum SchemaLoader {
         for file in files {
             folder.diagnostics += file.diagnostics
             for statement in file.statements { folder.apply(statement) }
+            folder.endOfFile()
         }
         var schema = folder.schema
         if let position = schema.tables.firstIndex(where: { $0.name == QualifiedName(migrationsTable) }) {

@@ -39,6 +39,9 @@ public struct Schema: Sendable, Equatable, Codable {
     /// name), as the migrations left it: it exists before the first migration runs, and a history
     /// may alter it. It is kept apart from ``tables``, so no model is generated for it.
     public var migrationsTable: Table?
+    /// Sequences made by `CREATE SEQUENCE` (those of serial and identity columns are
+    /// ``Column/sequence``): they take relation names, and one `OWNED BY` a column goes with it.
+    public var sequences: [StandaloneSequence] = []
 
     public init() {}
 
@@ -117,6 +120,17 @@ public struct Table: Sendable, Equatable, Codable {
     }
 
     public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+}
+
+/// A sequence made by `CREATE SEQUENCE`, and the column that owns it, if any.
+public struct StandaloneSequence: Sendable, Equatable, Codable {
+    public var name: QualifiedName
+    public var ownerTable: QualifiedName?
+    public var ownerColumn: String?
+
+    public init(name: QualifiedName) {
+        self.name = name
+    }
 }
 
 public struct Column: Sendable, Equatable, Codable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the statements of a lexed file into ``Statement`` values.
 ///
 /// Statements that shape tables and types are parsed; statements that cannot change a shape
@@ -86,9 +88,13 @@ extension Cursor {
         case "drop": return try drop()
         case "comment": return try comment()
         case "select", "insert", "update", "delete", "with", "merge", "copy", "values", "truncate":
+            if let path = setConfigSearchPath() { return path }
             return .calls(functionsCalled(), kind: "data")
         case "grant", "revoke": return .skipped("privileges")
-        case "set", "reset", "begin", "start", "commit", "end", "rollback", "savepoint", "release", "abort":
+        case "set", "reset":
+            if let path = searchPathSetting() { return path }
+            return .skipped("session")
+        case "begin", "start", "commit", "end", "rollback", "savepoint", "release", "abort":
             return .skipped("session")
         case "do": return try doBlock()
         case "call": return .calls(functionsCalled(), kind: "procedural code")
@@ -98,6 +104,59 @@ extension Cursor {
             return .skipped("maintenance")
         default:
             throw Diagnostic(.error, "statement \(first.value.uppercased()) is not understood", at: location)
+        }
+    }
+
+    /// `(SEQUENCE NAME s START WITH 1 …)` after AS IDENTITY: the name, if given; the rest skipped.
+    private mutating func identitySequenceName() throws(Diagnostic) -> String? {
+        guard acceptSymbol("(") else { return nil }
+        var name: String?
+        while let token = current, !token.isSymbol(")") {
+            if accept("sequence", "name") {
+                name = try qualifiedName("a sequence name").name
+            } else {
+                index += 1
+            }
+        }
+        try expectSymbol(")")
+        return name
+    }
+
+    /// `SET [SESSION | LOCAL] search_path {TO | =} a, "B", 'c'` or `RESET search_path`.
+    private mutating func searchPathSetting() -> Statement? {
+        if isWord("reset") { return isWord("search_path", at: 1) ? .setSearchPath(["public"], local: false) : nil }
+        index += 1
+        let local = accept("local")
+        _ = accept("session")
+        guard accept("search_path"), accept("to") || acceptSymbol("=") else { return nil }
+        if accept("default") { return .setSearchPath(["public"], local: local) }
+        var schemas: [String] = []
+        while let token = current {
+            if token.kind == .string {
+                schemas += Self.schemaList(token.value)
+            } else if token.isIdentifier {
+                schemas.append(token.value)
+            }
+            index += 1
+        }
+        return .setSearchPath(schemas, local: local)
+    }
+
+    /// `SELECT pg_catalog.set_config('search_path', 'a, b', is_local)`, as pg_dump writes it.
+    private func setConfigSearchPath() -> Statement? {
+        guard let call = tokens.firstIndex(where: { $0.isWord("set_config") }), call + 6 < tokens.count,
+              tokens[call + 1].isSymbol("("), tokens[call + 2].kind == .string, tokens[call + 2].value.lowercased() == "search_path",
+              tokens[call + 4].kind == .string else { return nil }
+        return .setSearchPath(Self.schemaList(tokens[call + 4].value), local: tokens[call + 6].isWord("true"))
+    }
+
+    /// `a, "B", $user` as a list of schema names (`$user` left out: a role's own schema).
+    static func schemaList(_ text: String) -> [String] {
+        text.split(separator: ",").compactMap { part in
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, !name.contains("$user") else { return nil }
+            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { return String(name.dropFirst().dropLast()) }
+            return name.lowercased()
         }
     }
 
@@ -188,6 +247,10 @@ extension Cursor {
             index += 1
             _ = accept("if", "not", "exists")
             return .createExtension(try identifier("an extension name"))
+        case "sequence":
+            index += 1
+            let ifNotExists = accept("if", "not", "exists")
+            return .createSequence(try qualifiedName("a sequence name"), ifNotExists: ifNotExists)
         case "function", "procedure":
             index += 1
             guard let name = try? qualifiedName("a function name") else { return .skipped(word.value) }
@@ -198,7 +261,7 @@ extension Cursor {
             let changesShape = ProceduralParser.mayChangeShape(ArraySlice(bodyTokens)) || ProceduralParser.mayChangeShape(ArraySlice(Array(atomic)))
             return .createRoutine(name.name, changesShape: changesShape)
         case "trigger", "constraint", "event", "rule", "policy", "aggregate", "operator",
-             "cast", "sequence", "role", "user", "group", "publication", "subscription", "collation", "conversion",
+             "cast", "role", "user", "group", "publication", "subscription", "collation", "conversion",
              "language", "trusted", "procedural", "statistics", "text", "transform", "server", "access", "default",
              "tablespace", "database":
             return .skipped(word.value)
@@ -323,11 +386,9 @@ extension Cursor {
                 constraints.append(.references(name: name, table: table, columns: columns, onDelete: actions.onDelete, onUpdate: actions.onUpdate))
             } else if accept("generated") {
                 if accept("always", "as", "identity") {
-                    constraints.append(.identity(.always))
-                    skipParenthesized()
+                    constraints.append(.identity(.always, sequenceName: try identitySequenceName()))
                 } else if accept("by", "default", "as", "identity") {
-                    constraints.append(.identity(.byDefault))
-                    skipParenthesized()
+                    constraints.append(.identity(.byDefault, sequenceName: try identitySequenceName()))
                 } else if accept("always", "as") {
                     constraints.append(.generated(expression: try parenthesized()))
                     _ = accept("stored") || accept("virtual")
@@ -559,13 +620,29 @@ extension Cursor {
             let name = try qualifiedName("a view name")
             if accept("rename", "to") { return .renameView(name, to: try identifier("a view name")) }
             return .skipped("view options")
-        case "sequence" where isWord("rename", at: 2) || isWord("rename", at: 4) || isWord("rename", at: 5) || isWord("rename", at: 6):
+        case "sequence":
             index += 1
             let ifExists = accept("if", "exists")
             let name = try qualifiedName("a sequence name")
-            guard accept("rename", "to") else { return .skipped("sequence") }
-            return .renameSequence(name, to: try identifier("a sequence name"), ifExists: ifExists)
-        case "sequence", "function", "procedure", "routine", "role", "user", "group", "default", "extension",
+            if accept("rename", "to") { return .renameSequence(name, to: try identifier("a sequence name"), ifExists: ifExists) }
+            // OWNED BY may stand among other options.
+            while !atEnd {
+                if accept("owned", "by") {
+                    if accept("none") { return .sequenceOwner(name, ifExists: ifExists, table: nil, column: nil) }
+                    // [schema.]table.column
+                    var parts: [(String, SourceLocation)] = []
+                    repeat {
+                        let location = self.location
+                        parts.append((try identifier("a column"), location))
+                    } while acceptSymbol(".")
+                    guard parts.count >= 2 else { throw unexpected("expected table.column after OWNED BY") }
+                    let table = NameRef(schema: parts.count > 2 ? parts[parts.count - 3].0 : nil, name: parts[parts.count - 2].0, location: parts[parts.count - 2].1)
+                    return .sequenceOwner(name, ifExists: ifExists, table: table, column: parts[parts.count - 1].0)
+                }
+                index += 1
+            }
+            return .skipped("sequence options")
+        case "function", "procedure", "routine", "role", "user", "group", "default", "extension",
              "trigger", "policy", "publication", "subscription", "database", "schema", "aggregate", "operator",
              "collation", "conversion", "language", "large", "server", "statistics", "system", "tablespace", "text",
              "event", "rule":
@@ -662,8 +739,7 @@ extension Cursor {
                 let kind: Column.Identity = accept("always") ? .always : { _ = accept("by", "default"); return .byDefault }()
                 try expect("as")
                 try expect("identity")
-                skipParenthesized()
-                return .addIdentity(column, kind, location: location)
+                return .addIdentity(column, kind, sequenceName: try identitySequenceName(), location: location)
             }
             if accept("drop", "identity") {
                 let ifExists = accept("if", "exists")
@@ -787,9 +863,10 @@ extension Cursor {
         else if accept("domain") { kind = .domain }
         else if accept("schema") { kind = .schema }
         else if accept("extension") { kind = .extension }
+        else if accept("sequence") { kind = .sequence }
         else if let word = current, word.kind == .word {
             let skippable: Set<String> = [
-                "function", "procedure", "routine", "trigger", "rule", "policy", "sequence", "role", "user", "group",
+                "function", "procedure", "routine", "trigger", "rule", "policy", "role", "user", "group",
                 "aggregate", "operator", "cast", "publication", "subscription", "owned", "event", "collation",
                 "conversion", "language", "statistics", "text", "transform", "server", "access", "tablespace", "database",
             ]

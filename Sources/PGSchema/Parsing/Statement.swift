@@ -36,7 +36,8 @@ public enum ColumnConstraint: Sendable, Equatable {
     case references(name: String?, table: NameRef, columns: [String], onDelete: String, onUpdate: String)
     case check(name: String?, expression: String)
     case generated(expression: String)
-    case identity(Column.Identity)
+    /// `sequenceName` from `(SEQUENCE NAME s …)`, when given.
+    case identity(Column.Identity, sequenceName: String?)
     case collate(String)
 }
 
@@ -78,7 +79,8 @@ public enum AlterTableAction: Sendable, Equatable {
     case dropNotNull(String, location: SourceLocation)
     case setDefault(String, expression: String, location: SourceLocation)
     case dropDefault(String, location: SourceLocation)
-    case addIdentity(String, Column.Identity, location: SourceLocation)
+    /// `sequenceName` from `(SEQUENCE NAME s …)`, when given.
+    case addIdentity(String, Column.Identity, sequenceName: String?, location: SourceLocation)
     case dropIdentity(String, ifExists: Bool, location: SourceLocation)
     case dropExpression(String, location: SourceLocation)
     case addConstraint(TableConstraint)
@@ -124,7 +126,7 @@ public enum CommentTarget: Sendable, Equatable {
 }
 
 public enum DroppableKind: String, Sendable, Equatable {
-    case table, view, materializedView = "materialized view", index, type, domain, schema, `extension`
+    case table, view, materializedView = "materialized view", index, type, domain, schema, `extension`, sequence
 }
 
 /// One statement, classified: folded into the schema, skipped on purpose, or not understood.
@@ -146,6 +148,9 @@ public enum Statement: Sendable, Equatable {
     case renameIndex(NameRef, to: String, ifExists: Bool)
     /// `ALTER SEQUENCE … RENAME TO`: the sequence of a serial or identity column changes name.
     case renameSequence(NameRef, to: String, ifExists: Bool)
+    case createSequence(NameRef, ifNotExists: Bool)
+    /// `ALTER SEQUENCE … OWNED BY table.column` (both nil for `OWNED BY NONE`).
+    case sequenceOwner(NameRef, ifExists: Bool, table: NameRef?, column: String?)
     case createView(NameRef, materialized: Bool, orReplace: Bool, query: String)
     case renameView(NameRef, to: String)
     case comment(CommentTarget, text: String?)
@@ -160,6 +165,9 @@ public enum Statement: Sendable, Equatable {
     case createRoutine(String, changesShape: Bool)
     /// A statement that changes no shape itself (data, CALL), with the functions it calls.
     case calls([String], kind: String)
+    /// `SET [LOCAL] search_path …`, `RESET search_path` (the default, `public`), or
+    /// `SELECT set_config('search_path', …, is_local)`: where unqualified names are created and found.
+    case setSearchPath([String], local: Bool)
     /// A `DO` block: what it does to the schema, as far as the fold can follow it.
     case doBlock([ProceduralStep], location: SourceLocation)
     /// A statement that never changes a table's or type's shape: functions, triggers, grants, data.

@@ -1,0 +1,108 @@
+/// Sequences made by CREATE SEQUENCE, as pg_dump and hand-written histories make them for serial
+/// columns: they take relation names, a column may own one, and a default may use one.
+extension Folder {
+    /// ALTER TABLE on a view or a sequence: what changes no shape, or a rename. Returns whether
+    /// `name` is such a relation.
+    mutating func alterOtherRelation(_ name: NameRef, actions: [AlterTableAction], at: SourceLocation) -> Bool {
+        let qualified = name.qualified()
+        let isView = schema.views.contains { $0.name == qualified }
+        let isSequence = schema.sequences.contains { $0.name == qualified }
+            || schema.tables.contains { $0.name.schema == qualified.schema && $0.columns.contains { $0.sequence == qualified.name } }
+        guard isView || isSequence else { return false }
+        for action in actions {
+            switch action {
+            case .ignored:
+                continue
+            case .renameTable(let newName):
+                if isView {
+                    apply(LocatedStatement(statement: .renameView(name, to: newName), location: at))
+                } else {
+                    apply(LocatedStatement(statement: .renameSequence(name, to: newName, ifExists: false), location: at))
+                }
+            case .setSchema:
+                continue
+            default:
+                error("\"\(name.name)\" is not a table", at: name.location)
+            }
+        }
+        return true
+    }
+
+    mutating func createSequence(_ name: NameRef, ifNotExists: Bool) {
+        let qualified = name.qualified()
+        guard schemaExists(qualified.schema) else { return error("schema \"\(qualified.schema)\" does not exist", at: name.location) }
+        if relationNameTaken(qualified.name, in: qualified.schema) {
+            if !ifNotExists { error("relation \"\(qualified.name)\" already exists", at: name.location) }
+            return
+        }
+        schema.sequences.append(StandaloneSequence(name: qualified))
+        relationNames.insert(qualified)
+    }
+
+    /// `ALTER SEQUENCE s OWNED BY t.c`: dropping the column or its table then drops the sequence.
+    mutating func setSequenceOwner(_ name: NameRef, ifExists: Bool, table: NameRef?, column: String?) {
+        guard let s = schema.sequences.firstIndex(where: { $0.name == name.qualified() }) else {
+            // A serial or identity column's own sequence is owned already; PostgreSQL would move it.
+            if !ifExists, !schema.tables.contains(where: { $0.name.schema == name.qualified().schema && $0.columns.contains { $0.sequence == name.name } }) {
+                error("relation \"\(name.name)\" does not exist", at: name.location)
+            }
+            return
+        }
+        guard let table, let column else {
+            schema.sequences[s].ownerTable = nil
+            schema.sequences[s].ownerColumn = nil
+            return
+        }
+        guard let t = tableIndex(table.qualified()) else { return error("relation \"\(table.name)\" does not exist", at: table.location) }
+        guard schema.tables[t].column(column) != nil else {
+            return error("column \"\(column)\" of relation \"\(table.name)\" does not exist", at: table.location)
+        }
+        guard schema.tables[t].name.schema == schema.sequences[s].name.schema else {
+            return error("sequence must be in same schema as table it is linked to", at: name.location)
+        }
+        schema.sequences[s].ownerTable = schema.tables[t].name
+        schema.sequences[s].ownerColumn = column
+    }
+
+    mutating func dropSequence(_ name: NameRef, ifExists: Bool, cascade: Bool) {
+        let qualified = name.qualified()
+        guard let s = schema.sequences.firstIndex(where: { $0.name == qualified }) else {
+            if !ifExists { error("sequence \"\(name.name)\" does not exist", at: name.location) }
+            return
+        }
+        let users = columnsUsingSequence(qualified)
+        if !users.isEmpty, !cascade {
+            return error(
+                "cannot drop sequence \(name.name) because other objects depend on it", at: name.location,
+                note: "the default of column \(users.map { "\(schema.tables[$0.table].name.name).\(schema.tables[$0.table].columns[$0.column].name)" }.joined(separator: ", ")) uses it; drop the default first, or add CASCADE"
+            )
+        }
+        for user in users { schema.tables[user.table].columns[user.column].defaultExpression = nil }
+        schema.sequences.remove(at: s)
+        reindex()
+    }
+
+    /// Columns whose default calls `nextval` on the sequence.
+    private func columnsUsingSequence(_ sequence: QualifiedName) -> [(table: Int, column: Int)] {
+        let prefix = sequence.schema == "public" ? "" : Self.quotedIfNeeded(sequence.schema) + "."
+        let spellings = ["'\(prefix)\(Self.quotedIfNeeded(sequence.name))'", "'\(sequence.schema).\(sequence.name)'", "'\(sequence.name)'"]
+        var found: [(table: Int, column: Int)] = []
+        for t in schema.tables.indices where schema.tables[t].name.schema == sequence.schema {
+            for c in schema.tables[t].columns.indices {
+                guard let expression = schema.tables[t].columns[c].defaultExpression, expression.contains("nextval(") else { continue }
+                if spellings.contains(where: { expression.contains($0) }) { found.append((t, c)) }
+            }
+        }
+        return found
+    }
+
+    /// Sequences owned by a column that is gone go with it.
+    mutating func dropOwnedSequences() {
+        guard schema.sequences.contains(where: { $0.ownerTable != nil }) else { return }
+        let tables = schema.tables
+        schema.sequences.removeAll { sequence in
+            guard let table = sequence.ownerTable, let column = sequence.ownerColumn else { return false }
+            return tables.first { $0.name == table }?.column(column) == nil
+        }
+    }
+}
