@@ -34,6 +34,9 @@ expected_broken() {
     shopfront) echo "000009 000017 000026" ;;
     helpdesk) echo "000005 000014 000023" ;;
     fleet) echo "20190515093000 20191104170500 20200822081500" ;;
+    ledger) echo "000009 000019 000035" ;;
+    studio) echo "20220215120000 20221004120000 20231002120000" ;;
+    commons) echo "20230118100000 20230301090000 20230915120000" ;;
     esac
 }
 expected_missing() {
@@ -41,6 +44,9 @@ expected_missing() {
     shopfront) echo "000013" ;;
     helpdesk) echo "000019" ;;
     fleet) echo "20200301110000" ;;
+    ledger) echo "000013" ;;
+    studio) echo "20210719150000" ;;
+    commons) echo "20230210090000" ;;
     esac
 }
 
