@@ -6,7 +6,7 @@
 #
 # The URL names a maintenance database on a throwaway server; for each history a fresh database
 # `hist_<name>` is created next to it (and dropped again unless KEEP=1). Without history names
-# all three histories are checked.
+# all six histories are checked.
 #
 # For each history, in version order:
 #   * golang-migrate's own table is created first, as golang-migrate creates it;
@@ -26,7 +26,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 url=${1:?usage: check.sh DATABASE_URL [history ...]}
 shift
 histories=("$@")
-[ ${#histories[@]} -eq 0 ] && histories=(shopfront helpdesk fleet)
+[ ${#histories[@]} -eq 0 ] && histories=(shopfront helpdesk fleet ledger studio commons)
 
 # The deliberately broken down files (syntax errors) and the version without a down file.
 expected_broken() {

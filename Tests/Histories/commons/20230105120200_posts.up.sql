@@ -2,7 +2,7 @@ create table public.posts (
   id bigint generated always as identity primary key,
   thread_id uuid not null references public.threads on delete cascade,
   author_id uuid not null default auth.uid() references public.profiles on delete cascade,
-  body text not null,
+  body text not null,  
   created_at timestamp with time zone default timezone('utc'::text, now()) not null,
   edited_at timestamp with time zone
 );
