@@ -6,7 +6,7 @@
 #
 # The URL names a maintenance database on a throwaway server; for each history a fresh database
 # `hist_<name>` is created next to it (and dropped again unless KEEP=1). Without history names
-# all three histories are checked.
+# all six histories are checked.
 #
 # For each history, in version order:
 #   * golang-migrate's own table is created first, as golang-migrate creates it;
@@ -26,7 +26,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 url=${1:?usage: check.sh DATABASE_URL [history ...]}
 shift
 histories=("$@")
-[ ${#histories[@]} -eq 0 ] && histories=(shopfront helpdesk fleet)
+[ ${#histories[@]} -eq 0 ] && histories=(shopfront helpdesk fleet ledger studio commons)
 
 # The deliberately broken down files (syntax errors) and the version without a down file.
 expected_broken() {
@@ -34,6 +34,9 @@ expected_broken() {
     shopfront) echo "000009 000017 000026" ;;
     helpdesk) echo "000005 000014 000023" ;;
     fleet) echo "20190515093000 20191104170500 20200822081500" ;;
+    ledger) echo "000009 000019 000035" ;;
+    studio) echo "20220215120000 20221004120000 20231002120000" ;;
+    commons) echo "20230118100000 20230301090000 20230915120000" ;;
     esac
 }
 expected_missing() {
@@ -41,6 +44,9 @@ expected_missing() {
     shopfront) echo "000013" ;;
     helpdesk) echo "000019" ;;
     fleet) echo "20200301110000" ;;
+    ledger) echo "000013" ;;
+    studio) echo "20210719150000" ;;
+    commons) echo "20230210090000" ;;
     esac
 }
 

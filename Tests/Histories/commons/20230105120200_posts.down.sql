@@ -1,0 +1,2 @@
+drop view public.thread_reply_counts;
+drop table public.posts;

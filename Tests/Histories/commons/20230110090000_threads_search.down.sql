@@ -1,0 +1,2 @@
+drop index public.threads_fts;
+alter table public.threads drop column fts;

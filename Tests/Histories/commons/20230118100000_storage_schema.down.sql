@@ -1,0 +1,3 @@
+drop table storage.objects;
+drop table storage.buckets;
+drop schema storage cascde;

@@ -1,0 +1,2 @@
+drop table public.posts;
+alter table public.posts_legacy rename to;

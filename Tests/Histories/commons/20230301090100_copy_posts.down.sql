@@ -1,0 +1,3 @@
+begin;
+delete from public.posts;
+commit;

@@ -1,0 +1,1 @@
+create index on public.threads (category_id);

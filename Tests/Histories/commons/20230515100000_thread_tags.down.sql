@@ -1,0 +1,1 @@
+alter table public.threads drop column tags;

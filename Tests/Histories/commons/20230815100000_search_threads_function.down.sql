@@ -1,0 +1,1 @@
+drop function public.search_threads(text);

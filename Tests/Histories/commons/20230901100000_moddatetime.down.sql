@@ -1,0 +1,3 @@
+drop trigger handle_updated_at on public.threads;
+drop trigger handle_updated_at on public.profiles;
+drop extension if exists moddatetime;

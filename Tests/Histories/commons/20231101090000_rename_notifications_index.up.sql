@@ -1,0 +1,1 @@
+alter index public.notifications_user_id_idx rename to notifications_unread_idx;

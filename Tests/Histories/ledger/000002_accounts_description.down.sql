@@ -1,0 +1,1 @@
+ALTER TABLE accounts DROP COLUMN external_ref, DROP COLUMN description;

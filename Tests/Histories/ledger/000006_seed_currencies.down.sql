@@ -1,0 +1,1 @@
+DELETE FROM currencies WHERE code IN ('EUR', 'USD', 'GBP', 'PLN', 'JPY', 'CHF');

@@ -1,0 +1,2 @@
+DROP VIEW unreconciled_accounts;
+DROP TABLE reconciliations;

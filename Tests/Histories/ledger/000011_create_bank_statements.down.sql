@@ -1,0 +1,2 @@
+drop table bank_statement_lines;
+drop table bank_statements;

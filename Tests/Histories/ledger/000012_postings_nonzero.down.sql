@@ -1,0 +1,1 @@
+ALTER TABLE postings DROP CONSTRAINT postings_amount_cents_check;

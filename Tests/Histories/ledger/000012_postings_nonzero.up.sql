@@ -1,0 +1,1 @@
+ALTER TABLE postings ADD CHECK (amount_cents <> 0);

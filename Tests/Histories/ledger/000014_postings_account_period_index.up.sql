@@ -1,0 +1,2 @@
+-- migrate:no-transaction
+CREATE INDEX CONCURRENTLY ON postings (account_id, period_id);

@@ -1,0 +1,2 @@
+DROP TABLE reconciliations;
+ALTER TABLE reconciliations_v1 RENAME TO reconciliations;

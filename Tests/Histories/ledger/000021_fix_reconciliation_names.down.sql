@@ -1,0 +1,5 @@
+ALTER TABLE reconciliations RENAME CONSTRAINT reconciliations_period_id_fkey TO reconciliations_period_id_fkey1;
+ALTER TABLE reconciliations RENAME CONSTRAINT reconciliations_account_id_fkey TO reconciliations_account_id_fkey1;
+ALTER INDEX reconciliations_account_id_period_id_key RENAME TO reconciliations_account_id_period_id_key1;
+ALTER SEQUENCE reconciliations_id_seq RENAME TO reconciliations_id_seq1;
+ALTER INDEX reconciliations_pkey RENAME TO reconciliations_pkey1;

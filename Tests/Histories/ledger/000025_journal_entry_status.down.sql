@@ -1,0 +1,2 @@
+ALTER TABLE journal_entries DROP COLUMN status;
+DROP TYPE entry_status;

@@ -1,0 +1,2 @@
+DROP TRIGGER postings_closed_period ON postings;
+DROP FUNCTION forbid_closed_period_posting();

@@ -1,0 +1,4 @@
+ALTER TABLE accounts RENAME CONSTRAINT accounts_category_id_fkey TO accounts_group_id_fkey;
+ALTER SEQUENCE account_categories_id_seq RENAME TO account_groups_id_seq;
+ALTER TABLE account_categories RENAME CONSTRAINT account_categories_name_key TO account_groups_name_key;
+ALTER INDEX account_categories_pkey RENAME TO account_groups_pkey;

@@ -1,0 +1,1 @@
+CREATE INDEX postings_period_id_idx ON postings (period_id);

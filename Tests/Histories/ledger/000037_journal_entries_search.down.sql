@@ -1,0 +1,2 @@
+DROP INDEX journal_entries_search_idx;
+ALTER TABLE journal_entries DROP COLUMN search;

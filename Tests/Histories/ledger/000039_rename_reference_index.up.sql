@@ -1,0 +1,1 @@
+ALTER INDEX journal_entries_lower_idx RENAME TO journal_entries_reference_lower_idx;

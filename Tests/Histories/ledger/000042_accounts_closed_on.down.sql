@@ -1,0 +1,2 @@
+DROP VIEW active_accounts;
+ALTER TABLE accounts DROP COLUMN closed_on;

@@ -1,0 +1,2 @@
+DROP TRIGGER postings_audit ON public.postings;
+DROP SCHEMA audit CASCADE;

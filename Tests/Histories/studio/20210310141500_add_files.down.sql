@@ -1,0 +1,5 @@
+-- DropTable
+DROP TABLE "File";
+
+-- DropEnum
+DROP TYPE "FileKind";

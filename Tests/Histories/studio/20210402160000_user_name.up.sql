@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "name" TEXT,
+ADD COLUMN     "avatarUrl" TEXT;

@@ -1,0 +1,5 @@
+-- DropTable
+DROP TABLE "_ProjectToTag";
+
+-- DropTable
+DROP TABLE "Tag";

@@ -1,0 +1,5 @@
+-- DropTable
+DROP TABLE "Share";
+
+-- DropEnum
+DROP TYPE "ShareAccess";

@@ -1,0 +1,5 @@
+ALTER TABLE "File"
+    DROP COLUMN "height",
+    DROP COLUMN "width",
+    DROP COLUMN "mimeType",
+    DROP COLUMN "thumbnailUrl";

@@ -1,0 +1,5 @@
+-- DropIndex
+DROP INDEX "Workspace.slug_unique";
+
+-- AlterTable
+ALTER TABLE "Workspace" DROP COLUMN "slug";

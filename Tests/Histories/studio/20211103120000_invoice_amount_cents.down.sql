@@ -1,0 +1,2 @@
+ALTER TABLE "Invoice" RENAME COLUMN "amountCents" TO "amount";
+ALTER TABLE "Invoice" ALTER COLUMN "amount" SET DATA TYPE DECIMAL(65,30) USING ("amount"::DECIMAL(65,30) / 100);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Project" DROP COLUMN "settings",
+ADD COLUMN     "settings" TEXT;

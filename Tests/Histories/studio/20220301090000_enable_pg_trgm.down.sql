@@ -1,0 +1,2 @@
+-- DropExtension
+DROP EXTENSION IF EXISTS "pg_trgm";

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY "File_name_idx";

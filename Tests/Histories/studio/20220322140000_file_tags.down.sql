@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "File" DROP COLUMN "tags";

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "File" ADD COLUMN     "tags" TEXT[] DEFAULT ARRAY[]::TEXT[];

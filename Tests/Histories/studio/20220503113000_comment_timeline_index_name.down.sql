@@ -1,0 +1,2 @@
+-- RenameIndex
+ALTER INDEX "comment_timeline" RENAME TO "Comment_fileId_createdAt_idx";

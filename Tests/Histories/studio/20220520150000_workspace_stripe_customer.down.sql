@@ -1,0 +1,5 @@
+-- DropIndex
+DROP INDEX "Workspace_stripeCustomerId_key";
+
+-- AlterTable
+ALTER TABLE "Workspace" DROP COLUMN "stripeCustomerId";

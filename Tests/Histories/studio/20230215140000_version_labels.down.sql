@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Version" DROP COLUMN "label",
+DROP COLUMN "pinned";

@@ -1,0 +1,7 @@
+UPDATE "File" SET "kind" = 'DESIGN' WHERE "kind" = 'SLIDES';
+ALTER TYPE "FileKind" RENAME TO "FileKind_old";
+CREATE TYPE "FileKind" AS ENUM ('DESIGN', 'PROTOTYPE', 'WHITEBOARD');
+ALTER TABLE "File" ALTER COLUMN "kind" DROP DEFAULT;
+ALTER TABLE "File" ALTER COLUMN "kind" TYPE "FileKind" USING ("kind"::text::"FileKind");
+ALTER TABLE "File" ALTER COLUMN "kind" SET DEFAULT 'DESIGN';
+DROP TYPE "FileKind_old";

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Share" DROP COLUMN "expiresAt"
+DROP COLUMN "passwordHash";

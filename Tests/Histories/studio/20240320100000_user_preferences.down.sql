@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "User" DROP COLUMN "preferences";

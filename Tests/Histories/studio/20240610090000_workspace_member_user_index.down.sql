@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "WorkspaceMember_userId_idx";
