@@ -80,10 +80,21 @@ public struct ColumnType: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var qualifiedName: QualifiedName? { schema.map { QualifiedName(schema: $0, name) } }
 
+    /// `name`, or `"Name"` when it is not a plain lower-case identifier.
+    static func quotedIfNeeded(_ name: String) -> String {
+        let plain = name.utf8.first.map { !($0 >= 0x30 && $0 <= 0x39) } == true
+            && name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+        return plain ? name : "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
     /// `format_type` style: `character varying(20)[]`, `timestamp(3) with time zone`.
     public var description: String {
         var text = name
-        if let schema, schema != "public" { text = "\(schema).\(name)" }
+        if let schema {
+            // A user type is printed as format_type prints it: quoted where the name needs it.
+            text = Self.quotedIfNeeded(name)
+            if schema != "public" { text = "\(Self.quotedIfNeeded(schema)).\(text)" }
+        }
         if !modifiers.isEmpty {
             let list = "(" + modifiers.map(String.init).joined(separator: ",") + ")"
             if let space = text.firstIndex(of: " "), name.hasPrefix("time") {

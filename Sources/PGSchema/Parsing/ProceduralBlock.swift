@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a `DO` block (PL/pgSQL) does to the schema, as far as the fold can follow it: the DDL
 /// statements in its body, `IF [NOT] EXISTS (SELECT … FROM <catalog> WHERE …)` guards, and
 /// `BEGIN … EXCEPTION … END` blocks that undo themselves on an error. Anything else that may
@@ -249,6 +251,19 @@ struct ProceduralParser {
 
     /// `[NOT] EXISTS (SELECT … FROM catalog WHERE column = 'value' [AND …])` as a catalog test.
     static func condition(_ tokens: [Token], at location: SourceLocation) -> CatalogCondition {
+        // to_regclass('schema.name') IS [NOT] NULL, to_regtype(…), to_regnamespace(…)
+        if tokens.count >= 6, tokens[0].kind == .word, ["to_regclass", "to_regtype", "to_regnamespace"].contains(tokens[0].value),
+           tokens[1].isSymbol("("), tokens[2].kind == .string, tokens[3].isSymbol(")"), tokens[4].isWord("is"), tokens.last?.isWord("null") == true {
+            let negated = !(tokens.count == 7 && tokens[5].isWord("not"))
+            let parts = tokens[2].value.split(separator: ".").map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            let name = parts.last ?? ""
+            let schemaName = parts.count > 1 ? parts[0] : nil
+            switch tokens[0].value {
+            case "to_regclass": return .exists(.relation(name, schema: schemaName), negated: negated)
+            case "to_regtype": return .exists(.type(name, schema: schemaName), negated: negated)
+            default: return .exists(.schema(name), negated: negated)
+            }
+        }
         var rest = tokens[...]
         var negated = false
         if rest.first?.isWord("not") == true { negated = true; rest = rest.dropFirst() }
