@@ -5,7 +5,7 @@ import Testing
     @Test(arguments: [
         ("saas_clients", "SaasClient"), ("saas_knowledge_base", "SaasKnowledgeBase"), ("categories", "Category"),
         ("addresses", "Address"), ("people", "Person"), ("statuses", "Status"), ("boxes", "Box"), ("matches", "Match"),
-        ("saas_messages", "SaasMessage"), ("news", "News"), ("data", "Data"), ("api_keys", "APIKey"),
+        ("saas_messages", "SaasMessage"), ("news", "News"), ("data", "DataRow"), ("api_keys", "APIKey"),
         ("Order Items", "OrderItem"), ("2fa_codes", "_2faCode"), ("user_ids", "UserID"),
     ])
     func tableNamesBecomeSingularTypeNames(table: String, swift: String) {
