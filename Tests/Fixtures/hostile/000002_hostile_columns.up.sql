@@ -66,3 +66,7 @@ CREATE TABLE only_identity (id integer GENERATED ALWAYS AS IDENTITY);
 CREATE TABLE only_identity_key (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
 CREATE TABLE dropped_all (a integer);
 ALTER TABLE dropped_all DROP COLUMN a;
+
+-- Added later, so PostgreSQL keeps them as constraints of their own beside the key and the first ones.
+ALTER TABLE dup_keys ADD CONSTRAINT code_unique_again UNIQUE (code);
+ALTER TABLE dup_keys ADD CONSTRAINT a_b_unique_again UNIQUE (a, b);
