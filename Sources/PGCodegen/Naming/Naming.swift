@@ -23,12 +23,34 @@ import Foundation
 /// 5. **Reserved members.** A property or enum case named like a member that the generated code
 ///    or its protocols define (``reservedMemberNames``: `pgValues`, `hashValue`, `tableName`,
 ///    `self`, `rawValue`, …) gets the suffix `Value`: `pgValues` → `pgValuesValue`.
-/// 6. **Keywords.** Other Swift keywords are escaped with backticks (`` `default` ``); generated
-///    code refers to properties as `self.name`, never through a bare `if let name`.
+/// 6. **Keywords.** Other Swift keywords are escaped with backticks (`` `default` ``). Generated
+///    bodies write `self.name` for a property that is escaped or that a local or parameter of the
+///    body would hide (`if let value = self.default`, `self.db` beside `on db:`), and a helper's
+///    parameter for a column named like one of the helper's own parameters (`fixedParameterNames`
+///    of the query translator: `db`, `text`, `limit`, …) gets the internal name `_name`.
+///    A column called `id` that is not the single-column primary key keeps the name `id`; the model
+///    is then not `Identifiable`.
 /// 7. **Collisions.** Names that are still equal within their scope (columns `user_id`, `userId`
 ///    and `"userID"`; tables `user` and `users`; enum labels `a-b`, `a_b` and `A B`) are numbered
 ///    in the order the migrations declare them: `userID`, `userID2`, `userID3` (with a warning
 ///    that `pg-codegen.json` can rename them).
+///
+/// Beyond names, the generator keeps these rules, so that no schema that PostgreSQL accepts gives
+/// Swift that does not compile:
+///
+/// 8. **Text stays text.** Comments, defaults and names shown in doc comments are split into
+///    `///` lines at every line break (`\n`, `\r\n`, `\r`, vertical tab, form feed, U+0085,
+///    U+2028, U+2029), other control and direction-changing characters are written as `\u{…}`
+///    (`SwiftRenderer.commentLines`); string literals escape quotes, backslashes (so `\(` and
+///    `"""` stay text), controls and separators (`SwiftRenderer.literalBody`).
+/// 9. **Helpers once.** Two helpers with the same Swift signature (a unique constraint on the
+///    primary key's columns, two unique constraints on the same columns) are generated once, the
+///    first declared; `SQL` statement names that two helpers would share are numbered.
+/// 10. **Empty tables.** A table without columns gets a `CodingKeys` without cases (its `String`
+///    members written out) and selects `NULL`; a draft with nothing to write is empty and inserts
+///    `DEFAULT VALUES`.
+/// 11. **Upsert of an `ALWAYS` identity key** writes the key with `OVERRIDING SYSTEM VALUE`; when
+///    there is nothing else to set, the existing row is selected.
 ///
 /// The same input always gives the same names: rules depend on nothing but the names themselves
 /// and their order in the schema.
