@@ -47,6 +47,8 @@ struct RandomSchema {
         var defaultSQL: String?
         var identity: String?
         var generated = false
+        /// Refers to another table's key: never given a default, so that a row needs no parent.
+        var isForeignKey = false
         /// Must be given in a draft: not null, no default, not identity, not generated.
         var isRequired: Bool { notNull && defaultSQL == nil && identity == nil && !generated && !type.sql.hasSuffix("serial") }
     }
@@ -299,7 +301,7 @@ struct RandomSchema {
             let columnName = self.name(notIn: Set(table.columns.map(\.name)))
             var type = key.type
             type.sql = reference
-            table.columns.append(Column(name: columnName, type: type, notNull: false))
+            table.columns.append(Column(name: columnName, type: type, notNull: false, isForeignKey: true))
             elements.append("\(Self.quoted(columnName)) \(reference) REFERENCES \(Self.quoted(parent.name)) (\(Self.quoted(key.name)))")
             table.constrained.insert(columnName)
             if chance(0.3) {
@@ -342,7 +344,7 @@ struct RandomSchema {
             if tables[index].constrained.remove(column.name) != nil { tables[index].constrained.insert(newName) }
             return ["\(target) RENAME COLUMN \(Self.quoted(column.name)) TO \(Self.quoted(newName));"]
         case 3:
-            guard let position = table.columns.firstIndex(where: { !$0.generated && $0.identity == nil && !$0.type.defaults.isEmpty && !$0.type.sql.hasSuffix("serial") }) else { return [] }
+            guard let position = table.columns.firstIndex(where: { !$0.generated && !$0.isForeignKey && $0.identity == nil && !$0.type.defaults.isEmpty && !$0.type.sql.hasSuffix("serial") }) else { return [] }
             let value = pick(table.columns[position].type.defaults)
             tables[index].columns[position].defaultSQL = value
             return ["\(target) ALTER COLUMN \(Self.quoted(table.columns[position].name)) SET DEFAULT \(value);"]

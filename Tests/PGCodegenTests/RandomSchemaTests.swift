@@ -10,8 +10,8 @@ import Testing
 /// to PostgreSQL (which must accept them: if it refuses one, the generator is wrong), folded,
 /// and turned into Swift; the Swift of all seeds is compiled together, with the package's strict
 /// settings, in one temporary package that depends on this one by path; then a program in that
-/// package inserts a row into each table and reads it back (and updates and upserts it when the
-/// table has a primary key) in each seed's database.
+/// package inserts a row into each table and reads it back, and when the table has a primary key
+/// finds it by the key, updates and upserts it unchanged, and deletes it, in each seed's database.
 ///
 /// `RANDOM_SCHEMA_SEEDS=first-last` (or `n`) chooses other seeds; the build folder stays in
 /// `.build/random-schemas`, so that a second run compiles only what changed.
@@ -95,9 +95,16 @@ import Testing
                 lines.append("        let row = try await \(type).insert(draft, on: db)")
                 lines.append("        try expect(try await \(type).fetchAll(on: db).contains(row), \"the inserted row is not read back equal\")")
                 if !table.primaryKey.isEmpty {
-                    lines.append("        try expect(try await row.update(on: db) != nil, \"update found no row\")")
-                    lines.append("        _ = try await row.upsert(on: db)")
+                    // The key's values, read from the row by position (the properties are in column order).
+                    let positions = table.primaryKey.map { key in table.columns.firstIndex { $0.name == key }! }
+                    lines.append("        let values = Mirror(reflecting: row).children.map(\\.value)")
+                    lines.append("        let key = \(positions).map { (values[$0] as! any PGBindable).pgBind }")
+                    lines.append("        try expect(try await \(type).SQL.find.fetchOne(key, on: db) == row, \"find by the key did not return the row\")")
+                    lines.append("        try expect(try await row.update(on: db) == row, \"update did not return the row as it was\")")
+                    lines.append("        try expect(try await row.upsert(on: db) == row, \"upsert did not return the row as it was\")")
                     lines.append("        try expect(try await \(type).count(on: db) == 1, \"upsert of the same row inserted another\")")
+                    lines.append("        try expect(try await \(type).SQL.delete.execute(key, on: db) == 1, \"delete by the key deleted no row\")")
+                    lines.append("        try expect(try await \(type).count(on: db) == 0, \"the row is still there after delete\")")
                 }
                 lines.append("    }")
             }
