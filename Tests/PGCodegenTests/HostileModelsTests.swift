@@ -222,4 +222,14 @@ import Testing
             #expect(try await Note.find(id: 1, on: db) == note)
         }
     }
+
+    /// A decomposed column name keeps its bytes as the coding key, which is the column's name.
+    @Test func decomposedNamesKeepTheirBytes() async throws {
+        #expect(Array(Decomposed.CodingKeys.café.rawValue.unicodeScalars) == Array("cafe\u{301}".unicodeScalars))
+        try await withHostile { db in
+            let row = try await Decomposed.insert(.init(id: 1, café: "x"), on: db)
+            #expect(try await Decomposed.update(id: 1, set: [.café: "y".pgBind], on: db)?.café == "y")
+            #expect(row.café == "x")
+        }
+    }
 }

@@ -205,7 +205,7 @@ struct ModelTranslator {
             let doc = DocComment(Self.commentLines(column.comment) + [details])
             properties.append(PropertyDescription(doc: doc, name: name, type: type))
             parameters.append(.init(name: name, type: type, defaultValue: notNull ? nil : .nil))
-            let key = EnumDescription.Case(name: name, rawValue: bareName(name) == column.name ? nil : column.name)
+            let key = EnumDescription.Case(name: name, rawValue: Self.sameBytes(bareName(name), column.name) ? nil : column.name)
             codingKeys.append(key)
 
             // In a draft, what the database fills in is optional; generated and ALWAYS identity
@@ -375,6 +375,12 @@ struct ModelTranslator {
         return "\(property).pgBind"
     }
 
+    /// Whether two names are the same bytes: Swift's `==` also equates canonically equivalent text
+    /// (`é` and `e` + combining acute), which PostgreSQL keeps apart.
+    static func sameBytes(_ first: String, _ second: String) -> Bool {
+        first.utf8.elementsEqual(second.utf8)
+    }
+
     private func bareName(_ name: String) -> String {
         name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
     }
@@ -408,7 +414,7 @@ struct ModelTranslator {
                 number += 1
             }
             used.insert(name)
-            return EnumDescription.Case(name: name, rawValue: bareName(name) == label ? nil : label)
+            return EnumDescription.Case(name: name, rawValue: Self.sameBytes(bareName(name), label) ? nil : label)
         }
         var doc = Self.commentLines(enumType.comment)
         doc.append("The PostgreSQL enum `\(enumType.name)`; \(Self.provenanceText(enumType.provenance)).")
@@ -430,7 +436,7 @@ struct ModelTranslator {
             doc.append("`\(attribute.name) \(attribute.type)`.")
             properties.append(.property(PropertyDescription(doc: DocComment(doc), name: name, type: base + "?")))
             parameters.append(.init(name: name, type: base + "?", defaultValue: .nil))
-            keys.append(EnumDescription.Case(name: name, rawValue: bareName(name) == attribute.name ? nil : attribute.name))
+            keys.append(EnumDescription.Case(name: name, rawValue: Self.sameBytes(bareName(name), attribute.name) ? nil : attribute.name))
         }
         var doc = Self.commentLines(composite.comment)
         doc.append("The PostgreSQL composite type `\(composite.name)`; \(Self.provenanceText(composite.provenance)).")

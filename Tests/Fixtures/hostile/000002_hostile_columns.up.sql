@@ -70,3 +70,6 @@ ALTER TABLE dropped_all DROP COLUMN a;
 -- Added later, so PostgreSQL keeps them as constraints of their own beside the key and the first ones.
 ALTER TABLE dup_keys ADD CONSTRAINT code_unique_again UNIQUE (code);
 ALTER TABLE dup_keys ADD CONSTRAINT a_b_unique_again UNIQUE (a, b);
+
+-- A name in decomposed form (e + combining acute): Swift would call it equal to "café"; PostgreSQL does not.
+CREATE TABLE decomposed (id integer PRIMARY KEY, U&"cafe\0301" text);
