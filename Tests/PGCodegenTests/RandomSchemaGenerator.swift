@@ -38,6 +38,8 @@ struct RandomSchema {
         var integer = false
         /// The type a foreign key to a column of this type has.
         var referenceSQL: String?
+        /// A domain declared `NOT NULL`: its columns are never null.
+        var isNotNullDomain = false
     }
 
     struct Column {
@@ -50,7 +52,7 @@ struct RandomSchema {
         /// Refers to another table's key: never given a default, so that a row needs no parent.
         var isForeignKey = false
         /// Must be given in a draft: not null, no default, not identity, not generated.
-        var isRequired: Bool { notNull && defaultSQL == nil && identity == nil && !generated && !type.sql.hasSuffix("serial") }
+        var isRequired: Bool { (notNull || type.isNotNullDomain) && defaultSQL == nil && identity == nil && !generated && !type.sql.hasSuffix("serial") }
     }
 
     struct Table {
@@ -65,6 +67,7 @@ struct RandomSchema {
     private(set) var tables: [Table] = []
     private var enums: [(name: String, labels: [String])] = []
     private var composites: [String] = []
+    private var domains: [ColumnType] = []
     private var typeNames: Set<String> = ["schema_migrations"]
     private var random: SeededGenerator
 
@@ -186,6 +189,7 @@ struct RandomSchema {
             let label = labels[0]
             types.append(ColumnType(sql: Self.quoted(name), defaults: [Self.literal(label)], json: Self.jsonString(label), keyable: true))
         }
+        types += domains
         for name in composites {
             types.append(ColumnType(sql: Self.quoted(name), defaults: [], json: nil, keyable: false))
         }
@@ -246,6 +250,19 @@ struct RandomSchema {
             for _ in 0..<count(1...3) { attributes.append(self.name(notIn: Set(attributes))) }
             composites.append(name)
             first.append("CREATE TYPE \(Self.quoted(name)) AS (\(attributes.map { "\(Self.quoted($0)) \(pick(["text", "integer", "boolean"]))" }.joined(separator: ", ")));")
+        }
+        for _ in 0..<count(0...2) {
+            // A domain over a type that a draft can hold, maybe NOT NULL.
+            let name = name(notIn: typeNames)
+            typeNames.insert(name)
+            var base = columnType()
+            guard base.json != nil, !base.integer, !base.sql.hasPrefix("\""), !base.sql.hasSuffix("serial") else { continue }
+            let notNull = chance(0.5)
+            first.append("CREATE DOMAIN \(Self.quoted(name)) AS \(base.sql)\(notNull ? " NOT NULL" : "") CHECK (VALUE IS NOT NULL OR true);")
+            base.sql = Self.quoted(name)
+            base.isNotNullDomain = notNull
+            base.referenceSQL = nil
+            domains.append(base)
         }
         for _ in 0..<count(1...4) {
             first += createTable()
@@ -312,7 +329,14 @@ struct RandomSchema {
             elements.append("CHECK (\(Self.quoted(column.name)) IS NULL OR \(Self.quoted(column.name)) IS NOT NULL)")
         }
         table.constrained.formUnion(table.primaryKey)
+        var indexes: [String] = []
+        for column in table.columns where column.type.sql == "text[]" && chance(0.5) {
+            // A GIN index gives the model `fetch(<column>Containing:on:)`.
+            indexes.append("CREATE INDEX ON \(Self.quoted(name)) USING gin (\(Self.quoted(column.name)));")
+            table.constrained.insert(column.name)
+        }
         var statements = ["CREATE TABLE \(Self.quoted(name)) (\(elements.isEmpty ? "" : "\n    " + elements.joined(separator: ",\n    ") + "\n"));"]
+        statements += indexes
         if chance(0.5) { statements.append("COMMENT ON TABLE \(Self.quoted(name)) IS \(Self.escapeLiteral(text()));") }
         if let column = table.columns.randomElement(using: &random), chance(0.5) {
             statements.append("COMMENT ON COLUMN \(Self.quoted(name)).\(Self.quoted(column.name)) IS \(Self.escapeLiteral(text()));")
