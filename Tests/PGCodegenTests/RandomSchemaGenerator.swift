@@ -56,11 +56,16 @@ struct RandomSchema {
     }
 
     struct Table {
+        /// The schema, when not `public`.
+        var schema: String?
         var name: String
         var columns: [Column]
         var primaryKey: [String] = []
         /// Columns of keys and foreign keys: not dropped by a later `ALTER`.
         var constrained: Set<String> = []
+
+        /// `"schema"."name"`, or `"name"` in `public`.
+        var qualified: String { (schema.map { RandomSchema.quoted($0) + "." } ?? "") + RandomSchema.quoted(name) }
     }
 
     private(set) var files: [String] = []
@@ -68,6 +73,9 @@ struct RandomSchema {
     private var enums: [(name: String, labels: [String])] = []
     private var composites: [String] = []
     private var domains: [ColumnType] = []
+    /// A schema besides `public`, whose tables may have the names of tables in `public`.
+    private var otherSchema: String?
+    private var otherTableNames: Set<String> = []
     private var typeNames: Set<String> = ["schema_migrations"]
     private var random: SeededGenerator
 
@@ -264,6 +272,12 @@ struct RandomSchema {
             base.referenceSQL = nil
             domains.append(base)
         }
+        if chance(0.3) {
+            var name = name(notIn: ["public", "pg_catalog", "information_schema"])
+            if name.hasPrefix("pg_") { name = "x" + name }
+            otherSchema = name
+            first.append("CREATE SCHEMA \(Self.quoted(name));")
+        }
         for _ in 0..<count(1...4) {
             first += createTable()
         }
@@ -287,9 +301,19 @@ struct RandomSchema {
     }
 
     private mutating func createTable() -> [String] {
-        let name = name(notIn: typeNames)
-        typeNames.insert(name)
-        var table = Table(name: name, columns: [])
+        var table: Table
+        if let otherSchema, chance(0.5) {
+            // Often the name of a table in public: the two models must get different Swift names.
+            let publicName = tables.filter { $0.schema == nil }.randomElement(using: &random)?.name
+            let name = publicName.flatMap { otherTableNames.contains($0) ? nil : $0 } ?? self.name(notIn: otherTableNames)
+            otherTableNames.insert(name)
+            table = Table(schema: otherSchema, name: name, columns: [])
+        } else {
+            let name = name(notIn: typeNames)
+            typeNames.insert(name)
+            table = Table(name: name, columns: [])
+        }
+        let name = table.qualified
         var hasIdentity = false
         for _ in 0..<count(0...7) {
             let column = column(in: table, canBeIdentity: !hasIdentity)
@@ -319,7 +343,7 @@ struct RandomSchema {
             var type = key.type
             type.sql = reference
             table.columns.append(Column(name: columnName, type: type, notNull: false, isForeignKey: true))
-            elements.append("\(Self.quoted(columnName)) \(reference) REFERENCES \(Self.quoted(parent.name)) (\(Self.quoted(key.name)))")
+            elements.append("\(Self.quoted(columnName)) \(reference) REFERENCES \(parent.qualified) (\(Self.quoted(key.name)))")
             table.constrained.insert(columnName)
             if chance(0.3) {
                 elements.append("UNIQUE (\(Self.quoted(columnName)))")
@@ -332,14 +356,14 @@ struct RandomSchema {
         var indexes: [String] = []
         for column in table.columns where column.type.sql == "text[]" && chance(0.5) {
             // A GIN index gives the model `fetch(<column>Containing:on:)`.
-            indexes.append("CREATE INDEX ON \(Self.quoted(name)) USING gin (\(Self.quoted(column.name)));")
+            indexes.append("CREATE INDEX ON \(name) USING gin (\(Self.quoted(column.name)));")
             table.constrained.insert(column.name)
         }
-        var statements = ["CREATE TABLE \(Self.quoted(name)) (\(elements.isEmpty ? "" : "\n    " + elements.joined(separator: ",\n    ") + "\n"));"]
+        var statements = ["CREATE TABLE \(name) (\(elements.isEmpty ? "" : "\n    " + elements.joined(separator: ",\n    ") + "\n"));"]
         statements += indexes
-        if chance(0.5) { statements.append("COMMENT ON TABLE \(Self.quoted(name)) IS \(Self.escapeLiteral(text()));") }
+        if chance(0.5) { statements.append("COMMENT ON TABLE \(name) IS \(Self.escapeLiteral(text()));") }
         if let column = table.columns.randomElement(using: &random), chance(0.5) {
-            statements.append("COMMENT ON COLUMN \(Self.quoted(name)).\(Self.quoted(column.name)) IS \(Self.escapeLiteral(text()));")
+            statements.append("COMMENT ON COLUMN \(name).\(Self.quoted(column.name)) IS \(Self.escapeLiteral(text()));")
         }
         tables.append(table)
         return statements
@@ -347,7 +371,7 @@ struct RandomSchema {
 
     private mutating func alter(_ index: Int) -> [String] {
         let table = tables[index]
-        let target = "ALTER TABLE \(Self.quoted(table.name))"
+        let target = "ALTER TABLE \(table.qualified)"
         switch count(0...5) {
         case 0:
             var column = column(in: table, canBeIdentity: false)
@@ -378,7 +402,7 @@ struct RandomSchema {
             return ["\(target) ADD UNIQUE (\(Self.quoted(column.name)));"]
         default:
             guard let column = table.columns.randomElement(using: &random) else { return [] }
-            return ["COMMENT ON COLUMN \(Self.quoted(table.name)).\(Self.quoted(column.name)) IS \(Self.escapeLiteral(text()));"]
+            return ["COMMENT ON COLUMN \(table.qualified).\(Self.quoted(column.name)) IS \(Self.escapeLiteral(text()));"]
         }
     }
 

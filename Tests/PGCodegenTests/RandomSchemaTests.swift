@@ -84,7 +84,7 @@ import Testing
             // The program's part: one function per seed.
             var lines = ["static func seed\(seed)(_ db: PGConnection) async {"]
             for table in schema.tables {
-                guard let swiftName = output.tableTypeNames[QualifiedName(table.name)] else {
+                guard let swiftName = output.tableTypeNames[QualifiedName(schema: table.schema ?? "public", table.name)] else {
                     Issue.record("seed \(seed): no model for table \(table.name)")
                     continue
                 }
