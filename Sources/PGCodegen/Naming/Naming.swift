@@ -246,7 +246,7 @@ public enum Naming {
     /// letter that is no identifier character (`İ` → `i̇`) is left out.
     private static func identifier(_ name: String, fallback: String) -> String {
         var name = name
-        if !name.unicodeScalars.allSatisfy(isIdentifierScalar) {
+        if name.utf8.contains(where: { $0 >= 0x80 }), !name.unicodeScalars.allSatisfy(isIdentifierScalar) {
             var scalars = String.UnicodeScalarView()
             scalars.append(contentsOf: name.unicodeScalars.filter(isIdentifierScalar))
             name = String(scalars)

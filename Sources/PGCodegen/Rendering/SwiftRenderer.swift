@@ -84,6 +84,11 @@ public struct SwiftRenderer: Sendable {
 
     private mutating func doc(_ comment: DocComment) {
         for entry in comment.lines {
+            // Most lines are printable ASCII: written as they are.
+            guard entry.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else {
+                write(entry.isEmpty ? "///" : "/// " + entry)
+                continue
+            }
             for line in Self.commentLines(entry) { write(line.isEmpty ? "///" : "/// " + line) }
         }
     }
@@ -307,27 +312,51 @@ public struct SwiftRenderer: Sendable {
     /// characters, line and paragraph separators and direction changes written as escapes.
     static func literalBody(_ text: some StringProtocol) -> String {
         // Most text needs no escapes: take it as it is.
-        let asciiClean = !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") })
-        if asciiClean, !text.utf8.contains(where: { $0 >= 0x80 }) || !text.unicodeScalars.contains(where: isInvisibleControl) {
-            return String(text)
-        }
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\", "\"":
-                result.append("\\")
-                result.append(scalar)
-            case "\n": result.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": result.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": result.append(contentsOf: "\\t".unicodeScalars)
-            default:
-                if isInvisibleControl(scalar) {
-                    result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
-                } else {
-                    result.append(scalar)
-                }
+        var needsEscapes = false
+        var hasNonASCII = false
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") {
+                needsEscapes = true
+            } else if byte >= 0x80 {
+                hasNonASCII = true
             }
         }
-        return String(result)
+        if !needsEscapes, !hasNonASCII || !text.unicodeScalars.contains(where: isInvisibleControl) {
+            return String(text)
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
+        func appendASCII(_ byte: UInt8) {
+            let escape: UInt8? = switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "\""): byte
+            case UInt8(ascii: "\n"): UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): UInt8(ascii: "r")
+            case UInt8(ascii: "\t"): UInt8(ascii: "t")
+            default: nil
+            }
+            if let escape {
+                result.append(UInt8(ascii: "\\"))
+                result.append(escape)
+            } else if byte < 0x20 || byte == 0x7F {
+                result += Array("\\u{\(String(byte, radix: 16))}".utf8)
+            } else {
+                result.append(byte)
+            }
+        }
+        if hasNonASCII {
+            // Character by character: non-ASCII controls, separators and direction changes escaped.
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    appendASCII(UInt8(scalar.value))
+                } else if isInvisibleControl(scalar) {
+                    result += Array("\\u{\(String(scalar.value, radix: 16))}".utf8)
+                } else {
+                    UTF8.encode(scalar) { result.append($0) }
+                }
+            }
+        } else {
+            for byte in text.utf8 { appendASCII(byte) }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -287,12 +287,14 @@ extension ModelTranslator {
             }
         }
         functions = kept
-        let used = kept.reduce(into: Set<String>()) { names, declaration in
-            if case .function(let function) = declaration { names.formUnion(Self.statementNames(in: function.body)) }
-        }
-        sql.removeAll { declaration in
-            guard case .property(let property) = declaration else { return false }
-            return dropped.contains(property.name) && !used.contains(property.name)
+        if !dropped.isEmpty {
+            let used = kept.reduce(into: Set<String>()) { names, declaration in
+                if case .function(let function) = declaration { names.formUnion(Self.statementNames(in: function.body)) }
+            }
+            sql.removeAll { declaration in
+                guard case .property(let property) = declaration else { return false }
+                return dropped.contains(property.name) && !used.contains(property.name)
+            }
         }
 
         let namespace = EnumDescription(
