@@ -87,9 +87,18 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["GenerateModels"]
         ),
+        // Models generated from Tests/Fixtures/hostile: names, comments and defaults that Swift
+        // generation must survive.
+        .target(
+            name: "HostileModels",
+            dependencies: ["PGRecord"],
+            path: "Tests/HostileModels",
+            swiftSettings: strict,
+            plugins: ["GenerateModels"]
+        ),
         .testTarget(
             name: "PGCodegenTests",
-            dependencies: ["PGCodegen", "PGSchema", "SaasModels", "FixtureModels", "PGTestSupport", "PGMigrate", "PGClient"],
+            dependencies: ["PGCodegen", "PGSchema", "SaasModels", "FixtureModels", "HostileModels", "PGTestSupport", "PGMigrate", "PGClient"],
             swiftSettings: strict
         ),
         .testTarget(

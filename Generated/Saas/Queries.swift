@@ -748,7 +748,7 @@ extension SaasCreditTransaction {
         public static let delete = PGStatement("DELETE FROM \"public\".\"saas_credit_transactions\" WHERE \"id\" = $1")
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasCreditTransaction>("INSERT INTO \"public\".\"saas_credit_transactions\" (\"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (\"id\") DO UPDATE SET \"credit_id\" = EXCLUDED.\"credit_id\", \"client_id\" = EXCLUDED.\"client_id\", \"message_id\" = EXCLUDED.\"message_id\", \"transaction_type\" = EXCLUDED.\"transaction_type\", \"amount\" = EXCLUDED.\"amount\", \"balance_after\" = EXCLUDED.\"balance_after\", \"description\" = EXCLUDED.\"description\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \(columns)")
+        public static let upsert = PGQuery<SaasCreditTransaction>("INSERT INTO \"public\".\"saas_credit_transactions\" (\"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\") OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (\"id\") DO UPDATE SET \"credit_id\" = EXCLUDED.\"credit_id\", \"client_id\" = EXCLUDED.\"client_id\", \"message_id\" = EXCLUDED.\"message_id\", \"transaction_type\" = EXCLUDED.\"transaction_type\", \"amount\" = EXCLUDED.\"amount\", \"balance_after\" = EXCLUDED.\"balance_after\", \"description\" = EXCLUDED.\"description\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \(columns)")
 
         /// The rows that the foreign key `saas_credit_transactions_credit_id_fkey` points from a row of `saas_credits`.
         public static let fetchByCreditID = PGQuery<SaasCreditTransaction>("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"credit_id\" = $1 ORDER BY \"id\"")
@@ -822,7 +822,7 @@ extension SaasCreditTransaction {
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasCreditTransaction {
-        guard let row = try await SQL.upsert.fetchOne(pgValues.map(\.value), on: db) else {
+        guard let row = try await SQL.upsert.fetchOne([id.pgBind, creditID.pgBind, clientID.pgBind, messageID.pgBind, transactionType.pgBind, amount.pgBind, balanceAfter.pgBind, description.pgBind, metadata.pgBind, createdAt.pgBind], on: db) else {
             throw PGDecodingError(table: "saas_credit_transactions", column: "", typeOID: 0, text: nil, reason: "upsert returned no row")
         }
         return row

@@ -11,6 +11,8 @@ public enum Generator {
         /// File name → Swift source, for each of ``outputFileNames``; empty when there were errors.
         public var files: [(name: String, contents: String)]
         public var diagnostics: [Diagnostic]
+        /// The Swift name chosen for each table's model (``Naming``'s rules, collisions numbered).
+        public var tableTypeNames: [QualifiedName: String] = [:]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -46,7 +48,8 @@ public enum Generator {
         let files = translator.files()
         let all = diagnostics + translator.diagnostics
         guard !all.contains(where: { $0.severity == .error }) else { return Output(files: [], diagnostics: all) }
-        return Output(files: zip(files, SwiftRenderer.render(files.map(\.file))).map { ($0.name, $1) }, diagnostics: all)
+        let names = Dictionary(uniqueKeysWithValues: schema.tables.compactMap { table in translator.tableTypeName(table.name).map { (table.name, $0) } })
+        return Output(files: zip(files, SwiftRenderer.render(files.map(\.file))).map { ($0.name, $1) }, diagnostics: all, tableTypeNames: names)
     }
 
     /// Writes the files into `directory`, each only when its bytes differ from what is there, so

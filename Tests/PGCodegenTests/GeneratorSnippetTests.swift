@@ -247,3 +247,77 @@ import Testing
         #expect(try Generator.write(second, to: folder) == ["Tables.swift", "Queries.swift"])
     }
 }
+
+/// Totality: the rules in `Naming`, each as a snippet.
+extension GeneratorSnippetTests {
+
+    @Test func keywordColumnWithADefaultIsUnwrappedIntoALocal() {
+        let tables = file(generate("CREATE TABLE t (id integer PRIMARY KEY, \"default\" text DEFAULT 'x', \"values\" text DEFAULT 'y', plain text DEFAULT 'z');"), "Tables.swift")
+        #expect(tables.contains("if let value = self.`default` { values.append((\"default\", value.pgBind)) }"))
+        #expect(tables.contains("if let value = self.values { values.append((\"values\", value.pgBind)) }"))
+        #expect(tables.contains("if let plain { values.append((\"plain\", plain.pgBind)) }"))
+        #expect(!tables.contains("if let default"))
+    }
+
+    @Test func typeNamesThatShadowOthersGetTheSuffixOfTheirKind() {
+        let output = generate("""
+            CREATE TYPE "bool" AS ENUM ('a');
+            CREATE TYPE "date" AS (d text);
+            CREATE TABLE "string" (id integer PRIMARY KEY);
+            CREATE TABLE "decimal" (id integer PRIMARY KEY);
+            CREATE TABLE json_values (id integer PRIMARY KEY);
+            CREATE TABLE drafts (id integer PRIMARY KEY);
+            CREATE TABLE tests (id integer PRIMARY KEY);
+            """)
+        #expect(file(output, "Enums.swift").contains("public enum BoolEnum: String"))
+        #expect(file(output, "CompositeTypes.swift").contains("public struct DateComposite: Codable"))
+        let tables = file(output, "Tables.swift")
+        for name in ["StringRow", "DecimalRow", "JSONValueRow", "DraftRow", "TestRow"] {
+            #expect(tables.contains("public struct \(name): Codable"), "\(name)")
+        }
+    }
+
+    @Test func commentsCannotEndTheirDocComment() {
+        let output = generate("""
+            CREATE TABLE t (id integer PRIMARY KEY, note text DEFAULT E'a\\u2028b');
+            COMMENT ON COLUMN t.id IS E'one\\rpublic let x = 1\\u2028two\\u0085three\\ffour\\r\\nfive \\u202E';
+            """)
+        let tables = file(output, "Tables.swift")
+        #expect(tables.contains("""
+                /// one
+                /// public let x = 1
+                /// two
+                /// three
+                /// four
+                /// five \\u{202E}
+            """))
+        #expect(!tables.unicodeScalars.contains { [0x0C, 0x0D, 0x85, 0x2028, 0x202E].contains($0.value) })
+    }
+
+    @Test func emptyTablesGetCodingKeysWithoutCases() {
+        let tables = file(generate("CREATE TABLE nothing ();"), "Tables.swift")
+        #expect(tables.contains("public enum CodingKeys: CodingKey, CaseIterable, Hashable {"))
+        #expect(tables.contains("public var rawValue: String { switch self {} }"))
+        let queries = file(generate("CREATE TABLE nothing ();"), "Queries.swift")
+        #expect(queries.contains("public static let columns = \"NULL\""))
+    }
+
+    @Test func upsertOfAnAlwaysIdentityKeyOverridesTheSystemValue() {
+        let queries = file(generate("CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text);"), "Queries.swift")
+        #expect(queries.contains(#"INSERT INTO \"public\".\"t\" (\"id\", \"name\") OVERRIDING SYSTEM VALUE VALUES ($1, $2) ON CONFLICT (\"id\") DO UPDATE SET \"name\" = EXCLUDED.\"name\" RETURNING \(columns)"#))
+        #expect(queries.contains("SQL.upsert.fetchOne([id.pgBind, name.pgBind], on: db)"))
+    }
+
+    @Test func helpersWithTheSameSignatureAreGeneratedOnce() {
+        let queries = file(generate("""
+            CREATE TABLE t (code text PRIMARY KEY, a integer, b integer, db text UNIQUE, UNIQUE (a, b));
+            ALTER TABLE t ADD CONSTRAINT code_again UNIQUE (code);
+            ALTER TABLE t ADD CONSTRAINT a_b_again UNIQUE (a, b);
+            """), "Queries.swift")
+        #expect(queries.components(separatedBy: "func find(code: String, on db: some PGExecutor)").count == 2)
+        #expect(queries.components(separatedBy: "func find(a: Int32, b: Int32, on db: some PGExecutor)").count == 2)
+        #expect(!queries.contains("findByCode"))
+        #expect(queries.contains("public static func find(db _db: String, on db: some PGExecutor) async throws -> T? {"))
+        #expect(queries.contains("try await SQL.findByDb.fetchOne([_db.pgBind], on: db)"))
+    }
+}

@@ -5,7 +5,7 @@ import Testing
     @Test(arguments: [
         ("saas_clients", "SaasClient"), ("saas_knowledge_base", "SaasKnowledgeBase"), ("categories", "Category"),
         ("addresses", "Address"), ("people", "Person"), ("statuses", "Status"), ("boxes", "Box"), ("matches", "Match"),
-        ("saas_messages", "SaasMessage"), ("news", "News"), ("data", "Data"), ("api_keys", "APIKey"),
+        ("saas_messages", "SaasMessage"), ("news", "News"), ("data", "DataRow"), ("api_keys", "APIKey"),
         ("Order Items", "OrderItem"), ("2fa_codes", "_2faCode"), ("user_ids", "UserID"),
     ])
     func tableNamesBecomeSingularTypeNames(table: String, swift: String) {
@@ -31,5 +31,23 @@ import Testing
     ])
     func enumLabelsBecomeCaseNames(label: String, swift: String) {
         #expect(Naming.caseName(label) == swift)
+    }
+
+    @Test(arguments: [
+        ("string", "StringRow"), ("dates", "DateRow"), ("uuid", "UUIDRow"), ("self", "SelfRow"), ("any", "AnyRow"),
+        ("sql", "SQLRow"), ("coding_keys", "CodingKeyRow"), ("json_values", "JSONValueRow"), ("decimal", "DecimalRow"),
+        ("🎉", "Table"), ("", "Table"), ("pg_rows", "PgRow"), ("İstanbul", "Istanbul"), ("a\u{202E}b", "AB"),
+    ])
+    func reservedAndEmptyTableNames(table: String, swift: String) {
+        #expect(Naming.typeName(forTable: table) == swift)
+    }
+
+    @Test(arguments: [
+        ("pgValues", "pgValuesValue"), ("hashValue", "hashValueValue"), ("tableName", "tableNameValue"),
+        ("rawValue", "rawValueValue"), ("init", "initValue"), ("Type", "type"), ("some", "`some`"), ("🎉", "value"),
+        ("e\u{301}t\u{E9}", "été"), ("zero\u{200B}width", "zeroWidth"), ("a\u{2028}b", "aB"),
+    ])
+    func reservedMembersAndOddCharacters(column: String, swift: String) {
+        #expect(Naming.propertyName(column) == swift)
     }
 }

@@ -119,6 +119,8 @@ public struct InitializerDescription: Sendable, Equatable {
     public var assignments: [String]
     /// `throws(…)`, when the initializer throws.
     public var effects: String?
+    /// `init?`.
+    public var isFailable = false
     /// Lines written instead of the assignments.
     public var body: [String]?
 }

@@ -83,16 +83,54 @@ public struct SwiftRenderer: Sendable {
     }
 
     private mutating func doc(_ comment: DocComment) {
-        // A line with line breaks in it (a multi-line comment) becomes several `///` lines.
         for entry in comment.lines {
-            guard entry.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+            // Most lines are printable ASCII: written as they are.
+            guard entry.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else {
                 write(entry.isEmpty ? "///" : "/// " + entry)
                 continue
             }
-            for line in entry.split(separator: "\n", omittingEmptySubsequences: false) {
-                let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-                write(trimmed.isEmpty ? "///" : "/// " + trimmed)
+            for line in Self.commentLines(entry) { write(line.isEmpty ? "///" : "/// " + line) }
+        }
+    }
+
+    /// Text from a migration (a `COMMENT ON`, a default, a name) as the lines of a `//` or `///`
+    /// comment, which it can never end: every line break (`\n`, `\r\n`, `\r`, vertical tab, form
+    /// feed, U+0085, U+2028, U+2029) starts a new comment line, and every other control character
+    /// and every character that changes the direction of text is written as its `\u{…}` escape.
+    static func commentLines(_ text: String) -> [String] {
+        // Most text is printable ASCII on one line: take it as it is.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return [text] }
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            switch scalar.value {
+            case 0x0A where previous?.value == 0x0D:
+                continue
+            case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            case 0x09:
+                current.append(scalar)
+            default:
+                if isInvisibleControl(scalar) {
+                    current.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                } else {
+                    current.append(scalar)
+                }
             }
+        }
+        lines.append(String(current))
+        return lines
+    }
+
+    /// Control characters (C0, DEL, C1), line and paragraph separators, and the characters that
+    /// change the direction of text (which can make code read otherwise than it compiles).
+    static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: true
+        default: false
         }
     }
 
@@ -100,7 +138,9 @@ public struct SwiftRenderer: Sendable {
 
     /// The header comment and the imports.
     private mutating func preamble(_ file: FileDescription) {
-        for line in file.header { write(line.isEmpty ? "//" : "// " + line) }
+        for entry in file.header {
+            for line in Self.commentLines(entry) { write(line.isEmpty ? "//" : "// " + line) }
+        }
         if !file.header.isEmpty { write("") }
         for module in file.imports { write("import \(module)") }
     }
@@ -202,11 +242,12 @@ public struct SwiftRenderer: Sendable {
             "\(parameter.name): \(parameter.type)" + (parameter.defaultValue.map { " = " + Self.expression($0) } ?? "")
         }
         let effects = value.effects.map { " " + $0 } ?? ""
-        let oneLine = "public init(" + parameters.joined(separator: ", ") + ")" + effects
+        let keyword = value.isFailable ? "public init?(" : "public init("
+        let oneLine = keyword + parameters.joined(separator: ", ") + ")" + effects
         if oneLine.utf8.count + level * 4 <= Self.width {
             write(oneLine + " {")
         } else {
-            write("public init(")
+            write(keyword)
             level += 1
             for (index, parameter) in parameters.enumerated() {
                 write(parameter + (index < parameters.count - 1 ? "," : ""))
@@ -267,15 +308,25 @@ public struct SwiftRenderer: Sendable {
     }
 
     /// The inside of a string literal for `text`, to be put between quotes, possibly beside
-    /// interpolations.
+    /// interpolations: quotes and backslashes escaped (so `\(` and `"""` are text), control
+    /// characters, line and paragraph separators and direction changes written as escapes.
     static func literalBody(_ text: some StringProtocol) -> String {
         // Most text needs no escapes: take it as it is.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) {
+        var needsEscapes = false
+        var hasNonASCII = false
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") {
+                needsEscapes = true
+            } else if byte >= 0x80 {
+                hasNonASCII = true
+            }
+        }
+        if !needsEscapes, !hasNonASCII || !text.unicodeScalars.contains(where: isInvisibleControl) {
             return String(text)
         }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
+        func appendASCII(_ byte: UInt8) {
             let escape: UInt8? = switch byte {
             case UInt8(ascii: "\\"), UInt8(ascii: "\""): byte
             case UInt8(ascii: "\n"): UInt8(ascii: "n")
@@ -289,9 +340,22 @@ public struct SwiftRenderer: Sendable {
             } else if byte < 0x20 || byte == 0x7F {
                 result += Array("\\u{\(String(byte, radix: 16))}".utf8)
             } else {
-                // Every other byte, those of multi-byte characters included, is copied as it is.
                 result.append(byte)
             }
+        }
+        if hasNonASCII {
+            // Character by character: non-ASCII controls, separators and direction changes escaped.
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    appendASCII(UInt8(scalar.value))
+                } else if isInvisibleControl(scalar) {
+                    result += Array("\\u{\(String(scalar.value, radix: 16))}".utf8)
+                } else {
+                    UTF8.encode(scalar) { result.append($0) }
+                }
+            }
+        } else {
+            for byte in text.utf8 { appendASCII(byte) }
         }
         return String(decoding: result, as: UTF8.self)
     }

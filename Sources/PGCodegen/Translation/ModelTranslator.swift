@@ -47,8 +47,11 @@ struct ModelTranslator {
     /// Swift type names for tables, enums and composites; a name that two of them would share is
     /// numbered (`Status2`), with a warning that says how to choose a better one.
     private mutating func chooseTypeNames() {
-        var used: Set<String> = ["CodingKeys", "Draft"]
-        func take(_ proposed: String, for what: String, at location: SourceLocation) -> String {
+        var used: Set<String> = []
+        // The module's own name (`SaasModels`, and `Saas` as the plugin calls it) would hide the module.
+        let moduleNames: Set<String> = [moduleName, moduleName + "Models"]
+        func take(_ proposed: String, kind: Naming.TypeKind, for what: String, at location: SourceLocation) -> String {
+            let proposed = moduleNames.contains(proposed) ? proposed + kind.suffix : proposed
             var name = proposed
             var number = 2
             while used.contains(name) {
@@ -64,13 +67,13 @@ struct ModelTranslator {
         for table in schema.tables {
             let configured = config.tables?[table.name.name]?.name
             let proposed = configured ?? Naming.typeName(forTable: table.name.name)
-            tableNames[table.name] = take(proposed, for: "table \(table.name)", at: table.provenance.created)
+            tableNames[table.name] = take(proposed, kind: .table, for: "table \(table.name)", at: table.provenance.created)
         }
         for enumType in schema.enums {
-            typeNames[enumType.name] = take(Naming.typeName(for: enumType.name.name), for: "enum type \(enumType.name)", at: enumType.provenance.created)
+            typeNames[enumType.name] = take(Naming.typeName(for: enumType.name.name, kind: .enumeration), kind: .enumeration, for: "enum type \(enumType.name)", at: enumType.provenance.created)
         }
         for composite in schema.composites {
-            typeNames[composite.name] = take(Naming.typeName(for: composite.name.name), for: "composite type \(composite.name)", at: composite.provenance.created)
+            typeNames[composite.name] = take(Naming.typeName(for: composite.name.name, kind: .composite), kind: .composite, for: "composite type \(composite.name)", at: composite.provenance.created)
         }
     }
 
@@ -155,7 +158,7 @@ struct ModelTranslator {
 
     private static func commentLines(_ comment: String?) -> [String] {
         guard let comment, !comment.isEmpty else { return [] }
-        return comment.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""]
+        return comment.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init) + [""]
     }
 
     // MARK: - Tables
@@ -202,7 +205,7 @@ struct ModelTranslator {
             let doc = DocComment(Self.commentLines(column.comment) + [details])
             properties.append(PropertyDescription(doc: doc, name: name, type: type))
             parameters.append(.init(name: name, type: type, defaultValue: notNull ? nil : .nil))
-            let key = EnumDescription.Case(name: name, rawValue: bareName(name) == column.name ? nil : column.name)
+            let key = EnumDescription.Case(name: name, rawValue: Self.sameBytes(bareName(name), column.name) ? nil : column.name)
             codingKeys.append(key)
 
             // In a draft, what the database fills in is optional; generated and ALWAYS identity
@@ -238,10 +241,7 @@ struct ModelTranslator {
             }
         }
         members.append(.initializer(InitializerDescription(parameters: parameters, assignments: names)))
-        members.append(.enumeration(EnumDescription(
-            doc: DocComment(["The columns, by their names in the database."]),
-            name: "CodingKeys", conformances: ["String", "CodingKey", "CaseIterable"], cases: codingKeys
-        )))
+        members.append(.enumeration(Self.codingKeys(codingKeys, doc: DocComment(["The columns, by their names in the database."]))))
 
         var tableDoc = Self.commentLines(table.comment)
         tableDoc.append("A row of `\(table.name)`; \(Self.provenanceText(table.provenance)).")
@@ -259,8 +259,7 @@ struct ModelTranslator {
             name: "Draft", conformances: ["Codable", "Hashable", "Sendable"],
             members: draftProperties.map { .property($0) } + [
                 .initializer(InitializerDescription(parameters: draftParameters, assignments: draftNames)),
-                .enumeration(EnumDescription(name: "CodingKeys", conformances: ["String", "CodingKey", "CaseIterable"], cases: draftKeys)),
-            ]
+            ] + (draftKeys.isEmpty ? [] : [.enumeration(Self.codingKeys(draftKeys))])
         )
         let metadata = ExtensionDescription(
             extendedType: typeName, conformances: ["PGTable"],
@@ -279,7 +278,7 @@ struct ModelTranslator {
             body: infos.enumerated().map { index, info in
                 let method = info.viaJSON ? (info.isOptional ? "decodeJSONIfPresent" : "decodeJSON") : "decode"
                 let type = info.viaJSON ? info.swiftType : info.swiftType + (info.isOptional ? "?" : "")
-                return "\(info.property) = try row.\(method)(\(type).self, at: \(index), table: \(SwiftRenderer.literal(table.name.name)))"
+                return "\(Self.reference(info.property, locals: ["row"])) = try row.\(method)(\(type).self, at: \(index), table: \(SwiftRenderer.literal(table.name.name)))"
             }
         )
         let rowValues = PropertyDescription(
@@ -291,17 +290,22 @@ struct ModelTranslator {
         var draftValueLines = ["var values: [(column: String, value: PGBind)] = []"]
         for info in infos where info.isWritable {
             let literal = SwiftRenderer.literal(info.column.name)
+            let locals: Set<String> = ["values", "value"]
+            let reference = Self.reference(info.property, locals: locals)
             if info.databaseFills {
-                draftValueLines.append("if let \(Self.bare(info.property)) { values.append((\(literal), \(Self.bindExpression(info, optional: false, name: Self.bare(info.property))))) }")
+                // `if let name` for a plain name; a keyword or a local's name is unwrapped into `value`.
+                let unwrapped = reference == info.property ? info.property : "value"
+                let binding = reference == info.property ? info.property : "value = \(reference)"
+                draftValueLines.append("if let \(binding) { values.append((\(literal), \(Self.bindExpression(info, optional: false, name: unwrapped)))) }")
             } else {
-                draftValueLines.append("values.append((\(literal), \(Self.bindExpression(info, optional: info.isOptional))))")
+                draftValueLines.append("values.append((\(literal), \(Self.bindExpression(info, optional: info.isOptional, name: reference))))")
             }
         }
         draftValueLines.append("return values")
         let draftValues = PropertyDescription(
             doc: DocComment(["The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out."]),
             name: "pgValues", type: "[(column: String, value: PGBind)]",
-            value: .identifier("{\n" + draftValueLines.map { "    " + $0 }.joined(separator: "\n") + "\n}"), isComputed: true
+            value: .identifier(infos.contains(where: \.isWritable) ? "{\n" + draftValueLines.map { "    " + $0 }.joined(separator: "\n") + "\n}" : "{ [] }"), isComputed: true
         )
         _ = quotedTable
         return [
@@ -313,6 +317,28 @@ struct ModelTranslator {
         ]
     }
 
+    /// `enum CodingKeys: String, CodingKey, CaseIterable`. With no cases (a table without columns)
+    /// an enum can have no raw type, so the members `String` would give are written out.
+    static func codingKeys(_ cases: [EnumDescription.Case], doc: DocComment = DocComment()) -> EnumDescription {
+        guard cases.isEmpty else {
+            return EnumDescription(doc: doc, name: "CodingKeys", conformances: ["String", "CodingKey", "CaseIterable"], cases: cases)
+        }
+        func never(_ name: String, _ type: String) -> Declaration {
+            .property(PropertyDescription(name: name, type: type, value: .identifier("{ switch self {} }"), isComputed: true))
+        }
+        return EnumDescription(
+            doc: DocComment(doc.lines + (doc.isEmpty ? [] : [""]) + ["The table has no columns: there is no key."]),
+            name: "CodingKeys", conformances: ["CodingKey", "CaseIterable", "Hashable"], cases: [],
+            members: [
+                .initializer(InitializerDescription(parameters: [.init(name: "stringValue", type: "String")], assignments: [], isFailable: true, body: ["nil"])),
+                .initializer(InitializerDescription(parameters: [.init(name: "intValue", type: "Int")], assignments: [], isFailable: true, body: ["nil"])),
+                never("stringValue", "String"),
+                never("rawValue", "String"),
+                .property(PropertyDescription(name: "intValue", type: "Int?", value: .identifier("{ nil }"), isComputed: true)),
+            ]
+        )
+    }
+
     private func isComposite(_ type: ColumnType) -> Bool {
         guard let name = type.qualifiedName else { return false }
         if schema.composite(name) != nil { return true }
@@ -322,6 +348,12 @@ struct ModelTranslator {
 
     static func bare(_ name: String) -> String {
         name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
+    }
+
+    /// How a body refers to a property: by its name, or as `self.name` when the name is a
+    /// keyword (escaped) or one of the body's own local or parameter names, which would hide it.
+    static func reference(_ property: String, locals: Set<String>) -> String {
+        property.hasPrefix("`") || locals.contains(property) ? "self." + property : property
     }
 
     /// `"public"."saas_clients"`
@@ -341,6 +373,12 @@ struct ModelTranslator {
         let isJSONColumn = ["json", "jsonb"].contains(info.column.type.name) && info.column.type.qualifiedName == nil
         if info.viaJSON, isJSONColumn { return "PGBind.json(\(property))" }
         return "\(property).pgBind"
+    }
+
+    /// Whether two names are the same bytes: Swift's `==` also equates canonically equivalent text
+    /// (`é` and `e` + combining acute), which PostgreSQL keeps apart.
+    static func sameBytes(_ first: String, _ second: String) -> Bool {
+        first.utf8.elementsEqual(second.utf8)
     }
 
     private func bareName(_ name: String) -> String {
@@ -376,7 +414,7 @@ struct ModelTranslator {
                 number += 1
             }
             used.insert(name)
-            return EnumDescription.Case(name: name, rawValue: bareName(name) == label ? nil : label)
+            return EnumDescription.Case(name: name, rawValue: Self.sameBytes(bareName(name), label) ? nil : label)
         }
         var doc = Self.commentLines(enumType.comment)
         doc.append("The PostgreSQL enum `\(enumType.name)`; \(Self.provenanceText(enumType.provenance)).")
@@ -398,7 +436,7 @@ struct ModelTranslator {
             doc.append("`\(attribute.name) \(attribute.type)`.")
             properties.append(.property(PropertyDescription(doc: DocComment(doc), name: name, type: base + "?")))
             parameters.append(.init(name: name, type: base + "?", defaultValue: .nil))
-            keys.append(EnumDescription.Case(name: name, rawValue: bareName(name) == attribute.name ? nil : attribute.name))
+            keys.append(EnumDescription.Case(name: name, rawValue: Self.sameBytes(bareName(name), attribute.name) ? nil : attribute.name))
         }
         var doc = Self.commentLines(composite.comment)
         doc.append("The PostgreSQL composite type `\(composite.name)`; \(Self.provenanceText(composite.provenance)).")
@@ -411,8 +449,7 @@ struct ModelTranslator {
             members: properties + [
                 .property(literal),
                 .initializer(InitializerDescription(parameters: parameters, assignments: names)),
-                .enumeration(EnumDescription(name: "CodingKeys", conformances: ["String", "CodingKey", "CaseIterable"], cases: keys)),
-            ]
+            ] + (keys.isEmpty ? [] : [.enumeration(Self.codingKeys(keys))])
         ))
     }
 }

@@ -9,7 +9,8 @@ extension ModelTranslator {
         guard let infos = columnInfos[table.name], let typeName = tableTypeName(table.name) else { return [] }
         let quotedTable = Self.quotedName(table.name)
         let tableLiteral = SwiftRenderer.literal(quotedTable)
-        let selectList = infos.map { info in
+        // A table without columns selects `NULL`: `RETURNING` needs an expression, and the row reads none.
+        let selectList = infos.isEmpty ? "NULL" : infos.map { info in
             info.viaJSON ? "to_jsonb(\(Self.quote(info.column.name))) AS \(Self.quote(info.column.name))" : Self.quote(info.column.name)
         }.joined(separator: ", ")
         let select = "SELECT \(selectList) FROM \(quotedTable)"
@@ -32,13 +33,27 @@ extension ModelTranslator {
             return .identifier("PGQuery<\(row)>(\"\(body)\")")
         }
         func parameters(_ columns: [ColumnInfo]) -> [FunctionDescription.Parameter] {
-            columns.map { .init(name: $0.property, type: $0.swiftType) }
+            columns.map { info in
+                let name = Self.parameterName(info.property)
+                return .init(label: name == info.property ? nil : info.property, name: name, type: info.swiftType)
+            }
         }
         func bindList(_ columns: [ColumnInfo]) -> String {
-            columns.map { Self.bindExpression($0, optional: false) }.joined(separator: ", ")
+            columns.map { Self.bindExpression($0, optional: false, name: Self.parameterName($0.property)) }.joined(separator: ", ")
         }
         func binds(_ columns: [ColumnInfo]) -> String { "[" + bindList(columns) + "]" }
         let executor = FunctionDescription.Parameter(label: "on", name: "db", type: "some PGExecutor")
+        // Names in the `SQL` namespace: one that two statements would share is numbered (`findByAB2`).
+        var sqlNames: Set<String> = ["columns", "columnTypes", "selectAll", "count", "find", "delete", "upsert"]
+        func claim(_ proposed: String) -> String {
+            var name = proposed
+            var number = 2
+            while !sqlNames.insert(name).inserted {
+                name = "\(proposed)\(number)"
+                number += 1
+            }
+            return name
+        }
 
         var sql: [Declaration] = [
             .property(PropertyDescription(doc: DocComment(["The columns in table order, as every query here selects them."]), isStatic: true, isLet: true, name: "columns", type: nil, value: .stringLiteral(selectList))),
@@ -89,21 +104,41 @@ extension ModelTranslator {
             let keyCondition = condition(primaryKey)
             let keyParameters = parameters(primaryKey)
             let keyBinds = binds(primaryKey)
-            let keyValues = "[" + primaryKey.map { "(\(SwiftRenderer.literal($0.column.name)), \(Self.bindExpression($0, optional: false)))" }.joined(separator: ", ") + "]"
-            let selfKeyValues = "[" + primaryKey.map { "(\(SwiftRenderer.literal($0.column.name)), \(Self.bindExpression($0, optional: $0.isOptional)))" }.joined(separator: ", ") + "]"
-            let writable = infos.filter { $0.isWritable }
-            let insertColumns = writable.map { Self.quote($0.column.name) }.joined(separator: ", ")
-            let placeholders = writable.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
-            let updates = writable.filter { info in !primaryKey.contains { $0.column.name == info.column.name } }
-            let conflictAction = updates.isEmpty
+            let keyValues = "[" + primaryKey.map { "(\(SwiftRenderer.literal($0.column.name)), \(Self.bindExpression($0, optional: false, name: Self.parameterName($0.property))))" }.joined(separator: ", ") + "]"
+            let selfKeyValues = "[" + primaryKey.map { "(\(SwiftRenderer.literal($0.column.name)), \(Self.bindExpression($0, optional: $0.isOptional, name: Self.reference($0.property, locals: ["db"]))))" }.joined(separator: ", ") + "]"
+            // An upsert writes the row as it is, so its `ALWAYS` identity columns too (the key,
+            // usually): `OVERRIDING SYSTEM VALUE` lets it, and `ON CONFLICT` then sees the key.
+            // Generated columns cannot be written at all.
+            let alwaysIdentity = infos.filter { $0.column.identity == .always && $0.column.generatedExpression == nil }
+            let upserted = infos.filter { $0.isWritable || alwaysIdentity.map(\.column.name).contains($0.column.name) }
+            let insertColumns = upserted.map { Self.quote($0.column.name) }.joined(separator: ", ")
+            let placeholders = upserted.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
+            let overriding = alwaysIdentity.isEmpty ? "" : " OVERRIDING SYSTEM VALUE"
+            let isKey = { (info: ColumnInfo) in primaryKey.contains { $0.column.name == info.column.name } }
+            // The other writable columns take the new values. With none, the writable key columns
+            // are set to themselves, so that the row is returned either way (`DO NOTHING` returns
+            // none); an `ALWAYS` identity column can only be set to `DEFAULT`, so it is never set.
+            let updates = infos.filter { $0.isWritable && !isKey($0) }
+            let setColumns = updates.isEmpty ? infos.filter { $0.isWritable && isKey($0) } : updates
+            let conflictAction = setColumns.isEmpty
                 ? "DO NOTHING"
-                : "DO UPDATE SET " + updates.map { "\(Self.quote($0.column.name)) = EXCLUDED.\(Self.quote($0.column.name))" }.joined(separator: ", ")
+                : "DO UPDATE SET " + setColumns.map { "\(Self.quote($0.column.name)) = EXCLUDED.\(Self.quote($0.column.name))" }.joined(separator: ", ")
+            let insert = "INSERT INTO \(quotedTable) (\(insertColumns))\(overriding) VALUES (\(placeholders)) ON CONFLICT (\(primaryKey.map { Self.quote($0.column.name) }.joined(separator: ", "))) \(conflictAction)"
+            // With nothing to set (every column an `ALWAYS` identity key), `DO NOTHING` returns no
+            // row on a conflict: the row that is there is selected instead.
+            let keyPlaceholders = primaryKey.map { key in "\(Self.quote(key.column.name)) = $\((upserted.firstIndex { $0.column.name == key.column.name } ?? 0) + 1)" }
+            let upsertSQL = setColumns.isEmpty
+                ? "WITH inserted AS (\(insert) RETURNING \(selectList)) SELECT * FROM inserted UNION ALL \(select) WHERE \(keyPlaceholders.joined(separator: " AND ")) LIMIT 1"
+                : "\(insert) RETURNING \(selectList)"
+            let upsertBinds = alwaysIdentity.isEmpty
+                ? "pgValues.map(\\.value)"
+                : "[" + upserted.map { Self.bindExpression($0, optional: $0.isOptional, name: Self.reference($0.property, locals: ["db", "row"])) }.joined(separator: ", ") + "]"
             sql += [
                 .property(PropertyDescription(doc: DocComment(["The row with a primary key."]), isStatic: true, isLet: true, name: "find", type: nil, value: query("\(select) WHERE \(keyCondition)"))),
                 .property(PropertyDescription(doc: DocComment(["Deletes the row with a primary key."]), isStatic: true, isLet: true, name: "delete", type: nil, value: .identifier("PGStatement(\(SwiftRenderer.literal("DELETE FROM \(quotedTable) WHERE \(keyCondition)")))"))),
                 .property(PropertyDescription(
                     doc: DocComment(["Inserts the row, or, when its primary key exists, updates every other writable column."]), isStatic: true, isLet: true, name: "upsert", type: nil,
-                    value: query("INSERT INTO \(quotedTable) (\(insertColumns)) VALUES (\(placeholders)) ON CONFLICT (\(primaryKey.map { Self.quote($0.column.name) }.joined(separator: ", "))) \(conflictAction) RETURNING \(selectList)")
+                    value: query(upsertSQL)
                 )),
             ]
             functions += [
@@ -130,7 +165,7 @@ extension ModelTranslator {
                     doc: DocComment(["Inserts this row, or updates the row with its primary key; returns it as stored."]),
                     attributes: ["@discardableResult"], name: "upsert", parameters: [executor], returnType: typeName,
                     body: [
-                        "guard let row = try await SQL.upsert.fetchOne(pgValues.map(\\.value), on: db) else {",
+                        "guard let row = try await SQL.upsert.fetchOne(\(upsertBinds), on: db) else {",
                         "    throw PGDecodingError(table: \(SwiftRenderer.literal(table.name.name)), column: \"\", typeOID: 0, text: nil, reason: \"upsert returned no row\")",
                         "}",
                         "return row",
@@ -149,7 +184,7 @@ extension ModelTranslator {
         for key in table.uniqueConstraints {
             let columns = key.columns.compactMap { name in infos.first { $0.column.name == name } }
             guard columns.count == key.columns.count else { continue }
-            let name = "findBy" + columns.map { info in let bare = Self.bare(info.property); return bare.prefix(1).uppercased() + bare.dropFirst() }.joined()
+            let name = claim("findBy" + columns.map { info in let bare = Self.bare(info.property); return bare.prefix(1).uppercased() + bare.dropFirst() }.joined())
             sql.append(.property(PropertyDescription(doc: DocComment(["The row with a value of the unique constraint `\(key.name)`."]), isStatic: true, isLet: true, name: name, type: nil, value: query("\(select) WHERE \(condition(columns))"))))
             // Optional columns are compared with =, so a NULL finds nothing: the parameter is not optional.
             functions.append(.function(FunctionDescription(
@@ -167,8 +202,8 @@ extension ModelTranslator {
             let columns = key.columns.compactMap { name in infos.first { $0.column.name == name } }
             guard columns.count == key.columns.count else { continue }
             let suffix = columns.map { info in let bare = Self.bare(info.property); return bare.prefix(1).uppercased() + bare.dropFirst() }.joined()
-            let name = "fetchBy" + suffix
-            guard fetchers.insert(name).inserted else { continue }
+            guard fetchers.insert(suffix).inserted else { continue }
+            let name = claim("fetchBy" + suffix)
             parents.append((suffix, columns))
             sql.append(.property(PropertyDescription(doc: DocComment(["The rows that the foreign key `\(key.name)` points from a row of `\(key.referencedTable)`."]), isStatic: true, isLet: true, name: name, type: nil, value: query("\(select) WHERE \(condition(columns))\(keyOrder)"))))
             functions.append(.function(FunctionDescription(
@@ -182,7 +217,7 @@ extension ModelTranslator {
         for index in table.indexes where index.method == "gin" && index.elements.count == 1 && index.predicate == nil {
             guard let info = infos.first(where: { $0.column.name == index.columns[0] }), info.column.type.arrayDimensions == 1, !info.viaJSON else { continue }
             let bare = Self.bare(info.property)
-            let name = "fetchBy" + bare.prefix(1).uppercased() + bare.dropFirst() + "Containing"
+            let name = claim("fetchBy" + bare.prefix(1).uppercased() + bare.dropFirst() + "Containing")
             sql.append(.property(PropertyDescription(doc: DocComment(["The rows whose `\(info.column.name)` contain every given value (uses the GIN index `\(index.name)`)."]), isStatic: true, isLet: true, name: name, type: nil, value: query("\(select) WHERE \(Self.quote(info.column.name)) @> $1\(keyOrder)"))))
             functions.append(.function(FunctionDescription(
                 doc: DocComment(["The rows whose `\(info.column.name)` contain every one of `values`."]), isStatic: true, name: "fetch",
@@ -197,7 +232,7 @@ extension ModelTranslator {
             let vector = Self.quote(info.column.name)
             let search = "websearch_to_tsquery('\(configuration)', $1)"
             let tieBreak = primaryKey.map { ", " + Self.quote($0.column.name) }.joined()
-            let name = "search" + (infos.filter { $0.column.type.name == "tsvector" }.count > 1 ? Self.bare(info.property).prefix(1).uppercased() + Self.bare(info.property).dropFirst() : "")
+            let name = claim("search" + (infos.filter { $0.column.type.name == "tsvector" }.count > 1 ? Self.bare(info.property).prefix(1).uppercased() + Self.bare(info.property).dropFirst() : ""))
             sql.append(.property(PropertyDescription(
                 doc: DocComment(["Full-text search on `\(info.column.name)` with `websearch_to_tsquery` (\(configuration) configuration), best rank first."]),
                 isStatic: true, isLet: true, name: name, type: nil,
@@ -216,7 +251,7 @@ extension ModelTranslator {
             )))
             // The same search within the rows of one parent (a client's knowledge base, not everyone's).
             for parent in parents {
-                let scopedName = name + "By" + parent.suffix
+                let scopedName = claim(name + "By" + parent.suffix)
                 sql.append(.property(PropertyDescription(
                     doc: DocComment(["`\(name)`, within the rows with one value of `\(parent.columns.map(\.column.name).joined(separator: "`, `"))` (from $3)."]),
                     isStatic: true, isLet: true, name: scopedName, type: nil,
@@ -233,6 +268,35 @@ extension ModelTranslator {
             }
         }
 
+        // Two helpers with the same Swift signature (a unique constraint on the primary key's
+        // columns, two unique indexes or a unique index and a foreign key on the same columns):
+        // the first one declared stays, and the statements only the others used go with them.
+        var signatures: Set<String> = []
+        var kept: [Declaration] = []
+        var dropped: Set<String> = []
+        for declaration in functions {
+            guard case .function(let function) = declaration else {
+                kept.append(declaration)
+                continue
+            }
+            let labels = function.parameters.map { Self.bare($0.label ?? $0.name) + ":" + $0.type }.joined(separator: ",")
+            if signatures.insert("\(function.isStatic ? "static " : "")\(function.name)(\(labels))").inserted {
+                kept.append(declaration)
+            } else {
+                dropped.formUnion(Self.statementNames(in: function.body))
+            }
+        }
+        functions = kept
+        if !dropped.isEmpty {
+            let used = kept.reduce(into: Set<String>()) { names, declaration in
+                if case .function(let function) = declaration { names.formUnion(Self.statementNames(in: function.body)) }
+            }
+            sql.removeAll { declaration in
+                guard case .property(let property) = declaration else { return false }
+                return dropped.contains(property.name) && !used.contains(property.name)
+            }
+        }
+
         let namespace = EnumDescription(
             doc: DocComment(["The statements behind the helpers below, for logging, testing or preparing."]),
             name: "SQL", conformances: [], cases: [], members: sql
@@ -241,6 +305,31 @@ extension ModelTranslator {
             doc: DocComment(["Queries on `\(table.name)`."]),
             extendedType: typeName, members: [.enumeration(namespace)] + functions
         ))]
+    }
+
+    /// The `SQL.name` statements a body uses.
+    static func statementNames(in body: [String]) -> Set<String> {
+        var names: Set<String> = []
+        for line in body {
+            var rest = line[...]
+            while let range = rest.range(of: "SQL.") {
+                let name = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                names.insert(String(name))
+                rest = rest[range.upperBound...]
+            }
+        }
+        return names
+    }
+
+    /// Names of parameters and locals that the helpers' bodies use besides the columns' values.
+    static let fixedParameterNames: Set<String> = [
+        "db", "text", "limit", "values", "value", "changes", "ordered", "column", "row", "descending", "offset", "draft", "drafts",
+    ]
+
+    /// The internal name of a column's parameter: the property's name (also the argument label),
+    /// or `_name` when a fixed parameter of the helpers has that name (`find(db _db: …, on db: …)`).
+    static func parameterName(_ property: String) -> String {
+        fixedParameterNames.contains(property) ? "_" + property : property
     }
 
     /// A column's type as insert-many casts text to it: without length, precision or scale, so that
