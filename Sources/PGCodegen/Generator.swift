@@ -34,7 +34,7 @@ public enum Generator {
         } catch {
             return Output(files: [], diagnostics: diagnostics + [error.diagnostic])
         }
-        let folded = SchemaLoader.load(directory)
+        let folded = SchemaLoader.load(directory, migrationsTable: config.migrationsTable?.name ?? SchemaLoader.defaultMigrationsTable)
         diagnostics += folded.diagnostics
         guard !folded.hasErrors, !diagnostics.contains(where: { $0.severity == .error }) else {
             return Output(files: [], diagnostics: diagnostics)
@@ -43,7 +43,12 @@ public enum Generator {
     }
 
     /// Renders the models of an already folded schema.
+    /// Partitions get no model of their own (rows are read and written through the parent), and
+    /// golang-migrate's version table only when the config asks for it.
     public static func generate(schema: Schema, moduleName: String, config: GeneratorConfig = GeneratorConfig(), sourceFiles: [String] = [], diagnostics: [Diagnostic] = []) -> Output {
+        var schema = schema
+        schema.tables.removeAll { $0.partitionOf != nil }
+        if config.migrationsTable?.model == true, let table = schema.migrationsTable { schema.tables.insert(table, at: 0) }
         var translator = ModelTranslator(schema: schema, config: config, moduleName: moduleName, sourceFiles: sourceFiles)
         let files = translator.files()
         let all = diagnostics + translator.diagnostics

@@ -215,12 +215,22 @@ import Testing
     }
 
     @Test func unmappedTypeIsAnErrorThatSaysHowToFixIt() {
-        let output = generate("CREATE TABLE bookings (\n  id int,\n  during tstzrange\n);")
+        let output = generate("CREATE EXTENSION postgis;\nCREATE TABLE places (\n  id int,\n  area geometry\n);")
         #expect(output.files.isEmpty)
         let error = output.diagnostics.first { $0.severity == .error }
-        #expect(error?.description.hasPrefix("000001_test.up.sql:3:3: error: column bookings.during has type tstzrange, which has no Swift type") == true)
-        #expect(error?.note?.contains(#"{"types": {"tstzrange": "String"}}"#) == true)
-        #expect(error?.note?.contains(#"{"tables": {"bookings": {"columns": {"during": {"type": "YourType"}}}}}"#) == true)
+        #expect(error?.description.hasPrefix("000001_test.up.sql:4:3: error: column places.area has type geometry, which has no Swift type") == true)
+        #expect(error?.note?.contains(#"{"types": {"geometry": "String"}}"#) == true)
+        #expect(error?.note?.contains(#"{"tables": {"places": {"columns": {"area": {"type": "YourType"}}}}}"#) == true)
+    }
+
+    @Test func typesWithOnlyATextFormAreStrings() throws {
+        let output = generate("CREATE TABLE bookings (id int, during tstzrange, spots int4range[], at point, flags bit varying(8));")
+        #expect(!output.hasErrors, "\(output.diagnostics)")
+        let tables = try #require(output.files.first { $0.name == "Tables.swift" }?.contents)
+        #expect(tables.contains("public var during: String?\n"))
+        #expect(tables.contains("public var spots: [String]?\n"))
+        #expect(tables.contains("public var at: String?\n"))
+        #expect(tables.contains("public var flags: String?\n"))
     }
 
     @Test func outputIsDeterministicAndAFixedSetOfFiles() {

@@ -12,7 +12,8 @@ import PGSchema
 ///     }
 ///   },
 ///   "types": { "citext": "String" },
-///   "imports": ["AppTypes"]
+///   "imports": ["AppTypes"],
+///   "migrationsTable": { "name": "schema_migrations", "model": false }
 /// }
 /// ```
 ///
@@ -20,6 +21,8 @@ import PGSchema
 /// `columns.<column>.type` gives a column a Swift type of the user's (it must be `Codable`,
 /// `Hashable` and `Sendable`); `types` maps a PostgreSQL type, by name, to a Swift type for every
 /// column of that type; `imports` are modules the generated files import for those types.
+/// `migrationsTable.name` is golang-migrate's version table when the URL sets `x-migrations-table`
+/// (it exists before the first migration); `migrationsTable.model: true` generates a model for it.
 public struct GeneratorConfig: Codable, Sendable, Equatable {
     public struct TableConfig: Codable, Sendable, Equatable {
         public var name: String?
@@ -41,9 +44,20 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
         }
     }
 
+    public struct MigrationsTableConfig: Codable, Sendable, Equatable {
+        public var name: String?
+        public var model: Bool?
+
+        public init(name: String? = nil, model: Bool? = nil) {
+            self.name = name
+            self.model = model
+        }
+    }
+
     public var tables: [String: TableConfig]?
     public var types: [String: String]?
     public var imports: [String]?
+    public var migrationsTable: MigrationsTableConfig?
 
     public init(tables: [String: TableConfig]? = nil, types: [String: String]? = nil, imports: [String]? = nil) {
         self.tables = tables

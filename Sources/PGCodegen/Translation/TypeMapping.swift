@@ -17,6 +17,19 @@ struct TypeMapping {
         "json": "JSONValue", "jsonb": "JSONValue",
         "inet": "String", "cidr": "String", "macaddr": "String", "macaddr8": "String", "tsvector": "String",
         "money": "String", "xml": "String",
+    ].merging(Dictionary(uniqueKeysWithValues: textTypes.map { ($0, "String") })) { first, _ in first }
+
+    /// Types with no Swift counterpart that read and write exactly as PostgreSQL's text form, so
+    /// that a history using them builds on the first day: ranges and multiranges, geometric types,
+    /// bit strings, `time with time zone`, text search queries, and the types of common extensions.
+    /// A `pg-codegen.json` override gives any of them a type of the user's.
+    static let textTypes: [String] = [
+        "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange",
+        "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange",
+        "point", "line", "lseg", "box", "path", "polygon", "circle",
+        "bit", "bit varying", "time with time zone", "tsquery", "jsonpath", "pg_lsn", "txid_snapshot", "pg_snapshot",
+        "oid", "regclass", "regtype", "regproc", "regprocedure", "regconfig", "regnamespace", "regrole",
+        "hstore", "ltree", "lquery", "ltxtquery", "cube", "seg", "isbn", "isbn13", "issn", "issn13", "ismn", "ismn13", "ean13", "upc",
     ]
 
     /// The Swift type of a column type (without the optional for nullability), or `nil` when none
