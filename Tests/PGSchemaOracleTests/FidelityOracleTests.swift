@@ -163,6 +163,18 @@ import Testing
                 DROP TYPE status CASCADE;
                 DROP TABLE c CASCADE;
                 """,
+            "000003_views_and_schemas.up.sql": """
+                CREATE VIEW base_view AS SELECT id FROM p;
+                CREATE VIEW on_view AS SELECT * FROM base_view;
+                CREATE VIEW other AS SELECT 1 AS one;
+                DROP VIEW base_view CASCADE;
+                CREATE SCHEMA app;
+                CREATE TYPE app.kind AS ENUM ('a');
+                CREATE TABLE app.owners (id int PRIMARY KEY);
+                CREATE TABLE pets (id int, owner int REFERENCES app.owners, kind app.kind);
+                CREATE VIEW owners_view AS SELECT * FROM app.owners;
+                DROP SCHEMA app CASCADE;
+                """,
         ])
     }
 

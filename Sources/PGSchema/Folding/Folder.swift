@@ -1092,11 +1092,20 @@ struct Folder {
                 return error("cannot drop schema \(name.name) because other objects depend on it", at: name.location)
             }
             schema.schemas.remove(at: s)
+            let dropped = schema.tables.filter { $0.name.schema == name.name }.map(\.name)
+            let droppedTypes = (schema.enums.map(\.name) + schema.composites.map(\.name) + schema.domains.map(\.name)).filter { $0.schema == name.name }
+            let droppedViews = schema.views.filter { $0.name.schema == name.name }.map(\.name)
             schema.tables.removeAll { $0.name.schema == name.name }
             schema.enums.removeAll { $0.name.schema == name.name }
             schema.domains.removeAll { $0.name.schema == name.name }
             schema.composites.removeAll { $0.name.schema == name.name }
             schema.views.removeAll { $0.name.schema == name.name }
+            schema.sequences.removeAll { $0.name.schema == name.name }
+            // What other schemas had that depends on them goes too: foreign keys, columns, views.
+            for t in schema.tables.indices { schema.tables[t].foreignKeys.removeAll { dropped.contains($0.referencedTable) } }
+            reindex()
+            for type in droppedTypes + dropped { dropColumns(ofType: type) }
+            dropViews((dropped + droppedViews).flatMap { views(mentioning: $0) })
         case .sequence:
             dropSequence(name, ifExists: ifExists, cascade: cascade)
         case .extension:
