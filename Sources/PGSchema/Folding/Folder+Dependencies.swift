@@ -107,16 +107,8 @@ extension Folder {
         predicate: String?, at: SourceLocation
     ) {
         let schemaName = schema.views[v].name.schema
-        let indexName: String
-        if let name {
-            if relationNameTaken(name.name, in: schemaName) {
-                if !ifNotExists { error("relation \"\(name.name)\" already exists", at: name.location) }
-                return
-            }
-            indexName = name.name
-        } else {
-            let columns = GeneratedNames.indexColumnNames(elements.map { indexColumn($0) ?? GeneratedNames.expressionName($0) } + include)
-            indexName = GeneratedNames.choose(schema.views[v].name.name, GeneratedNames.columnPart(columns), "idx") { relationNameTaken($0, in: schemaName) }
+        guard let indexName = newIndexName(name, on: schema.views[v].name.name, in: schemaName, elements: elements, include: include, ifNotExists: ifNotExists) else {
+            return
         }
         schema.views[v].indexes.append(Index(
             name: indexName, isUnique: unique, method: method, elements: elements, include: include,

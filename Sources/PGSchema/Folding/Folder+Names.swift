@@ -10,6 +10,24 @@ extension Folder {
         return name
     }
 
+    /// The name of a new index on `relation`: the one given, unless that relation name is taken
+    /// (an error, or `nil` quietly with IF NOT EXISTS: then no index is made), or PostgreSQL's
+    /// choice. A unique index is not a constraint, so it ends in `_idx` like any other; INCLUDE
+    /// columns count for the name too.
+    mutating func newIndexName(
+        _ name: NameRef?, on relation: String, in schemaName: String, elements: [String], include: [String], ifNotExists: Bool
+    ) -> String? {
+        if let name {
+            guard !relationNameTaken(name.name, in: schemaName) else {
+                if !ifNotExists { error("relation \"\(name.name)\" already exists", at: name.location) }
+                return nil
+            }
+            return name.name
+        }
+        let columns = GeneratedNames.indexColumnNames(elements.map { indexColumn($0) ?? GeneratedNames.expressionName($0) } + include)
+        return GeneratedNames.choose(relation, GeneratedNames.columnPart(columns), "idx") { relationNameTaken($0, in: schemaName) }
+    }
+
     /// A name as PostgreSQL prints it in an expression: quoted unless it is a plain lower-case
     /// identifier.
     static func quotedIfNeeded(_ name: String) -> String {

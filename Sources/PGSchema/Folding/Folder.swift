@@ -971,23 +971,11 @@ struct Folder {
                 return error("column \"\(column)\" does not exist in table \"\(table.name)\"", at: location)
             }
         }
-        // INCLUDE columns count for the name too.
-        let columnNames = GeneratedNames.indexColumnNames(elements.map { indexColumn($0) ?? GeneratedNames.expressionName($0) } + include)
         for column in include where schema.tables[t].column(column) == nil {
             return error("column \"\(column)\" does not exist in table \"\(table.name)\"", at: table.location)
         }
-        let indexName: String
-        if let name {
-            if relationNameTaken(name.name, in: schemaName) {
-                if !ifNotExists { error("relation \"\(name.name)\" already exists", at: name.location) }
-                return
-            }
-            indexName = name.name
-        } else {
-            // A unique index is not a constraint: it ends in `_idx` like any other index.
-            indexName = GeneratedNames.choose(schema.tables[t].name.name, GeneratedNames.columnPart(columnNames), "idx") {
-                relationNameTaken($0, in: schemaName)
-            }
+        guard let indexName = newIndexName(name, on: schema.tables[t].name.name, in: schemaName, elements: elements, include: include, ifNotExists: ifNotExists) else {
+            return
         }
         // Elements are kept as written, with their order, operator class and collation; names
         // longer than 63 bytes are cut as PostgreSQL cuts them.
