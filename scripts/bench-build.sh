@@ -6,6 +6,7 @@
 #   - the rebuild after one migration that adds a column to one table (generator rerun included);
 #   - the floor: the same tables as plain Codable, Hashable, Sendable structs, compiled the same way.
 # Each line gives wall-clock seconds and the peak memory of the largest process (/usr/bin/time).
+# BENCH_RELEASE=0 leaves the release builds out.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -77,14 +78,15 @@ open(sys.argv[2], "w").write("\n".join(out))
 PY
     cd "$work/pkg"
     swift build --target PGRecord --quiet
-    swift build -c release --target PGRecord --quiet
+    [ "${BENCH_RELEASE:-1}" != 0 ] && swift build -c release --target PGRecord --quiet
     lines=$(cat Sources/Models/*.swift | wc -l)
     echo "$tables tables: $lines lines of generated Swift in $(ls Sources/Models | wc -l) files; floor $(wc -l <Sources/Floor/Floor.swift) lines"
     measure "floor: plain structs, clean debug build" swift build --target Floor
     measure "generated module, clean debug build" swift build --target Models
-    rm -rf .build/release/Floor.build .build/release/Models.build
-    measure "floor: plain structs, clean release build" swift build -c release --target Floor
-    measure "generated module, clean release build" swift build -c release --target Models
+    if [ "${BENCH_RELEASE:-1}" != 0 ]; then
+        measure "floor: plain structs, clean release build" swift build -c release --target Floor
+        measure "generated module, clean release build" swift build -c release --target Models
+    fi
     printf 'ALTER TABLE t7 ADD COLUMN bench_edit integer;\n' >"$work/migrations/$(printf '%06d' $((tables * 2 + 1)))_bench_edit.up.sql"
     measure "one migration adds a column: generate + debug rebuild" bash -c \
         "'$bin/pg-codegen' generate --migrations '$work/migrations' --output Sources/Models --module-name Models && swift build --target Models"

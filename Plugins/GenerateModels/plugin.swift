@@ -23,7 +23,7 @@ struct GenerateModels: BuildToolPlugin {
                 executable: tool.url,
                 arguments: models.arguments(output: output),
                 inputFiles: models.migrationFiles + (models.config.map { [$0] } ?? []),
-                outputFiles: ModelsTarget.outputFileNames.map { output.appending(path: $0) }
+                outputFiles: models.outputFileNames.map { output.appending(path: $0) }
             ),
         ]
     }

@@ -4,8 +4,22 @@ import Foundation
 ///
 /// Shared by symbolic link (`PluginsShared`) because a plugin cannot depend on a library target.
 struct ModelsTarget {
-    /// The files `pg-codegen generate` always writes; the same list as `Generator.outputFileNames`.
-    static let outputFileNames = ["Tables.swift", "Enums.swift", "CompositeTypes.swift", "Queries.swift"]
+    /// The files `pg-codegen generate` writes for this target: the rules of
+    /// `Generator.outputFileNames(shards:)` and `Generator.shardCount(migrations:)`, repeated here
+    /// because a plugin cannot import the generator.
+    var outputFileNames: [String] {
+        guard shards > 1 else { return ["Tables.swift", "Enums.swift", "CompositeTypes.swift", "Queries.swift"] }
+        return ["Enums.swift", "CompositeTypes.swift"] + (0..<shards).map { $0 < 10 ? "Tables+0\($0).swift" : "Tables+\($0).swift" }
+    }
+
+    /// One shard below 32 up migrations, then a power of two near one per 8 files, at most 32.
+    var shards: Int {
+        let count = migrationFiles.count { $0.lastPathComponent.hasSuffix(".up.sql") }
+        guard count >= 32 else { return 1 }
+        var shards = 1
+        while shards * 2 <= count / 8, shards < 32 { shards *= 2 }
+        return shards
+    }
 
     let targetName: String
     /// `Saas` for the target `SaasModels`: the name in the generated files' header and in `Generated/<Module>/`.
@@ -37,7 +51,7 @@ struct ModelsTarget {
 
     /// The arguments of `pg-codegen generate` writing into `output`.
     func arguments(output: URL) -> [String] {
-        var arguments = ["generate", "--migrations", migrationsFolder.path, "--output", output.path, "--module-name", moduleName]
+        var arguments = ["generate", "--migrations", migrationsFolder.path, "--output", output.path, "--module-name", moduleName, "--shards", String(shards)]
         if let config { arguments += ["--config", config.path] }
         return arguments
     }

@@ -3,9 +3,41 @@ import PGSchema
 
 /// Migrations in, Swift files out: the whole generator behind `pg-codegen generate` and the plugins.
 public enum Generator {
-    /// The files the generator always writes, whatever the schema holds (a build plugin declares
-    /// its outputs before the generator runs). A file with nothing to say holds only its header.
+    /// The files the generator always writes for a module of one shard, whatever the schema holds
+    /// (a build plugin declares its outputs before the generator runs). A file with nothing to
+    /// say holds only its header.
     public static let outputFileNames = ["Tables.swift", "Enums.swift", "CompositeTypes.swift", "Queries.swift"]
+
+    /// The files for `shards` shards: with one, ``outputFileNames``; with more, each shard's
+    /// tables and their queries in a file of its own (`Tables+07.swift`), so that a migration that
+    /// changes one table recompiles one file at `swift build`.
+    public static func outputFileNames(shards: Int) -> [String] {
+        guard shards > 1 else { return outputFileNames }
+        return ["Enums.swift", "CompositeTypes.swift"] + (0..<shards).map(shardFileName)
+    }
+
+    static func shardFileName(_ shard: Int) -> String { shard < 10 ? "Tables+0\(shard).swift" : "Tables+\(shard).swift" }
+
+    /// How many shards a module of `migrations` up files gets: one below 32 files (a small module
+    /// stays four readable files), then a power of two near one shard per 8 files, at most 32. The
+    /// plugin and the command line count the same way, so both know the files before generating.
+    public static func shardCount(migrations: Int) -> Int {
+        guard migrations >= 32 else { return 1 }
+        var shards = 1
+        while shards * 2 <= migrations / 8, shards < 32 { shards *= 2 }
+        return shards
+    }
+
+    /// The shard of a table: a stable hash (FNV-1a) of its qualified name, so that a table stays
+    /// in its file whatever other tables come and go.
+    static func shard(of table: QualifiedName, shards: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in table.description.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return Int(hash % UInt64(shards))
+    }
 
     public struct Output: Sendable {
         /// File name → Swift source, for each of ``outputFileNames``; empty when there were errors.
@@ -18,7 +50,7 @@ public enum Generator {
 
     /// Folds the migrations in `migrations` and renders the models of the module `moduleName`.
     /// `configPath` names an optional `pg-codegen.json`.
-    public static func generate(migrations: String, moduleName: String, configPath: String? = nil) -> Output {
+    public static func generate(migrations: String, moduleName: String, configPath: String? = nil, shards: Int? = nil) -> Output {
         var diagnostics: [Diagnostic] = []
         var config = GeneratorConfig()
         if let configPath {
@@ -39,18 +71,24 @@ public enum Generator {
         guard !folded.hasErrors, !diagnostics.contains(where: { $0.severity == .error }) else {
             return Output(files: [], diagnostics: diagnostics)
         }
-        return generate(schema: folded.schema, moduleName: moduleName, config: config, sourceFiles: directory.upFiles.map(\.fileName), diagnostics: diagnostics)
+        return generate(
+            schema: folded.schema, moduleName: moduleName, config: config, sourceFiles: directory.upFiles.map(\.fileName),
+            shards: shards ?? shardCount(migrations: directory.upFiles.count), diagnostics: diagnostics
+        )
     }
 
     /// Renders the models of an already folded schema.
     /// Partitions get no model of their own (rows are read and written through the parent), and
     /// golang-migrate's version table only when the config asks for it.
-    public static func generate(schema: Schema, moduleName: String, config: GeneratorConfig = GeneratorConfig(), sourceFiles: [String] = [], diagnostics: [Diagnostic] = []) -> Output {
+    public static func generate(
+        schema: Schema, moduleName: String, config: GeneratorConfig = GeneratorConfig(), sourceFiles: [String] = [], shards: Int = 1,
+        diagnostics: [Diagnostic] = []
+    ) -> Output {
         var schema = schema
         schema.tables.removeAll { $0.partitionOf != nil }
         if config.migrationsTable?.model == true, let table = schema.migrationsTable { schema.tables.insert(table, at: 0) }
         var translator = ModelTranslator(schema: schema, config: config, moduleName: moduleName, sourceFiles: sourceFiles)
-        let files = translator.files()
+        let files = translator.files(shards: shards)
         let all = diagnostics + translator.diagnostics
         guard !all.contains(where: { $0.severity == .error }) else { return Output(files: [], diagnostics: all) }
         let names = Dictionary(uniqueKeysWithValues: schema.tables.compactMap { table in translator.tableTypeName(table.name).map { (table.name, $0) } })
@@ -69,6 +107,12 @@ public enum Generator {
             if (try? Data(contentsOf: url)) == data { continue }
             try data.write(to: url, options: .atomic)
             written.append(name)
+        }
+        // Files of another shard count, from an earlier run, would be stale.
+        let current = Set(output.files.map(\.name))
+        let ours = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in ours where !current.contains(name) && (name.hasPrefix("Tables+") || Self.outputFileNames.contains(name)) && name.hasSuffix(".swift") {
+            try FileManager.default.removeItem(atPath: URL(fileURLWithPath: directory).appendingPathComponent(name).path)
         }
         return written
     }

@@ -68,8 +68,10 @@ struct Generate: ParsableCommand {
         abstract: "Write the Swift models of a module's migrations.",
         discussion: """
             Writes \(Generator.outputFileNames.joined(separator: ", ")) into the output folder, each only \
-            when its contents change. On any error nothing is written, the errors are printed as \
-            path:line:column: error: message, and the exit status is non-zero.
+            when its contents change; a module of 32 migrations or more is written in shards instead \
+            (Enums.swift, CompositeTypes.swift and Tables+NN.swift, each table with its queries). On \
+            any error nothing is written, the errors are printed as path:line:column: error: message, \
+            and the exit status is non-zero.
             """
     )
 
@@ -85,6 +87,9 @@ struct Generate: ParsableCommand {
     @Option(help: ArgumentHelp("A pg-codegen.json with renames and type overrides (default: pg-codegen.json in the migrations folder, if there).", valueName: "file"))
     var config: String?
 
+    @Option(help: ArgumentHelp("How many Tables+NN.swift files to write (default: from the number of up migrations; the build plugin passes it).", valueName: "n"))
+    var shards: Int?
+
     func run() throws {
         let migrations = editablePath(self.migrations)
         let folder = URL(fileURLWithPath: self.migrations).lastPathComponent
@@ -94,7 +99,7 @@ struct Generate: ParsableCommand {
             let beside = URL(fileURLWithPath: migrations).appendingPathComponent("pg-codegen.json").path
             if FileManager.default.fileExists(atPath: beside) { configPath = beside }
         }
-        let result = Generator.generate(migrations: migrations, moduleName: module, configPath: configPath)
+        let result = Generator.generate(migrations: migrations, moduleName: module, configPath: configPath, shards: shards.map { max(1, $0) })
         for diagnostic in result.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }

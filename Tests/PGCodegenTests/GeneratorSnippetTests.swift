@@ -246,6 +246,34 @@ import Testing
     }
 }
 
+@Suite struct ShardedOutputTests {
+    /// 40 migrations, a table each: four shards.
+    func module(tables: Int) -> Schema {
+        SchemaLoader.fold((1...tables).map { SourceFile(path: String(format: "%06d_t.up.sql", $0), text: "CREATE TABLE t\($0) (id int PRIMARY KEY, name text);") }).schema
+    }
+
+    @Test func aLargeModuleIsWrittenInShardsThatAnAddedTableLeavesAlone() throws {
+        #expect(Generator.shardCount(migrations: 31) == 1)
+        #expect(Generator.shardCount(migrations: 40) == 4)
+        #expect(Generator.shardCount(migrations: 200) == 16)
+        #expect(Generator.shardCount(migrations: 5000) == 32)
+        let before = Generator.generate(schema: module(tables: 40), moduleName: "M", shards: 4)
+        #expect(before.files.map(\.name) == Generator.outputFileNames(shards: 4))
+        #expect(before.files.map(\.name) == ["Enums.swift", "CompositeTypes.swift", "Tables+00.swift", "Tables+01.swift", "Tables+02.swift", "Tables+03.swift"])
+        // Every table, with its queries, in exactly one shard.
+        for number in 1...40 {
+            let holding = before.files.filter { $0.contents.contains("public struct T\(number): ") }
+            #expect(holding.count == 1, "table t\(number)")
+            #expect(holding.first?.contents.contains("extension T\(number) {") == true)
+        }
+        // One more table changes its own shard only.
+        let after = Generator.generate(schema: module(tables: 41), moduleName: "M", shards: 4)
+        let changed = zip(before.files, after.files).filter { $0.contents != $1.contents }.map(\.0.name)
+        #expect(changed.count == 1)
+        #expect(after.files.first { changed.contains($0.name) }?.contents.contains("public struct T41: ") == true)
+    }
+}
+
 @Suite struct GeneratorWriteTests {
     @Test func writesOnlyFilesWhoseBytesChanged() throws {
         let folder = NSTemporaryDirectory() + "pg-codegen-write-" + UUID().uuidString
