@@ -24,6 +24,9 @@ public enum MigrationEvent: Sendable {
     /// A file without `-- migrate:no-transaction` holds a statement that PostgreSQL refuses in a
     /// transaction block, so it runs outside one, following golang-migrate's dirty protocol.
     case outsideTransaction(version: Int64, name: String, statement: String)
+    /// A file that ends its transaction itself (`COMMIT`) runs as golang-migrate runs files: sent
+    /// whole, with the version marked dirty until it completes.
+    case ownTransaction(version: Int64, name: String, statement: String)
     case dropped(objects: Int)
     case forced(version: Int64)
     case notice(PGNotice)
@@ -167,23 +170,84 @@ public final class Migrator: Sendable {
                 throw .source(error)
             }
         }
-        var version = current?.version
+        // Lex every file first with the generator's lexer: a file it cannot read (an unterminated
+        // comment or string) stops the run before anything changes, whichever way it would run.
+        var plans: [Plan] = []
         for script in scripts {
+            plans.append(try plan(script.file, text: script.text))
+        }
+        var version = current?.version
+        for (script, plan) in zip(scripts, plans) {
             let start = ContinuousClock.now
-            let refused = Self.isNoTransaction(script.text) ? nil : TransactionBlock.firstRefusedStatement(in: script.text)
-            if let refused {
-                log(.outsideTransaction(version: script.file.version, name: script.file.name, statement: refused))
-            }
-            if refused != nil || Self.isNoTransaction(script.text) {
-                try session.applyOutsideTransaction(script.file, text: script.text, target: script.target, previous: version)
-            } else {
+            switch plan {
+            case .inTransaction:
                 try session.applyInTransaction(script.file, text: script.text, target: script.target, previous: version)
+            case .outsideTransaction(let statements, let refused):
+                if let refused {
+                    log(.outsideTransaction(version: script.file.version, name: script.file.name, statement: refused))
+                }
+                try session.applyOutsideTransaction(script.file, text: script.text, statements: statements, target: script.target, previous: version)
+            case .wholeFile(let statement):
+                log(.ownTransaction(version: script.file.version, name: script.file.name, statement: statement))
+                try session.applyWholeFile(script.file, text: script.text, target: script.target, previous: version)
             }
             version = script.target
             log(.applied(
                 version: script.file.version, name: script.file.name, direction: script.file.direction,
                 duration: ContinuousClock.now - start
             ))
+        }
+    }
+
+    enum Plan {
+        case inTransaction
+        /// Statement by statement; `refused` names the statement that cannot run in a transaction
+        /// block when the file has no `-- migrate:no-transaction` line.
+        case outsideTransaction([SQLStatement], refused: String?)
+        /// The file ends its transaction itself.
+        case wholeFile(statement: String)
+    }
+
+    /// How a file must run, decided before anything runs.
+    func plan(_ file: MigrationFile, text: String) throws(MigrateError) -> Plan {
+        let lexed = Lexer.lex(SourceFile(path: file.path, text: text))
+        if let error = lexed.diagnostics.first(where: { $0.severity == .error }) {
+            throw .source(MigrationSourceError(path: file.path, line: error.location.line, column: error.location.column, message: error.message))
+        }
+        let noTransaction = Self.isNoTransaction(text)
+        let refused = noTransaction ? nil : TransactionBlock.firstRefusedStatement(in: text)
+        if noTransaction || refused != nil {
+            let split = SQLStatementSplitter.scan(text, path: file.path)
+            return .outsideTransaction(split.statements, refused: refused)
+        }
+        var control: String?
+        for statement in lexed.statements {
+            guard let name = Self.transactionControl(statement.tokens) else { continue }
+            if name == "ROLLBACK" || name == "ABORT" {
+                let location = lexed.source.location(of: statement.start)
+                throw .refusedFile(
+                    file: file, line: location.line, column: location.column,
+                    message: "the file rolls back its own transaction (\(name)): it would be recorded as applied though what it did is undone. Take the \(name) out, or mark the file `-- migrate:no-transaction`"
+                )
+            }
+            control = control ?? name
+        }
+        return control.map { .wholeFile(statement: $0) } ?? .inTransaction
+    }
+
+    /// The transaction-control statement that `tokens` are (`COMMIT`, `BEGIN`, …), or `nil`.
+    static func transactionControl(_ tokens: [Token]) -> String? {
+        guard let first = tokens.first, first.kind == .word else { return nil }
+        let second = tokens.dropFirst().first
+        switch first.value {
+        case "begin": return "BEGIN"
+        case "start" where second?.isWord("transaction") == true: return "START TRANSACTION"
+        case "commit": return "COMMIT"
+        case "end": return "END"
+        case "prepare" where second?.isWord("transaction") == true: return "PREPARE TRANSACTION"
+        case "rollback" where !(second?.isWord("to") ?? false): return second?.isWord("prepared") == true ? "ROLLBACK PREPARED" : "ROLLBACK"
+        case "abort": return "ABORT"
+        default: return nil
         }
     }
 
