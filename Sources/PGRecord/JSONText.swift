@@ -441,7 +441,14 @@ private struct JSONParser {
             }
             return parser.index - first
         }
-        guard digits(&self) > 0 else { throw error("expected a digit") }
+        let integerStart = index
+        let integerDigits = digits(&self)
+        guard integerDigits > 0 else { throw error("expected a digit") }
+        // JSON (and jsonb) has no leading zeros: `01` is not a number.
+        guard integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else {
+            index = integerStart + 1
+            throw error("a number cannot start with 0")
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
             index += 1

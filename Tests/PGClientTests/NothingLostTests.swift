@@ -89,6 +89,10 @@ import Testing
         #expect(try JSONValue(parsing: "-1e-400") == .decimal("-1e-400"))
         #expect(try JSONValue(parsing: "0.1000000000000000055511151231257827") == .decimal("0.1000000000000000055511151231257827"))
         #expect(try JSONValue(parsing: "[12345678901234567890123]").jsonText == "[12345678901234567890123]")
+        // Found by `make fuzz`: leading zeros were read as a number that could not be written back.
+        #expect(throws: JSONValue.SyntaxError.self) { try JSONValue(parsing: "00000000000972095147396479620") }
+        #expect(throws: JSONValue.SyntaxError.self) { try JSONValue(parsing: "-01") }
+        #expect(try JSONValue(parsing: "[0,-0.5,0e1]").jsonText == "[0,-0.5,0.0]")
     }
 
     // MARK: - Deep JSON
