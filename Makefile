@@ -27,7 +27,7 @@ help:
 	@echo "make test                                 run all tests against a throwaway PostgreSQL"
 	@echo "make bench                                time schema folding (against pglast), migrate up (against psql),"
 	@echo "                                          and the query helpers (against psql COPY and PostgresNIO)"
-	@echo "make fuzz [FUZZ_SECONDS=300]               fuzz the lexer, parser and fold (libFuzzer); crashes go to Fuzz/crashes/"
+	@echo "make fuzz [FUZZ_SECONDS=300]               fuzz the lexer, parser, fold, statement splitter and JSON reader (libFuzzer); crashes go to Fuzz/crashes/"
 	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
 
 build:
