@@ -138,10 +138,12 @@ import Testing
         }
     }
 
-    @Test func eightConcurrentMigratorsOverConcurrentIndexFilesNeverDeadlock() throws {
+    @Test(arguments: [8, 32])
+    func concurrentMigratorsOverConcurrentIndexFilesNeverDeadlock(processes: Int) throws {
         var migrations: [(String, String, String?)] = [(
             "items",
-            "CREATE TABLE items (id int, a int, b int, c int);\nINSERT INTO items SELECT g, g, g, g FROM generate_series(1, 1000) g;\nCREATE TABLE applied_log (version int);\nINSERT INTO applied_log VALUES (1);",
+            // Slow enough that every other process is waiting for the lock when the indexes come.
+            "CREATE TABLE items (id int, a int, b int, c int);\nINSERT INTO items SELECT g, g, g, g FROM generate_series(1, 1000) g;\nCREATE TABLE applied_log (version int);\nINSERT INTO applied_log VALUES (1);\nSELECT pg_sleep(1.5);",
             nil
         )]
         for (version, column) in [(2, "a"), (3, "b"), (4, "c")] {
@@ -156,11 +158,27 @@ import Testing
         defer { folder.remove() }
         try TestPostgres.withDatabase { config in
             let url = TestPostgres.url(config)
-            nonisolated(unsafe) var outputs = (0..<8).map { _ in Result<ProcessOutput, any Error>?.none }
-            DispatchQueue.concurrentPerform(iterations: 8) { index in
-                outputs[index] = Result { try migrate(["-path", folder.path, "-database", url, "up"]) }
+            // All started before any is waited for: truly concurrent, whatever the number of cores.
+            var running: [(Process, String)] = []
+            for index in 0..<processes {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: migrateExecutable)
+                process.arguments = ["-path", folder.path, "-database", url, "up"]
+                let outputPath = NSTemporaryDirectory() + "migrate-\(UUID().uuidString)-\(index).out"
+                _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+                let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+                process.standardOutput = output
+                process.standardError = output
+                try process.run()
+                running.append((process, outputPath))
             }
-            let finished = try outputs.map { try #require($0).get() }
+            var finished: [(status: Int32, all: String)] = []
+            for (process, outputPath) in running {
+                process.waitUntilExit()
+                let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+                try? FileManager.default.removeItem(atPath: outputPath)
+                finished.append((process.terminationStatus, text))
+            }
             #expect(finished.allSatisfy { $0.status == 0 }, "\(finished.map(\.all))")
             let log = try PGConnection(config: config).query("SELECT version, count(*) FROM applied_log GROUP BY version ORDER BY version")
             #expect(log.map { "\($0[0]!):\($0[1]!)" } == ["1:1", "2:1", "3:1", "4:1", "5:1"])
