@@ -208,25 +208,24 @@ public final class Migrator: Sendable {
         case wholeFile(statement: String)
     }
 
-    /// How a file must run, decided before anything runs.
+    /// How a file must run, decided before anything runs. The file is read with the generator's
+    /// lexer in one pass that keeps no tokens, so a file of any size costs about its own size.
     func plan(_ file: MigrationFile, text: String) throws(MigrateError) -> Plan {
-        let lexed = Lexer.lex(SourceFile(path: file.path, text: text))
-        if let error = lexed.diagnostics.first(where: { $0.severity == .error }) {
+        let split = SQLStatementSplitter.scan(text, path: file.path)
+        if let error = split.diagnostics.first(where: { $0.severity == .error }) {
             throw .source(MigrationSourceError(path: file.path, line: error.location.line, column: error.location.column, message: error.message))
         }
         let noTransaction = Self.isNoTransaction(text)
         let refused = noTransaction ? nil : TransactionBlock.firstRefusedStatement(in: text)
         if noTransaction || refused != nil {
-            let split = SQLStatementSplitter.scan(text, path: file.path)
             return .outsideTransaction(split.statements, refused: refused)
         }
         var control: String?
-        for statement in lexed.statements {
-            guard let name = Self.transactionControl(statement.tokens) else { continue }
+        for statement in split.statements {
+            guard let name = Self.transactionControl(statement.leadingWords) else { continue }
             if name == "ROLLBACK" || name == "ABORT" {
-                let location = lexed.source.location(of: statement.start)
                 throw .refusedFile(
-                    file: file, line: location.line, column: location.column,
+                    file: file, line: statement.line, column: statement.column,
                     message: "the file rolls back its own transaction (\(name)): it would be recorded as applied though what it did is undone. Take the \(name) out, or mark the file `-- migrate:no-transaction`"
                 )
             }
@@ -235,17 +234,18 @@ public final class Migrator: Sendable {
         return control.map { .wholeFile(statement: $0) } ?? .inTransaction
     }
 
-    /// The transaction-control statement that `tokens` are (`COMMIT`, `BEGIN`, …), or `nil`.
-    static func transactionControl(_ tokens: [Token]) -> String? {
-        guard let first = tokens.first, first.kind == .word else { return nil }
-        let second = tokens.dropFirst().first
-        switch first.value {
+    /// The transaction-control statement that a statement starting with `words` is (`COMMIT`,
+    /// `BEGIN`, …), or `nil`.
+    static func transactionControl(_ words: [String]) -> String? {
+        guard let first = words.first else { return nil }
+        let second = words.dropFirst().first
+        switch first {
         case "begin": return "BEGIN"
-        case "start" where second?.isWord("transaction") == true: return "START TRANSACTION"
+        case "start" where second == "transaction": return "START TRANSACTION"
         case "commit": return "COMMIT"
         case "end": return "END"
-        case "prepare" where second?.isWord("transaction") == true: return "PREPARE TRANSACTION"
-        case "rollback" where !(second?.isWord("to") ?? false): return second?.isWord("prepared") == true ? "ROLLBACK PREPARED" : "ROLLBACK"
+        case "prepare" where second == "transaction": return "PREPARE TRANSACTION"
+        case "rollback" where second != "to": return second == "prepared" ? "ROLLBACK PREPARED" : "ROLLBACK"
         case "abort": return "ABORT"
         default: return nil
         }

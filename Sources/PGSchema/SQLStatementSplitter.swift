@@ -8,6 +8,18 @@ public struct SQLStatement: Sendable, Hashable {
     /// The 1-based line and column at which the statement starts.
     public var line: Int
     public var column: Int
+    /// The statement's first two tokens, unquoted words folded to lower case (`["commit"]`,
+    /// `["rollback", "to"]`); any other token is `""`. Enough to tell what kind of statement it is
+    /// without keeping its tokens.
+    public var leadingWords: [String] = []
+
+    public init(text: String, characterOffset: Int, line: Int, column: Int, leadingWords: [String] = []) {
+        self.text = text
+        self.characterOffset = characterOffset
+        self.line = line
+        self.column = column
+        self.leadingWords = leadingWords
+    }
 }
 
 /// Splits a SQL script on the `;` that end statements: never one inside a quoted string, a quoted
@@ -43,6 +55,7 @@ public enum SQLStatementSplitter {
         var line = 1
         var column = 1
         var start: Int?
+        var leadingWords: [String] = []
 
         func finish(at end: Int) {
             guard let first = start else { return }
@@ -59,16 +72,20 @@ public enum SQLStatementSplitter {
                 }
                 counted += 1
             }
-            statements.append(SQLStatement(text: source.text(first, end), characterOffset: characters, line: line, column: column))
+            statements.append(SQLStatement(
+                text: source.text(first, end), characterOffset: characters, line: line, column: column, leadingWords: leadingWords
+            ))
             start = nil
+            leadingWords.removeAll(keepingCapacity: true)
         }
 
         while let token = lexer.next() {
             if boundaries.ends(at: token) {
                 finish(at: token.start)
-            } else if start == nil {
-                start = token.start
+                continue
             }
+            if start == nil { start = token.start }
+            if leadingWords.count < 2 { leadingWords.append(token.kind == .word ? token.value : "") }
         }
         finish(at: bytes.count)
         return Result(statements: statements, diagnostics: lexer.diagnostics)

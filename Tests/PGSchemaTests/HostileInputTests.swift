@@ -60,6 +60,11 @@ import Testing
         #expect(statements.last?.line == 6)
     }
 
+    @Test func statementsCarryTheirLeadingWords() {
+        let statements = SQLStatementSplitter.split("ROLLBACK TO sp; \"commit\"(); /* c */ Commit; begin")
+        #expect(statements.map(\.leadingWords) == [["rollback", "to"], ["", ""], ["commit"], ["begin"]])
+    }
+
     @Test(arguments: [
         ("SELECT 1; /* never closed; SELECT 2;", "unterminated /* comment"),
         ("SELECT 'never closed; SELECT 2;", "unterminated quoted string"),
