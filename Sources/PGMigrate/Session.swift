@@ -182,7 +182,7 @@ final class Session {
             _ = try? connection.execute("ROLLBACK")
             throw .transactionEndedByFile(file: file, target: target, detail: "it left a transaction open, which was rolled back")
         }
-        try setVersion(target, dirty: false)
+        try markClean(target)
     }
 
     /// A file that manages its own transactions (`BEGIN; … COMMIT;`) runs as golang-migrate runs
@@ -199,7 +199,7 @@ final class Session {
             _ = try? connection.execute("ROLLBACK")
             throw .transactionEndedByFile(file: file, target: target, detail: "it left a transaction open, which was rolled back")
         }
-        try setVersion(target, dirty: false)
+        try markClean(target)
     }
 
     private func failure(
@@ -211,6 +211,16 @@ final class Session {
             (line, column) = lineAndColumn(in: text, characterOffset: offset + position - 1)
         }
         return .migrationFailed(file: file, line: line, column: column, error: error, leftDirty: dirty, previousVersion: previous)
+    }
+
+    /// Clears the dirty flag once a file ran completely. Should that fail (the connection lost
+    /// during its COMMIT), the message says exactly what is known.
+    private func markClean(_ target: Int64) throws(MigrateError) {
+        do {
+            try connection.execute("BEGIN; " + versionStatements(target, dirty: false) + " COMMIT")
+        } catch {
+            throw .database(error, doing: "the file ran completely, but marking version \(target) clean failed, so it may still be marked dirty (run `migrate version`; if it says \(target) (dirty), run `force \(target)`)")
+        }
     }
 
     // MARK: - Drop

@@ -117,6 +117,31 @@ import Testing
         }
     }
 
+    @Test func aConnectionLostWhileClearingDirtySaysWhatIsKnown() throws {
+        // The file runs outside a transaction; a deferred trigger ends the backend as the clean
+        // version is committed.
+        let folder = try migrationsFolder([(
+            "dies_when_clean",
+            """
+            -- migrate:no-transaction
+            CREATE FUNCTION die() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); PERFORM pg_sleep(5); RETURN NULL; END $$;
+            CREATE CONSTRAINT TRIGGER die AFTER INSERT ON schema_migrations DEFERRABLE INITIALLY DEFERRED
+                FOR EACH ROW WHEN (NOT NEW.dirty) EXECUTE FUNCTION die();
+            """,
+            nil
+        )])
+        defer { folder.remove() }
+        try TestPostgres.withDatabase { config in
+            let h = try Harness(config, path: folder.path)
+            #expect { try h.migrator.up() } throws: { error in
+                "\(error)".contains("the file ran completely, but marking version 1 clean failed") && "\(error)".contains("force 1")
+            }
+            let after = try Harness(config, path: folder.path)
+            #expect(try after.migrator.version() == DatabaseVersion(version: 1, dirty: true))
+        }
+    }
+
     @Test func theLockKeyIsTheDatabasesNotTheURLsSpelling() throws {
         let folder = try loggingFolder()
         defer { folder.remove() }
