@@ -41,6 +41,7 @@ test:
 	@. scripts/pg-common.sh && pg_install_deps
 	swift build --build-tests
 	scripts/with-test-postgres.sh sh -c 'swift test --skip-build --disable-xctest && scripts/test-make-targets.sh'
+	scripts/test-server-restart.sh
 	scripts/test-plugin.sh
 
 bench:
