@@ -232,6 +232,25 @@ import Testing
         #expect(!result.all.contains("Pa55"), "\(result.all)")
     }
 
+    @Test func dotEnvAndEnvironmentFormsNeverShowTheirSecrets() throws {
+        let hostile = "postgresql://postgres:12/Secret-Pa55@127.0.0.1:1/db"
+        let folder = try TemporaryFolder(files: [".env": "DATABASE_URL=\(hostile)\n"])
+        defer { folder.remove() }
+        for result in [
+            try migrate(["-path", saasMigrationsPath, "version"], in: folder.path),
+            try run(migrateExecutable, ["-path", saasMigrationsPath, "version"], environment: ["DATABASE_URL": hostile]),
+        ] {
+            #expect(result.status != 0)
+            #expect(!result.all.contains("Pa55"), "\(result.all)")
+        }
+        let fields = try TemporaryFolder(files: [".env": "DB_HOST=127.0.0.1\nDB_PORT=1\nDB_USER=postgres\nDB_PASSWORD=Secret-Pa55/?#@\nDB_NAME=db\n"])
+        defer { fields.remove() }
+        let result = try migrate(["-path", saasMigrationsPath, "version"], in: fields.path)
+        #expect(result.status != 0)
+        #expect(!result.all.contains("Pa55"), "\(result.all)")
+        #expect(result.stderr.contains("postgresql://postgres:***@127.0.0.1:1/db"), "\(result.all)")
+    }
+
     @Test func aPasswordEqualToTheUserNameDoesNotHideTheUserName() throws {
         let server = try TestPostgres.serverConfig()
         let admin = try PGConnection(config: server)
