@@ -28,7 +28,7 @@ help:
 	@echo "make bench                                time schema folding (against pglast), migrate up (against psql),"
 	@echo "                                          the query helpers (against psql COPY and PostgresNIO), and the"
 	@echo "                                          build time of generated models (scripts/bench-build.sh)"
-	@echo "make fuzz [FUZZ_SECONDS=300]               fuzz the lexer, parser and fold (libFuzzer); crashes go to Fuzz/crashes/"
+	@echo "make fuzz [FUZZ_SECONDS=300]               fuzz the lexer, parser, fold, statement splitter and JSON reader (libFuzzer); crashes go to Fuzz/crashes/"
 	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
 
 build:
@@ -42,6 +42,7 @@ test:
 	@. scripts/pg-common.sh && pg_install_deps
 	swift build --build-tests
 	scripts/with-test-postgres.sh sh -c 'swift test --skip-build --disable-xctest && scripts/test-make-targets.sh'
+	scripts/test-server-restart.sh
 	scripts/test-plugin.sh
 
 bench:

@@ -20,8 +20,10 @@ pg_install_deps
 swift build --product migrate -c "${CONFIGURATION:-debug}" --quiet >&2 || exit 1
 migrate="$(swift build --product migrate -c "${CONFIGURATION:-debug}" --show-bin-path)/migrate"
 
-database=()
+# The database travels in DATABASE_URL, never as `-database URL`: a command line is visible to
+# every user of the machine (ps, /proc/PID/cmdline), the environment is not.
 if [ -z "${DATABASE_URL:-}" ] && ! { [ -f .env ] && grep -qE '^[[:space:]]*(export[[:space:]]+)?(DATABASE_URL|DB_HOST|DB_NAME|DB_USER)=' .env; }; then
-    database=(-database "$("$here/dev-postgres.sh" url "$module")")
+    DATABASE_URL="$("$here/dev-postgres.sh" url "$module")"
+    export DATABASE_URL
 fi
-exec "$migrate" -path "migrations/$module" "${database[@]}" "$@"
+exec "$migrate" -path "migrations/$module" "$@"

@@ -11,7 +11,6 @@ import Synchronization
 public final class PGConnection: Sendable {
     private let state: Mutex<ConnectionHandle>
     private let noticeBox: NoticeBox
-    private let password: String?
 
     /// Connects. Fails with a ``PGError`` of kind `.connection` whose message is libpq's (it never
     /// holds the password); an unreachable host fails after `connect_timeout` (10 s by default).
@@ -25,11 +24,12 @@ public final class PGConnection: Sendable {
             for pointer in keywords + values { free(UnsafeMutablePointer(mutating: pointer)) }
         }
         let connection = PQconnectdbParams(keywords, values, 0)
-        password = config.password
         guard let connection, PQstatus(connection) == CONNECTION_OK else {
             let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
             if let connection { PQfinish(connection) }
-            throw PGError(kind: .connection, message: Self.scrub(Self.trimmed(message), password: config.password))
+            // libpq's messages never hold the password. They are not searched for its text either:
+            // a password such as `postgres` would be revealed by where `***` appears.
+            throw PGError(kind: .connection, message: Self.trimmed(message))
         }
         noticeBox = NoticeBox(handler: notices)
         PQsetNoticeReceiver(connection, { argument, result in
@@ -67,13 +67,32 @@ public final class PGConnection: Sendable {
     /// rows of the last statement.
     @discardableResult
     public func execute(_ sql: String) throws(PGError) -> PGRows {
-        try run(sql) { connection in PQexec(connection, sql) }
+        try Self.refuseNUL(in: sql)
+        return try run(sql) { connection in PQexec(connection, sql) }
+    }
+
+    /// libpq takes a statement as a C string: a NUL byte would end it there, and the rest would be
+    /// dropped without a word. Such a statement is refused before anything is sent.
+    private static func refuseNUL(in sql: String) throws(PGError) {
+        guard let index = sql.utf8.firstIndex(of: 0) else { return }
+        let offset = sql.unicodeScalars.distance(from: sql.unicodeScalars.startIndex, to: index)
+        throw PGError(
+            kind: .client,
+            message: "the statement contains a NUL byte at character \(offset + 1), which PostgreSQL cannot take; nothing was sent",
+            position: offset + 1, query: sql
+        )
     }
 
     /// Runs one statement with `$1`, `$2`, … bound to `binds` (`PQexecParams`); values never
     /// become part of the SQL text.
     @discardableResult
     public func query(_ sql: String, _ binds: [PGBind] = []) throws(PGError) -> PGRows {
+        try Self.refuseNUL(in: sql)
+        for (index, bind) in binds.enumerated() {
+            if let problem = bind.problem {
+                throw PGError(kind: .client, message: "cannot bind parameter $\(index + 1): \(problem); nothing was sent", query: sql)
+            }
+        }
         var cValues: [UnsafePointer<CChar>?] = binds.map { bind in bind.text.map { UnsafePointer(strdup($0)) } }
         defer { for pointer in cValues { free(UnsafeMutablePointer(mutating: pointer)) } }
         let count = Int32(binds.count)
@@ -105,20 +124,25 @@ public final class PGConnection: Sendable {
         }
     }
 
+    /// Whether the connection to the server is still up (libpq's `CONNECTION_OK`): after a failed
+    /// `COMMIT`, `false` means the outcome of the commit is unknown.
+    public var isConnected: Bool {
+        state.withLock { handle in handle.pointer.map { PQstatus($0) == CONNECTION_OK } ?? false }
+    }
+
     /// The server's version number, such as 150018 for 15.18.
     public var serverVersion: Int {
         state.withLock { handle in handle.pointer.map { Int(PQserverVersion($0)) } ?? 0 }
     }
 
     private func run(_ sql: String, _ send: (OpaquePointer) -> OpaquePointer?) throws(PGError) -> PGRows {
-        let password = password
         let outcome: Result<LibPQResult, PGError> = state.withLock { handle in
             guard let connection = handle.pointer else {
                 return .failure(PGError(kind: .connection, message: "the connection is closed", query: sql))
             }
             handle.roundTrips += 1
             guard let result = send(connection) else {
-                let message = Self.scrub(Self.trimmed(String(cString: PQerrorMessage(connection))), password: password)
+                let message = Self.trimmed(String(cString: PQerrorMessage(connection)))
                 return .failure(PGError(kind: PQstatus(connection) == CONNECTION_OK ? .client : .connection, message: message, query: sql))
             }
             switch PQresultStatus(result) {
@@ -127,7 +151,6 @@ public final class PGConnection: Sendable {
             default:
                 let lost = PQstatus(connection) != CONNECTION_OK
                 var error = Self.error(from: result, connection: connection, query: sql)
-                error.message = Self.scrub(error.message, password: password)
                 if lost, error.sqlState == nil { error.kind = .connection }
                 PQclear(result)
                 return .failure(error)
@@ -166,12 +189,6 @@ public final class PGConnection: Sendable {
         var text = Substring(message)
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return String(text)
-    }
-
-    /// Belt and braces: libpq does not put passwords in messages, and this makes sure.
-    static func scrub(_ message: String, password: String?) -> String {
-        guard let password, password.count >= 3 else { return message }
-        return message.replacingOccurrences(of: password, with: "***")
     }
 }
 

@@ -31,6 +31,14 @@ public enum MigrateError: Error, Sendable, CustomStringConvertible {
     case database(PGError, doing: String)
     /// `create` refused.
     case create(String)
+    /// The connection was lost while the server was committing a file (or its version): whether
+    /// it was applied is unknown until the version is read again.
+    case outcomeUnknown(file: MigrationFile, error: PGError, previousVersion: Int64?, target: Int64)
+    /// A transactional file ended its transaction in a way the migrator could not foresee; the
+    /// version is left dirty so that nothing runs on top of an unknown state.
+    case transactionEndedByFile(file: MigrationFile, target: Int64, detail: String)
+    /// A file that would be recorded as applied though it undoes its own work (`ROLLBACK`).
+    case refusedFile(file: MigrationFile, line: Int, column: Int, message: String)
 
     public var description: String {
         switch self {
@@ -73,6 +81,21 @@ public enum MigrateError: Error, Sendable, CustomStringConvertible {
             return "error: \(doing): \(error.description)"
         case .create(let message):
             return "error: \(message)"
+        case .outcomeUnknown(let file, let error, let previousVersion, let target):
+            let before = previousVersion.map { "at version \($0)" } ?? "with no migration applied"
+            return """
+                \(file.path): error: the connection was lost while the server was committing this file: \(error.message)
+                The outcome is unknown: the database is either still \(before), or at version \(target) with this file applied. \
+                Run `migrate version` to see which before doing anything else.
+                """
+        case .transactionEndedByFile(let file, let target, let detail):
+            return """
+                \(file.path): error: the file ended the migration's transaction itself (\(detail)), so what it did cannot be told apart from what it undid: \
+                the database is now marked dirty at version \(target). Check what the file left behind, then run `force` with the version it is really at; \
+                mark such a file `-- migrate:no-transaction`, or take the BEGIN/COMMIT out of it.
+                """
+        case .refusedFile(let file, let line, let column, let message):
+            return "\(file.path):\(line):\(column): error: \(message); nothing was run"
         }
     }
 }

@@ -24,6 +24,9 @@ public enum MigrationEvent: Sendable {
     /// A file without `-- migrate:no-transaction` holds a statement that PostgreSQL refuses in a
     /// transaction block, so it runs outside one, following golang-migrate's dirty protocol.
     case outsideTransaction(version: Int64, name: String, statement: String)
+    /// A file that ends its transaction itself (`COMMIT`) runs as golang-migrate runs files: sent
+    /// whole, with the version marked dirty until it completes.
+    case ownTransaction(version: Int64, name: String, statement: String)
     case dropped(objects: Int)
     case forced(version: Int64)
     case notice(PGNotice)
@@ -167,23 +170,84 @@ public final class Migrator: Sendable {
                 throw .source(error)
             }
         }
-        var version = current?.version
+        // Lex every file first with the generator's lexer: a file it cannot read (an unterminated
+        // comment or string) stops the run before anything changes, whichever way it would run.
+        var plans: [Plan] = []
         for script in scripts {
+            plans.append(try plan(script.file, text: script.text))
+        }
+        var version = current?.version
+        for (script, plan) in zip(scripts, plans) {
             let start = ContinuousClock.now
-            let refused = Self.isNoTransaction(script.text) ? nil : TransactionBlock.firstRefusedStatement(in: script.text)
-            if let refused {
-                log(.outsideTransaction(version: script.file.version, name: script.file.name, statement: refused))
-            }
-            if refused != nil || Self.isNoTransaction(script.text) {
-                try session.applyOutsideTransaction(script.file, text: script.text, target: script.target, previous: version)
-            } else {
+            switch plan {
+            case .inTransaction:
                 try session.applyInTransaction(script.file, text: script.text, target: script.target, previous: version)
+            case .outsideTransaction(let statements, let refused):
+                if let refused {
+                    log(.outsideTransaction(version: script.file.version, name: script.file.name, statement: refused))
+                }
+                try session.applyOutsideTransaction(script.file, text: script.text, statements: statements, target: script.target, previous: version)
+            case .wholeFile(let statement):
+                log(.ownTransaction(version: script.file.version, name: script.file.name, statement: statement))
+                try session.applyWholeFile(script.file, text: script.text, target: script.target, previous: version)
             }
             version = script.target
             log(.applied(
                 version: script.file.version, name: script.file.name, direction: script.file.direction,
                 duration: ContinuousClock.now - start
             ))
+        }
+    }
+
+    enum Plan {
+        case inTransaction
+        /// Statement by statement; `refused` names the statement that cannot run in a transaction
+        /// block when the file has no `-- migrate:no-transaction` line.
+        case outsideTransaction([SQLStatement], refused: String?)
+        /// The file ends its transaction itself.
+        case wholeFile(statement: String)
+    }
+
+    /// How a file must run, decided before anything runs. The file is read with the generator's
+    /// lexer in one pass that keeps no tokens, so a file of any size costs about its own size.
+    func plan(_ file: MigrationFile, text: String) throws(MigrateError) -> Plan {
+        let split = SQLStatementSplitter.scan(text, path: file.path)
+        if let error = split.diagnostics.first(where: { $0.severity == .error }) {
+            throw .source(MigrationSourceError(path: file.path, line: error.location.line, column: error.location.column, message: error.message))
+        }
+        let noTransaction = Self.isNoTransaction(text)
+        let refused = noTransaction ? nil : TransactionBlock.firstRefusedStatement(in: text)
+        if noTransaction || refused != nil {
+            return .outsideTransaction(split.statements, refused: refused)
+        }
+        var control: String?
+        for statement in split.statements {
+            guard let name = Self.transactionControl(statement.leadingWords) else { continue }
+            if name == "ROLLBACK" || name == "ABORT" {
+                throw .refusedFile(
+                    file: file, line: statement.line, column: statement.column,
+                    message: "the file rolls back its own transaction (\(name)): it would be recorded as applied though what it did is undone. Take the \(name) out, or mark the file `-- migrate:no-transaction`"
+                )
+            }
+            control = control ?? name
+        }
+        return control.map { .wholeFile(statement: $0) } ?? .inTransaction
+    }
+
+    /// The transaction-control statement that a statement starting with `words` is (`COMMIT`,
+    /// `BEGIN`, …), or `nil`.
+    static func transactionControl(_ words: [String]) -> String? {
+        guard let first = words.first else { return nil }
+        let second = words.dropFirst().first
+        switch first {
+        case "begin": return "BEGIN"
+        case "start" where second == "transaction": return "START TRANSACTION"
+        case "commit": return "COMMIT"
+        case "end": return "END"
+        case "prepare" where second == "transaction": return "PREPARE TRANSACTION"
+        case "rollback" where second != "to": return second == "prepared" ? "ROLLBACK PREPARED" : "ROLLBACK"
+        case "abort": return "ABORT"
+        default: return nil
         }
     }
 

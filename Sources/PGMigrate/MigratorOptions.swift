@@ -9,13 +9,15 @@ public struct MigratorOptions: Sendable, Equatable {
     public var statementTimeoutMilliseconds: Int?
     /// How long to wait for another migrator's lock before giving up (golang-migrate's `-lock-timeout`).
     public var lockTimeoutSeconds: Int
-    /// The database part of the advisory lock key: the URL's path (`/dbname`), as golang-migrate's
-    /// command line uses it.
-    public var lockDatabaseName: String
+    /// The database part of the advisory lock key. `nil` (the default) takes `/` followed by the
+    /// name of the database the connection is on (`current_database()`): what golang-migrate's
+    /// command line uses for a URL that spells the name plainly, and one key however the name is
+    /// spelled. Set it only to match another tool's key.
+    public var lockDatabaseName: String?
 
     public init(
         migrationsTable: String = "schema_migrations", statementTimeoutMilliseconds: Int? = nil,
-        lockTimeoutSeconds: Int = 15, lockDatabaseName: String
+        lockTimeoutSeconds: Int = 15, lockDatabaseName: String? = nil
     ) {
         self.migrationsTable = migrationsTable
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
@@ -35,7 +37,7 @@ public struct MigratorOptions: Sendable, Equatable {
         let table = config.toolOptions["x-migrations-table"].flatMap { $0.isEmpty ? nil : $0 }
         self.init(
             migrationsTable: table ?? "schema_migrations", statementTimeoutMilliseconds: timeout,
-            lockTimeoutSeconds: lockTimeoutSeconds, lockDatabaseName: config.urlPath
+            lockTimeoutSeconds: lockTimeoutSeconds
         )
     }
 }

@@ -16,7 +16,7 @@ final class Session {
     init(connection: PGConnection, options: MigratorOptions) throws(MigrateError) {
         self.connection = connection
         self.options = options
-        var setup = "SELECT current_schema()"
+        var setup = "SELECT current_schema(), current_database()"
         if let timeout = options.statementTimeoutMilliseconds {
             setup = "SET statement_timeout = \(timeout); " + setup
         }
@@ -26,7 +26,11 @@ final class Session {
         }
         self.schema = schema
         table = quoteIdentifier(schema) + "." + quoteIdentifier(options.migrationsTable)
-        lockKey = AdvisoryLock.key(database: options.lockDatabaseName, schema: schema, table: options.migrationsTable)
+        // The database the connection is really on, not the URL's spelling of it (`/my%20db` and
+        // `DB_NAME=my db` are one database, and must be one lock). golang-migrate's command line
+        // passes the URL path, `/name`: the same text for a URL that spells the name plainly.
+        let database = "/" + (rows.first?[1] ?? "")
+        lockKey = AdvisoryLock.key(database: options.lockDatabaseName ?? database, schema: schema, table: options.migrationsTable)
     }
 
     @discardableResult
@@ -40,17 +44,25 @@ final class Session {
 
     // MARK: - The lock
 
+    /// Waits for the advisory lock by polling `pg_try_advisory_lock` between short sleeps, each
+    /// poll its own statement: a migrator that waits holds no transaction and no snapshot, so the
+    /// one at work can run `CREATE INDEX CONCURRENTLY` (which waits for every older snapshot)
+    /// without deadlocking with the ones that wait.
     func lock() throws(MigrateError) {
-        // One round trip: the timeout holds for this wait only, and a timeout rolls the SET back.
-        let sql = """
-            SET LOCAL lock_timeout = '\(options.lockTimeoutSeconds)s'; SELECT pg_advisory_lock(\(lockKey)); 
-            """
-        do {
-            try connection.execute("BEGIN; " + sql + " COMMIT")
-        } catch {
-            if connection.transactionStatus != .idle { _ = try? connection.execute("ROLLBACK") }
-            if error.sqlState == "55P03" { throw .lockTimeout(seconds: options.lockTimeoutSeconds) }
-            throw .database(error, doing: "taking the migration lock")
+        let deadline = ContinuousClock.now + .seconds(options.lockTimeoutSeconds)
+        var pause = 0.005
+        while true {
+            let taken: Bool
+            do {
+                taken = try connection.execute("SELECT pg_try_advisory_lock(\(lockKey))").first?[0] == "t"
+            } catch {
+                throw .database(error, doing: "taking the migration lock")
+            }
+            if taken { return }
+            if ContinuousClock.now >= deadline { throw .lockTimeout(seconds: options.lockTimeoutSeconds) }
+            // Up to a quarter second, with jitter so that waiting replicas do not poll in step.
+            Thread.sleep(forTimeInterval: pause * Double.random(in: 0.5...1.5))
+            pause = min(pause * 2, 0.25)
         }
     }
 
@@ -120,29 +132,43 @@ final class Session {
 
     /// `BEGIN`, the file and its version update, `COMMIT`: two round trips; on failure a
     /// `ROLLBACK` leaves the database exactly as before.
+    ///
+    /// The file must not end the transaction itself (``Migrator`` sends such files through
+    /// ``applyWholeFile(_:text:target:previous:)``); should libpq report that it did anyway, the
+    /// version is marked dirty rather than recorded as cleanly applied.
     func applyInTransaction(_ file: MigrationFile, text: String, target: Int64, previous: Int64?) throws(MigrateError) {
         let prefix = "BEGIN;\n"
         do {
             try connection.execute(prefix + text)
-            if connection.transactionStatus != .inTransaction {
-                // The file ended the transaction itself (its own COMMIT): what it did is kept, and
-                // the version is recorded at once so that the two agree.
-                try connection.execute("BEGIN; " + versionStatements(target, dirty: false) + " COMMIT")
-                return
-            }
-            try connection.execute(versionStatements(target, dirty: false) + " COMMIT")
         } catch {
+            // The file holds no COMMIT of its own (Migrator sends those elsewhere), so whatever
+            // failed, even the connection, nothing of it was committed.
             if connection.transactionStatus != .idle { _ = try? connection.execute("ROLLBACK") }
             let position = error.position.map { $0 - prefix.unicodeScalars.count }
             throw failure(file, text: text, error: error, position: position, offset: 0, dirty: false, previous: previous)
+        }
+        guard connection.transactionStatus == .inTransaction else {
+            try setVersion(target, dirty: true)
+            throw .transactionEndedByFile(file: file, target: target, detail: "the transaction was no longer open when the file finished")
+        }
+        do {
+            try connection.execute(versionStatements(target, dirty: false) + " COMMIT")
+        } catch {
+            if !connection.isConnected {
+                throw .outcomeUnknown(file: file, error: error, previousVersion: previous, target: target)
+            }
+            if connection.transactionStatus != .idle { _ = try? connection.execute("ROLLBACK") }
+            throw failure(file, text: text, error: error, position: nil, offset: 0, dirty: false, previous: previous)
         }
     }
 
     /// golang-migrate's protocol: mark dirty, run each statement on its own (so that
     /// `CREATE INDEX CONCURRENTLY` works), clear dirty. A failure leaves the version dirty.
-    func applyOutsideTransaction(_ file: MigrationFile, text: String, target: Int64, previous: Int64?) throws(MigrateError) {
+    func applyOutsideTransaction(
+        _ file: MigrationFile, text: String, statements: [SQLStatement], target: Int64, previous: Int64?
+    ) throws(MigrateError) {
         try setVersion(target, dirty: true)
-        for statement in SQLStatementSplitter.split(text) {
+        for statement in statements {
             do {
                 try connection.execute(statement.text)
             } catch {
@@ -151,7 +177,29 @@ final class Session {
                 throw failure(file, text: text, error: error, position: error.position ?? 1, offset: statement.characterOffset, dirty: true, previous: previous)
             }
         }
-        try setVersion(target, dirty: false)
+        if connection.transactionStatus != .idle {
+            // A statement of the file opened a transaction and left it open: nothing of it is kept.
+            _ = try? connection.execute("ROLLBACK")
+            throw .transactionEndedByFile(file: file, target: target, detail: "it left a transaction open, which was rolled back")
+        }
+        try markClean(target)
+    }
+
+    /// A file that manages its own transactions (`BEGIN; … COMMIT;`) runs as golang-migrate runs
+    /// every file: marked dirty, sent as one query, then marked clean.
+    func applyWholeFile(_ file: MigrationFile, text: String, target: Int64, previous: Int64?) throws(MigrateError) {
+        try setVersion(target, dirty: true)
+        do {
+            try connection.execute(text)
+        } catch {
+            if connection.transactionStatus != .idle { _ = try? connection.execute("ROLLBACK") }
+            throw failure(file, text: text, error: error, position: error.position, offset: 0, dirty: true, previous: previous)
+        }
+        if connection.transactionStatus != .idle {
+            _ = try? connection.execute("ROLLBACK")
+            throw .transactionEndedByFile(file: file, target: target, detail: "it left a transaction open, which was rolled back")
+        }
+        try markClean(target)
     }
 
     private func failure(
@@ -163,6 +211,16 @@ final class Session {
             (line, column) = lineAndColumn(in: text, characterOffset: offset + position - 1)
         }
         return .migrationFailed(file: file, line: line, column: column, error: error, leftDirty: dirty, previousVersion: previous)
+    }
+
+    /// Clears the dirty flag once a file ran completely. Should that fail (the connection lost
+    /// during its COMMIT), the message says exactly what is known.
+    private func markClean(_ target: Int64) throws(MigrateError) {
+        do {
+            try connection.execute("BEGIN; " + versionStatements(target, dirty: false) + " COMMIT")
+        } catch {
+            throw .database(error, doing: "the file ran completely, but marking version \(target) clean failed, so it may still be marked dirty (run `migrate version`; if it says \(target) (dirty), run `force \(target)`)")
+        }
     }
 
     // MARK: - Drop

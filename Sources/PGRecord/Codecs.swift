@@ -415,7 +415,14 @@ extension PGInterval: PGBindable {
 }
 
 extension JSONValue: PGBindable {
-    public var pgBind: PGBind { PGBind(text: jsonText) }
+    /// The JSON text, exact; a value JSON cannot hold (`NaN`, infinity) is refused, never `null`.
+    public var pgBind: PGBind {
+        do {
+            return PGBind(text: try validJSONText())
+        } catch {
+            return PGBind(refusing: error.message)
+        }
+    }
 }
 
 /// A value that can be an element of a bound array.

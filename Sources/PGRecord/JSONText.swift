@@ -10,12 +10,24 @@ extension JSONValue {
         public var description: String { "\(message) at byte \(offset)" }
     }
 
-    /// Parses JSON text (RFC 8259). Numbers written without a fraction or exponent that fit 64 bits
-    /// become `.integer`; every other number becomes `.number`.
+    /// Why a value cannot be written as JSON text.
+    public struct WriteError: Error, Sendable, Equatable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// The deepest nesting the reader takes: above what PostgreSQL accepts with its default
+    /// `max_stack_depth` (2 MB: about 12,000 levels of `jsonb`), and below what the Swift runtime
+    /// can release on an 8 MB thread stack (a nested value's release recurses, about 30,000
+    /// levels in a debug build). Deeper text is refused with an error, never a crash.
+    public static let maximumDepth = 20_000
+
+    /// Parses JSON text (RFC 8259). Integers that fit 64 bits become `.integer`, numbers that a
+    /// `Double` holds exactly `.number`, every other number `.decimal` with its text. The reader
+    /// keeps its own stack rather than recursing; see ``maximumDepth``.
     public init(parsing bytes: UnsafeRawBufferPointer) throws(SyntaxError) {
         var parser = JSONParser(bytes: bytes)
-        parser.skipWhitespace()
-        let value = try parser.value(depth: 0)
+        let value = try parser.document()
         parser.skipWhitespace()
         guard parser.index == bytes.count else { throw parser.error("unexpected text after the value") }
         self = value
@@ -30,45 +42,170 @@ extension JSONValue {
         self = try result.get()
     }
 
-    /// The value as compact JSON text with object keys sorted, so equal values give equal text.
-    /// JSON has no `NaN` or infinity: such a `.number` is written as `null`.
+    /// The value as compact JSON text with object keys sorted, so equal values give equal text:
+    /// for showing a value. JSON has no `NaN` or infinity, which this shows as `null`; storing
+    /// goes through ``validJSONText()`` (what ``pgBind`` uses), which refuses them.
     public var jsonText: String {
+        (try? render(strict: false)) ?? "null"
+    }
+
+    /// The value as compact JSON text with object keys sorted; a `.number` that is `NaN` or
+    /// infinite, or a `.decimal` that is not a JSON number, is refused.
+    public func validJSONText() throws(WriteError) -> String {
+        try render(strict: true)
+    }
+
+    /// Writes without recursion: a value nested 100,000 levels deep is written like any other.
+    private func render(strict: Bool) throws(WriteError) -> String {
+        struct Frame {
+            var elements: [JSONValue] = []
+            var keys: [String] = []
+            var members: [String: JSONValue] = [:]
+            var isObject: Bool
+            var next = 0
+        }
         var output: [UInt8] = []
         output.reserveCapacity(64)
-        write(to: &output)
+        var stack: [Frame] = []
+        var current: JSONValue? = self
+        while true {
+            if let value = current {
+                current = nil
+                switch value {
+                case .null:
+                    output.append(contentsOf: "null".utf8)
+                case .bool(let value):
+                    output.append(contentsOf: (value ? "true" : "false").utf8)
+                case .integer(let value):
+                    output.append(contentsOf: String(value).utf8)
+                case .number(let value):
+                    if value.isFinite {
+                        // Swift's shortest round-tripping form (`0.1`, `1e+20`) is valid JSON.
+                        output.append(contentsOf: String(value).utf8)
+                    } else if strict {
+                        throw WriteError(message: "JSON has no NaN or infinity, so .number(\(value)) cannot be written (it would become null)")
+                    } else {
+                        output.append(contentsOf: "null".utf8)
+                    }
+                case .decimal(let text):
+                    if Self.decimalForm(text.utf8) != nil {
+                        output.append(contentsOf: text.utf8)
+                    } else if strict {
+                        throw WriteError(message: "JSON has no number \"\(text.prefix(40))\": .decimal holds the text of a JSON number")
+                    } else {
+                        output.append(contentsOf: "null".utf8)
+                    }
+                case .string(let value):
+                    Self.writeString(value, to: &output)
+                case .array(let elements):
+                    output.append(UInt8(ascii: "["))
+                    stack.append(Frame(elements: elements, isObject: false))
+                case .object(let members):
+                    output.append(UInt8(ascii: "{"))
+                    stack.append(Frame(keys: members.keys.sorted(), members: members, isObject: true))
+                }
+            }
+            guard !stack.isEmpty else { break }
+            let top = stack.count - 1
+            let next = stack[top].next
+            if stack[top].isObject {
+                guard next < stack[top].keys.count else {
+                    output.append(UInt8(ascii: "}"))
+                    stack.removeLast()
+                    continue
+                }
+                if next > 0 { output.append(UInt8(ascii: ",")) }
+                let key = stack[top].keys[next]
+                Self.writeString(key, to: &output)
+                output.append(UInt8(ascii: ":"))
+                current = stack[top].members[key]
+            } else {
+                guard next < stack[top].elements.count else {
+                    output.append(UInt8(ascii: "]"))
+                    stack.removeLast()
+                    continue
+                }
+                if next > 0 { output.append(UInt8(ascii: ",")) }
+                current = stack[top].elements[next]
+            }
+            stack[top].next = next + 1
+        }
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout [UInt8]) {
-        switch self {
-        case .null:
-            output.append(contentsOf: "null".utf8)
-        case .bool(let value):
-            output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .integer(let value):
-            output.append(contentsOf: String(value).utf8)
-        case .number(let value):
-            // Swift's shortest round-tripping form (`0.1`, `1e+20`) is valid JSON.
-            output.append(contentsOf: (value.isFinite ? String(value) : "null").utf8)
-        case .string(let value):
-            Self.writeString(value, to: &output)
-        case .array(let elements):
-            output.append(UInt8(ascii: "["))
-            for (index, element) in elements.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                element.write(to: &output)
-            }
-            output.append(UInt8(ascii: "]"))
-        case .object(let members):
-            output.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                members[key]!.write(to: &output)
-            }
-            output.append(UInt8(ascii: "}"))
+    /// A number's value as sign, significant digits and exponent (`-1.50e3` is `-`, `15`, `2`),
+    /// so that two spellings of one number compare equal; `nil` when `text` is not a JSON number.
+    struct DecimalForm: Equatable {
+        var negative: Bool
+        var digits: [UInt8]
+        var exponent: Int
+    }
+
+    static func decimalForm(_ text: some Collection<UInt8>) -> DecimalForm? {
+        var iterator = Array(text)[...]
+        var negative = false
+        if iterator.first == UInt8(ascii: "-") {
+            negative = true
+            iterator = iterator.dropFirst()
         }
+        func isDigit(_ byte: UInt8?) -> Bool { byte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+        var digits: [UInt8] = []
+        guard isDigit(iterator.first) else { return nil }
+        if iterator.first == UInt8(ascii: "0") {
+            iterator = iterator.dropFirst()
+        } else {
+            while isDigit(iterator.first) { digits.append(iterator.removeFirst()) }
+        }
+        var exponent = 0
+        if iterator.first == UInt8(ascii: ".") {
+            iterator = iterator.dropFirst()
+            guard isDigit(iterator.first) else { return nil }
+            while isDigit(iterator.first) {
+                digits.append(iterator.removeFirst())
+                exponent -= 1
+            }
+        }
+        if iterator.first == UInt8(ascii: "e") || iterator.first == UInt8(ascii: "E") {
+            iterator = iterator.dropFirst()
+            var sign = 1
+            if iterator.first == UInt8(ascii: "+") || iterator.first == UInt8(ascii: "-") {
+                if iterator.first == UInt8(ascii: "-") { sign = -1 }
+                iterator = iterator.dropFirst()
+            }
+            guard isDigit(iterator.first) else { return nil }
+            var value = 0
+            while isDigit(iterator.first) {
+                // Past a billion the value is out of every range anyway; no overflow.
+                value = min(value * 10 + Int(iterator.removeFirst() - 0x30), 1_000_000_000)
+            }
+            exponent += sign * value
+        }
+        guard iterator.isEmpty else { return nil }
+        let leading = digits.prefix { $0 == 0x30 }.count
+        digits.removeFirst(leading)
+        while digits.last == 0x30 {
+            digits.removeLast()
+            exponent += 1
+        }
+        if digits.isEmpty { return DecimalForm(negative: false, digits: [], exponent: 0) }
+        return DecimalForm(negative: negative, digits: digits, exponent: exponent)
+    }
+
+    /// Whether two texts write the same number.
+    static func sameDecimal(_ a: String, _ b: String) -> Bool {
+        guard let x = decimalForm(a.utf8), let y = decimalForm(b.utf8) else { return false }
+        return x == y
+    }
+
+    /// The exact value of a JSON number's text: `.integer`, `.number` when a `Double` holds it
+    /// exactly, else `.decimal`; `nil` when it is not a JSON number.
+    static func exactNumber(_ text: String) -> JSONValue? {
+        guard let form = decimalForm(text.utf8) else { return nil }
+        if let value = Int64(text) { return .integer(value) }
+        if let value = Double(text), value.isFinite, decimalForm(String(value).utf8) == form {
+            return .number(value)
+        }
+        return .decimal(text)
     }
 
     private static func writeString(_ string: String, to output: inout [UInt8]) {
@@ -93,13 +230,10 @@ extension JSONValue {
     }
 }
 
-/// A recursive-descent reader over UTF-8 bytes.
+/// A reader over UTF-8 bytes.
 private struct JSONParser {
     let bytes: UnsafeRawBufferPointer
     var index = 0
-
-    /// Deeper nesting than this is refused rather than risking the stack.
-    static let maximumDepth = 512
 
     init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
@@ -118,31 +252,100 @@ private struct JSONParser {
         }
     }
 
-    mutating func value(depth: Int) throws(JSONValue.SyntaxError) -> JSONValue {
-        guard index < bytes.count else { throw error("unexpected end of JSON text") }
-        switch bytes[index] {
-        case UInt8(ascii: "{"):
-            guard depth < Self.maximumDepth else { throw error("JSON nested deeper than \(Self.maximumDepth) levels") }
-            return try object(depth: depth + 1)
-        case UInt8(ascii: "["):
-            guard depth < Self.maximumDepth else { throw error("JSON nested deeper than \(Self.maximumDepth) levels") }
-            return try array(depth: depth + 1)
-        case UInt8(ascii: "\""):
-            return .string(try string())
-        case UInt8(ascii: "t"):
-            try literal("true")
-            return .bool(true)
-        case UInt8(ascii: "f"):
-            try literal("false")
-            return .bool(false)
-        case UInt8(ascii: "n"):
-            try literal("null")
-            return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return try number()
-        default:
-            throw error("unexpected character")
+    /// One JSON value, nested to any depth: containers wait on a stack of their own, not on
+    /// the call stack.
+    mutating func document() throws(JSONValue.SyntaxError) -> JSONValue {
+        struct Frame {
+            var isObject: Bool
+            var elements: [JSONValue] = []
+            var members: [String: JSONValue] = [:]
+            var key = ""
         }
+        var stack: [Frame] = []
+        parsing: while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of JSON text") }
+            var value: JSONValue
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                guard stack.count < JSONValue.maximumDepth else { throw error("JSON nested deeper than \(JSONValue.maximumDepth) levels") }
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    value = .object([:])
+                } else {
+                    stack.append(Frame(isObject: true, key: try memberName()))
+                    continue parsing
+                }
+            case UInt8(ascii: "["):
+                guard stack.count < JSONValue.maximumDepth else { throw error("JSON nested deeper than \(JSONValue.maximumDepth) levels") }
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    value = .array([])
+                } else {
+                    stack.append(Frame(isObject: false))
+                    continue parsing
+                }
+            case UInt8(ascii: "\""):
+                value = .string(try string())
+            case UInt8(ascii: "t"):
+                try literal("true")
+                value = .bool(true)
+            case UInt8(ascii: "f"):
+                try literal("false")
+                value = .bool(false)
+            case UInt8(ascii: "n"):
+                try literal("null")
+                value = .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                value = try number()
+            default:
+                throw error("unexpected character")
+            }
+            // The value joins the innermost open container; each container that closes here
+            // becomes the value that joins the one around it.
+            while !stack.isEmpty {
+                let top = stack.count - 1
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of JSON text") }
+                let byte = bytes[index]
+                if stack[top].isObject {
+                    stack[top].members[stack[top].key] = value
+                    if byte == UInt8(ascii: ",") {
+                        index += 1
+                        stack[top].key = try memberName()
+                        continue parsing
+                    }
+                    guard byte == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
+                    index += 1
+                    value = .object(stack.removeLast().members)
+                } else {
+                    stack[top].elements.append(value)
+                    if byte == UInt8(ascii: ",") {
+                        index += 1
+                        continue parsing
+                    }
+                    guard byte == UInt8(ascii: "]") else { throw error("expected ',' or ']'") }
+                    index += 1
+                    value = .array(stack.removeLast().elements)
+                }
+            }
+            return value
+        }
+    }
+
+    /// `"name" :`, returning the name.
+    mutating func memberName() throws(JSONValue.SyntaxError) -> String {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
+        let key = try string()
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
+        index += 1
+        return key
     }
 
     mutating func literal(_ word: StaticString) throws(JSONValue.SyntaxError) {
@@ -152,60 +355,6 @@ private struct JSONParser {
             throw error("unexpected character")
         }
         index += count
-    }
-
-    mutating func object(depth: Int) throws(JSONValue.SyntaxError) -> JSONValue {
-        index += 1
-        var members: [String: JSONValue] = [:]
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return .object(members)
-        }
-        while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
-            let key = try string()
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
-            index += 1
-            skipWhitespace()
-            members[key] = try value(depth: depth)
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of JSON text") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(members)
-            } else {
-                throw error("expected ',' or '}'")
-            }
-        }
-    }
-
-    mutating func array(depth: Int) throws(JSONValue.SyntaxError) -> JSONValue {
-        index += 1
-        var elements: [JSONValue] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return .array(elements)
-        }
-        while true {
-            skipWhitespace()
-            elements.append(try value(depth: depth))
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of JSON text") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(elements)
-            } else {
-                throw error("expected ',' or ']'")
-            }
-        }
     }
 
     mutating func string() throws(JSONValue.SyntaxError) -> String {
@@ -292,7 +441,14 @@ private struct JSONParser {
             }
             return parser.index - first
         }
-        guard digits(&self) > 0 else { throw error("expected a digit") }
+        let integerStart = index
+        let integerDigits = digits(&self)
+        guard integerDigits > 0 else { throw error("expected a digit") }
+        // JSON (and jsonb) has no leading zeros: `01` is not a number.
+        guard integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else {
+            index = integerStart + 1
+            throw error("a number cannot start with 0")
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
             index += 1
@@ -306,7 +462,11 @@ private struct JSONParser {
         }
         let text = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
         if isInteger, let value = try? Int64.decode(pgText: text) { return .integer(value) }
-        guard let value = Double(String(decoding: text, as: UTF8.self)) else { throw error("number out of range") }
-        return .number(value)
+        // Kept exact: a Double when it holds this very number, else the text itself.
+        let string = String(decoding: text, as: UTF8.self)
+        if let value = Double(string), value.isFinite, JSONValue.decimalForm(String(value).utf8) == JSONValue.decimalForm(text) {
+            return .number(value)
+        }
+        return .decimal(string)
     }
 }

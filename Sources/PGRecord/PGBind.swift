@@ -7,14 +7,69 @@ import Foundation
 public struct PGBind: Sendable, Hashable, CustomStringConvertible {
     /// The text form of the value; `nil` is SQL `NULL`.
     public var text: String?
+    /// Why this value cannot be sent (a JSON `NaN`, a value that failed to encode): a statement
+    /// with such a bind is refused before anything is sent.
+    public var refusal: String?
 
     public init(text: String?) {
         self.text = text
     }
 
+    /// A value that must never reach the database, with the reason; see ``problem``.
+    public init(refusing reason: String) {
+        self.text = nil
+        self.refusal = reason
+    }
+
     public static let null = PGBind(text: nil)
 
     public var description: String { text == nil ? "NULL" : "<bind>" }
+
+    /// Why this value cannot be sent as it is, or `nil`. PostgreSQL's text types cannot hold a NUL
+    /// byte, and libpq takes each value as a C string: a NUL would silently cut the value short.
+    public var problem: String? {
+        if let refusal { return refusal }
+        if let text, text.utf8.contains(0) {
+            return "the value contains a NUL byte (U+0000), which PostgreSQL's text types cannot hold"
+        }
+        return nil
+    }
+
+    /// Throws, naming the column (or the `$n` parameter), when one of `binds` cannot be sent.
+    public static func check(_ binds: [PGBind], table: String? = nil, columns: [String]? = nil) throws(PGBindError) {
+        for (index, bind) in binds.enumerated() {
+            guard let problem = bind.problem else { continue }
+            let column = columns.flatMap { index < $0.count ? $0[index] : nil }
+            throw PGBindError(table: table, column: column, parameter: index + 1, reason: problem)
+        }
+    }
+}
+
+/// A value refused before it was sent: it would have been stored other than as given.
+public struct PGBindError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var table: String?
+    /// The column the value was for, when the statement was built from column names.
+    public var column: String?
+    /// The 1-based `$n` of the value.
+    public var parameter: Int
+    public var reason: String
+
+    public init(table: String? = nil, column: String? = nil, parameter: Int, reason: String) {
+        self.table = table
+        self.column = column
+        self.parameter = parameter
+        self.reason = reason
+    }
+
+    public var description: String {
+        let target: String
+        if let column {
+            target = "column \"\(column)\"" + (table.map { " of \($0)" } ?? "")
+        } else {
+            target = "parameter $\(parameter)"
+        }
+        return "cannot bind \(target): \(reason); nothing was sent"
+    }
 }
 
 /// A Swift value that can be bound to a statement parameter.
@@ -82,7 +137,12 @@ extension PGBind: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expre
 extension PGBind {
     /// A value bound as JSON text (for `json`/`jsonb` columns given a Swift type of the user's).
     public static func json<T: Encodable>(_ value: T?) -> PGBind {
-        guard let value, let data = try? PGJSON.encoder.encode(value) else { return .null }
-        return PGBind(text: String(decoding: data, as: UTF8.self))
+        guard let value else { return .null }
+        do {
+            return PGBind(text: String(decoding: try PGJSON.encoder.encode(value), as: UTF8.self))
+        } catch {
+            // Never NULL in its place: that would store something other than the value.
+            return PGBind(refusing: "the value cannot be written as JSON (\(error))")
+        }
     }
 }

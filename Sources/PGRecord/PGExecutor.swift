@@ -30,6 +30,7 @@ public struct PGQuery<Row: PGRowDecodable>: Sendable, CustomStringConvertible {
 
     /// Runs the query and decodes every row.
     public func fetchAll(_ binds: [PGBind] = [], on db: some PGExecutor) async throws -> [Row] {
+        try PGBind.check(binds)
         let rows = try await db.query(sql, binds)
         var result: [Row] = []
         result.reserveCapacity(rows.count)
@@ -39,6 +40,7 @@ public struct PGQuery<Row: PGRowDecodable>: Sendable, CustomStringConvertible {
 
     /// Runs the query and decodes the first row, if any.
     public func fetchOne(_ binds: [PGBind] = [], on db: some PGExecutor) async throws -> Row? {
+        try PGBind.check(binds)
         let rows = try await db.query(sql, binds)
         return try rows.first.map { row throws(PGDecodingError) in try Row(row: row) }
     }
@@ -57,7 +59,8 @@ public struct PGStatement: Sendable, CustomStringConvertible {
     /// Runs the statement; returns the number of rows it affected.
     @discardableResult
     public func execute(_ binds: [PGBind] = [], on db: some PGExecutor) async throws -> Int {
-        try await db.execute(sql, binds)
+        try PGBind.check(binds)
+        return try await db.execute(sql, binds)
     }
 }
 

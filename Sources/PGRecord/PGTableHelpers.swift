@@ -32,6 +32,7 @@ public enum PGTableHelpers {
     public static func insert<Row: PGRowDecodable>(
         into table: String, _ values: [(column: String, value: PGBind)], returning: String, on db: some PGExecutor
     ) async throws -> Row {
+        try checkValues(values, table: table)
         let sql: String
         if values.isEmpty {
             sql = "INSERT INTO \(table) DEFAULT VALUES RETURNING \(returning)"
@@ -46,30 +47,75 @@ public enum PGTableHelpers {
         return row
     }
 
-    /// Inserts rows with one statement for each run of consecutive drafts that set the same
-    /// columns (see ``insertStatements(into:_:types:)``) and returns them as stored, in the order given.
+    /// Inserts rows and returns them as stored, in the order given: all of them or none.
+    ///
+    /// Each run of consecutive drafts that set the same columns is one `INSERT` (see
+    /// ``insertStatements(into:_:types:)``). Several runs go to the server as one statement (each
+    /// `INSERT` a data-modifying `WITH` query), so a failure in a later run leaves nothing of the
+    /// earlier ones behind, on any executor and inside or outside the caller's transaction. With
+    /// `atomic: false`, each run is its own statement and the runs before a failure stay.
     public static func insertMany<Row: PGRowDecodable>(
         into table: String, _ rows: [[(column: String, value: PGBind)]], types: [String: String], returning: String,
-        on db: some PGExecutor
+        atomic: Bool = true, on db: some PGExecutor
     ) async throws -> [Row] {
+        for row in rows { try checkValues(row, table: table) }
+        let statements = insertStatements(into: table, rows, types: types)
+        if atomic, statements.count > 1 {
+            let combined = combine(statements, returning: returning, select: "*")
+            return try await PGQuery<Row>(combined.sql).fetchAll(combined.binds, on: db)
+        }
         var result: [Row] = []
         result.reserveCapacity(rows.count)
-        for statement in insertStatements(into: table, rows, types: types) {
+        for statement in statements {
             result += try await PGQuery<Row>(statement.sql + " RETURNING \(returning)").fetchAll(statement.binds, on: db)
         }
         return result
     }
 
-    /// Inserts rows like ``insertMany(into:_:types:returning:on:)`` without reading them back;
-    /// returns how many were inserted.
+    /// Inserts rows like ``insertMany(into:_:types:returning:atomic:on:)`` without reading them
+    /// back; returns how many were inserted.
     public static func insertMany(
-        into table: String, _ rows: [[(column: String, value: PGBind)]], types: [String: String], on db: some PGExecutor
+        into table: String, _ rows: [[(column: String, value: PGBind)]], types: [String: String], atomic: Bool = true,
+        on db: some PGExecutor
     ) async throws -> Int {
+        for row in rows { try checkValues(row, table: table) }
+        let statements = insertStatements(into: table, rows, types: types)
+        if atomic, statements.count > 1 {
+            let combined = combine(statements, returning: "1", select: "count(*)")
+            let rows = try await db.query(combined.sql, combined.binds)
+            return try rows.first.map { row throws(PGDecodingError) in Int(try row.decode(Int64.self, at: 0)) } ?? 0
+        }
         var count = 0
-        for statement in insertStatements(into: table, rows, types: types) {
+        for statement in statements {
             count += try await db.execute(statement.sql, statement.binds)
         }
         return count
+    }
+
+    /// Several `INSERT`s as one statement: `WITH i1 AS (INSERT … RETURNING …), i2 AS (…)
+    /// SELECT … FROM (SELECT * FROM i1 UNION ALL SELECT * FROM i2) AS rows`, binds renumbered.
+    static func combine(_ statements: [(sql: String, binds: [PGBind])], returning: String, select: String) -> (sql: String, binds: [PGBind]) {
+        var binds: [PGBind] = []
+        var parts: [String] = []
+        for (index, statement) in statements.enumerated() {
+            let offset = binds.count
+            // Placeholders are `$n` written by insertStatements; shift them past the earlier binds.
+            var sql = statement.sql
+            if offset > 0 {
+                for number in stride(from: statement.binds.count, through: 1, by: -1) {
+                    sql = sql.replacingOccurrences(of: "$\(number)::text[]", with: "$\(number + offset)::text[]")
+                }
+            }
+            binds += statement.binds
+            parts.append("i\(index + 1) AS (\(sql) RETURNING \(returning))")
+        }
+        let union = (1...statements.count).map { "SELECT * FROM i\($0)" }.joined(separator: " UNION ALL ")
+        return ("WITH \(parts.joined(separator: ", ")) SELECT \(select) FROM (\(union)) AS inserted", binds)
+    }
+
+    /// Refuses, naming the column, a value that would not be stored as given.
+    static func checkValues(_ values: [(column: String, value: PGBind)], table: String) throws(PGBindError) {
+        try PGBind.check(values.map(\.value), table: table, columns: values.map(\.column))
     }
 
     /// The statements that insert `rows`: one for each run of consecutive rows that set the same
@@ -117,6 +163,7 @@ public enum PGTableHelpers {
         _ table: String, set changes: [(column: String, value: PGBind)], key: [(column: String, value: PGBind)],
         returning: String, on db: some PGExecutor
     ) async throws -> Row? {
+        try checkValues(changes + key, table: table)
         var binds: [PGBind] = []
         var assignments: [String] = []
         for change in changes {

@@ -43,18 +43,39 @@ public struct MigrationFile: Sendable, Hashable {
     }
 
     /// Reads the file as UTF-8 text.
+    ///
+    /// A NUL byte is refused with its location: PostgreSQL's text cannot hold one, and libpq
+    /// takes a statement as a C string, so everything after it would be dropped without a word.
     public func read() throws(MigrationSourceError) -> String {
+        if let problem = MigrationDirectory.problem(withFileAt: path) {
+            throw MigrationSourceError(path: path, message: problem)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw MigrationSourceError(path: path, message: "cannot read migration file: \(error.localizedDescription)")
+            throw MigrationSourceError(path: path, message: "cannot read migration file: \(MigrationDirectory.describe(error))")
+        }
+        if let nul = data.firstIndex(of: 0) {
+            let (line, column) = Self.location(ofByte: nul - data.startIndex, in: data)
+            throw MigrationSourceError(
+                path: path, line: line, column: column,
+                message: "migration file contains a NUL byte (PostgreSQL cannot store it, and everything after it would be lost)"
+            )
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column) = Self.firstInvalidUTF8(in: data)
             throw MigrationSourceError(path: path, line: line, column: column, message: "migration file is not valid UTF-8")
         }
         return text
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    private static func location(ofByte offset: Int, in data: Data) -> (line: Int, column: Int) {
+        let bytes = [UInt8](data.prefix(offset))
+        let lineStart = (bytes.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
+        let line = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        return (line, String(decoding: bytes[lineStart...], as: UTF8.self).unicodeScalars.count + 1)
     }
 
     private static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int) {
@@ -122,12 +143,15 @@ public struct MigrationDirectory: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
         } catch {
-            throw MigrationSourceError(path: path, message: "cannot list migrations folder: \(error.localizedDescription)")
+            throw MigrationSourceError(path: path, message: "cannot list migrations folder: \(Self.describe(error))")
         }
         var byVersion: [Int64: Migration] = [:]
         for fileName in names where !fileName.hasPrefix(".") {
             guard let parsed = MigrationFile.parse(fileName: fileName) else { continue }
             let filePath = (path as NSString).appendingPathComponent(fileName)
+            if let problem = Self.problem(withFileAt: filePath) {
+                throw MigrationSourceError(path: filePath, message: problem)
+            }
             guard let version = Int64(parsed.version) else {
                 throw MigrationSourceError(
                     path: filePath, line: 1, column: 1,
@@ -152,6 +176,38 @@ public struct MigrationDirectory: Sendable {
             byVersion[version] = migration
         }
         migrations = byVersion.values.sorted { $0.version < $1.version }
+    }
+
+    /// What keeps the path from being read as a migration file (a directory named like one, a
+    /// symbolic link that loops or leads nowhere, a socket), or `nil` for a regular file.
+    static func problem(withFileAt path: String) -> String? {
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            return "cannot read migration file: \(String(cString: strerror(errno)))"
+        }
+        let isLink = info.st_mode & mode_t(S_IFMT) == mode_t(S_IFLNK)
+        if isLink {
+            if stat(path, &info) != 0 {
+                let reason = errno == ELOOP ? "a loop of symbolic links" : errno == ENOENT
+                    ? "a symbolic link to a file that does not exist" : "a symbolic link that cannot be followed (\(String(cString: strerror(errno))))"
+                return "migration file is \(reason)"
+            }
+        }
+        switch info.st_mode & mode_t(S_IFMT) {
+        case mode_t(S_IFREG): return nil
+        case mode_t(S_IFDIR): return "named like a migration file, but it is a directory\(isLink ? " (through a symbolic link)" : "")"
+        default: return "named like a migration file, but it is not a regular file"
+        }
+    }
+
+    /// A Foundation error as a sentence: the POSIX reason when there is one, not "error 256".
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        return nsError.localizedDescription
     }
 
     /// The versions in ascending order.

@@ -55,6 +55,15 @@ public struct PGConfig: Sendable, Equatable, CustomStringConvertible {
                 "database URL cannot be parsed (characters such as @ : / ? # % in the user or password must be percent-encoded)"
             )
         }
+        // A user or password with an unencoded `/ ? # @` still parses, into the wrong parts: the
+        // rest of the password becomes the database name, a query item or a fragment. An `@`
+        // after the host, or any fragment, is such a URL; refused, and never printed.
+        let afterAuthority = [components.percentEncodedPath, components.percentEncodedQuery ?? ""].joined()
+        if components.fragment != nil || afterAuthority.contains("@") || (components.percentEncodedHost ?? "").contains("@") {
+            throw PGConfigError(
+                "database URL cannot be parsed: it has an @ or # after the host (characters such as @ : / ? # % in the user or password must be percent-encoded)"
+            )
+        }
         let path = components.percentEncodedPath
         var database = path.hasPrefix("/") ? String(path.dropFirst()) : path
         database = database.removingPercentEncoding ?? database
@@ -117,10 +126,27 @@ public struct PGConfig: Sendable, Equatable, CustomStringConvertible {
         var query: [String] = []
         if let host, host.hasPrefix("/") { query.append("host=\(host)") }
         if let sslMode { query.append("sslmode=\(sslMode)") }
-        for key in parameters.keys.sorted() { query.append("\(key)=\(parameters[key]!)") }
-        for key in toolOptions.keys.sorted() { query.append("\(key)=\(toolOptions[key]!)") }
+        // Values are shown only for settings known to hold none of a secret; any other (a
+        // mistyped `Password=`, `sslpassword=`, an option unknown here) shows its name only.
+        for key in parameters.keys.sorted() { query.append(Self.shown(key, parameters[key]!)) }
+        for key in toolOptions.keys.sorted() { query.append(Self.shown(key, toolOptions[key]!)) }
         if !query.isEmpty { text += "?" + query.joined(separator: "&") }
         return text
+    }
+
+    /// The libpq settings and tool options whose values are safe to print.
+    static let harmlessKeys: Set<String> = [
+        "connect_timeout", "application_name", "fallback_application_name", "keepalives", "keepalives_idle",
+        "keepalives_interval", "keepalives_count", "target_session_attrs", "load_balance_hosts", "gssencmode",
+        "sslcompression", "sslnegotiation", "ssl_min_protocol_version", "ssl_max_protocol_version", "channel_binding",
+        "client_encoding", "hostaddr", "x-migrations-table", "x-statement-timeout", "x-multi-statement",
+        "x-multi-statement-max-size", "x-migrations-table-quoted",
+    ]
+
+    static func shown(_ key: String, _ value: String) -> String {
+        let name = key.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=#"))) ?? key
+        guard harmlessKeys.contains(key.lowercased()) else { return "\(name)=***" }
+        return "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=#"))) ?? value)"
     }
 
     private func percentEncode(_ text: String) -> String {

@@ -14,8 +14,9 @@ struct Migrate: ParsableCommand {
         discussion: """
             The database comes from -database, else the DATABASE_URL environment variable, else a .env \
             file in the working directory (DATABASE_URL, or DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, \
-            DB_NAME, DB_SSLMODE). URL options: x-migrations-table (default schema_migrations) and \
-            x-statement-timeout (milliseconds).
+            DB_NAME, DB_SSLMODE). A password in -database is visible to every user of the machine in \
+            the process list while migrate runs; DATABASE_URL and .env are not. URL options: \
+            x-migrations-table (default schema_migrations) and x-statement-timeout (milliseconds).
 
             Each migration file runs in one transaction together with its version update, so a \
             failure leaves the database as it was. A file whose first line is \
@@ -84,7 +85,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: [.singleDash("module"), .long], help: ArgumentHelp("Shorthand for -path migrations/NAME.", valueName: "name"))
     var module: String?
 
-    @Option(name: [.singleDash("database"), .long], help: ArgumentHelp("The database URL (postgresql://user:pass@host:port/db).", valueName: "url"))
+    @Option(name: [.singleDash("database"), .long], help: ArgumentHelp("The database URL (postgresql://user:pass@host:port/db); shows the password in the process list: prefer DATABASE_URL or .env.", valueName: "url"))
     var database: String?
 
     @Option(name: [.singleDash("lock-timeout"), .long], help: ArgumentHelp("Seconds to wait for another migrator's lock.", valueName: "N"))

@@ -82,6 +82,8 @@ struct Runner {
                 print("no change")
             case .outsideTransaction(let version, let name, let statement):
                 print("\(version) \(name): \(statement) cannot run inside a transaction block, so this file runs outside one (marked dirty until it completes)")
+            case .ownTransaction(let version, let name, let statement):
+                print("\(version) \(name): the file ends its transaction itself (\(statement)), so it runs as golang-migrate runs files: sent whole, marked dirty until it completes")
             case .dropped(let count):
                 print("dropped \(count) objects")
             case .forced:

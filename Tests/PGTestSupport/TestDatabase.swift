@@ -26,6 +26,19 @@ public enum TestPostgres {
         return try body(config)
     }
 
+    /// ``withDatabase(_:)`` for a body that awaits.
+    public static func withDatabaseAsync<T>(_ body: (PGConfig) async throws -> T) async throws -> T {
+        let server = try serverConfig()
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        let admin = try PGConnection(config: server)
+        try admin.execute("CREATE DATABASE \(name)")
+        defer { _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        var config = server
+        config.database = String(name)
+        config.urlPath = "/\(name)"
+        return try await body(config)
+    }
+
     /// The URL of a database on the test server, as a command line takes it.
     public static func url(_ config: PGConfig, options: String = "") -> String {
         var url = "postgresql://\(config.user ?? "postgres")@\(config.host ?? "127.0.0.1"):\(config.port ?? 5432)/\(config.database ?? "postgres")?sslmode=disable"

@@ -39,9 +39,9 @@ public struct Lexer {
         var statements: [StatementTokens] = []
         var current: [Token] = []
         var statementStart = -1
-        var atomicDepth = 0
+        var boundaries = StatementBoundaries()
         while let token = next() {
-            if token.isSymbol(";") && atomicDepth == 0 {
+            if boundaries.ends(at: token) {
                 if !current.isEmpty {
                     statements.append(StatementTokens(tokens: current, start: statementStart, end: token.start))
                 }
@@ -50,25 +50,12 @@ public struct Lexer {
                 continue
             }
             if current.isEmpty { statementStart = token.start }
-            if token.kind == .word {
-                if atomicDepth > 0 {
-                    if token.value == "begin" || token.value == "case" { atomicDepth += 1 }
-                    if token.value == "end" { atomicDepth -= 1 }
-                } else if token.value == "atomic", current.last?.isWord("begin") == true, isRoutineDefinition(current) {
-                    atomicDepth = 1
-                }
-            }
             current.append(token)
         }
         if !current.isEmpty {
             statements.append(StatementTokens(tokens: current, start: statementStart, end: bytes.count))
         }
         return LexedFile(source: source, statements: statements, diagnostics: diagnostics, annotations: annotations)
-    }
-
-    private func isRoutineDefinition(_ tokens: [Token]) -> Bool {
-        guard tokens.first?.isWord("create") == true else { return false }
-        return tokens.prefix(4).contains { $0.isWord("function") || $0.isWord("procedure") }
     }
 
     // MARK: - Tokens
@@ -356,6 +343,40 @@ public struct Lexer {
 
     mutating func error(_ message: String, at offset: Int) {
         diagnostics.append(Diagnostic(.error, message, at: source.location(of: offset)))
+    }
+}
+
+/// Which `;` ends a statement: every one outside a `BEGIN ATOMIC … END` function body. Fed the
+/// tokens in order; keeps only the few it needs (the first four of the statement and the last),
+/// so that a caller that wants only the boundaries holds no tokens.
+struct StatementBoundaries {
+    private var atomicDepth = 0
+    private var head: [Token] = []
+    private var last: Token?
+
+    /// Whether `token` is the `;` that ends the current statement; otherwise it joins the statement.
+    mutating func ends(at token: Token) -> Bool {
+        if token.isSymbol(";") && atomicDepth == 0 {
+            head.removeAll(keepingCapacity: true)
+            last = nil
+            return true
+        }
+        if token.kind == .word {
+            if atomicDepth > 0 {
+                if token.value == "begin" || token.value == "case" { atomicDepth += 1 }
+                if token.value == "end" { atomicDepth -= 1 }
+            } else if token.value == "atomic", last?.isWord("begin") == true, isRoutineDefinition {
+                atomicDepth = 1
+            }
+        }
+        if head.count < 4 { head.append(token) }
+        last = token
+        return false
+    }
+
+    private var isRoutineDefinition: Bool {
+        guard head.first?.isWord("create") == true else { return false }
+        return head.contains { $0.isWord("function") || $0.isWord("procedure") }
     }
 }
 

@@ -1,0 +1,1 @@
+CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT CASE WHEN true THEN 1 END; END; /* a /* b */ ; */ SELECT $x$;$x$; E'\';'; $1;

@@ -1,0 +1,3 @@
+SELECT 'é;
+-- ;
+"x;" ; SELECT $$ never closed ;
