@@ -1,18 +1,20 @@
 /// The advisory lock key golang-migrate's PostgreSQL driver takes, so that this tool and
 /// golang-migrate exclude each other as well as themselves.
 ///
-/// The key is the IEEE CRC-32 of `database NUL schema NUL table`, multiplied by 1486364155, modulo
-/// 2^32. golang-migrate's command line passes the database URL's path (`/dbname`, slash included)
-/// as the database part; ``MigratorOptions`` does the same.
+/// The key is the IEEE CRC-32 of `schema NUL table NUL database`, multiplied by 1486364155, modulo
+/// 2^32: golang-migrate's `GenerateAdvisoryLockId(database, schema, table)` joins the additional
+/// names first and the database last (its versions before 4.15 put the database first, and
+/// DESIGN.md still says so). Its command line passes the database URL's path (`/dbname`, slash
+/// included) as the database part; ``MigratorOptions`` derives the same from `current_database()`.
 public enum AdvisoryLock {
     public static let salt: UInt32 = 1_486_364_155
 
     public static func key(database: String, schema: String, table: String) -> UInt32 {
-        var bytes = Array(database.utf8)
-        bytes.append(0)
-        bytes.append(contentsOf: schema.utf8)
+        var bytes = Array(schema.utf8)
         bytes.append(0)
         bytes.append(contentsOf: table.utf8)
+        bytes.append(0)
+        bytes.append(contentsOf: database.utf8)
         return crc32(bytes) &* salt
     }
 
