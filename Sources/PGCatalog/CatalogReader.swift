@@ -97,6 +97,8 @@ public struct CatalogReader {
             FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_class r ON r.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
             WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND \(namespaces) AND \(notVersionTable)
+              -- A foreign key to a partitioned table has an internal row per referenced partition.
+              AND NOT (con.conparentid <> 0 AND EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.oid = con.conparentid AND pc.conrelid = con.conrelid))
             """) {
             let table = row[0] ?? ""
             guard snapshot.tables[table] != nil else { continue }

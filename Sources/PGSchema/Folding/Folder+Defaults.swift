@@ -41,7 +41,8 @@ extension Folder {
     }
 
     func isDomain(_ type: ColumnType) -> Bool {
-        guard let name = type.qualifiedName else { return false }
+        // An array of a domain is an array type, not a domain: a NULL for it stays a constant.
+        guard type.arrayDimensions == 0, let name = type.qualifiedName else { return false }
         return schema.domain(name) != nil
     }
 

@@ -54,13 +54,21 @@ extension Folder {
     private func evaluate(_ condition: CatalogCondition) -> Bool? {
         guard case .exists(let object, let negated) = condition else { return nil }
         let exists: Bool
+        // The schemas a test looks in: the one named, every one ("*": no schema filter), or the path.
+        func schemas(_ name: String?) -> [String] {
+            switch name {
+            case "*": ["public"] + schema.schemas
+            case let name?: [name]
+            case nil: searchPath
+            }
+        }
         switch object {
         case .type(let name, let schemaName):
-            exists = typeNameTaken(QualifiedName(schema: schemaName ?? "public", name))
+            exists = schemas(schemaName).contains { typeNameTaken(QualifiedName(schema: $0, name)) }
         case .relation(let name, let schemaName):
-            exists = relationNameTaken(name, in: schemaName ?? "public")
+            exists = schemas(schemaName).contains { relationNameTaken(name, in: $0) }
         case .column(let table, let column, let schemaName):
-            exists = tableIndex(QualifiedName(schema: schemaName ?? "public", table)).map { schema.tables[$0].column(column) != nil } ?? false
+            exists = schemas(schemaName).contains { s in tableIndex(QualifiedName(schema: s, table)).map { schema.tables[$0].column(column) != nil } ?? false }
         case .constraint(let name, _):
             exists = schema.tables.contains { table in
                 table.primaryKey?.name == name || table.uniqueConstraints.contains { $0.name == name } || table.foreignKeys.contains { $0.name == name }

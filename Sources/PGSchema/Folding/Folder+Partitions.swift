@@ -66,7 +66,7 @@ extension Folder {
 
     /// Whether the table has what `source` would make: the same kind of constraint on the same
     /// columns, or an index with the same elements, method, uniqueness and predicate.
-    private func hasEquivalent(_ source: IndexSource, in table: Table) -> Bool {
+    func hasEquivalent(_ source: IndexSource, in table: Table) -> Bool {
         switch source {
         case .key(.primaryKey(let columns)): table.primaryKey?.columns == columns
         case .key(.unique(let columns)): table.uniqueConstraints.contains { $0.columns == columns }

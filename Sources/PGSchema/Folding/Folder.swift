@@ -52,6 +52,8 @@ struct Folder {
     var uncheckedNames: Set<String> = []
     /// Functions and procedures of the migrations whose bodies run DDL.
     var shapingRoutines: Set<String> = []
+    /// The names of one DROP statement: they may depend on each other.
+    var droppingTogether: Set<QualifiedName> = []
     /// `search_path`, as the migrations set it (see Folder+SearchPath).
     var searchPath: [String] = ["public"]
     /// The path to go back to at the end of the file, after a `SET LOCAL`.
@@ -99,6 +101,8 @@ struct Folder {
             typeNames.insert(view.name)
             for index in view.indexes { relationNames.insert(QualifiedName(schema: view.name.schema, index.name)) }
         }
+        // A composite type has a pg_class row: its name is taken among relations too.
+        for composite in schema.composites { relationNames.insert(composite.name) }
         for name in schema.enums.map(\.name) + schema.composites.map(\.name) + schema.domains.map(\.name) {
             typeNames.insert(name)
         }
@@ -165,6 +169,8 @@ struct Folder {
         case .createPartition(let name, let parent, let ifNotExists, let constraints):
             createPartition(name, of: parent, ifNotExists: ifNotExists, constraints: constraints, at: at)
         case .drop(let kind, let names, let ifExists, let cascade):
+            droppingTogether = Set(names.map { $0.qualified() })
+            defer { droppingTogether = [] }
             for name in names {
                 drop(kind, name, ifExists: ifExists, cascade: cascade)
                 reindex()
@@ -188,8 +194,12 @@ struct Folder {
                 for case .collate(let collation) in attribute.constraints { column.collation = collation }
                 columns.append(column)
             }
+            guard !relationNameTaken(qualified.name, in: qualified.schema) else {
+                return error("relation \"\(qualified.name)\" already exists", at: name.location)
+            }
             schema.composites.append(CompositeType(name: qualified, attributes: columns, provenance: Provenance(created: at)))
             typeNames.insert(qualified)
+            relationNames.insert(qualified)
         case .alterType(let name, let action):
             alterType(name, action, at: at)
             switch action {
@@ -280,6 +290,15 @@ struct Folder {
                 provenance: Provenance(created: at)
             ))
             reindex()
+        case .setViewSchema(let name, let schemaName):
+            guard let v = schema.views.firstIndex(where: { $0.name == name.qualified() }) else {
+                return error("relation \"\(name.name)\" does not exist", at: name.location)
+            }
+            guard schemaExists(schemaName) else { return error("schema \"\(schemaName)\" does not exist", at: name.location) }
+            let old = schema.views[v].name
+            schema.views[v].name.schema = schemaName
+            renameDependency(old, to: schema.views[v].name)
+            reindex()
         case .renameView(let name, let newName):
             guard let index = schema.views.firstIndex(where: { $0.name == name.qualified() }) else {
                 return error("view \"\(name.name)\" does not exist", at: name.location)
@@ -290,7 +309,8 @@ struct Folder {
             renameDependency(old, to: schema.views[index].name)
             reindex()
         case .comment(let target, let text):
-            comment(target, text: text, at: at)
+            // An empty comment removes the comment, as NULL does.
+            comment(target, text: text?.isEmpty == true ? nil : text, at: at)
         case .createSchema(let name, let ifNotExists):
             if schemaExists(name) {
                 if !ifNotExists { error("schema \"\(name)\" already exists", at: at) }
@@ -310,6 +330,8 @@ struct Folder {
             }
         case .setSearchPath(let schemas, let local):
             setSearchPath(schemas, local: local)
+        case .endTransaction:
+            endOfFile()
         case .failed(let names):
             uncheckedNames.formUnion(names)
         case .doBlock(let steps, _):
@@ -664,9 +686,10 @@ struct Folder {
                     continue
                 }
                 renameColumn(old, to: new, in: t, c: c)
-            case .alterColumnType(let columnName, let ref, let location):
+            case .alterColumnType(let columnName, let ref, let collation, let location):
                 guard let c = column(columnName, location), let type = resolve(ref) else { continue }
                 schema.tables[t].columns[c].type = type
+                schema.tables[t].columns[c].collation = collation
             case .setNotNull(let columnName, let location):
                 guard let c = column(columnName, location) else { continue }
                 schema.tables[t].columns[c].isNotNull = true
@@ -687,6 +710,13 @@ struct Folder {
             case .dropDefault(let columnName, let location):
                 guard let c = column(columnName, location) else { continue }
                 schema.tables[t].columns[c].defaultExpression = nil
+            case .setIdentityKind(let columnName, let kind, let location):
+                guard let c = column(columnName, location) else { continue }
+                guard schema.tables[t].columns[c].identity != nil else {
+                    error("column \"\(columnName)\" of relation \"\(tableName)\" is not an identity column", at: location)
+                    continue
+                }
+                schema.tables[t].columns[c].identity = kind
             case .addIdentity(let columnName, let kind, let sequenceName, let location):
                 guard let c = column(columnName, location) else { continue }
                 guard schema.tables[t].columns[c].isNotNull else {
@@ -755,7 +785,7 @@ struct Folder {
         }
         addConstraints(pending, to: t, at: at, merging: false)
         let parent = schema.tables[t].name
-        if schema.tables.contains(where: { $0.partitionOf == parent }) {
+        if !name.only, schema.tables.contains(where: { $0.partitionOf == parent }) {
             alterPartitions(of: parent, like: actions, before: before, at: at)
         }
     }
@@ -786,6 +816,7 @@ struct Folder {
     private mutating func moveTable(_ t: Int, to new: QualifiedName) {
         let old = schema.tables[t].name
         schema.tables[t].name = new
+        for p in schema.tables.indices where schema.tables[p].partitionOf == old { schema.tables[p].partitionOf = new }
         for s in schema.sequences.indices where schema.sequences[s].ownerTable == old {
             schema.sequences[s].ownerTable = new
             schema.sequences[s].name.schema = new.schema
@@ -984,9 +1015,11 @@ struct Folder {
             name: indexName, isUnique: unique, method: method, elements: normalized, include: include, predicate: predicate, location: at
         ))
         relationNames.insert(QualifiedName(schema: schemaName, indexName))
-        // An index on a partitioned table is made on each partition too, named after the partition.
+        // An index on a partitioned table is made on each partition too, named after the partition,
+        // unless the partition has an equivalent one already (it is attached) or ONLY was written.
         let parent = schema.tables[t].name
-        for child in schema.tables.filter({ $0.partitionOf == parent }).map(\.name) {
+        let made = schema.tables[t].indexes.last!
+        for child in schema.tables.filter({ $0.partitionOf == parent && !table.only && !hasEquivalent(.index(made), in: $0) }).map(\.name) {
             createIndex(
                 name: nil, table: NameRef(schema: child.schema, name: child.name, location: at), unique: unique, ifNotExists: false,
                 method: method, elements: normalized, elementLocations: normalized.map { _ in at }, include: include, predicate: predicate, at: at
@@ -1008,7 +1041,10 @@ struct Folder {
                 if !ifExists { error("table \"\(name.name)\" does not exist", at: name.location) }
                 return
             }
-            let dependents = schema.tables.indices.filter { $0 != t && schema.tables[$0].foreignKeys.contains { $0.referencedTable == qualified } }
+            // Tables dropped by the same statement do not hold the drop back.
+            let dependents = schema.tables.indices.filter {
+                $0 != t && !droppingTogether.contains(schema.tables[$0].name) && schema.tables[$0].foreignKeys.contains { $0.referencedTable == qualified }
+            }
             if !dependents.isEmpty, !cascade {
                 return error(
                     "cannot drop table \(name.name) because other objects depend on it", at: name.location,
@@ -1047,7 +1083,14 @@ struct Folder {
                 return
             }
             guard releaseDependentForeignKeys(of: name.name, in: t, cascade: cascade, what: "index \(name.name)", at: name.location) else { return }
-            schema.tables[t].indexes.remove(at: i)
+            let dropped = schema.tables[t].indexes.remove(at: i)
+            // The partitions' copies of a partitioned table's index go with it.
+            let parent = schema.tables[t].name
+            for p in schema.tables.indices where schema.tables[p].partitionOf == parent {
+                schema.tables[p].indexes.removeAll {
+                    $0.elements == dropped.elements && $0.method == dropped.method && $0.isUnique == dropped.isUnique && $0.predicate == dropped.predicate
+                }
+            }
         case .type, .domain:
             let users = columnsUsing(qualified)
             if !users.isEmpty, !cascade {
@@ -1199,9 +1242,14 @@ struct Folder {
             case .ignored:
                 break
             }
-        } else if schema.domains.contains(where: { $0.name == qualified }) {
+        } else if let d = schema.domains.firstIndex(where: { $0.name == qualified }) {
             if case .renameTo(let newName) = action {
                 alterDomain(name, .renameTo(newName), at: at)
+            } else if case .setSchema(let schemaName) = action {
+                guard schemaExists(schemaName) else { return error("schema \"\(schemaName)\" does not exist", at: name.location) }
+                let new = QualifiedName(schema: schemaName, qualified.name)
+                schema.domains[d].name = new
+                retype(from: qualified, to: new)
             }
         } else {
             error("type \"\(name.name)\" does not exist", at: name.location)
@@ -1235,6 +1283,11 @@ struct Folder {
         case .dropNotNull: schema.domains[d].isNotNull = false
         case .setDefault(let expression): schema.domains[d].defaultExpression = storedDefault(expression, for: schema.domains[d].baseType)
         case .dropDefault: schema.domains[d].defaultExpression = nil
+        case .renameConstraint(let old, let new):
+            guard let k = schema.domains[d].checks.firstIndex(where: { $0.name == old }) else {
+                return error("constraint \"\(old)\" for domain \"\(name.name)\" does not exist", at: name.location)
+            }
+            schema.domains[d].checks[k].name = new
         case .addCheck(let constraintName, let expression):
             let domain = schema.domains[d]
             let chosen = constraintName ?? GeneratedNames.choose(qualified.name, nil, "check") { candidate in domain.checks.contains { $0.name == candidate } }

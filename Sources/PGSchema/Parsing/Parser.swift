@@ -94,7 +94,11 @@ extension Cursor {
         case "set", "reset":
             if let path = searchPathSetting() { return path }
             return .skipped("session")
-        case "begin", "start", "commit", "end", "rollback", "savepoint", "release", "abort":
+        case "commit", "end", "rollback", "abort":
+            // ROLLBACK TO SAVEPOINT ends no transaction.
+            if isWord("to", at: 1) || isWord("to", at: 2) { return .skipped("session") }
+            return .endTransaction
+        case "begin", "start", "savepoint", "release":
             return .skipped("session")
         case "do": return try doBlock()
         case "call": return .calls(functionsCalled(), kind: "procedural code")
@@ -552,8 +556,9 @@ extension Cursor {
         var name: NameRef?
         if !isWord("on") { name = try qualifiedName("an index name") }
         try expect("on")
-        _ = accept("only")
-        let table = try qualifiedName("a table name")
+        let only = accept("only")
+        var table = try qualifiedName("a table name")
+        table.only = only
         var method = "btree"
         if accept("using") { method = try identifier("an index method") }
         try expectSymbol("(")
@@ -619,6 +624,7 @@ extension Cursor {
             _ = accept("if", "exists")
             let name = try qualifiedName("a view name")
             if accept("rename", "to") { return .renameView(name, to: try identifier("a view name")) }
+            if accept("set", "schema") { return .setViewSchema(name, to: try identifier("a schema name")) }
             return .skipped("view options")
         case "sequence":
             index += 1
@@ -654,8 +660,9 @@ extension Cursor {
 
     private mutating func alterTable() throws(Diagnostic) -> Statement {
         let ifExists = accept("if", "exists")
-        _ = accept("only")
-        let name = try qualifiedName("a table name")
+        let only = accept("only")
+        var name = try qualifiedName("a table name")
+        name.only = only
         _ = acceptSymbol("*")
         var actions: [AlterTableAction] = []
         repeat {
@@ -724,9 +731,9 @@ extension Cursor {
             let column = try identifier("a column name")
             if accept("set", "data", "type") || accept("type") {
                 let type = try typeRef()
-                if accept("collate") { _ = try qualifiedName() }
+                let collation = accept("collate") ? try qualifiedName("a collation").name : nil
                 if accept("using") { _ = expression() }
-                return .alterColumnType(column, type, location: location)
+                return .alterColumnType(column, type, collation: collation, location: location)
             }
             if accept("set", "not", "null") { return .setNotNull(column, location: location) }
             if accept("drop", "not", "null") { return .dropNotNull(column, location: location) }
@@ -752,7 +759,10 @@ extension Cursor {
             if accept("set", "statistics") || accept("set", "storage") || accept("set", "compression") || accept("set") || accept("reset") || accept("restart") {
                 // SET (options), SET STATISTICS n, identity sequence options: no change of shape.
                 if accept("generated") {
-                    throw Diagnostic(.error, "changing an identity column's kind is not supported", at: location)
+                    // SET GENERATED { ALWAYS | BY DEFAULT } [SET …]: the identity's kind changes.
+                    let kind: Column.Identity = accept("always") ? .always : { _ = accept("by", "default"); return .byDefault }()
+                    _ = rest()
+                    return .setIdentityKind(column, kind, location: location)
                 }
                 _ = expression()
                 return .ignored
@@ -842,7 +852,13 @@ extension Cursor {
             return .alterDomain(name, .dropConstraint(constraint, ifExists: ifExists))
         }
         if accept("rename", "to") { return .alterDomain(name, .renameTo(try identifier("a domain name"))) }
-        if accept("owner", "to") || accept("validate", "constraint") || accept("rename", "constraint") {
+        if accept("rename", "constraint") {
+            let old = try identifier("a constraint name")
+            try expect("to")
+            return .alterDomain(name, .renameConstraint(old, to: try identifier("a constraint name")))
+        }
+        if accept("set", "schema") { return .alterType(name, .setSchema(try identifier("a schema name"))) }
+        if accept("owner", "to") || accept("validate", "constraint") {
             _ = rest()
             return .alterDomain(name, .ignored)
         }

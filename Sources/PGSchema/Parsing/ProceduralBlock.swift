@@ -290,7 +290,9 @@ struct ProceduralParser {
                 values[rest[position + 3].value] = left.value
             }
         }
-        let schema = values["nspname"] ?? values["table_schema"] ?? values["schemaname"] ?? values["typnamespace"]
+        // A catalog query with no schema filter sees every schema ("*"); to_regclass above follows
+        // the search path (nil).
+        let schema = values["nspname"] ?? values["table_schema"] ?? values["schemaname"] ?? values["typnamespace"] ?? "*"
         let object: CatalogObject?
         switch catalog {
         case "pg_type":
@@ -302,7 +304,9 @@ struct ProceduralParser {
             // pg_attribute is usually filtered by `attrelid = 'schema.table'::regclass`.
             let relation = values["attrelid"].map { $0.split(separator: ".").map(String.init) }
             if let table = values["table_name"] ?? values["relname"] ?? relation?.last, let column = values["column_name"] ?? values["attname"] {
-                object = .column(table: table, column: column, schema: schema ?? (relation?.count == 2 ? relation?.first : nil))
+                // A regclass names its schema, or follows the search path (nil).
+                let fromRelation: String? = relation.map { $0.count == 2 ? $0[0] : nil } ?? "*"
+                object = .column(table: table, column: column, schema: schema != "*" ? schema : fromRelation)
             } else {
                 object = nil
             }

@@ -3,6 +3,16 @@ public struct NameRef: Sendable, Equatable {
     public var schema: String?
     public var name: String
     public var location: SourceLocation
+    /// Written after `ONLY` (`ALTER TABLE ONLY t`, `CREATE INDEX … ON ONLY t`): the statement does
+    /// not reach the table's partitions.
+    public var only = false
+
+    public init(schema: String?, name: String, location: SourceLocation, only: Bool = false) {
+        self.schema = schema
+        self.name = name
+        self.location = location
+        self.only = only
+    }
 
     public func qualified(defaultSchema: String = "public") -> QualifiedName {
         QualifiedName(schema: schema ?? defaultSchema, name)
@@ -74,13 +84,15 @@ public enum AlterTableAction: Sendable, Equatable {
     case addColumn(ColumnDefinition, ifNotExists: Bool)
     case dropColumn(String, ifExists: Bool, cascade: Bool, location: SourceLocation)
     case renameColumn(String, to: String, location: SourceLocation)
-    case alterColumnType(String, TypeRef, location: SourceLocation)
+    /// `collation` from `COLLATE`; without it the column takes the new type's default collation.
+    case alterColumnType(String, TypeRef, collation: String?, location: SourceLocation)
     case setNotNull(String, location: SourceLocation)
     case dropNotNull(String, location: SourceLocation)
     case setDefault(String, expression: String, location: SourceLocation)
     case dropDefault(String, location: SourceLocation)
     /// `sequenceName` from `(SEQUENCE NAME s …)`, when given.
     case addIdentity(String, Column.Identity, sequenceName: String?, location: SourceLocation)
+    case setIdentityKind(String, Column.Identity, location: SourceLocation)
     case dropIdentity(String, ifExists: Bool, location: SourceLocation)
     case dropExpression(String, location: SourceLocation)
     case addConstraint(TableConstraint)
@@ -110,6 +122,7 @@ public enum AlterDomainAction: Sendable, Equatable {
     case setNotNull, dropNotNull
     case setDefault(String), dropDefault
     case addCheck(name: String?, expression: String)
+    case renameConstraint(String, to: String)
     case dropConstraint(String, ifExists: Bool)
     case renameTo(String)
     case ignored
@@ -153,6 +166,7 @@ public enum Statement: Sendable, Equatable {
     case sequenceOwner(NameRef, ifExists: Bool, table: NameRef?, column: String?)
     case createView(NameRef, materialized: Bool, orReplace: Bool, query: String)
     case renameView(NameRef, to: String)
+    case setViewSchema(NameRef, to: String)
     case comment(CommentTarget, text: String?)
     case createSchema(String, ifNotExists: Bool)
     case createExtension(String)
@@ -168,6 +182,8 @@ public enum Statement: Sendable, Equatable {
     /// `SET [LOCAL] search_path …`, `RESET search_path` (the default, `public`), or
     /// `SELECT set_config('search_path', …, is_local)`: where unqualified names are created and found.
     case setSearchPath([String], local: Bool)
+    /// `COMMIT`, `END`, `ROLLBACK`, `ABORT`: a `SET LOCAL` ends with its transaction.
+    case endTransaction
     /// A `DO` block: what it does to the schema, as far as the fold can follow it.
     case doBlock([ProceduralStep], location: SourceLocation)
     /// A statement that never changes a table's or type's shape: functions, triggers, grants, data.

@@ -10,6 +10,10 @@ extension Cursor {
         if first.kind == .word, let builtin = try builtinType() {
             ref.type = builtin.type
             ref.isSerial = builtin.isSerial
+        } else if first.kind == .quotedIdentifier, first.value == "char", !isSymbol(".", at: 1) {
+            // The one-byte internal type, spelled with its quotes, as format_type prints it.
+            index += 1
+            ref.type = ColumnType(name: "\"char\"")
         } else {
             let name = try qualifiedName("a type")
             if name.schema == "pg_catalog" {
@@ -98,7 +102,7 @@ extension Cursor {
             let modifiers = try optionalModifiers()
             if let precision = modifiers.first, precision <= 24 { return simple("real") }
             return simple("double precision")
-        case "numeric", "decimal":
+        case "numeric", "decimal", "dec":
             // numeric(p) means numeric(p,0).
             let modifiers = try optionalModifiers()
             return (ColumnType(name: "numeric", modifiers: modifiers.count == 1 ? modifiers + [0] : modifiers), false)
