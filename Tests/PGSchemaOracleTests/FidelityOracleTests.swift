@@ -543,6 +543,21 @@ ALTER TABLE ONLY public.entries
                   END IF;
                 END $$;
                 """,
+            "000004_enums.up.sql": """
+                CREATE TYPE mood AS ENUM ('sad', 'ok');
+                CREATE TABLE moods (m mood DEFAULT 'ok', n mood CHECK (n <> 'sad'));
+                CREATE INDEX moods_part ON moods (m) WHERE m = 'sad';
+                ALTER TYPE mood RENAME VALUE 'ok' TO 'fine';
+                ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM pg_enum WHERE enumlabel = 'great' AND enumtypid = 'mood'::regtype) THEN
+                        ALTER TYPE mood ADD VALUE 'great';
+                    END IF;
+                    IF NOT EXISTS (SELECT 1 FROM pg_enum WHERE enumlabel = 'fine' AND enumtypid = 'mood'::regtype) THEN
+                        ALTER TYPE mood ADD VALUE 'never';
+                    END IF;
+                END $$;
+                """,
             "000003_partitions.up.sql": """
                 CREATE TABLE pm (id int, d date, v text) PARTITION BY RANGE (d);
                 CREATE TABLE pm1 PARTITION OF pm FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');

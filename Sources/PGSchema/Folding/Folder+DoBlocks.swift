@@ -76,6 +76,8 @@ extension Folder {
             }
         case .schema(let name):
             exists = schemaExists(name)
+        case .enumLabel(let label, let type):
+            exists = schema.enums.contains { ($0.name.name == type || type == nil) && $0.labels.contains(label) }
         case .extension(let name):
             exists = schema.extensions.contains(name)
         }

@@ -69,6 +69,32 @@ extension Folder {
     }
 }
 
+extension Folder {
+    /// PostgreSQL stores an enum constant by its OID, so a renamed label shows in the defaults,
+    /// checks and index predicates of the tables with a column of that type.
+    mutating func renameEnumLabel(_ old: String, to new: String, of type: QualifiedName) {
+        func renamed(_ expression: String) -> String {
+            let source = SourceFile(path: "", text: expression)
+            guard expression.contains(old), let tokens = Lexer.lex(source).statements.first?.tokens else { return expression }
+            var bytes = source.bytes
+            let literal = Array(("'" + new.replacingOccurrences(of: "'", with: "''") + "'").utf8)
+            for token in tokens.reversed() where token.kind == .string && token.value == old {
+                bytes.replaceSubrange(token.start..<token.end, with: literal)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        for t in schema.tables.indices where schema.tables[t].columns.contains(where: { $0.type.qualifiedName == type }) {
+            for c in schema.tables[t].columns.indices where schema.tables[t].columns[c].type.qualifiedName == type {
+                if let expression = schema.tables[t].columns[c].defaultExpression { schema.tables[t].columns[c].defaultExpression = renamed(expression) }
+            }
+            for k in schema.tables[t].checks.indices { schema.tables[t].checks[k].expression = renamed(schema.tables[t].checks[k].expression) }
+            for i in schema.tables[t].indexes.indices {
+                if let predicate = schema.tables[t].indexes[i].predicate { schema.tables[t].indexes[i].predicate = renamed(predicate) }
+            }
+        }
+    }
+}
+
 extension GeneratedNames {
     /// The names PostgreSQL gives the columns of an index for naming the index
     /// (`ChooseIndexColumnNames`): each element's preliminary name (a column's name, or

@@ -1198,6 +1198,7 @@ struct Folder {
                 }
                 guard !schema.enums[e].labels.contains(new) else { return error("enum label \"\(new)\" already exists", at: name.location) }
                 schema.enums[e].labels[position] = new
+                renameEnumLabel(old, to: new, of: qualified)
             case .renameTo(let newName):
                 let new = QualifiedName(schema: qualified.schema, newName)
                 guard !typeNameTaken(new) else { return error("type \"\(newName)\" already exists", at: name.location) }

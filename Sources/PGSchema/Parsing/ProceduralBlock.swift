@@ -33,6 +33,8 @@ public enum CatalogObject: Sendable, Equatable {
     case constraint(String, table: String?)
     case schema(String)
     case `extension`(String)
+    /// `pg_enum` filtered by `enumlabel` and `enumtypid = 'type'::regtype` (or a join on typname).
+    case enumLabel(String, type: String?)
 }
 
 /// Reads a PL/pgSQL body (tokens lexed from the file itself, so locations are the file's).
@@ -316,6 +318,9 @@ struct ProceduralParser {
             object = (values["nspname"] ?? values["schema_name"]).map { .schema($0) }
         case "pg_extension":
             object = values["extname"].map { .extension($0) }
+        case "pg_enum":
+            let type = (values["enumtypid"] ?? values["typname"]).map { $0.split(separator: ".").last.map(String.init) ?? $0 }
+            object = values["enumlabel"].map { .enumLabel($0, type: type) }
         default:
             object = nil
         }
