@@ -543,6 +543,15 @@ ALTER TABLE ONLY public.entries
                   END IF;
                 END $$;
                 """,
+            "000005_include.up.sql": """
+                CREATE TABLE ti (a int, b int, c int, UNIQUE (a) INCLUDE (b), PRIMARY KEY (c) INCLUDE (a));
+                ALTER TABLE ti ADD UNIQUE (b) INCLUDE (a, c);
+                CREATE TABLE t4 (a int, b int, UNIQUE (a), UNIQUE (a) INCLUDE (b), UNIQUE (a, b));
+                CREATE TABLE t5 (a int, UNIQUE (a), UNIQUE (a) DEFERRABLE);
+                CREATE TABLE t6 (a int, UNIQUE NULLS NOT DISTINCT (a), UNIQUE (a));
+                CREATE TABLE t7 (a int, b int, UNIQUE (a) INCLUDE (b));
+                ALTER TABLE t7 DROP COLUMN b;
+                """,
             "000004_enums.up.sql": """
                 CREATE TYPE mood AS ENUM ('sad', 'ok');
                 CREATE TABLE moods (m mood DEFAULT 'ok', n mood CHECK (n <> 'sad'));

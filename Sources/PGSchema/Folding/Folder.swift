@@ -497,8 +497,7 @@ struct Folder {
     /// name, it takes the merged one's. In ALTER TABLE only the constraints of one column
     /// definition are merged (`ADD COLUMN c int PRIMARY KEY UNIQUE`), never separate actions or
     /// a constraint added by a later statement.
-    /// (PostgreSQL also requires equal deferrability and NULLS [NOT] DISTINCT, which the parser
-    /// does not keep; mixing them on the same columns in one statement is very rare.)
+    /// INCLUDE columns, deferrability and NULLS NOT DISTINCT must be equal too.
     static func mergingRedundantKeys(_ keys: [TableConstraint]) -> [TableConstraint] {
         func columns(_ constraint: TableConstraint) -> [String]? {
             switch constraint.kind {
@@ -514,7 +513,10 @@ struct Folder {
         for constraint in ordered {
             let isPrimary = if case .primaryKey = constraint.kind { true } else { false }
             // A second primary key is an error, reported when it is added.
-            if !isPrimary, let own = columns(constraint), let earlier = kept.firstIndex(where: { columns($0) == own }) {
+            if !isPrimary, let own = columns(constraint), let earlier = kept.firstIndex(where: {
+                columns($0) == own && $0.include == constraint.include && $0.isDeferrable == constraint.isDeferrable
+                    && $0.nullsNotDistinct == constraint.nullsNotDistinct
+            }) {
                 if kept[earlier].name == nil { kept[earlier].name = constraint.name }
                 continue
             }
@@ -544,7 +546,9 @@ struct Folder {
                 return error("multiple primary keys for table \"\(table.name.name)\" are not allowed", at: constraint.location)
             }
             let name = constraint.name ?? GeneratedNames.choose(table.name.name, nil, "pkey") { relationNameTaken($0, in: schemaName) || constraintNameTaken($0, in: schemaName) }
-            schema.tables[t].primaryKey = KeyConstraint(name: name, columns: columns, location: constraint.location)
+            schema.tables[t].primaryKey = KeyConstraint(
+                name: name, columns: columns, include: constraint.include.isEmpty ? nil : constraint.include, location: constraint.location
+            )
             relationNames.insert(QualifiedName(schema: schemaName, name))
             constraintNames.insert(QualifiedName(schema: schemaName, name))
             for column in columns {
@@ -552,8 +556,13 @@ struct Folder {
             }
         case .unique(let columns):
             guard !missingColumns(columns) else { return }
-            let name = constraint.name ?? GeneratedNames.choose(table.name.name, GeneratedNames.columnPart(columns), "key") { relationNameTaken($0, in: schemaName) || constraintNameTaken($0, in: schemaName) }
-            schema.tables[t].uniqueConstraints.append(KeyConstraint(name: name, columns: columns, location: constraint.location))
+            // INCLUDE columns count for the name, as for an index.
+            let name = constraint.name ?? GeneratedNames.choose(table.name.name, GeneratedNames.columnPart(columns + constraint.include), "key") {
+                relationNameTaken($0, in: schemaName) || constraintNameTaken($0, in: schemaName)
+            }
+            schema.tables[t].uniqueConstraints.append(KeyConstraint(
+                name: name, columns: columns, include: constraint.include.isEmpty ? nil : constraint.include, location: constraint.location
+            ))
             relationNames.insert(QualifiedName(schema: schemaName, name))
             constraintNames.insert(QualifiedName(schema: schemaName, name))
         case .foreignKey(let columns, let target, let referenced, let onDelete, let onUpdate):
@@ -839,8 +848,14 @@ struct Folder {
         func rename(_ list: inout [String]) { list = list.map { $0 == old ? new : $0 } }
         // Expressions name columns by number in PostgreSQL: they follow the rename.
         func renameIn(_ expression: inout String) { expression = Self.renaming(old, to: new, in: expression) }
-        if schema.tables[t].primaryKey != nil { rename(&schema.tables[t].primaryKey!.columns) }
-        for u in schema.tables[t].uniqueConstraints.indices { rename(&schema.tables[t].uniqueConstraints[u].columns) }
+        if schema.tables[t].primaryKey != nil {
+            rename(&schema.tables[t].primaryKey!.columns)
+            if schema.tables[t].primaryKey!.include != nil { rename(&schema.tables[t].primaryKey!.include!) }
+        }
+        for u in schema.tables[t].uniqueConstraints.indices {
+            rename(&schema.tables[t].uniqueConstraints[u].columns)
+            if schema.tables[t].uniqueConstraints[u].include != nil { rename(&schema.tables[t].uniqueConstraints[u].include!) }
+        }
         for f in schema.tables[t].foreignKeys.indices { rename(&schema.tables[t].foreignKeys[f].columns) }
         for i in schema.tables[t].indexes.indices {
             for e in schema.tables[t].indexes[i].elements.indices { renameIn(&schema.tables[t].indexes[i].elements[e]) }
@@ -888,8 +903,8 @@ struct Folder {
     /// Drops a column with the objects of its own table that need it, and foreign keys to it.
     private mutating func dropColumn(_ name: String, from t: Int) {
         schema.tables[t].columns.removeAll { $0.name == name }
-        if schema.tables[t].primaryKey?.columns.contains(name) == true { schema.tables[t].primaryKey = nil }
-        schema.tables[t].uniqueConstraints.removeAll { $0.columns.contains(name) }
+        if let key = schema.tables[t].primaryKey, key.columns.contains(name) || key.include?.contains(name) == true { schema.tables[t].primaryKey = nil }
+        schema.tables[t].uniqueConstraints.removeAll { $0.columns.contains(name) || $0.include?.contains(name) == true }
         schema.tables[t].foreignKeys.removeAll { $0.columns.contains(name) }
         schema.tables[t].indexes.removeAll { index in
             index.include.contains(name) || index.elements.contains { Self.mentions($0, name) } || index.predicate.map { Self.mentions($0, name) } == true

@@ -181,7 +181,16 @@ public struct Column: Sendable, Equatable, Codable {
 public struct KeyConstraint: Sendable, Equatable, Codable {
     public var name: String
     public var columns: [String]
+    /// Columns the constraint's index carries without constraining (`INCLUDE`), if any.
+    public var include: [String]?
     public var location: SourceLocation
+
+    public init(name: String, columns: [String], include: [String]? = nil, location: SourceLocation) {
+        self.name = name
+        self.columns = columns
+        self.include = include
+        self.location = location
+    }
 }
 
 public struct ForeignKey: Sendable, Equatable, Codable {

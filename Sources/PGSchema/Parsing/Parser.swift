@@ -423,13 +423,18 @@ extension Cursor {
     }
 
     /// `USING INDEX TABLESPACE t`, `WITH (…)`, `INCLUDE (…)`, deferrability: accepted, not modelled.
-    private mutating func indexParameters() throws(Diagnostic) {
+    /// Returns the INCLUDE columns and whether DEFERRABLE was written.
+    @discardableResult
+    private mutating func indexParameters() throws(Diagnostic) -> (include: [String], deferrable: Bool) {
+        var include: [String] = []
+        var deferrable = false
         while true {
-            if accept("include") { skipParenthesized() }
+            if accept("include") { include = try identifierList() }
             else if accept("with") { skipParenthesized() }
             else if accept("using", "index", "tablespace") { _ = try identifier() }
-            else if accept("deferrable") || accept("not", "deferrable") || accept("initially", "deferred") || accept("initially", "immediate") {}
-            else { return }
+            else if accept("deferrable") { deferrable = true }
+            else if accept("not", "deferrable") || accept("initially", "deferred") || accept("initially", "immediate") {}
+            else { return (include, deferrable) }
         }
     }
 
@@ -470,13 +475,16 @@ extension Cursor {
             for item in list where locations[item.name] == nil { locations[item.name] = item.location }
             return list.map(\.name)
         }
+        var parameters: (include: [String], deferrable: Bool) = ([], false)
+        var nullsNotDistinct = false
         if accept("primary", "key") {
             kind = .primaryKey(columns: located(try identifierListWithLocations(), into: &columnLocations))
-            try indexParameters()
+            parameters = try indexParameters()
         } else if accept("unique") {
-            _ = accept("nulls", "not", "distinct") || accept("nulls", "distinct")
+            nullsNotDistinct = accept("nulls", "not", "distinct")
+            _ = nullsNotDistinct || accept("nulls", "distinct")
             kind = .unique(columns: located(try identifierListWithLocations(), into: &columnLocations))
-            try indexParameters()
+            parameters = try indexParameters()
         } else if accept("foreign", "key") {
             let columns = located(try identifierListWithLocations(), into: &columnLocations)
             try expect("references")
@@ -504,7 +512,10 @@ extension Cursor {
             throw unexpected("expected PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE")
         }
         _ = accept("not", "valid")
-        return TableConstraint(name: name, kind: kind, location: location, columnLocations: columnLocations, referencedColumnLocations: referencedLocations)
+        return TableConstraint(
+            name: name, kind: kind, location: location, columnLocations: columnLocations, referencedColumnLocations: referencedLocations,
+            include: parameters.include, isDeferrable: parameters.deferrable, nullsNotDistinct: nullsNotDistinct
+        )
     }
 
     private mutating func createType() throws(Diagnostic) -> Statement {

@@ -66,6 +66,11 @@ public struct TableConstraint: Sendable, Equatable {
     /// Where each of the constrained columns, then each referenced column, is written.
     public var columnLocations: [String: SourceLocation] = [:]
     public var referencedColumnLocations: [String: SourceLocation] = [:]
+    /// A primary key's or unique constraint's INCLUDE columns, DEFERRABLE and NULLS NOT DISTINCT:
+    /// they name the index, and two constraints differing in them are not merged.
+    public var include: [String] = []
+    public var isDeferrable = false
+    public var nullsNotDistinct = false
 }
 
 public enum TableElement: Sendable, Equatable {
