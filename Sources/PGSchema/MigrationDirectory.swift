@@ -56,8 +56,12 @@ public struct MigrationFile: Sendable, Hashable {
         } catch {
             throw MigrationSourceError(path: path, message: "cannot read migration file: \(MigrationDirectory.describe(error))")
         }
-        if let nul = data.firstIndex(of: 0) {
-            let (line, column) = Self.location(ofByte: nul - data.startIndex, in: data)
+        let nulOffset = data.withUnsafeBytes { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+        if let nulOffset {
+            let (line, column) = Self.location(ofByte: nulOffset, in: data)
             throw MigrationSourceError(
                 path: path, line: line, column: column,
                 message: "migration file contains a NUL byte (PostgreSQL cannot store it, and everything after it would be lost)"

@@ -15,6 +15,7 @@ extension Folder {
         guard let t = tableIndex(qualified) else { return }
         let parentTable = schema.tables[p]
         schema.tables[t].partitionOf = parentTable.name
+        hasPartitions = true
         schema.tables[t].columns = parentTable.columns.map { column in
             var copy = column
             copy.sequence = nil
@@ -85,6 +86,7 @@ extension Folder {
         }
         let parent = schema.tables[p]
         schema.tables[c].partitionOf = parent.name
+        hasPartitions = true
         cloneIndexes(of: parent, to: c, at: at, skippingEquivalent: true)
         for key in parent.foreignKeys where !schema.tables[c].foreignKeys.contains(where: { $0.columns == key.columns && $0.referencedTable == key.referencedTable }) {
             var copy = key

@@ -52,6 +52,11 @@ struct Folder {
     var uncheckedNames: Set<String> = []
     /// Functions and procedures of the migrations whose bodies run DDL.
     var shapingRoutines: Set<String> = []
+    /// Whether any table is a partition: most modules have none, and then no statement needs to
+    /// look for the partitions of its table.
+    /// Set by the first partition, never cleared (a cheap, safe over-approximation).
+    var hasPartitions = false
+
     /// The names of one DROP statement: they may depend on each other.
     var droppingTogether: Set<QualifiedName> = []
     /// `search_path`, as the migrations set it (see Folder+SearchPath).
@@ -794,7 +799,7 @@ struct Folder {
         }
         addConstraints(pending, to: t, at: at, merging: false)
         let parent = schema.tables[t].name
-        if !name.only, schema.tables.contains(where: { $0.partitionOf == parent }) {
+        if !name.only, hasPartitions, schema.tables.contains(where: { $0.partitionOf == parent }) {
             alterPartitions(of: parent, like: actions, before: before, at: at)
         }
     }
@@ -1034,7 +1039,8 @@ struct Folder {
         // unless the partition has an equivalent one already (it is attached) or ONLY was written.
         let parent = schema.tables[t].name
         let made = schema.tables[t].indexes.last!
-        for child in schema.tables.filter({ $0.partitionOf == parent && !table.only && !hasEquivalent(.index(made), in: $0) }).map(\.name) {
+        let children = hasPartitions && !table.only ? schema.tables.filter { $0.partitionOf == parent && !hasEquivalent(.index(made), in: $0) } : []
+        for child in children.map(\.name) {
             createIndex(
                 name: nil, table: NameRef(schema: child.schema, name: child.name, location: at), unique: unique, ifNotExists: false,
                 method: method, elements: normalized, elementLocations: normalized.map { _ in at }, include: include, predicate: predicate, at: at
