@@ -543,6 +543,21 @@ ALTER TABLE ONLY public.entries
                   END IF;
                 END $$;
                 """,
+            "000006_functions.up.sql": """
+                CREATE FUNCTION f() RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$;
+                CREATE FUNCTION g(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x + 1';
+                CREATE TABLE uses_f (id int, a int DEFAULT f(), b int CHECK (b > f()), c int GENERATED ALWAYS AS (g(id)) STORED, d int);
+                CREATE INDEX uses_f_g ON uses_f (g(d));
+                CREATE EXTENSION IF NOT EXISTS citext;
+                CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
+                CREATE TABLE uses_ext (id uuid DEFAULT uuid_generate_v4() PRIMARY KEY, email citext UNIQUE, note text);
+                """,
+            "000007_drop_functions.up.sql": """
+                DROP FUNCTION f() CASCADE;
+                DROP FUNCTION g(int) CASCADE;
+                DROP EXTENSION citext CASCADE;
+                DROP EXTENSION "uuid-ossp" CASCADE;
+                """,
             "000005_include.up.sql": """
                 CREATE TABLE ti (a int, b int, c int, UNIQUE (a) INCLUDE (b), PRIMARY KEY (c) INCLUDE (a));
                 ALTER TABLE ti ADD UNIQUE (b) INCLUDE (a, c);

@@ -325,6 +325,11 @@ struct Folder {
         case .createExtension(let name):
             if !schema.extensions.contains(name) { schema.extensions.append(name) }
             if Self.extensionTypes[name] == nil, !Self.typelessExtensions.contains(name) { typeProvidingExtensions.insert(name) }
+        case .dropRoutines(let names, _):
+            for name in names {
+                shapingRoutines.remove(name)
+                dropUses(ofFunction: name)
+            }
         case .createRoutine(let name, let changesShape):
             if changesShape { shapingRoutines.insert(name) } else { shapingRoutines.remove(name) }
         case .calls(let names, _):
@@ -1166,7 +1171,46 @@ struct Folder {
                 return
             }
             schema.extensions.remove(at: e)
+            if cascade {
+                // Columns of the extension's types, and what calls its functions, go with it.
+                for type in Self.extensionTypes[name.name] ?? [] {
+                    for t in schema.tables.indices {
+                        for column in schema.tables[t].columns where column.type.schema == nil && column.type.name == type {
+                            dropColumn(column.name, from: t)
+                        }
+                    }
+                }
+                for function in Self.extensionFunctions[name.name] ?? [] { dropUses(ofFunction: function) }
+                reindex()
+            }
         }
+    }
+
+    /// Functions of common extensions that defaults and checks call.
+    static let extensionFunctions: [String: [String]] = [
+        "uuid-ossp": ["uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v3", "uuid_generate_v4", "uuid_generate_v5", "uuid_nil"],
+        "pgcrypto": ["crypt", "gen_salt", "digest", "hmac", "encrypt", "decrypt", "pgp_sym_encrypt", "pgp_sym_decrypt"],
+        "pg_trgm": ["similarity", "word_similarity", "show_trgm"],
+        "unaccent": ["unaccent"],
+    ]
+
+    /// What dropping a function with CASCADE takes along: the defaults that call it are removed,
+    /// and the checks, indexes and generated columns that call it are dropped.
+    mutating func dropUses(ofFunction name: String) {
+        func calls(_ expression: String) -> Bool {
+            guard expression.contains(name) else { return false }
+            guard let tokens = Lexer.lex(SourceFile(path: "", text: expression)).statements.first?.tokens else { return false }
+            return tokens.indices.dropLast().contains { tokens[$0].isIdentifier && tokens[$0].value == name && tokens[$0 + 1].isSymbol("(") }
+        }
+        for t in schema.tables.indices {
+            for c in schema.tables[t].columns.indices where schema.tables[t].columns[c].defaultExpression.map(calls) == true {
+                schema.tables[t].columns[c].defaultExpression = nil
+            }
+            schema.tables[t].checks.removeAll { calls($0.expression) }
+            schema.tables[t].indexes.removeAll { index in index.elements.contains(where: calls) || index.predicate.map(calls) == true }
+            for column in schema.tables[t].columns where column.generatedExpression.map(calls) == true { dropColumn(column.name, from: t) }
+        }
+        reindex()
     }
 
     private func columnsUsing(_ type: QualifiedName) -> [String] {

@@ -891,6 +891,18 @@ extension Cursor {
         else if accept("schema") { kind = .schema }
         else if accept("extension") { kind = .extension }
         else if accept("sequence") { kind = .sequence }
+        else if isWord("function") || isWord("procedure") || isWord("routine") {
+            // DROP FUNCTION f(args) [, …] [CASCADE]: with CASCADE, what calls it in a table goes too.
+            index += 1
+            _ = accept("if", "exists")
+            var names: [NameRef] = []
+            repeat {
+                names.append(try qualifiedName("a function name"))
+                skipParenthesized()
+            } while acceptSymbol(",")
+            let cascade = accept("cascade")
+            return cascade ? .dropRoutines(names.map(\.name), cascade: true) : .skipped("drop function")
+        }
         else if let word = current, word.kind == .word {
             let skippable: Set<String> = [
                 "function", "procedure", "routine", "trigger", "rule", "policy", "role", "user", "group",

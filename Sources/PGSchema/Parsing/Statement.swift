@@ -179,6 +179,9 @@ public enum Statement: Sendable, Equatable {
     /// would have created or changed: later references to them are not checked, so that one
     /// mistake gives one error.
     case failed(names: [String])
+    /// `DROP FUNCTION … CASCADE`: defaults, checks, generated columns and indexes that call a dropped
+    /// function go with it.
+    case dropRoutines([String], cascade: Bool)
     /// `CREATE FUNCTION` / `PROCEDURE`: not part of the model, but a routine whose body runs DDL
     /// makes a later call of it something the fold cannot see.
     case createRoutine(String, changesShape: Bool)
