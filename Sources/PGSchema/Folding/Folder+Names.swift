@@ -178,7 +178,7 @@ extension GeneratedNames {
                 if index < tokens.count, tokens[index].isSymbol("(") {
                     // A function call ends the path, unless a field selection follows: (f(x)).a
                     guard let close = closing(tokens, from: index), close == tokens.count - 1 else { return nil }
-                    return functionName(lastName!)
+                    return lastName
                 }
                 if index < tokens.count, tokens[index].isSymbol(".") { index += 1; continue }
             } else if token.isSymbol("["), let close = closing(tokens, from: index) {
@@ -192,8 +192,6 @@ extension GeneratedNames {
         return lastName
     }
 
-    /// A function's name as `FigureColname` gives it: the SQL-syntax forms by their keyword.
-    private static func functionName(_ name: String) -> String { name }
 
     /// `CASE … ELSE x END` is named after `x` when that names a column or function, else `case`.
     private static func caseName(_ tokens: [Token]) -> String {

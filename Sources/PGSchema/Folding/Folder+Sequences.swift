@@ -19,8 +19,9 @@ extension Folder {
                 } else {
                     apply(LocatedStatement(statement: .renameSequence(name, to: newName, ifExists: false), location: at))
                 }
-            case .setSchema:
-                continue
+            case .setSchema(let schemaName):
+                // ALTER TABLE v SET SCHEMA s moves a view as ALTER VIEW does.
+                if isView { apply(LocatedStatement(statement: .setViewSchema(name, to: schemaName), location: at)) }
             default:
                 error("\"\(name.name)\" is not a table", at: name.location)
             }
