@@ -9,60 +9,62 @@ extension SaasClient {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
-        public static let columns = "\"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\""
+        public static var columns: String { "\"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
-        public static let columnTypes: [String: String] = [
-            "id": "uuid",
-            "name": "character varying",
-            "slug": "character varying",
-            "email": "character varying",
-            "phone": "character varying",
-            "business_category": "character varying",
-            "address": "text",
-            "timezone": "character varying",
-            "subscription_plan": "\"public\".\"saas_subscription_plan\"",
-            "subscription_status": "\"public\".\"saas_subscription_status\"",
-            "trial_ends_at": "timestamp with time zone",
-            "subscription_started_at": "timestamp with time zone",
-            "subscription_ends_at": "timestamp with time zone",
-            "monthly_message_quota": "integer",
-            "whatsapp_number": "character varying",
-            "whatsapp_phone_number_id": "character varying",
-            "whatsapp_business_account_id": "character varying",
-            "whatsapp_access_token_encrypted": "bytea",
-            "whatsapp_webhook_verify_token": "character varying",
-            "whatsapp_connected_at": "timestamp with time zone",
-            "settings": "jsonb",
-            "is_active": "boolean",
-            "created_at": "timestamp with time zone",
-            "updated_at": "timestamp with time zone",
-            "deleted_at": "timestamp with time zone",
-        ]
+        public static var columnTypes: [String: String] {
+            [
+                "id": "uuid",
+                "name": "character varying",
+                "slug": "character varying",
+                "email": "character varying",
+                "phone": "character varying",
+                "business_category": "character varying",
+                "address": "text",
+                "timezone": "character varying",
+                "subscription_plan": "\"public\".\"saas_subscription_plan\"",
+                "subscription_status": "\"public\".\"saas_subscription_status\"",
+                "trial_ends_at": "timestamp with time zone",
+                "subscription_started_at": "timestamp with time zone",
+                "subscription_ends_at": "timestamp with time zone",
+                "monthly_message_quota": "integer",
+                "whatsapp_number": "character varying",
+                "whatsapp_phone_number_id": "character varying",
+                "whatsapp_business_account_id": "character varying",
+                "whatsapp_access_token_encrypted": "bytea",
+                "whatsapp_webhook_verify_token": "character varying",
+                "whatsapp_connected_at": "timestamp with time zone",
+                "settings": "jsonb",
+                "is_active": "boolean",
+                "created_at": "timestamp with time zone",
+                "updated_at": "timestamp with time zone",
+                "deleted_at": "timestamp with time zone",
+            ]
+        }
 
         /// Every row.
-        public static let selectAll = PGQuery<SaasClient>("SELECT \(columns) FROM \"public\".\"saas_clients\"")
+        public static var selectAll: PGQuery<SaasClient> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_clients\"") }
 
         /// The number of rows.
-        public static let count = PGQuery<Int64>("SELECT count(*) FROM \"public\".\"saas_clients\"")
+        public static var count: PGQuery<Int64> { PGQuery("SELECT count(*) FROM \"public\".\"saas_clients\"") }
 
         /// The row with a primary key.
-        public static let find = PGQuery<SaasClient>("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"id\" = $1")
+        public static var find: PGQuery<SaasClient> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"id\" = $1") }
 
         /// Deletes the row with a primary key.
-        public static let delete = PGStatement("DELETE FROM \"public\".\"saas_clients\" WHERE \"id\" = $1")
+        public static var delete: PGStatement { PGStatement("DELETE FROM \"public\".\"saas_clients\" WHERE \"id\" = $1") }
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasClient>("INSERT INTO \"public\".\"saas_clients\" (\"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) ON CONFLICT (\"id\") DO UPDATE SET \"name\" = EXCLUDED.\"name\", \"slug\" = EXCLUDED.\"slug\", \"email\" = EXCLUDED.\"email\", \"phone\" = EXCLUDED.\"phone\", \"business_category\" = EXCLUDED.\"business_category\", \"address\" = EXCLUDED.\"address\", \"timezone\" = EXCLUDED.\"timezone\", \"subscription_plan\" = EXCLUDED.\"subscription_plan\", \"subscription_status\" = EXCLUDED.\"subscription_status\", \"trial_ends_at\" = EXCLUDED.\"trial_ends_at\", \"subscription_started_at\" = EXCLUDED.\"subscription_started_at\", \"subscription_ends_at\" = EXCLUDED.\"subscription_ends_at\", \"monthly_message_quota\" = EXCLUDED.\"monthly_message_quota\", \"whatsapp_number\" = EXCLUDED.\"whatsapp_number\", \"whatsapp_phone_number_id\" = EXCLUDED.\"whatsapp_phone_number_id\", \"whatsapp_business_account_id\" = EXCLUDED.\"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\" = EXCLUDED.\"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\" = EXCLUDED.\"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\" = EXCLUDED.\"whatsapp_connected_at\", \"settings\" = EXCLUDED.\"settings\", \"is_active\" = EXCLUDED.\"is_active\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\", \"deleted_at\" = EXCLUDED.\"deleted_at\" RETURNING \(columns)")
+        public static var upsert: PGQuery<SaasClient> { PGQuery("INSERT INTO \"public\".\"saas_clients\" (\"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) ON CONFLICT (\"id\") DO UPDATE SET \"name\" = EXCLUDED.\"name\", \"slug\" = EXCLUDED.\"slug\", \"email\" = EXCLUDED.\"email\", \"phone\" = EXCLUDED.\"phone\", \"business_category\" = EXCLUDED.\"business_category\", \"address\" = EXCLUDED.\"address\", \"timezone\" = EXCLUDED.\"timezone\", \"subscription_plan\" = EXCLUDED.\"subscription_plan\", \"subscription_status\" = EXCLUDED.\"subscription_status\", \"trial_ends_at\" = EXCLUDED.\"trial_ends_at\", \"subscription_started_at\" = EXCLUDED.\"subscription_started_at\", \"subscription_ends_at\" = EXCLUDED.\"subscription_ends_at\", \"monthly_message_quota\" = EXCLUDED.\"monthly_message_quota\", \"whatsapp_number\" = EXCLUDED.\"whatsapp_number\", \"whatsapp_phone_number_id\" = EXCLUDED.\"whatsapp_phone_number_id\", \"whatsapp_business_account_id\" = EXCLUDED.\"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\" = EXCLUDED.\"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\" = EXCLUDED.\"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\" = EXCLUDED.\"whatsapp_connected_at\", \"settings\" = EXCLUDED.\"settings\", \"is_active\" = EXCLUDED.\"is_active\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\", \"deleted_at\" = EXCLUDED.\"deleted_at\" RETURNING \(columns)") }
 
         /// The row with a value of the unique constraint `saas_clients_slug_key`.
-        public static let findBySlug = PGQuery<SaasClient>("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"slug\" = $1")
+        public static var findBySlug: PGQuery<SaasClient> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"slug\" = $1") }
 
         /// The row with a value of the unique constraint `saas_clients_email_key`.
-        public static let findByEmail = PGQuery<SaasClient>("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"email\" = $1")
+        public static var findByEmail: PGQuery<SaasClient> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"email\" = $1") }
 
         /// The row with a value of the unique constraint `saas_clients_whatsapp_number_key`.
-        public static let findByWhatsappNumber = PGQuery<SaasClient>("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"whatsapp_number\" = $1")
+        public static var findByWhatsappNumber: PGQuery<SaasClient> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"whatsapp_number\" = $1") }
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -76,7 +78,7 @@ extension SaasClient {
         offset: Int = 0,
         on db: some PGExecutor
     ) async throws -> [SaasClient] {
-        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.rawValue, descending: descending, limit: limit, offset: offset, on: db)
+        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)
     }
 
     /// The number of rows.
@@ -120,7 +122,7 @@ extension SaasClient {
         set changes: [Column: PGBind],
         on db: some PGExecutor
     ) async throws -> SaasClient? {
-        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.rawValue, value: $0) } }
+        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }
         return try await PGTableHelpers.update("\"public\".\"saas_clients\"", set: ordered, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
@@ -160,51 +162,53 @@ extension SaasKnowledgeBase {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
-        public static let columns = "\"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"search_vector\", \"created_at\", \"updated_at\""
+        public static var columns: String { "\"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"search_vector\", \"created_at\", \"updated_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
-        public static let columnTypes: [String: String] = [
-            "id": "uuid",
-            "client_id": "uuid",
-            "entry_type": "\"public\".\"saas_knowledge_entry_type\"",
-            "title": "character varying",
-            "content": "jsonb",
-            "rich_content": "jsonb",
-            "plain_text": "text",
-            "tags": "text[]",
-            "language": "character varying",
-            "is_published": "boolean",
-            "sort_order": "integer",
-            "created_at": "timestamp with time zone",
-            "updated_at": "timestamp with time zone",
-        ]
+        public static var columnTypes: [String: String] {
+            [
+                "id": "uuid",
+                "client_id": "uuid",
+                "entry_type": "\"public\".\"saas_knowledge_entry_type\"",
+                "title": "character varying",
+                "content": "jsonb",
+                "rich_content": "jsonb",
+                "plain_text": "text",
+                "tags": "text[]",
+                "language": "character varying",
+                "is_published": "boolean",
+                "sort_order": "integer",
+                "created_at": "timestamp with time zone",
+                "updated_at": "timestamp with time zone",
+            ]
+        }
 
         /// Every row.
-        public static let selectAll = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\"")
+        public static var selectAll: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\"") }
 
         /// The number of rows.
-        public static let count = PGQuery<Int64>("SELECT count(*) FROM \"public\".\"saas_knowledge_base\"")
+        public static var count: PGQuery<Int64> { PGQuery("SELECT count(*) FROM \"public\".\"saas_knowledge_base\"") }
 
         /// The row with a primary key.
-        public static let find = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"id\" = $1")
+        public static var find: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"id\" = $1") }
 
         /// Deletes the row with a primary key.
-        public static let delete = PGStatement("DELETE FROM \"public\".\"saas_knowledge_base\" WHERE \"id\" = $1")
+        public static var delete: PGStatement { PGStatement("DELETE FROM \"public\".\"saas_knowledge_base\" WHERE \"id\" = $1") }
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasKnowledgeBase>("INSERT INTO \"public\".\"saas_knowledge_base\" (\"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"entry_type\" = EXCLUDED.\"entry_type\", \"title\" = EXCLUDED.\"title\", \"content\" = EXCLUDED.\"content\", \"rich_content\" = EXCLUDED.\"rich_content\", \"plain_text\" = EXCLUDED.\"plain_text\", \"tags\" = EXCLUDED.\"tags\", \"language\" = EXCLUDED.\"language\", \"is_published\" = EXCLUDED.\"is_published\", \"sort_order\" = EXCLUDED.\"sort_order\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)")
+        public static var upsert: PGQuery<SaasKnowledgeBase> { PGQuery("INSERT INTO \"public\".\"saas_knowledge_base\" (\"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"entry_type\" = EXCLUDED.\"entry_type\", \"title\" = EXCLUDED.\"title\", \"content\" = EXCLUDED.\"content\", \"rich_content\" = EXCLUDED.\"rich_content\", \"plain_text\" = EXCLUDED.\"plain_text\", \"tags\" = EXCLUDED.\"tags\", \"language\" = EXCLUDED.\"language\", \"is_published\" = EXCLUDED.\"is_published\", \"sort_order\" = EXCLUDED.\"sort_order\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)") }
 
         /// The rows that the foreign key `saas_knowledge_base_client_id_fkey` points from a row of `saas_clients`.
-        public static let fetchByClientID = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
+        public static var fetchByClientID: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"client_id\" = $1 ORDER BY \"id\"") }
 
         /// The rows whose `tags` contain every given value (uses the GIN index `saas_knowledge_base_tags_idx`).
-        public static let fetchByTagsContaining = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"tags\" @> $1 ORDER BY \"id\"")
+        public static var fetchByTagsContaining: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"tags\" @> $1 ORDER BY \"id\"") }
 
         /// Full-text search on `search_vector` with `websearch_to_tsquery` (indonesian configuration), best rank first.
-        public static let search = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"search_vector\" @@ websearch_to_tsquery('indonesian', $1) ORDER BY ts_rank(\"search_vector\", websearch_to_tsquery('indonesian', $1)) DESC, \"id\" LIMIT $2")
+        public static var search: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"search_vector\" @@ websearch_to_tsquery('indonesian', $1) ORDER BY ts_rank(\"search_vector\", websearch_to_tsquery('indonesian', $1)) DESC, \"id\" LIMIT $2") }
 
         /// `search`, within the rows with one value of `client_id` (from $3).
-        public static let searchByClientID = PGQuery<SaasKnowledgeBase>("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"search_vector\" @@ websearch_to_tsquery('indonesian', $1) AND \"client_id\" = $3 ORDER BY ts_rank(\"search_vector\", websearch_to_tsquery('indonesian', $1)) DESC, \"id\" LIMIT $2")
+        public static var searchByClientID: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"search_vector\" @@ websearch_to_tsquery('indonesian', $1) AND \"client_id\" = $3 ORDER BY ts_rank(\"search_vector\", websearch_to_tsquery('indonesian', $1)) DESC, \"id\" LIMIT $2") }
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -218,7 +222,7 @@ extension SaasKnowledgeBase {
         offset: Int = 0,
         on db: some PGExecutor
     ) async throws -> [SaasKnowledgeBase] {
-        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.rawValue, descending: descending, limit: limit, offset: offset, on: db)
+        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)
     }
 
     /// The number of rows.
@@ -262,7 +266,7 @@ extension SaasKnowledgeBase {
         set changes: [Column: PGBind],
         on db: some PGExecutor
     ) async throws -> SaasKnowledgeBase? {
-        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.rawValue, value: $0) } }
+        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }
         return try await PGTableHelpers.update("\"public\".\"saas_knowledge_base\"", set: ordered, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
@@ -321,42 +325,44 @@ extension SaasConversation {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
-        public static let columns = "\"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\""
+        public static var columns: String { "\"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
-        public static let columnTypes: [String: String] = [
-            "id": "uuid",
-            "client_id": "uuid",
-            "customer_phone": "character varying",
-            "customer_name": "character varying",
-            "channel": "character varying",
-            "status": "\"public\".\"saas_conversation_status\"",
-            "ai_enabled": "boolean",
-            "started_at": "timestamp with time zone",
-            "last_message_at": "timestamp with time zone",
-            "closed_at": "timestamp with time zone",
-            "metadata": "jsonb",
-            "created_at": "timestamp with time zone",
-            "updated_at": "timestamp with time zone",
-        ]
+        public static var columnTypes: [String: String] {
+            [
+                "id": "uuid",
+                "client_id": "uuid",
+                "customer_phone": "character varying",
+                "customer_name": "character varying",
+                "channel": "character varying",
+                "status": "\"public\".\"saas_conversation_status\"",
+                "ai_enabled": "boolean",
+                "started_at": "timestamp with time zone",
+                "last_message_at": "timestamp with time zone",
+                "closed_at": "timestamp with time zone",
+                "metadata": "jsonb",
+                "created_at": "timestamp with time zone",
+                "updated_at": "timestamp with time zone",
+            ]
+        }
 
         /// Every row.
-        public static let selectAll = PGQuery<SaasConversation>("SELECT \(columns) FROM \"public\".\"saas_conversations\"")
+        public static var selectAll: PGQuery<SaasConversation> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_conversations\"") }
 
         /// The number of rows.
-        public static let count = PGQuery<Int64>("SELECT count(*) FROM \"public\".\"saas_conversations\"")
+        public static var count: PGQuery<Int64> { PGQuery("SELECT count(*) FROM \"public\".\"saas_conversations\"") }
 
         /// The row with a primary key.
-        public static let find = PGQuery<SaasConversation>("SELECT \(columns) FROM \"public\".\"saas_conversations\" WHERE \"id\" = $1")
+        public static var find: PGQuery<SaasConversation> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_conversations\" WHERE \"id\" = $1") }
 
         /// Deletes the row with a primary key.
-        public static let delete = PGStatement("DELETE FROM \"public\".\"saas_conversations\" WHERE \"id\" = $1")
+        public static var delete: PGStatement { PGStatement("DELETE FROM \"public\".\"saas_conversations\" WHERE \"id\" = $1") }
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasConversation>("INSERT INTO \"public\".\"saas_conversations\" (\"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"customer_phone\" = EXCLUDED.\"customer_phone\", \"customer_name\" = EXCLUDED.\"customer_name\", \"channel\" = EXCLUDED.\"channel\", \"status\" = EXCLUDED.\"status\", \"ai_enabled\" = EXCLUDED.\"ai_enabled\", \"started_at\" = EXCLUDED.\"started_at\", \"last_message_at\" = EXCLUDED.\"last_message_at\", \"closed_at\" = EXCLUDED.\"closed_at\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)")
+        public static var upsert: PGQuery<SaasConversation> { PGQuery("INSERT INTO \"public\".\"saas_conversations\" (\"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"customer_phone\" = EXCLUDED.\"customer_phone\", \"customer_name\" = EXCLUDED.\"customer_name\", \"channel\" = EXCLUDED.\"channel\", \"status\" = EXCLUDED.\"status\", \"ai_enabled\" = EXCLUDED.\"ai_enabled\", \"started_at\" = EXCLUDED.\"started_at\", \"last_message_at\" = EXCLUDED.\"last_message_at\", \"closed_at\" = EXCLUDED.\"closed_at\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)") }
 
         /// The rows that the foreign key `saas_conversations_client_id_fkey` points from a row of `saas_clients`.
-        public static let fetchByClientID = PGQuery<SaasConversation>("SELECT \(columns) FROM \"public\".\"saas_conversations\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
+        public static var fetchByClientID: PGQuery<SaasConversation> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_conversations\" WHERE \"client_id\" = $1 ORDER BY \"id\"") }
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -370,7 +376,7 @@ extension SaasConversation {
         offset: Int = 0,
         on db: some PGExecutor
     ) async throws -> [SaasConversation] {
-        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.rawValue, descending: descending, limit: limit, offset: offset, on: db)
+        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)
     }
 
     /// The number of rows.
@@ -414,7 +420,7 @@ extension SaasConversation {
         set changes: [Column: PGBind],
         on db: some PGExecutor
     ) async throws -> SaasConversation? {
-        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.rawValue, value: $0) } }
+        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }
         return try await PGTableHelpers.update("\"public\".\"saas_conversations\"", set: ordered, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
@@ -444,55 +450,57 @@ extension SaasMessage {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
-        public static let columns = "\"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\""
+        public static var columns: String { "\"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
-        public static let columnTypes: [String: String] = [
-            "id": "uuid",
-            "conversation_id": "uuid",
-            "client_id": "uuid",
-            "direction": "\"public\".\"saas_message_direction\"",
-            "sender": "\"public\".\"saas_message_sender\"",
-            "content_type": "character varying",
-            "body": "text",
-            "media_url": "text",
-            "whatsapp_message_id": "character varying",
-            "status": "\"public\".\"saas_message_status\"",
-            "error_message": "text",
-            "ai_model": "character varying",
-            "ai_prompt_tokens": "integer",
-            "ai_completion_tokens": "integer",
-            "ai_latency_ms": "integer",
-            "ai_confidence": "real",
-            "ai_knowledge_entry_ids": "uuid[]",
-            "ai_metadata": "jsonb",
-            "sent_at": "timestamp with time zone",
-            "created_at": "timestamp with time zone",
-        ]
+        public static var columnTypes: [String: String] {
+            [
+                "id": "uuid",
+                "conversation_id": "uuid",
+                "client_id": "uuid",
+                "direction": "\"public\".\"saas_message_direction\"",
+                "sender": "\"public\".\"saas_message_sender\"",
+                "content_type": "character varying",
+                "body": "text",
+                "media_url": "text",
+                "whatsapp_message_id": "character varying",
+                "status": "\"public\".\"saas_message_status\"",
+                "error_message": "text",
+                "ai_model": "character varying",
+                "ai_prompt_tokens": "integer",
+                "ai_completion_tokens": "integer",
+                "ai_latency_ms": "integer",
+                "ai_confidence": "real",
+                "ai_knowledge_entry_ids": "uuid[]",
+                "ai_metadata": "jsonb",
+                "sent_at": "timestamp with time zone",
+                "created_at": "timestamp with time zone",
+            ]
+        }
 
         /// Every row.
-        public static let selectAll = PGQuery<SaasMessage>("SELECT \(columns) FROM \"public\".\"saas_messages\"")
+        public static var selectAll: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\"") }
 
         /// The number of rows.
-        public static let count = PGQuery<Int64>("SELECT count(*) FROM \"public\".\"saas_messages\"")
+        public static var count: PGQuery<Int64> { PGQuery("SELECT count(*) FROM \"public\".\"saas_messages\"") }
 
         /// The row with a primary key.
-        public static let find = PGQuery<SaasMessage>("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"id\" = $1")
+        public static var find: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"id\" = $1") }
 
         /// Deletes the row with a primary key.
-        public static let delete = PGStatement("DELETE FROM \"public\".\"saas_messages\" WHERE \"id\" = $1")
+        public static var delete: PGStatement { PGStatement("DELETE FROM \"public\".\"saas_messages\" WHERE \"id\" = $1") }
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasMessage>("INSERT INTO \"public\".\"saas_messages\" (\"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (\"id\") DO UPDATE SET \"conversation_id\" = EXCLUDED.\"conversation_id\", \"client_id\" = EXCLUDED.\"client_id\", \"direction\" = EXCLUDED.\"direction\", \"sender\" = EXCLUDED.\"sender\", \"content_type\" = EXCLUDED.\"content_type\", \"body\" = EXCLUDED.\"body\", \"media_url\" = EXCLUDED.\"media_url\", \"whatsapp_message_id\" = EXCLUDED.\"whatsapp_message_id\", \"status\" = EXCLUDED.\"status\", \"error_message\" = EXCLUDED.\"error_message\", \"ai_model\" = EXCLUDED.\"ai_model\", \"ai_prompt_tokens\" = EXCLUDED.\"ai_prompt_tokens\", \"ai_completion_tokens\" = EXCLUDED.\"ai_completion_tokens\", \"ai_latency_ms\" = EXCLUDED.\"ai_latency_ms\", \"ai_confidence\" = EXCLUDED.\"ai_confidence\", \"ai_knowledge_entry_ids\" = EXCLUDED.\"ai_knowledge_entry_ids\", \"ai_metadata\" = EXCLUDED.\"ai_metadata\", \"sent_at\" = EXCLUDED.\"sent_at\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \(columns)")
+        public static var upsert: PGQuery<SaasMessage> { PGQuery("INSERT INTO \"public\".\"saas_messages\" (\"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (\"id\") DO UPDATE SET \"conversation_id\" = EXCLUDED.\"conversation_id\", \"client_id\" = EXCLUDED.\"client_id\", \"direction\" = EXCLUDED.\"direction\", \"sender\" = EXCLUDED.\"sender\", \"content_type\" = EXCLUDED.\"content_type\", \"body\" = EXCLUDED.\"body\", \"media_url\" = EXCLUDED.\"media_url\", \"whatsapp_message_id\" = EXCLUDED.\"whatsapp_message_id\", \"status\" = EXCLUDED.\"status\", \"error_message\" = EXCLUDED.\"error_message\", \"ai_model\" = EXCLUDED.\"ai_model\", \"ai_prompt_tokens\" = EXCLUDED.\"ai_prompt_tokens\", \"ai_completion_tokens\" = EXCLUDED.\"ai_completion_tokens\", \"ai_latency_ms\" = EXCLUDED.\"ai_latency_ms\", \"ai_confidence\" = EXCLUDED.\"ai_confidence\", \"ai_knowledge_entry_ids\" = EXCLUDED.\"ai_knowledge_entry_ids\", \"ai_metadata\" = EXCLUDED.\"ai_metadata\", \"sent_at\" = EXCLUDED.\"sent_at\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \(columns)") }
 
         /// The row with a value of the unique constraint `saas_messages_whatsapp_message_id_key`.
-        public static let findByWhatsappMessageID = PGQuery<SaasMessage>("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"whatsapp_message_id\" = $1")
+        public static var findByWhatsappMessageID: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"whatsapp_message_id\" = $1") }
 
         /// The rows that the foreign key `saas_messages_conversation_id_fkey` points from a row of `saas_conversations`.
-        public static let fetchByConversationID = PGQuery<SaasMessage>("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"conversation_id\" = $1 ORDER BY \"id\"")
+        public static var fetchByConversationID: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"conversation_id\" = $1 ORDER BY \"id\"") }
 
         /// The rows that the foreign key `saas_messages_client_id_fkey` points from a row of `saas_clients`.
-        public static let fetchByClientID = PGQuery<SaasMessage>("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
+        public static var fetchByClientID: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"client_id\" = $1 ORDER BY \"id\"") }
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -506,7 +514,7 @@ extension SaasMessage {
         offset: Int = 0,
         on db: some PGExecutor
     ) async throws -> [SaasMessage] {
-        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.rawValue, descending: descending, limit: limit, offset: offset, on: db)
+        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)
     }
 
     /// The number of rows.
@@ -550,7 +558,7 @@ extension SaasMessage {
         set changes: [Column: PGBind],
         on db: some PGExecutor
     ) async throws -> SaasMessage? {
-        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.rawValue, value: $0) } }
+        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }
         return try await PGTableHelpers.update("\"public\".\"saas_messages\"", set: ordered, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
@@ -590,44 +598,46 @@ extension SaasCredit {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
-        public static let columns = "\"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\""
+        public static var columns: String { "\"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
-        public static let columnTypes: [String: String] = [
-            "id": "uuid",
-            "client_id": "uuid",
-            "period_start": "date",
-            "period_end": "date",
-            "credits_granted": "numeric",
-            "credits_purchased": "numeric",
-            "credits_used": "numeric",
-            "messages_count": "integer",
-            "ai_tokens_used": "bigint",
-            "closed_at": "timestamp with time zone",
-            "created_at": "timestamp with time zone",
-            "updated_at": "timestamp with time zone",
-        ]
+        public static var columnTypes: [String: String] {
+            [
+                "id": "uuid",
+                "client_id": "uuid",
+                "period_start": "date",
+                "period_end": "date",
+                "credits_granted": "numeric",
+                "credits_purchased": "numeric",
+                "credits_used": "numeric",
+                "messages_count": "integer",
+                "ai_tokens_used": "bigint",
+                "closed_at": "timestamp with time zone",
+                "created_at": "timestamp with time zone",
+                "updated_at": "timestamp with time zone",
+            ]
+        }
 
         /// Every row.
-        public static let selectAll = PGQuery<SaasCredit>("SELECT \(columns) FROM \"public\".\"saas_credits\"")
+        public static var selectAll: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\"") }
 
         /// The number of rows.
-        public static let count = PGQuery<Int64>("SELECT count(*) FROM \"public\".\"saas_credits\"")
+        public static var count: PGQuery<Int64> { PGQuery("SELECT count(*) FROM \"public\".\"saas_credits\"") }
 
         /// The row with a primary key.
-        public static let find = PGQuery<SaasCredit>("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"id\" = $1")
+        public static var find: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"id\" = $1") }
 
         /// Deletes the row with a primary key.
-        public static let delete = PGStatement("DELETE FROM \"public\".\"saas_credits\" WHERE \"id\" = $1")
+        public static var delete: PGStatement { PGStatement("DELETE FROM \"public\".\"saas_credits\" WHERE \"id\" = $1") }
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasCredit>("INSERT INTO \"public\".\"saas_credits\" (\"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"period_start\" = EXCLUDED.\"period_start\", \"period_end\" = EXCLUDED.\"period_end\", \"credits_granted\" = EXCLUDED.\"credits_granted\", \"credits_purchased\" = EXCLUDED.\"credits_purchased\", \"credits_used\" = EXCLUDED.\"credits_used\", \"messages_count\" = EXCLUDED.\"messages_count\", \"ai_tokens_used\" = EXCLUDED.\"ai_tokens_used\", \"closed_at\" = EXCLUDED.\"closed_at\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)")
+        public static var upsert: PGQuery<SaasCredit> { PGQuery("INSERT INTO \"public\".\"saas_credits\" (\"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"period_start\" = EXCLUDED.\"period_start\", \"period_end\" = EXCLUDED.\"period_end\", \"credits_granted\" = EXCLUDED.\"credits_granted\", \"credits_purchased\" = EXCLUDED.\"credits_purchased\", \"credits_used\" = EXCLUDED.\"credits_used\", \"messages_count\" = EXCLUDED.\"messages_count\", \"ai_tokens_used\" = EXCLUDED.\"ai_tokens_used\", \"closed_at\" = EXCLUDED.\"closed_at\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)") }
 
         /// The row with a value of the unique constraint `saas_credits_client_period_key`.
-        public static let findByClientIDPeriodStart = PGQuery<SaasCredit>("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1 AND \"period_start\" = $2")
+        public static var findByClientIDPeriodStart: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1 AND \"period_start\" = $2") }
 
         /// The rows that the foreign key `saas_credits_client_id_fkey` points from a row of `saas_clients`.
-        public static let fetchByClientID = PGQuery<SaasCredit>("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
+        public static var fetchByClientID: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1 ORDER BY \"id\"") }
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -641,7 +651,7 @@ extension SaasCredit {
         offset: Int = 0,
         on db: some PGExecutor
     ) async throws -> [SaasCredit] {
-        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.rawValue, descending: descending, limit: limit, offset: offset, on: db)
+        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)
     }
 
     /// The number of rows.
@@ -685,7 +695,7 @@ extension SaasCredit {
         set changes: [Column: PGBind],
         on db: some PGExecutor
     ) async throws -> SaasCredit? {
-        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.rawValue, value: $0) } }
+        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }
         return try await PGTableHelpers.update("\"public\".\"saas_credits\"", set: ordered, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
@@ -720,44 +730,46 @@ extension SaasCreditTransaction {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
-        public static let columns = "\"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\""
+        public static var columns: String { "\"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
-        public static let columnTypes: [String: String] = [
-            "credit_id": "uuid",
-            "client_id": "uuid",
-            "message_id": "uuid",
-            "transaction_type": "\"public\".\"saas_credit_transaction_type\"",
-            "amount": "numeric",
-            "balance_after": "numeric",
-            "description": "text",
-            "metadata": "jsonb",
-            "created_at": "timestamp with time zone",
-        ]
+        public static var columnTypes: [String: String] {
+            [
+                "credit_id": "uuid",
+                "client_id": "uuid",
+                "message_id": "uuid",
+                "transaction_type": "\"public\".\"saas_credit_transaction_type\"",
+                "amount": "numeric",
+                "balance_after": "numeric",
+                "description": "text",
+                "metadata": "jsonb",
+                "created_at": "timestamp with time zone",
+            ]
+        }
 
         /// Every row.
-        public static let selectAll = PGQuery<SaasCreditTransaction>("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\"")
+        public static var selectAll: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\"") }
 
         /// The number of rows.
-        public static let count = PGQuery<Int64>("SELECT count(*) FROM \"public\".\"saas_credit_transactions\"")
+        public static var count: PGQuery<Int64> { PGQuery("SELECT count(*) FROM \"public\".\"saas_credit_transactions\"") }
 
         /// The row with a primary key.
-        public static let find = PGQuery<SaasCreditTransaction>("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"id\" = $1")
+        public static var find: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"id\" = $1") }
 
         /// Deletes the row with a primary key.
-        public static let delete = PGStatement("DELETE FROM \"public\".\"saas_credit_transactions\" WHERE \"id\" = $1")
+        public static var delete: PGStatement { PGStatement("DELETE FROM \"public\".\"saas_credit_transactions\" WHERE \"id\" = $1") }
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
-        public static let upsert = PGQuery<SaasCreditTransaction>("INSERT INTO \"public\".\"saas_credit_transactions\" (\"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\") OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (\"id\") DO UPDATE SET \"credit_id\" = EXCLUDED.\"credit_id\", \"client_id\" = EXCLUDED.\"client_id\", \"message_id\" = EXCLUDED.\"message_id\", \"transaction_type\" = EXCLUDED.\"transaction_type\", \"amount\" = EXCLUDED.\"amount\", \"balance_after\" = EXCLUDED.\"balance_after\", \"description\" = EXCLUDED.\"description\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \(columns)")
+        public static var upsert: PGQuery<SaasCreditTransaction> { PGQuery("INSERT INTO \"public\".\"saas_credit_transactions\" (\"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\") OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (\"id\") DO UPDATE SET \"credit_id\" = EXCLUDED.\"credit_id\", \"client_id\" = EXCLUDED.\"client_id\", \"message_id\" = EXCLUDED.\"message_id\", \"transaction_type\" = EXCLUDED.\"transaction_type\", \"amount\" = EXCLUDED.\"amount\", \"balance_after\" = EXCLUDED.\"balance_after\", \"description\" = EXCLUDED.\"description\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \(columns)") }
 
         /// The rows that the foreign key `saas_credit_transactions_credit_id_fkey` points from a row of `saas_credits`.
-        public static let fetchByCreditID = PGQuery<SaasCreditTransaction>("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"credit_id\" = $1 ORDER BY \"id\"")
+        public static var fetchByCreditID: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"credit_id\" = $1 ORDER BY \"id\"") }
 
         /// The rows that the foreign key `saas_credit_transactions_client_id_fkey` points from a row of `saas_clients`.
-        public static let fetchByClientID = PGQuery<SaasCreditTransaction>("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"client_id\" = $1 ORDER BY \"id\"")
+        public static var fetchByClientID: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"client_id\" = $1 ORDER BY \"id\"") }
 
         /// The rows that the foreign key `saas_credit_transactions_message_id_fkey` points from a row of `saas_messages`.
-        public static let fetchByMessageID = PGQuery<SaasCreditTransaction>("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"message_id\" = $1 ORDER BY \"id\"")
+        public static var fetchByMessageID: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"message_id\" = $1 ORDER BY \"id\"") }
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -771,7 +783,7 @@ extension SaasCreditTransaction {
         offset: Int = 0,
         on db: some PGExecutor
     ) async throws -> [SaasCreditTransaction] {
-        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.rawValue, descending: descending, limit: limit, offset: offset, on: db)
+        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)
     }
 
     /// The number of rows.
@@ -815,7 +827,7 @@ extension SaasCreditTransaction {
         set changes: [Column: PGBind],
         on db: some PGExecutor
     ) async throws -> SaasCreditTransaction? {
-        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.rawValue, value: $0) } }
+        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }
         return try await PGTableHelpers.update("\"public\".\"saas_credit_transactions\"", set: ordered, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 

@@ -182,32 +182,74 @@ public struct SaasClient: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// The columns, by their names in the database.
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: CodingKey, CaseIterable {
         case id
         case name
         case slug
         case email
         case phone
-        case businessCategory = "business_category"
+        case businessCategory
         case address
         case timezone
-        case subscriptionPlan = "subscription_plan"
-        case subscriptionStatus = "subscription_status"
-        case trialEndsAt = "trial_ends_at"
-        case subscriptionStartedAt = "subscription_started_at"
-        case subscriptionEndsAt = "subscription_ends_at"
-        case monthlyMessageQuota = "monthly_message_quota"
-        case whatsappNumber = "whatsapp_number"
-        case whatsappPhoneNumberID = "whatsapp_phone_number_id"
-        case whatsappBusinessAccountID = "whatsapp_business_account_id"
-        case whatsappAccessTokenEncrypted = "whatsapp_access_token_encrypted"
-        case whatsappWebhookVerifyToken = "whatsapp_webhook_verify_token"
-        case whatsappConnectedAt = "whatsapp_connected_at"
+        case subscriptionPlan
+        case subscriptionStatus
+        case trialEndsAt
+        case subscriptionStartedAt
+        case subscriptionEndsAt
+        case monthlyMessageQuota
+        case whatsappNumber
+        case whatsappPhoneNumberID
+        case whatsappBusinessAccountID
+        case whatsappAccessTokenEncrypted
+        case whatsappWebhookVerifyToken
+        case whatsappConnectedAt
         case settings
-        case isActive = "is_active"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case deletedAt = "deleted_at"
+        case isActive
+        case createdAt
+        case updatedAt
+        case deletedAt
+
+        /// The name in the database.
+        public var stringValue: String {
+            switch self {
+            case .id: "id"
+            case .name: "name"
+            case .slug: "slug"
+            case .email: "email"
+            case .phone: "phone"
+            case .businessCategory: "business_category"
+            case .address: "address"
+            case .timezone: "timezone"
+            case .subscriptionPlan: "subscription_plan"
+            case .subscriptionStatus: "subscription_status"
+            case .trialEndsAt: "trial_ends_at"
+            case .subscriptionStartedAt: "subscription_started_at"
+            case .subscriptionEndsAt: "subscription_ends_at"
+            case .monthlyMessageQuota: "monthly_message_quota"
+            case .whatsappNumber: "whatsapp_number"
+            case .whatsappPhoneNumberID: "whatsapp_phone_number_id"
+            case .whatsappBusinessAccountID: "whatsapp_business_account_id"
+            case .whatsappAccessTokenEncrypted: "whatsapp_access_token_encrypted"
+            case .whatsappWebhookVerifyToken: "whatsapp_webhook_verify_token"
+            case .whatsappConnectedAt: "whatsapp_connected_at"
+            case .settings: "settings"
+            case .isActive: "is_active"
+            case .createdAt: "created_at"
+            case .updatedAt: "updated_at"
+            case .deletedAt: "deleted_at"
+            }
+        }
+
+        public init?(stringValue: String) {
+            guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
+            self = key
+        }
+
+        public var intValue: Int? { nil }
+
+        public init?(intValue: Int) {
+            nil
+        }
     }
 }
 
@@ -359,67 +401,44 @@ extension SaasClient {
             self.deletedAt = deletedAt
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case id
-            case name
-            case slug
-            case email
-            case phone
-            case businessCategory = "business_category"
-            case address
-            case timezone
-            case subscriptionPlan = "subscription_plan"
-            case subscriptionStatus = "subscription_status"
-            case trialEndsAt = "trial_ends_at"
-            case subscriptionStartedAt = "subscription_started_at"
-            case subscriptionEndsAt = "subscription_ends_at"
-            case monthlyMessageQuota = "monthly_message_quota"
-            case whatsappNumber = "whatsapp_number"
-            case whatsappPhoneNumberID = "whatsapp_phone_number_id"
-            case whatsappBusinessAccountID = "whatsapp_business_account_id"
-            case whatsappAccessTokenEncrypted = "whatsapp_access_token_encrypted"
-            case whatsappWebhookVerifyToken = "whatsapp_webhook_verify_token"
-            case whatsappConnectedAt = "whatsapp_connected_at"
-            case settings
-            case isActive = "is_active"
-            case createdAt = "created_at"
-            case updatedAt = "updated_at"
-            case deletedAt = "deleted_at"
-        }
+        /// The same columns as the row's.
+        public typealias CodingKeys = SaasClient.CodingKeys
     }
 }
 
 extension SaasClient: PGTable {
-    public static let tableName = "saas_clients"
-    public static let schemaName = "public"
-    public static let columnNames: [String] = [
-        "id",
-        "name",
-        "slug",
-        "email",
-        "phone",
-        "business_category",
-        "address",
-        "timezone",
-        "subscription_plan",
-        "subscription_status",
-        "trial_ends_at",
-        "subscription_started_at",
-        "subscription_ends_at",
-        "monthly_message_quota",
-        "whatsapp_number",
-        "whatsapp_phone_number_id",
-        "whatsapp_business_account_id",
-        "whatsapp_access_token_encrypted",
-        "whatsapp_webhook_verify_token",
-        "whatsapp_connected_at",
-        "settings",
-        "is_active",
-        "created_at",
-        "updated_at",
-        "deleted_at",
-    ]
-    public static let primaryKey: [String] = ["id"]
+    public static var tableName: String { "saas_clients" }
+    public static var schemaName: String { "public" }
+    public static var columnNames: [String] {
+        [
+            "id",
+            "name",
+            "slug",
+            "email",
+            "phone",
+            "business_category",
+            "address",
+            "timezone",
+            "subscription_plan",
+            "subscription_status",
+            "trial_ends_at",
+            "subscription_started_at",
+            "subscription_ends_at",
+            "monthly_message_quota",
+            "whatsapp_number",
+            "whatsapp_phone_number_id",
+            "whatsapp_business_account_id",
+            "whatsapp_access_token_encrypted",
+            "whatsapp_webhook_verify_token",
+            "whatsapp_connected_at",
+            "settings",
+            "is_active",
+            "created_at",
+            "updated_at",
+            "deleted_at",
+        ]
+    }
+    public static var primaryKey: [String] { ["id"] }
 }
 
 extension SaasClient: PGRowDecodable {
@@ -618,21 +637,52 @@ public struct SaasKnowledgeBase: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// The columns, by their names in the database.
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: CodingKey, CaseIterable {
         case id
-        case clientID = "client_id"
-        case entryType = "entry_type"
+        case clientID
+        case entryType
         case title
         case content
-        case richContent = "rich_content"
-        case plainText = "plain_text"
+        case richContent
+        case plainText
         case tags
         case language
-        case isPublished = "is_published"
-        case sortOrder = "sort_order"
-        case searchVector = "search_vector"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case isPublished
+        case sortOrder
+        case searchVector
+        case createdAt
+        case updatedAt
+
+        /// The name in the database.
+        public var stringValue: String {
+            switch self {
+            case .id: "id"
+            case .clientID: "client_id"
+            case .entryType: "entry_type"
+            case .title: "title"
+            case .content: "content"
+            case .richContent: "rich_content"
+            case .plainText: "plain_text"
+            case .tags: "tags"
+            case .language: "language"
+            case .isPublished: "is_published"
+            case .sortOrder: "sort_order"
+            case .searchVector: "search_vector"
+            case .createdAt: "created_at"
+            case .updatedAt: "updated_at"
+            }
+        }
+
+        public init?(stringValue: String) {
+            guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
+            self = key
+        }
+
+        public var intValue: Int? { nil }
+
+        public init?(intValue: Int) {
+            nil
+        }
     }
 }
 
@@ -723,44 +773,76 @@ extension SaasKnowledgeBase {
             self.updatedAt = updatedAt
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
+        public enum CodingKeys: CodingKey, CaseIterable {
             case id
-            case clientID = "client_id"
-            case entryType = "entry_type"
+            case clientID
+            case entryType
             case title
             case content
-            case richContent = "rich_content"
-            case plainText = "plain_text"
+            case richContent
+            case plainText
             case tags
             case language
-            case isPublished = "is_published"
-            case sortOrder = "sort_order"
-            case createdAt = "created_at"
-            case updatedAt = "updated_at"
+            case isPublished
+            case sortOrder
+            case createdAt
+            case updatedAt
+
+            /// The name in the database.
+            public var stringValue: String {
+                switch self {
+                case .id: "id"
+                case .clientID: "client_id"
+                case .entryType: "entry_type"
+                case .title: "title"
+                case .content: "content"
+                case .richContent: "rich_content"
+                case .plainText: "plain_text"
+                case .tags: "tags"
+                case .language: "language"
+                case .isPublished: "is_published"
+                case .sortOrder: "sort_order"
+                case .createdAt: "created_at"
+                case .updatedAt: "updated_at"
+                }
+            }
+
+            public init?(stringValue: String) {
+                guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
+                self = key
+            }
+
+            public var intValue: Int? { nil }
+
+            public init?(intValue: Int) {
+                nil
+            }
         }
     }
 }
 
 extension SaasKnowledgeBase: PGTable {
-    public static let tableName = "saas_knowledge_base"
-    public static let schemaName = "public"
-    public static let columnNames: [String] = [
-        "id",
-        "client_id",
-        "entry_type",
-        "title",
-        "content",
-        "rich_content",
-        "plain_text",
-        "tags",
-        "language",
-        "is_published",
-        "sort_order",
-        "search_vector",
-        "created_at",
-        "updated_at",
-    ]
-    public static let primaryKey: [String] = ["id"]
+    public static var tableName: String { "saas_knowledge_base" }
+    public static var schemaName: String { "public" }
+    public static var columnNames: [String] {
+        [
+            "id",
+            "client_id",
+            "entry_type",
+            "title",
+            "content",
+            "rich_content",
+            "plain_text",
+            "tags",
+            "language",
+            "is_published",
+            "sort_order",
+            "search_vector",
+            "created_at",
+            "updated_at",
+        ]
+    }
+    public static var primaryKey: [String] { ["id"] }
 }
 
 extension SaasKnowledgeBase: PGRowDecodable {
@@ -915,20 +997,50 @@ public struct SaasConversation: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// The columns, by their names in the database.
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: CodingKey, CaseIterable {
         case id
-        case clientID = "client_id"
-        case customerPhone = "customer_phone"
-        case customerName = "customer_name"
+        case clientID
+        case customerPhone
+        case customerName
         case channel
         case status
-        case aiEnabled = "ai_enabled"
-        case startedAt = "started_at"
-        case lastMessageAt = "last_message_at"
-        case closedAt = "closed_at"
+        case aiEnabled
+        case startedAt
+        case lastMessageAt
+        case closedAt
         case metadata
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case createdAt
+        case updatedAt
+
+        /// The name in the database.
+        public var stringValue: String {
+            switch self {
+            case .id: "id"
+            case .clientID: "client_id"
+            case .customerPhone: "customer_phone"
+            case .customerName: "customer_name"
+            case .channel: "channel"
+            case .status: "status"
+            case .aiEnabled: "ai_enabled"
+            case .startedAt: "started_at"
+            case .lastMessageAt: "last_message_at"
+            case .closedAt: "closed_at"
+            case .metadata: "metadata"
+            case .createdAt: "created_at"
+            case .updatedAt: "updated_at"
+            }
+        }
+
+        public init?(stringValue: String) {
+            guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
+            self = key
+        }
+
+        public var intValue: Int? { nil }
+
+        public init?(intValue: Int) {
+            nil
+        }
     }
 }
 
@@ -1015,43 +1127,32 @@ extension SaasConversation {
             self.updatedAt = updatedAt
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case id
-            case clientID = "client_id"
-            case customerPhone = "customer_phone"
-            case customerName = "customer_name"
-            case channel
-            case status
-            case aiEnabled = "ai_enabled"
-            case startedAt = "started_at"
-            case lastMessageAt = "last_message_at"
-            case closedAt = "closed_at"
-            case metadata
-            case createdAt = "created_at"
-            case updatedAt = "updated_at"
-        }
+        /// The same columns as the row's.
+        public typealias CodingKeys = SaasConversation.CodingKeys
     }
 }
 
 extension SaasConversation: PGTable {
-    public static let tableName = "saas_conversations"
-    public static let schemaName = "public"
-    public static let columnNames: [String] = [
-        "id",
-        "client_id",
-        "customer_phone",
-        "customer_name",
-        "channel",
-        "status",
-        "ai_enabled",
-        "started_at",
-        "last_message_at",
-        "closed_at",
-        "metadata",
-        "created_at",
-        "updated_at",
-    ]
-    public static let primaryKey: [String] = ["id"]
+    public static var tableName: String { "saas_conversations" }
+    public static var schemaName: String { "public" }
+    public static var columnNames: [String] {
+        [
+            "id",
+            "client_id",
+            "customer_phone",
+            "customer_name",
+            "channel",
+            "status",
+            "ai_enabled",
+            "started_at",
+            "last_message_at",
+            "closed_at",
+            "metadata",
+            "created_at",
+            "updated_at",
+        ]
+    }
+    public static var primaryKey: [String] { ["id"] }
 }
 
 extension SaasConversation: PGRowDecodable {
@@ -1258,27 +1359,64 @@ public struct SaasMessage: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// The columns, by their names in the database.
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: CodingKey, CaseIterable {
         case id
-        case conversationID = "conversation_id"
-        case clientID = "client_id"
+        case conversationID
+        case clientID
         case direction
         case sender
-        case contentType = "content_type"
+        case contentType
         case body
-        case mediaURL = "media_url"
-        case whatsappMessageID = "whatsapp_message_id"
+        case mediaURL
+        case whatsappMessageID
         case status
-        case errorMessage = "error_message"
-        case aiModel = "ai_model"
-        case aiPromptTokens = "ai_prompt_tokens"
-        case aiCompletionTokens = "ai_completion_tokens"
-        case aiLatencyMs = "ai_latency_ms"
-        case aiConfidence = "ai_confidence"
-        case aiKnowledgeEntryIDs = "ai_knowledge_entry_ids"
-        case aiMetadata = "ai_metadata"
-        case sentAt = "sent_at"
-        case createdAt = "created_at"
+        case errorMessage
+        case aiModel
+        case aiPromptTokens
+        case aiCompletionTokens
+        case aiLatencyMs
+        case aiConfidence
+        case aiKnowledgeEntryIDs
+        case aiMetadata
+        case sentAt
+        case createdAt
+
+        /// The name in the database.
+        public var stringValue: String {
+            switch self {
+            case .id: "id"
+            case .conversationID: "conversation_id"
+            case .clientID: "client_id"
+            case .direction: "direction"
+            case .sender: "sender"
+            case .contentType: "content_type"
+            case .body: "body"
+            case .mediaURL: "media_url"
+            case .whatsappMessageID: "whatsapp_message_id"
+            case .status: "status"
+            case .errorMessage: "error_message"
+            case .aiModel: "ai_model"
+            case .aiPromptTokens: "ai_prompt_tokens"
+            case .aiCompletionTokens: "ai_completion_tokens"
+            case .aiLatencyMs: "ai_latency_ms"
+            case .aiConfidence: "ai_confidence"
+            case .aiKnowledgeEntryIDs: "ai_knowledge_entry_ids"
+            case .aiMetadata: "ai_metadata"
+            case .sentAt: "sent_at"
+            case .createdAt: "created_at"
+            }
+        }
+
+        public init?(stringValue: String) {
+            guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
+            self = key
+        }
+
+        public var intValue: Int? { nil }
+
+        public init?(intValue: Int) {
+            nil
+        }
     }
 }
 
@@ -1402,57 +1540,39 @@ extension SaasMessage {
             self.createdAt = createdAt
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case id
-            case conversationID = "conversation_id"
-            case clientID = "client_id"
-            case direction
-            case sender
-            case contentType = "content_type"
-            case body
-            case mediaURL = "media_url"
-            case whatsappMessageID = "whatsapp_message_id"
-            case status
-            case errorMessage = "error_message"
-            case aiModel = "ai_model"
-            case aiPromptTokens = "ai_prompt_tokens"
-            case aiCompletionTokens = "ai_completion_tokens"
-            case aiLatencyMs = "ai_latency_ms"
-            case aiConfidence = "ai_confidence"
-            case aiKnowledgeEntryIDs = "ai_knowledge_entry_ids"
-            case aiMetadata = "ai_metadata"
-            case sentAt = "sent_at"
-            case createdAt = "created_at"
-        }
+        /// The same columns as the row's.
+        public typealias CodingKeys = SaasMessage.CodingKeys
     }
 }
 
 extension SaasMessage: PGTable {
-    public static let tableName = "saas_messages"
-    public static let schemaName = "public"
-    public static let columnNames: [String] = [
-        "id",
-        "conversation_id",
-        "client_id",
-        "direction",
-        "sender",
-        "content_type",
-        "body",
-        "media_url",
-        "whatsapp_message_id",
-        "status",
-        "error_message",
-        "ai_model",
-        "ai_prompt_tokens",
-        "ai_completion_tokens",
-        "ai_latency_ms",
-        "ai_confidence",
-        "ai_knowledge_entry_ids",
-        "ai_metadata",
-        "sent_at",
-        "created_at",
-    ]
-    public static let primaryKey: [String] = ["id"]
+    public static var tableName: String { "saas_messages" }
+    public static var schemaName: String { "public" }
+    public static var columnNames: [String] {
+        [
+            "id",
+            "conversation_id",
+            "client_id",
+            "direction",
+            "sender",
+            "content_type",
+            "body",
+            "media_url",
+            "whatsapp_message_id",
+            "status",
+            "error_message",
+            "ai_model",
+            "ai_prompt_tokens",
+            "ai_completion_tokens",
+            "ai_latency_ms",
+            "ai_confidence",
+            "ai_knowledge_entry_ids",
+            "ai_metadata",
+            "sent_at",
+            "created_at",
+        ]
+    }
+    public static var primaryKey: [String] { ["id"] }
 }
 
 extension SaasMessage: PGRowDecodable {
@@ -1622,19 +1742,48 @@ public struct SaasCredit: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// The columns, by their names in the database.
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: CodingKey, CaseIterable {
         case id
-        case clientID = "client_id"
-        case periodStart = "period_start"
-        case periodEnd = "period_end"
-        case creditsGranted = "credits_granted"
-        case creditsPurchased = "credits_purchased"
-        case creditsUsed = "credits_used"
-        case messagesCount = "messages_count"
-        case aiTokensUsed = "ai_tokens_used"
-        case closedAt = "closed_at"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case clientID
+        case periodStart
+        case periodEnd
+        case creditsGranted
+        case creditsPurchased
+        case creditsUsed
+        case messagesCount
+        case aiTokensUsed
+        case closedAt
+        case createdAt
+        case updatedAt
+
+        /// The name in the database.
+        public var stringValue: String {
+            switch self {
+            case .id: "id"
+            case .clientID: "client_id"
+            case .periodStart: "period_start"
+            case .periodEnd: "period_end"
+            case .creditsGranted: "credits_granted"
+            case .creditsPurchased: "credits_purchased"
+            case .creditsUsed: "credits_used"
+            case .messagesCount: "messages_count"
+            case .aiTokensUsed: "ai_tokens_used"
+            case .closedAt: "closed_at"
+            case .createdAt: "created_at"
+            case .updatedAt: "updated_at"
+            }
+        }
+
+        public init?(stringValue: String) {
+            guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
+            self = key
+        }
+
+        public var intValue: Int? { nil }
+
+        public init?(intValue: Int) {
+            nil
+        }
     }
 }
 
@@ -1718,41 +1867,31 @@ extension SaasCredit {
             self.updatedAt = updatedAt
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case id
-            case clientID = "client_id"
-            case periodStart = "period_start"
-            case periodEnd = "period_end"
-            case creditsGranted = "credits_granted"
-            case creditsPurchased = "credits_purchased"
-            case creditsUsed = "credits_used"
-            case messagesCount = "messages_count"
-            case aiTokensUsed = "ai_tokens_used"
-            case closedAt = "closed_at"
-            case createdAt = "created_at"
-            case updatedAt = "updated_at"
-        }
+        /// The same columns as the row's.
+        public typealias CodingKeys = SaasCredit.CodingKeys
     }
 }
 
 extension SaasCredit: PGTable {
-    public static let tableName = "saas_credits"
-    public static let schemaName = "public"
-    public static let columnNames: [String] = [
-        "id",
-        "client_id",
-        "period_start",
-        "period_end",
-        "credits_granted",
-        "credits_purchased",
-        "credits_used",
-        "messages_count",
-        "ai_tokens_used",
-        "closed_at",
-        "created_at",
-        "updated_at",
-    ]
-    public static let primaryKey: [String] = ["id"]
+    public static var tableName: String { "saas_credits" }
+    public static var schemaName: String { "public" }
+    public static var columnNames: [String] {
+        [
+            "id",
+            "client_id",
+            "period_start",
+            "period_end",
+            "credits_granted",
+            "credits_purchased",
+            "credits_used",
+            "messages_count",
+            "ai_tokens_used",
+            "closed_at",
+            "created_at",
+            "updated_at",
+        ]
+    }
+    public static var primaryKey: [String] { ["id"] }
 }
 
 extension SaasCredit: PGRowDecodable {
@@ -1886,17 +2025,44 @@ public struct SaasCreditTransaction: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// The columns, by their names in the database.
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: CodingKey, CaseIterable {
         case id
-        case creditID = "credit_id"
-        case clientID = "client_id"
-        case messageID = "message_id"
-        case transactionType = "transaction_type"
+        case creditID
+        case clientID
+        case messageID
+        case transactionType
         case amount
-        case balanceAfter = "balance_after"
+        case balanceAfter
         case description
         case metadata
-        case createdAt = "created_at"
+        case createdAt
+
+        /// The name in the database.
+        public var stringValue: String {
+            switch self {
+            case .id: "id"
+            case .creditID: "credit_id"
+            case .clientID: "client_id"
+            case .messageID: "message_id"
+            case .transactionType: "transaction_type"
+            case .amount: "amount"
+            case .balanceAfter: "balance_after"
+            case .description: "description"
+            case .metadata: "metadata"
+            case .createdAt: "created_at"
+            }
+        }
+
+        public init?(stringValue: String) {
+            guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
+            self = key
+        }
+
+        public var intValue: Int? { nil }
+
+        public init?(intValue: Int) {
+            nil
+        }
     }
 }
 
@@ -1957,36 +2123,64 @@ extension SaasCreditTransaction {
             self.createdAt = createdAt
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case creditID = "credit_id"
-            case clientID = "client_id"
-            case messageID = "message_id"
-            case transactionType = "transaction_type"
+        public enum CodingKeys: CodingKey, CaseIterable {
+            case creditID
+            case clientID
+            case messageID
+            case transactionType
             case amount
-            case balanceAfter = "balance_after"
+            case balanceAfter
             case description
             case metadata
-            case createdAt = "created_at"
+            case createdAt
+
+            /// The name in the database.
+            public var stringValue: String {
+                switch self {
+                case .creditID: "credit_id"
+                case .clientID: "client_id"
+                case .messageID: "message_id"
+                case .transactionType: "transaction_type"
+                case .amount: "amount"
+                case .balanceAfter: "balance_after"
+                case .description: "description"
+                case .metadata: "metadata"
+                case .createdAt: "created_at"
+                }
+            }
+
+            public init?(stringValue: String) {
+                guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
+                self = key
+            }
+
+            public var intValue: Int? { nil }
+
+            public init?(intValue: Int) {
+                nil
+            }
         }
     }
 }
 
 extension SaasCreditTransaction: PGTable {
-    public static let tableName = "saas_credit_transactions"
-    public static let schemaName = "public"
-    public static let columnNames: [String] = [
-        "id",
-        "credit_id",
-        "client_id",
-        "message_id",
-        "transaction_type",
-        "amount",
-        "balance_after",
-        "description",
-        "metadata",
-        "created_at",
-    ]
-    public static let primaryKey: [String] = ["id"]
+    public static var tableName: String { "saas_credit_transactions" }
+    public static var schemaName: String { "public" }
+    public static var columnNames: [String] {
+        [
+            "id",
+            "credit_id",
+            "client_id",
+            "message_id",
+            "transaction_type",
+            "amount",
+            "balance_after",
+            "description",
+            "metadata",
+            "created_at",
+        ]
+    }
+    public static var primaryKey: [String] { ["id"] }
 }
 
 extension SaasCreditTransaction: PGRowDecodable {

@@ -12,12 +12,12 @@ struct ModelsTarget {
         return ["Enums.swift", "CompositeTypes.swift"] + (0..<shards).map { $0 < 10 ? "Tables+0\($0).swift" : "Tables+\($0).swift" }
     }
 
-    /// One shard below 32 up migrations, then a power of two near one per 8 files, at most 32.
+    /// One shard below 32 up migrations, then a power of two near one per 3 files, at most 128.
     var shards: Int {
         let count = migrationFiles.count { $0.lastPathComponent.hasSuffix(".up.sql") }
         guard count >= 32 else { return 1 }
         var shards = 1
-        while shards * 2 <= count / 8, shards < 32 { shards *= 2 }
+        while shards * 2 <= count / 3, shards < 128 { shards *= 2 }
         return shards
     }
 

@@ -19,12 +19,13 @@ public enum Generator {
     static func shardFileName(_ shard: Int) -> String { shard < 10 ? "Tables+0\(shard).swift" : "Tables+\(shard).swift" }
 
     /// How many shards a module of `migrations` up files gets: one below 32 files (a small module
-    /// stays four readable files), then a power of two near one shard per 8 files, at most 32. The
-    /// plugin and the command line count the same way, so both know the files before generating.
+    /// stays four readable files), then a power of two near one shard per 3 files, at most 128:
+    /// about one or two tables a file, since a file is what an edit recompiles. The plugin and the
+    /// command line count the same way, so both know the files before generating.
     public static func shardCount(migrations: Int) -> Int {
         guard migrations >= 32 else { return 1 }
         var shards = 1
-        while shards * 2 <= migrations / 8, shards < 32 { shards *= 2 }
+        while shards * 2 <= migrations / 3, shards < 128 { shards *= 2 }
         return shards
     }
 

@@ -54,7 +54,7 @@ import Testing
         #expect(object["day"] as? String == "1969-12-31")
         #expect(object["at_time"] as? String == "23:59:59.999999")
         #expect(object["real_value"] != nil)
-        #expect(AwkwardName.CodingKeys.allCases.map(\.rawValue) == ["ID", "default", "class", "self", "Type", "in", "api_url", "2fa_code", "HTTPStatus", "JSONData"])
+        #expect(AwkwardName.CodingKeys.allCases.map(\.stringValue) == ["ID", "default", "class", "self", "Type", "in", "api_url", "2fa_code", "HTTPStatus", "JSONData"])
         let person = Person(personID: UUID())
         #expect(person.id == person.personID)
         #expect(AddressRow.tableName == "addresses")

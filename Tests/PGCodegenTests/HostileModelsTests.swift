@@ -102,11 +102,11 @@ import Testing
             #expect(member.userID == 1 && member.userID2 == 2 && member.userID3 == 3)
             #expect(member.x == "\\(x)" && member.value3 == "\"\"\"" && member.aB == "a\"b")
             #expect(try await Member.find(id: member.id, on: db) == member)
-            #expect(Member.CodingKeys.userID2.rawValue == "userId")
-            #expect(Member.CodingKeys.userID3.rawValue == "userID")
-            #expect(Member.CodingKeys.pgValuesValue.rawValue == "pgValues")
-            #expect(Member.CodingKeys.value4.rawValue == "🎉")
-            #expect(Member.CodingKeys.value5.rawValue == "_")
+            #expect(Member.CodingKeys.userID2.stringValue == "userId")
+            #expect(Member.CodingKeys.userID3.stringValue == "userID")
+            #expect(Member.CodingKeys.pgValuesValue.stringValue == "pgValues")
+            #expect(Member.CodingKeys.value4.stringValue == "🎉")
+            #expect(Member.CodingKeys.value5.stringValue == "_")
 
             var changed = member
             changed.db = "db2"
@@ -225,7 +225,7 @@ import Testing
 
     /// A decomposed column name keeps its bytes as the coding key, which is the column's name.
     @Test func decomposedNamesKeepTheirBytes() async throws {
-        #expect(Array(Decomposed.CodingKeys.café.rawValue.unicodeScalars) == Array("cafe\u{301}".unicodeScalars))
+        #expect(Array(Decomposed.CodingKeys.café.stringValue.unicodeScalars) == Array("cafe\u{301}".unicodeScalars))
         try await withHostile { db in
             let row = try await Decomposed.insert(.init(id: 1, café: "x"), on: db)
             #expect(try await Decomposed.update(id: 1, set: [.café: "y".pgBind], on: db)?.café == "y")

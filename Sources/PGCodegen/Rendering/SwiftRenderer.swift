@@ -212,6 +212,24 @@ public struct SwiftRenderer: Sendable {
         if let type = value.type { text += ": " + type }
         if value.isComputed, let expression = value.value {
             let rendered = Self.expression(expression)
+            // A value rather than a body (`{ … }`): the getter returns it. A long array literal
+            // gets a line an element, like a stored one.
+            if !rendered.hasPrefix("{") {
+                if rendered.utf8.count + text.utf8.count + 6 + level * 4 > Self.width, case .arrayLiteral(let items) = expression {
+                    write(text + " {")
+                    level += 1
+                    write("[")
+                    level += 1
+                    for item in items { write(Self.expression(item) + ",") }
+                    level -= 1
+                    write("]")
+                    level -= 1
+                    write("}")
+                } else {
+                    write(text + " { " + rendered + " }")
+                }
+                return
+            }
             guard rendered.utf8.contains(UInt8(ascii: "\n")) else {
                 write(text + " " + rendered)
                 return

@@ -120,13 +120,13 @@ struct ModelTranslator {
                 ("Queries.swift", file(schema.tables.flatMap { queryDeclarations($0) })),
             ]
         }
-        // Each shard holds its tables and their queries. Its header names no migration files, so
-        // that a new migration leaves the shards it does not touch byte for byte the same.
+        // Each shard holds its tables and their queries. No header names the migration files, so
+        // that a new migration leaves the files it does not touch byte for byte the same.
         var byShard = [[Table]](repeating: [], count: shards)
         for table in schema.tables { byShard[Generator.shard(of: table.name, shards: shards)].append(table) }
         var result: [(name: String, file: FileDescription)] = [
-            ("Enums.swift", file(schema.enums.map(enumDeclaration))),
-            ("CompositeTypes.swift", file(schema.composites.map { compositeDeclaration($0) })),
+            ("Enums.swift", file(schema.enums.map(enumDeclaration), namingSources: false)),
+            ("CompositeTypes.swift", file(schema.composites.map { compositeDeclaration($0) }, namingSources: false)),
         ]
         for (shard, tables) in byShard.enumerated() {
             let declarations = tables.flatMap { tableDeclarations($0) + queryDeclarations($0) }
@@ -274,15 +274,17 @@ struct ModelTranslator {
             name: "Draft", conformances: ["Codable", "Hashable", "Sendable"],
             members: draftProperties.map { .property($0) } + [
                 .initializer(InitializerDescription(parameters: draftParameters, assignments: draftNames)),
-            ] + (draftKeys.isEmpty ? [] : [.enumeration(Self.codingKeys(draftKeys))])
+            ] + (draftKeys.isEmpty ? [] : draftKeys == codingKeys
+                ? [.typeAlias(name: "CodingKeys", type: "\(typeName).CodingKeys", doc: DocComment(["The same columns as the row's."]))]
+                : [.enumeration(Self.codingKeys(draftKeys))])
         )
         let metadata = ExtensionDescription(
             extendedType: typeName, conformances: ["PGTable"],
             members: [
-                .property(PropertyDescription(isStatic: true, isLet: true, name: "tableName", type: nil, value: .stringLiteral(table.name.name))),
-                .property(PropertyDescription(isStatic: true, isLet: true, name: "schemaName", type: nil, value: .stringLiteral(table.name.schema))),
-                .property(PropertyDescription(isStatic: true, isLet: true, name: "columnNames", type: "[String]", value: .arrayLiteral(table.columns.map { .stringLiteral($0.name) }))),
-                .property(PropertyDescription(isStatic: true, isLet: true, name: "primaryKey", type: "[String]", value: .arrayLiteral(primaryKey.map { .stringLiteral($0) }))),
+                .property(PropertyDescription(isStatic: true, name: "tableName", type: "String", value: .stringLiteral(table.name.name), isComputed: true)),
+                .property(PropertyDescription(isStatic: true, name: "schemaName", type: "String", value: .stringLiteral(table.name.schema), isComputed: true)),
+                .property(PropertyDescription(isStatic: true, name: "columnNames", type: "[String]", value: .arrayLiteral(table.columns.map { .stringLiteral($0.name) }), isComputed: true)),
+                .property(PropertyDescription(isStatic: true, name: "primaryKey", type: "[String]", value: .arrayLiteral(primaryKey.map { .stringLiteral($0) }), isComputed: true)),
             ]
         )
         let quotedTable = Self.quotedName(table.name)
@@ -336,7 +338,28 @@ struct ModelTranslator {
     /// an enum can have no raw type, so the members `String` would give are written out.
     static func codingKeys(_ cases: [EnumDescription.Case], doc: DocComment = DocComment()) -> EnumDescription {
         guard cases.isEmpty else {
-            return EnumDescription(doc: doc, name: "CodingKeys", conformances: ["String", "CodingKey", "CaseIterable"], cases: cases)
+            // Written out rather than a `String` raw type: the compiler would synthesise
+            // `init(rawValue:)` for each of these enums, and it checks synthesised bodies again
+            // whenever any file of the module changes (issue 14). Bodies written here are only
+            // compiled with their own file.
+            let names = cases.map { item in
+                "case .\(item.name): " + SwiftRenderer.literal(item.rawValue ?? (item.name.hasPrefix("`") ? String(item.name.dropFirst().dropLast()) : item.name))
+            }
+            return EnumDescription(
+                doc: doc, name: "CodingKeys", conformances: ["CodingKey", "CaseIterable"], cases: cases.map { EnumDescription.Case(doc: $0.doc, name: $0.name) },
+                members: [
+                    .property(PropertyDescription(
+                        doc: DocComment(["The name in the database."]), name: "stringValue", type: "String",
+                        value: .identifier((["{", "    switch self {"] + names.map { "    " + $0 } + ["    }", "}"]).joined(separator: "\n")), isComputed: true
+                    )),
+                    .initializer(InitializerDescription(
+                        parameters: [.init(name: "stringValue", type: "String")], assignments: [], isFailable: true,
+                        body: ["guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }", "self = key"]
+                    )),
+                    .property(PropertyDescription(name: "intValue", type: "Int?", value: .identifier("{ nil }"), isComputed: true)),
+                    .initializer(InitializerDescription(parameters: [.init(name: "intValue", type: "Int")], assignments: [], isFailable: true, body: ["nil"])),
+                ]
+            )
         }
         func never(_ name: String, _ type: String) -> Declaration {
             .property(PropertyDescription(name: name, type: type, value: .identifier("{ switch self {} }"), isComputed: true))
@@ -348,7 +371,6 @@ struct ModelTranslator {
                 .initializer(InitializerDescription(parameters: [.init(name: "stringValue", type: "String")], assignments: [], isFailable: true, body: ["nil"])),
                 .initializer(InitializerDescription(parameters: [.init(name: "intValue", type: "Int")], assignments: [], isFailable: true, body: ["nil"])),
                 never("stringValue", "String"),
-                never("rawValue", "String"),
                 .property(PropertyDescription(name: "intValue", type: "Int?", value: .identifier("{ nil }"), isComputed: true)),
             ]
         )

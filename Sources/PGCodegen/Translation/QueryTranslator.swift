@@ -22,7 +22,8 @@ extension ModelTranslator {
         // The column list is written once, as `columns`, and interpolated where a query selects or returns it.
         let selectHead = "SELECT \(selectList) "
         let returningTail = " RETURNING \(selectList)"
-        func query(_ sql: String, row: String = typeName) -> Expression {
+        // The row type is the property's, written beside it (`PGQuery<Row>`), so the value needs none.
+        func query(_ sql: String) -> Expression {
             let body = if sql.hasPrefix(selectHead) {
                 "SELECT \\(columns) " + SwiftRenderer.literalBody(sql.dropFirst(selectHead.count))
             } else if sql.hasSuffix(returningTail) {
@@ -30,7 +31,7 @@ extension ModelTranslator {
             } else {
                 SwiftRenderer.literalBody(sql)
             }
-            return .identifier("PGQuery<\(row)>(\"\(body)\")")
+            return .identifier("PGQuery(\"\(body)\")")
         }
         func parameters(_ columns: [ColumnInfo]) -> [FunctionDescription.Parameter] {
             columns.map { info in
@@ -56,14 +57,15 @@ extension ModelTranslator {
         }
 
         var sql: [Declaration] = [
-            .property(PropertyDescription(doc: DocComment(["The columns in table order, as every query here selects them."]), isStatic: true, isLet: true, name: "columns", type: nil, value: .stringLiteral(selectList))),
+            .property(PropertyDescription(doc: DocComment(["The columns in table order, as every query here selects them."]), isStatic: true, name: "columns", type: "String", value: .stringLiteral(selectList), isComputed: true)),
             .property(PropertyDescription(
                 doc: DocComment(["The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert."]),
-                isStatic: true, isLet: true, name: "columnTypes", type: "[String: String]",
-                value: Self.dictionaryLiteral(infos.filter(\.isWritable).map { (SwiftRenderer.literal($0.column.name), SwiftRenderer.literal(Self.castType($0.column.type))) })
+                isStatic: true, name: "columnTypes", type: "[String: String]",
+                value: Self.dictionaryLiteral(infos.filter(\.isWritable).map { (SwiftRenderer.literal($0.column.name), SwiftRenderer.literal(Self.castType($0.column.type))) }),
+                isComputed: true
             )),
-            .property(PropertyDescription(doc: DocComment(["Every row."]), isStatic: true, isLet: true, name: "selectAll", type: nil, value: query(select))),
-            .property(PropertyDescription(doc: DocComment(["The number of rows."]), isStatic: true, isLet: true, name: "count", type: nil, value: query("SELECT count(*) FROM \(quotedTable)", row: "Int64"))),
+            .property(PropertyDescription(doc: DocComment(["Every row."]), isStatic: true, name: "selectAll", type: "PGQuery<\(typeName)>", value: query(select), isComputed: true)),
+            .property(PropertyDescription(doc: DocComment(["The number of rows."]), isStatic: true, name: "count", type: "PGQuery<Int64>", value: query("SELECT count(*) FROM \(quotedTable)"), isComputed: true)),
         ]
         var functions: [Declaration] = [
             .typeAlias(name: "Column", type: "CodingKeys", doc: DocComment(["A column, for ordering: `CodingKeys` by another name."])),
@@ -77,7 +79,7 @@ extension ModelTranslator {
                     executor,
                 ],
                 returnType: "[\(typeName)]",
-                body: ["try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.rawValue, descending: descending, limit: limit, offset: offset, on: db)"]
+                body: ["try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)"]
             )),
             .function(FunctionDescription(
                 doc: DocComment(["The number of rows."]), isStatic: true, name: "count", parameters: [executor], returnType: "Int",
@@ -134,11 +136,11 @@ extension ModelTranslator {
                 ? "pgValues.map(\\.value)"
                 : "[" + upserted.map { Self.bindExpression($0, optional: $0.isOptional, name: Self.reference($0.property, locals: ["db", "row"])) }.joined(separator: ", ") + "]"
             sql += [
-                .property(PropertyDescription(doc: DocComment(["The row with a primary key."]), isStatic: true, isLet: true, name: "find", type: nil, value: query("\(select) WHERE \(keyCondition)"))),
-                .property(PropertyDescription(doc: DocComment(["Deletes the row with a primary key."]), isStatic: true, isLet: true, name: "delete", type: nil, value: .identifier("PGStatement(\(SwiftRenderer.literal("DELETE FROM \(quotedTable) WHERE \(keyCondition)")))"))),
+                .property(PropertyDescription(doc: DocComment(["The row with a primary key."]), isStatic: true, name: "find", type: "PGQuery<\(typeName)>", value: query("\(select) WHERE \(keyCondition)"), isComputed: true)),
+                .property(PropertyDescription(doc: DocComment(["Deletes the row with a primary key."]), isStatic: true, name: "delete", type: "PGStatement", value: .identifier("PGStatement(\(SwiftRenderer.literal("DELETE FROM \(quotedTable) WHERE \(keyCondition)")))"), isComputed: true)),
                 .property(PropertyDescription(
-                    doc: DocComment(["Inserts the row, or, when its primary key exists, updates every other writable column."]), isStatic: true, isLet: true, name: "upsert", type: nil,
-                    value: query(upsertSQL)
+                    doc: DocComment(["Inserts the row, or, when its primary key exists, updates every other writable column."]), isStatic: true, name: "upsert", type: "PGQuery<\(typeName)>",
+                    value: query(upsertSQL), isComputed: true
                 )),
             ]
             functions += [
@@ -157,7 +159,7 @@ extension ModelTranslator {
                     attributes: ["@discardableResult"], isStatic: true, name: "update",
                     parameters: keyParameters + [.init(label: "set", name: "changes", type: "[Column: PGBind]"), executor], returnType: "\(typeName)?",
                     body: [
-                        "let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.rawValue, value: $0) } }",
+                        "let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }",
                         "return try await PGTableHelpers.update(\(tableLiteral), set: ordered, key: \(keyValues), returning: SQL.columns, on: db)",
                     ]
                 )),
@@ -185,7 +187,7 @@ extension ModelTranslator {
             let columns = key.columns.compactMap { name in infos.first { $0.column.name == name } }
             guard columns.count == key.columns.count else { continue }
             let name = claim("findBy" + columns.map { info in let bare = Self.bare(info.property); return bare.prefix(1).uppercased() + bare.dropFirst() }.joined())
-            sql.append(.property(PropertyDescription(doc: DocComment(["The row with a value of the unique constraint `\(key.name)`."]), isStatic: true, isLet: true, name: name, type: nil, value: query("\(select) WHERE \(condition(columns))"))))
+            sql.append(.property(PropertyDescription(doc: DocComment(["The row with a value of the unique constraint `\(key.name)`."]), isStatic: true, name: name, type: "PGQuery<\(typeName)>", value: query("\(select) WHERE \(condition(columns))"), isComputed: true)))
             // Optional columns are compared with =, so a NULL finds nothing: the parameter is not optional.
             functions.append(.function(FunctionDescription(
                 doc: DocComment(["The row with these values of the unique constraint `\(key.name)`, or `nil`."]), isStatic: true, name: "find",
@@ -205,7 +207,7 @@ extension ModelTranslator {
             guard fetchers.insert(suffix).inserted else { continue }
             let name = claim("fetchBy" + suffix)
             parents.append((suffix, columns))
-            sql.append(.property(PropertyDescription(doc: DocComment(["The rows that the foreign key `\(key.name)` points from a row of `\(key.referencedTable)`."]), isStatic: true, isLet: true, name: name, type: nil, value: query("\(select) WHERE \(condition(columns))\(keyOrder)"))))
+            sql.append(.property(PropertyDescription(doc: DocComment(["The rows that the foreign key `\(key.name)` points from a row of `\(key.referencedTable)`."]), isStatic: true, name: name, type: "PGQuery<\(typeName)>", value: query("\(select) WHERE \(condition(columns))\(keyOrder)"), isComputed: true)))
             functions.append(.function(FunctionDescription(
                 doc: DocComment(["The rows whose `\(key.columns.joined(separator: "`, `"))` point at this row of `\(key.referencedTable)` (foreign key `\(key.name)`)."]),
                 isStatic: true, name: "fetch", parameters: parameters(columns) + [executor], returnType: "[\(typeName)]",
@@ -218,7 +220,7 @@ extension ModelTranslator {
             guard let info = infos.first(where: { $0.column.name == index.columns[0] }), info.column.type.arrayDimensions == 1, !info.viaJSON else { continue }
             let bare = Self.bare(info.property)
             let name = claim("fetchBy" + bare.prefix(1).uppercased() + bare.dropFirst() + "Containing")
-            sql.append(.property(PropertyDescription(doc: DocComment(["The rows whose `\(info.column.name)` contain every given value (uses the GIN index `\(index.name)`)."]), isStatic: true, isLet: true, name: name, type: nil, value: query("\(select) WHERE \(Self.quote(info.column.name)) @> $1\(keyOrder)"))))
+            sql.append(.property(PropertyDescription(doc: DocComment(["The rows whose `\(info.column.name)` contain every given value (uses the GIN index `\(index.name)`)."]), isStatic: true, name: name, type: "PGQuery<\(typeName)>", value: query("\(select) WHERE \(Self.quote(info.column.name)) @> $1\(keyOrder)"), isComputed: true)))
             functions.append(.function(FunctionDescription(
                 doc: DocComment(["The rows whose `\(info.column.name)` contain every one of `values`."]), isStatic: true, name: "fetch",
                 parameters: [.init(label: "\(bare)Containing", name: "values", type: info.swiftType), executor], returnType: "[\(typeName)]",
@@ -235,8 +237,8 @@ extension ModelTranslator {
             let name = claim("search" + (infos.filter { $0.column.type.name == "tsvector" }.count > 1 ? Self.bare(info.property).prefix(1).uppercased() + Self.bare(info.property).dropFirst() : ""))
             sql.append(.property(PropertyDescription(
                 doc: DocComment(["Full-text search on `\(info.column.name)` with `websearch_to_tsquery` (\(configuration) configuration), best rank first."]),
-                isStatic: true, isLet: true, name: name, type: nil,
-                value: query("\(select) WHERE \(vector) @@ \(search) ORDER BY ts_rank(\(vector), \(search)) DESC\(tieBreak) LIMIT $2")
+                isStatic: true, name: name, type: "PGQuery<\(typeName)>",
+                value: query("\(select) WHERE \(vector) @@ \(search) ORDER BY ts_rank(\(vector), \(search)) DESC\(tieBreak) LIMIT $2"), isComputed: true
             )))
             functions.append(.function(FunctionDescription(
                 doc: DocComment([
@@ -254,8 +256,8 @@ extension ModelTranslator {
                 let scopedName = claim(name + "By" + parent.suffix)
                 sql.append(.property(PropertyDescription(
                     doc: DocComment(["`\(name)`, within the rows with one value of `\(parent.columns.map(\.column.name).joined(separator: "`, `"))` (from $3)."]),
-                    isStatic: true, isLet: true, name: scopedName, type: nil,
-                    value: query("\(select) WHERE \(vector) @@ \(search) AND \(condition(parent.columns, from: 3)) ORDER BY ts_rank(\(vector), \(search)) DESC\(tieBreak) LIMIT $2")
+                    isStatic: true, name: scopedName, type: "PGQuery<\(typeName)>",
+                    value: query("\(select) WHERE \(vector) @@ \(search) AND \(condition(parent.columns, from: 3)) ORDER BY ts_rank(\(vector), \(search)) DESC\(tieBreak) LIMIT $2"), isComputed: true
                 )))
                 functions.append(.function(FunctionDescription(
                     doc: DocComment(["Like `\(name)(_:limit:on:)`, within the rows of one `\(parent.columns.map(\.property).joined(separator: "`, `"))`."]),
