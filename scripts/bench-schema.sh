@@ -28,6 +28,29 @@ print(f"pg-codegen generate, same module, whole process ({size // 1024} KiB of S
 print(f"  median {statistics.median(times):.1f} ms, best {min(times):.1f} ms, peak memory {peak:.1f} MB")
 PY
 
+# One large data migration (issue 9): a 61 MB file of multi-row INSERTs. Memory must stay a small
+# multiple of the file (the file is read as bytes, and lexed and parsed a statement at a time).
+python3 - "$(swift build -c release --show-bin-path)/pg-codegen" <<'PY'
+import os, resource, subprocess, sys, tempfile, time
+tool = sys.argv[1]
+with tempfile.TemporaryDirectory() as work:
+    os.mkdir(os.path.join(work, "m"))
+    path = os.path.join(work, "m", "000001_load.up.sql")
+    with open(path, "w") as f:
+        f.write("CREATE TABLE items (id bigint PRIMARY KEY, name text, price numeric, tags text[]);\n")
+        i = 0
+        while f.tell() < 61_000_000:
+            rows = ", ".join(f"({i * 10 + j}, 'item number {i * 10 + j} with a description', {j}.99, ARRAY['a','b'])" for j in range(10))
+            f.write(f"INSERT INTO items (id, name, price, tags) VALUES {rows};\n")
+            i += 1
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([tool, "generate", "--migrations", os.path.join(work, "m"), "--output", os.path.join(work, "out"), "--module-name", "Big"], check=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"pg-codegen generate, one 61 MB data migration: {seconds:.1f} s, peak memory {peak:.0f} MB")
+PY
+
 if ! python3 -c 'import pglast' 2>/dev/null; then
     python3 -m pip install -q pglast >/dev/null 2>&1 || true
 fi

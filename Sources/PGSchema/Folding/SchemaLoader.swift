@@ -37,7 +37,7 @@ public enum SchemaLoader {
             let result: ParsedFile
             switch Swift.Result(catching: { () throws(MigrationSourceError) in try file.read() }) {
             case .success(let text):
-                let (statements, diagnostics) = Parser.parse(Lexer.lex(SourceFile(path: file.path, text: text)))
+                let (statements, diagnostics) = Parser.parse(SourceFile(path: file.path, text: text))
                 result = ParsedFile(isUp: file.direction == .up, statements: statements, diagnostics: diagnostics)
             case .failure(let error):
                 result = ParsedFile(isUp: file.direction == .up, readError: error.diagnostic)
@@ -86,7 +86,7 @@ public enum SchemaLoader {
     /// Folds up files given in order (for tests and tools that hold the text already).
     public static func fold(_ files: [SourceFile], migrationsTable: String = defaultMigrationsTable) -> Result {
         fold(parsed: files.map { file in
-            let (statements, diagnostics) = Parser.parse(Lexer.lex(file))
+            let (statements, diagnostics) = Parser.parse(file)
             return ParsedFile(isUp: true, statements: statements, diagnostics: diagnostics)
         }, migrationsTable: migrationsTable)
     }

@@ -7,43 +7,69 @@ import Foundation
 /// diagnostic at the statement, never silently dropped.
 public enum Parser {
     public static func parse(_ file: LexedFile) -> (statements: [LocatedStatement], diagnostics: [Diagnostic]) {
+        // A lexing error (an unterminated string) makes the rest of the file meaningless.
+        if file.diagnostics.contains(where: { $0.severity == .error }) { return ([], file.diagnostics) }
         var statements: [LocatedStatement] = []
         var diagnostics = file.diagnostics
-        // A lexing error (an unterminated string) makes the rest of the file meaningless.
-        if diagnostics.contains(where: { $0.severity == .error }) { return ([], diagnostics) }
-        for tokens in file.statements {
-            var cursor = Cursor(tokens, source: file.source)
-            let location = file.source.location(of: tokens.start)
-            do {
-                var statement = try cursor.statement()
-                // An annotated file describes its DO blocks and routine calls itself.
-                if !file.annotations.isEmpty {
-                    switch statement {
-                    case .doBlock: statement = .skipped("DO block described by an annotation")
-                    case .calls: statement = .skipped("call described by an annotation")
-                    default: break
-                    }
-                }
-                statements.append(LocatedStatement(statement: statement, location: location))
-            } catch {
-                var error = error
-                let names = Self.objectNames(tokens.tokens)
-                if !names.isEmpty {
-                    let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
-                    let unchecked = "later references to \(list) are not checked until this statement is fixed"
-                    error.note = error.note.map { $0 + "; " + unchecked } ?? unchecked
-                    statements.append(LocatedStatement(statement: .failed(names: names), location: location))
-                }
-                diagnostics.append(error)
-            }
+        for tokens in file.statements { parse(tokens, in: file.source, into: &statements, diagnostics: &diagnostics) }
+        return finish(statements, diagnostics, annotations: file.annotations, source: file.source)
+    }
+
+    /// Lexes and parses a file a statement at a time, so that memory holds the statements read
+    /// and one statement's tokens, never the whole file's tokens. The same result as
+    /// `parse(Lexer.lex(source))`.
+    public static func parse(_ source: SourceFile) -> (statements: [LocatedStatement], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(source: source, bytes: source.bytes)
+        var statements: [LocatedStatement] = []
+        var diagnostics: [Diagnostic] = []
+        while let tokens = lexer.nextStatement() {
+            // After a lexing error nothing more is parsed: the file's statements will be dropped.
+            guard !lexer.diagnostics.contains(where: { $0.severity == .error }) else { continue }
+            parse(tokens, in: source, into: &statements, diagnostics: &diagnostics)
         }
-        guard !file.annotations.isEmpty else { return (statements, diagnostics) }
+        if lexer.diagnostics.contains(where: { $0.severity == .error }) { return ([], lexer.diagnostics) }
+        return finish(statements, lexer.diagnostics + diagnostics, annotations: lexer.annotations, source: source)
+    }
+
+    private static func parse(_ tokens: StatementTokens, in source: SourceFile, into statements: inout [LocatedStatement], diagnostics: inout [Diagnostic]) {
+        var cursor = Cursor(tokens, source: source)
+        let location = source.location(of: tokens.start)
+        do {
+            statements.append(LocatedStatement(statement: try cursor.statement(), location: location))
+        } catch {
+            var error = error
+            let names = Self.objectNames(tokens.tokens)
+            if !names.isEmpty {
+                let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
+                let unchecked = "later references to \(list) are not checked until this statement is fixed"
+                error.note = error.note.map { $0 + "; " + unchecked } ?? unchecked
+                statements.append(LocatedStatement(statement: .failed(names: names), location: location))
+            }
+            diagnostics.append(error)
+        }
+    }
+
+    private static func finish(
+        _ statements: [LocatedStatement], _ diagnostics: [Diagnostic], annotations: [Range<Int>], source: SourceFile
+    ) -> (statements: [LocatedStatement], diagnostics: [Diagnostic]) {
+        guard !annotations.isEmpty else { return (statements, diagnostics) }
+        // An annotated file describes its DO blocks and routine calls itself.
+        var statements = statements.map { located in
+            var located = located
+            switch located.statement {
+            case .doBlock: located.statement = .skipped("DO block described by an annotation")
+            case .calls: located.statement = .skipped("call described by an annotation")
+            default: break
+            }
+            return located
+        }
+        var diagnostics = diagnostics
         // Annotations are lexed where they stand (the rest blanked), so locations are the file's,
         // and take their place among the file's statements.
-        var masked = [UInt8](repeating: 0x20, count: file.source.bytes.count)
-        for (offset, byte) in file.source.bytes.enumerated() where byte == 0x0A { masked[offset] = byte }
-        for range in file.annotations { masked.replaceSubrange(range, with: file.source.bytes[range]) }
-        let annotated = parse(Lexer.lex(SourceFile(path: file.source.path, bytes: masked)))
+        var masked = [UInt8](repeating: 0x20, count: source.bytes.count)
+        for (offset, byte) in source.bytes.enumerated() where byte == 0x0A { masked[offset] = byte }
+        for range in annotations { masked.replaceSubrange(range, with: source.bytes[range]) }
+        let annotated = parse(Lexer.lex(SourceFile(path: source.path, bytes: masked)))
         diagnostics += annotated.diagnostics
         statements = (statements + annotated.statements).sorted {
             ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
