@@ -5,7 +5,8 @@
 #   - a clean debug build of the generated module, and a clean release build;
 #   - the rebuild after one migration that adds a column to one table (generator rerun included);
 #   - the floor: the same tables as plain Codable, Hashable, Sendable structs, compiled the same way.
-# Each line gives wall-clock seconds and the peak memory of the largest process (/usr/bin/time).
+# Each line gives wall-clock seconds, CPU seconds (user and system, all processes: steadier than
+# wall-clock time on a shared machine) and the peak memory of the largest process (/usr/bin/time).
 # BENCH_RELEASE=0 leaves the release builds out.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,10 +27,11 @@ measure() { # measure LABEL COMMAND...: prints LABEL, seconds and peak memory
         tail -30 "$log.out" "$log" >&2
         exit 1
     fi
-    local seconds memory
+    local seconds cpu memory
     seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    cpu=$(awk -F': ' '/User time|System time/ {sum += $2} END {printf "%.1f", sum}' "$log")
     memory=$(awk -F': ' '/Maximum resident set size/ {printf "%.2f", $2 / 1048576}' "$log")
-    printf '  %-58s %8.1f s  %6s GB\n' "$label" "$seconds" "$memory"
+    printf '  %-58s %8.1f s  %8s s CPU  %6s GB\n' "$label" "$seconds" "$cpu" "$memory"
     rm -f "$log" "$log.out"
 }
 

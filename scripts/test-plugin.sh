@@ -2,7 +2,8 @@
 # test-plugin.sh: the build plugin as a user meets it, in Examples/Backend (run by `make test`).
 # From a clean build folder: the models are generated and the app runs; a second build runs no
 # generator; editing a migration reruns it once; a new migration adds its column; a broken
-# migration fails the build with its file and line. The example's migrations are restored after.
+# migration fails the build with its file and line; in a module large enough for shards, an edit
+# to one table recompiles one file. The example's migrations are restored after.
 set -uo pipefail
 cd "$(dirname "$0")/../Examples/Backend"
 migrations=migrations/app
@@ -65,6 +66,22 @@ check "the path is the one the user edits, not the target's link" bash -c 'grep 
 rm "$migrations/000003_broken.up.sql"
 build
 check "removing it builds again" test "$status" -eq 0
+
+# A module of 32 migrations or more is written in shards (issue 14): an edit to one table
+# regenerates and recompiles the one file that holds it, nothing else of the module.
+for n in $(seq 10 41); do
+    printf 'CREATE TABLE app_t%d (id bigint PRIMARY KEY, name text NOT NULL);\n' "$n" >"$migrations/0000${n}_create_app_t${n}.up.sql"
+done
+build
+shards=$(ls "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/ | grep -c '^Tables+')
+check "a module of 34 migrations builds in shards" test "$status" -eq 0 -a "$shards" -gt 1
+printf 'ALTER TABLE app_t17 ADD COLUMN note text;\n' >"$migrations/000042_add_note.up.sql"
+build
+compiled=$(grep -E 'Compiling AppModels' <<<"$log" || true)
+check "an edit to one table recompiles exactly one file of the module, the shard that holds it" \
+    bash -c '[ "$(grep -c . <<<"$1")" -eq 1 ] && grep -q "Tables+" <<<"$1"' _ "$compiled"
+check "the shard holds the new column" bash -c 'grep -l "public var note: String?" "$1"/Tables+*.swift | grep -q .' _ \
+    "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels
 
 echo "build plugin: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
