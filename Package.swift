@@ -29,7 +29,9 @@ let package = Package(
         // MARK: - The generator's side (pure Swift, no system library)
 
         .target(name: "PGSchema", swiftSettings: strict),
-        .target(name: "PGCodegen", dependencies: ["PGSchema"], swiftSettings: strict),
+        .target(name: "PGCodegen", dependencies: ["PGSchema", "PGQueries"], swiftSettings: strict),
+        // Typed SQL queries (queries/<module>/*.sql): parsed and typed against the folded schema.
+        .target(name: "PGQueries", dependencies: ["PGSchema"], swiftSettings: strict),
         .executableTarget(
             name: "pg-codegen",
             dependencies: ["PGCodegen", "PGSchema", "PGCatalog", "PGSettings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -105,6 +107,11 @@ let package = Package(
             name: "PGSchemaOracleTests",
             dependencies: ["PGSchema", "PGCatalog", "PGClient", "PGMigrate", "PGTestSupport", "pg-codegen"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PGQueriesTests",
+            dependencies: ["PGQueries", "PGSchema", "PGCodegen", "PGClient", "PGMigrate", "PGTestSupport", "SaasModels"],
             swiftSettings: strict
         ),
         .testTarget(name: "PGCatalogTests", dependencies: ["PGCatalog", "PGSchema"], swiftSettings: strict),

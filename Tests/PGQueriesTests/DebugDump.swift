@@ -1,0 +1,15 @@
+import Foundation
+import PGQueries
+import PGSchema
+import Testing
+
+@Suite struct DebugDump {
+    @Test func dumpSaasQueries() {
+        let result = QueryAnalyzer.analyze(directory: saasQueriesPath, schema: saasSchema)
+        for diagnostic in result.diagnostics { print(diagnostic) }
+        for query in result.queries {
+            print("== \(query.name) \(query.rowTable.map { "row of \($0)" } ?? "")")
+            for line in describe(query) { print("   " + line) }
+        }
+    }
+}
