@@ -96,6 +96,7 @@ extension Analyzer {
             let value = try expression(operand, scope)
             let array = try expression(arrayExpr, scope)
             var element = array
+            element.parameter = nil
             if array.parameter == nil {
                 guard array.type.arrayDimensions > 0 || SQLTypes.isUnknown(array.type) else {
                     throw error("op ANY/ALL (array) requires an array on the right side, not \(array.type)", at: arrayExpr.offset)
@@ -389,14 +390,14 @@ extension Analyzer {
         for (index, argument) in entry.arguments.enumerated() where index < arguments.count || entry.variadic {
             guard argument.name.hasPrefix("any"), argument.name != "any" else { continue }
             let actual = arguments[min(index, arguments.count - 1)]
-            element = argument.name.hasSuffix("array") ? actual.element : actual
+            element = argument.name.isPolymorphicArray ? actual.element : actual
             if argument.name == "anycompatible" || argument.name == "anycompatiblearray" { break }
         }
         if entry.variadic, let last = entry.arguments.last, last.name == "anycompatible" {
             element = arguments.first
         }
         var result = SQLTypes.plain(element ?? SQLTypes.text)
-        if declared.name.hasSuffix("array") { result.arrayDimensions += 1 }
+        if declared.name.isPolymorphicArray { result.arrayDimensions += 1 }
         result.arrayDimensions += declared.arrayDimensions
         return result
     }
@@ -462,7 +463,7 @@ extension Analyzer {
                         continue
                     }
                     target = bound
-                    if d.name.hasSuffix("array") { target.arrayDimensions += 1 }
+                    if d.name.isPolymorphicArray { target.arrayDimensions += 1 }
                 }
                 if SQLTypes.isUnknown(actual) {
                     if let other = allKnownSame, SQLTypes.same(other, target) { unknownMatchesOther += 1 }
@@ -502,4 +503,9 @@ extension Analyzer {
         options = options.filter { $0.unknownString == bestString }
         return (options[0].entry, options[0].arguments)
     }
+}
+
+extension String {
+    /// `anyarray` and `anycompatiblearray` (not `anynonarray`).
+    var isPolymorphicArray: Bool { self == "anyarray" || self == "anycompatiblearray" }
 }

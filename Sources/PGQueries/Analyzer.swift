@@ -131,7 +131,7 @@ final class Analyzer {
                 return RangeEntry(alias: table.name, columns: range, table: nil)
             }
             if with.recursive, case .query(let query) = table.query, case .setOperation(let op, _, let left, _, _) = query.body, op == "union" {
-                let first = try analyzeBody(left, parent: scope, orderBy: [])
+                let first = try analyzeBody(left, parent: scope, orderBy: [], keepUnknowns: false)
                 scope.commonTables[table.name] = try entry(first)
                 let all = try analyzeQuery(query, parent: scope)
                 scope.commonTables[table.name] = try entry(all)
@@ -144,16 +144,20 @@ final class Analyzer {
 
     func analyzeQuery(_ query: QueryExpr, parent: Scope?) throws(Diagnostic) -> [Typed] {
         let scope = try withScope(query.with, parent: parent)
-        let columns = try analyzeBody(query.body, parent: scope, orderBy: query.orderBy)
+        let keepUnknowns = keepUnknownOutputs
+        keepUnknownOutputs = false
+        let columns = try analyzeBody(query.body, parent: scope, orderBy: query.orderBy, keepUnknowns: keepUnknowns)
         if let limit = query.limit { settle(try expression(limit, Scope(parent: scope)), as: SQLTypes.bigint) }
         if let offset = query.offset { settle(try expression(offset, Scope(parent: scope)), as: SQLTypes.bigint) }
         return columns
     }
 
-    func analyzeBody(_ body: QueryBody, parent: Scope?, orderBy: [OrderItem]) throws(Diagnostic) -> [Typed] {
+    /// `keepUnknowns`: a branch of a set operation or the SELECT of an INSERT, whose unknown
+    /// literals are typed by what they meet, not made text.
+    func analyzeBody(_ body: QueryBody, parent: Scope?, orderBy: [OrderItem], keepUnknowns: Bool = false) throws(Diagnostic) -> [Typed] {
         switch body {
         case .select(let core):
-            return try analyzeSelect(core, parent: parent, orderBy: orderBy)
+            return try analyzeSelect(core, parent: parent, orderBy: orderBy, keepUnknowns: keepUnknowns)
         case .nested(let query):
             let columns = try analyzeQuery(query, parent: parent)
             try orderByOutput(orderBy, columns: columns, parent: parent)
@@ -178,8 +182,8 @@ final class Analyzer {
             try orderByOutput(orderBy, columns: columns, parent: parent)
             return columns
         case .setOperation(let op, _, let left, let right, let at):
-            let leftColumns = try analyzeBody(left, parent: parent, orderBy: [])
-            let rightColumns = try analyzeBody(right, parent: parent, orderBy: [])
+            let leftColumns = try analyzeBody(left, parent: parent, orderBy: [], keepUnknowns: true)
+            let rightColumns = try analyzeBody(right, parent: parent, orderBy: [], keepUnknowns: true)
             guard leftColumns.count == rightColumns.count else {
                 throw error("each \(op.uppercased()) query must have the same number of columns", at: at)
             }
@@ -191,7 +195,8 @@ final class Analyzer {
                 settle(l, as: common)
                 settle(r, as: common)
                 let notNull = op == "intersect" ? (l.notNull || r.notNull) : op == "except" ? l.notNull : (l.notNull && r.notNull)
-                columns.append(Typed(SQLTypes.isUnknown(common) ? SQLTypes.text : common, notNull: notNull, name: l.name))
+                let type = SQLTypes.isUnknown(common) ? (keepUnknowns ? SQLTypes.unknown : SQLTypes.text) : keepModifiers(common, [l, r])
+                columns.append(Typed(type, notNull: notNull, name: l.name))
             }
             try orderByOutput(orderBy, columns: columns, parent: parent)
             return columns
@@ -209,9 +214,7 @@ final class Analyzer {
         }
     }
 
-    func analyzeSelect(_ core: SelectCore, parent: Scope?, orderBy: [OrderItem]) throws(Diagnostic) -> [Typed] {
-        let keepUnknowns = keepUnknownOutputs
-        keepUnknownOutputs = false
+    func analyzeSelect(_ core: SelectCore, parent: Scope?, orderBy: [OrderItem], keepUnknowns: Bool) throws(Diagnostic) -> [Typed] {
         let scope = Scope(parent: parent)
         scope.nodes = try fromList(core.from, parent: parent)
         var columns: [Typed] = []

@@ -13,3 +13,9 @@ import Testing
         }
     }
 }
+extension DebugDump {
+    @Test func one() {
+        let r = analyze("SELECT name || ' <' AS a, name || 'x' || email AS b FROM saas_clients")
+        print(r.diagnostics, r.queries.map(describe))
+    }
+}
