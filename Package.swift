@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PGQueriesTests",
-            dependencies: ["PGQueries", "PGSchema", "PGCodegen", "PGClient", "PGMigrate", "PGTestSupport", "SaasModels"],
+            dependencies: ["PGQueries", "PGSchema", "PGCodegen", "PGClient", "PGRecord", "PGMigrate", "PGTestSupport", "SaasModels"],
             swiftSettings: strict
         ),
         .testTarget(name: "PGCatalogTests", dependencies: ["PGCatalog", "PGSchema"], swiftSettings: strict),

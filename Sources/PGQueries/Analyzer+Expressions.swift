@@ -338,6 +338,11 @@ extension Analyzer {
             for item in over.orderBy { _ = try expression(item.expression, scope) }
         }
         if call.star { return Typed(SQLTypes.bigint, notNull: true, name: "count") }
+        if name == "nullif", operands.count == 2, call.over == nil {
+            // NULLIF(a, b) is typed by the `=` it compares with: its left input type (varchar is compared as text).
+            let (_, arguments) = try resolveOperator("=", operands, at: call.at)
+            return Typed(arguments[0], notNull: false, name: "nullif")
+        }
         var candidates = catalog.functions[name] ?? []
         if !call.withinGroup.isEmpty {
             // percentile_cont(0.5) WITHIN GROUP (ORDER BY x): the ordered value decides percentile_disc's type.

@@ -91,7 +91,7 @@ let corpus: [CorpusCase] = [
     .init("SELECT lower(phone) AS p, coalesce(phone, email) AS reach, coalesce(phone, 'none') AS p2 FROM saas_clients", [
         "p text", "reach character varying NOT NULL", "p2 character varying NOT NULL",
     ]),
-    .init("SELECT nullif(phone, '') AS p, greatest(trial_ends_at, created_at) AS g FROM saas_clients", ["p character varying", "g timestamp with time zone NOT NULL"]),
+    .init("SELECT nullif(phone, '') AS p, greatest(trial_ends_at, created_at) AS g FROM saas_clients", ["p text", "g timestamp with time zone NOT NULL"]),
     .init("SELECT now() AS t, current_date AS d, now() - created_at AS age, created_at + interval '30 days' AS later FROM saas_clients", [
         "t timestamp with time zone NOT NULL", "d date NOT NULL", "age interval NOT NULL", "later timestamp with time zone NOT NULL",
     ]),
