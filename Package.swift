@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "PGQueries", dependencies: ["PGSchema"], swiftSettings: strict),
         .executableTarget(
             name: "pg-codegen",
-            dependencies: ["PGCodegen", "PGSchema", "PGCatalog", "PGSettings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PGCodegen", "PGSchema", "PGQueries", "PGCatalog", "PGSettings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
 
@@ -45,6 +45,7 @@ let package = Package(
         .target(name: "PGSettings", swiftSettings: strict),
 
         .executableTarget(name: "pg-schema-bench", dependencies: ["PGSchema"], swiftSettings: strict),
+        .executableTarget(name: "pg-queries-bench", dependencies: ["PGSchema", "PGQueries", "PGCodegen"], swiftSettings: strict),
         .plugin(name: "GenerateModels", capability: .buildTool(), dependencies: ["pg-codegen"]),
         .plugin(
             name: "GenerateModelsCommand",

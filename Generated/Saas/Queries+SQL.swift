@@ -9,13 +9,27 @@ public enum SaasQueries {
     /// The query ClientBySlug from clients.sql:5.
     public enum ClientBySlug {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<SaasClient>("SELECT c.*\nFROM saas_clients c\nWHERE c.slug = $1 AND c.deleted_at IS NULL")
+        public static let statement = PGQuery<SaasClient>(
+            """
+            SELECT c.*
+            FROM saas_clients c
+            WHERE c.slug = $1 AND c.deleted_at IS NULL
+            """
+        )
     }
 
     /// The query ListClientsByPlan from clients.sql:11.
     public enum ListClientsByPlan {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT id, name, slug, subscription_plan, subscription_status, created_at\nFROM saas_clients\nWHERE subscription_plan = $1 AND deleted_at IS NULL\nORDER BY created_at DESC\nLIMIT $2 OFFSET $3")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT id, name, slug, subscription_plan, subscription_status, created_at
+            FROM saas_clients
+            WHERE subscription_plan = $1 AND deleted_at IS NULL
+            ORDER BY created_at DESC
+            LIMIT $2 OFFSET $3
+            """
+        )
 
         /// A row of ListClientsByPlan.
         public struct Row: Codable, Hashable, Sendable {
@@ -58,7 +72,25 @@ public enum SaasQueries {
     /// The query ClientUsage from clients.sql:20.
     public enum ClientUsage {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT c.id,\n       c.name,\n       c.monthly_message_quota,\n       cr.period_start,\n       cr.period_end,\n       cr.credits_granted + cr.credits_purchased - cr.credits_used AS credits_left,\n       count(m.id) AS messages,\n       count(m.id) FILTER (WHERE m.sender = 'ai') AS ai_replies,\n       coalesce(sum(m.ai_prompt_tokens + m.ai_completion_tokens), 0) AS ai_tokens,\n       avg(m.ai_latency_ms) AS average_latency_ms\nFROM saas_clients c\nJOIN saas_credits cr ON cr.client_id = c.id AND cr.period_start <= $1::date AND cr.period_end > $1::date\nLEFT JOIN saas_messages m ON m.client_id = c.id AND m.sent_at >= cr.period_start AND m.sent_at < cr.period_end\nWHERE c.id = $2\nGROUP BY c.id, cr.id")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT c.id,
+                   c.name,
+                   c.monthly_message_quota,
+                   cr.period_start,
+                   cr.period_end,
+                   cr.credits_granted + cr.credits_purchased - cr.credits_used AS credits_left,
+                   count(m.id) AS messages,
+                   count(m.id) FILTER (WHERE m.sender = 'ai') AS ai_replies,
+                   coalesce(sum(m.ai_prompt_tokens + m.ai_completion_tokens), 0) AS ai_tokens,
+                   avg(m.ai_latency_ms) AS average_latency_ms
+            FROM saas_clients c
+            JOIN saas_credits cr ON cr.client_id = c.id AND cr.period_start <= $1::date AND cr.period_end > $1::date
+            LEFT JOIN saas_messages m ON m.client_id = c.id AND m.sent_at >= cr.period_start AND m.sent_at < cr.period_end
+            WHERE c.id = $2
+            GROUP BY c.id, cr.id
+            """
+        )
 
         /// A row of ClientUsage.
         public struct Row: Codable, Hashable, Sendable {
@@ -121,7 +153,14 @@ public enum SaasQueries {
     /// The query TrialsEndingBefore from clients.sql:38.
     public enum TrialsEndingBefore {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT id, name, email, trial_ends_at\nFROM saas_clients\nWHERE subscription_status = 'trialing' AND trial_ends_at < $1\nORDER BY trial_ends_at")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT id, name, email, trial_ends_at
+            FROM saas_clients
+            WHERE subscription_status = 'trialing' AND trial_ends_at < $1
+            ORDER BY trial_ends_at
+            """
+        )
 
         /// A row of TrialsEndingBefore.
         public struct Row: Codable, Hashable, Sendable {
@@ -149,7 +188,13 @@ public enum SaasQueries {
     /// The query CreateClient from clients.sql:45.
     public enum CreateClient {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<SaasClient>("INSERT INTO saas_clients (name, slug, email, phone, business_category, timezone)\nVALUES ($1, $2, $3, $4, $5, coalesce($6, 'Asia/Jakarta'))\nRETURNING *")
+        public static let statement = PGQuery<SaasClient>(
+            """
+            INSERT INTO saas_clients (name, slug, email, phone, business_category, timezone)
+            VALUES ($1, $2, $3, $4, $5, coalesce($6, 'Asia/Jakarta'))
+            RETURNING *
+            """
+        )
 
         /// The parameters of CreateClient.
         public struct Params: Hashable, Sendable {
@@ -181,13 +226,25 @@ public enum SaasQueries {
     /// The query ChangeSubscription from clients.sql:51.
     public enum ChangeSubscription {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGStatement("UPDATE saas_clients\nSET subscription_plan = $1, subscription_status = $2, subscription_started_at = now(), updated_at = now()\nWHERE id = $3")
+        public static let statement = PGStatement(
+            """
+            UPDATE saas_clients
+            SET subscription_plan = $1, subscription_status = $2, subscription_started_at = now(), updated_at = now()
+            WHERE id = $3
+            """
+        )
     }
 
     /// The query MergeClientSettings from clients.sql:57.
     public enum MergeClientSettings {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("UPDATE saas_clients SET settings = settings || $1::jsonb\nWHERE id = $2\nRETURNING id, settings")
+        public static let statement = PGQuery<Row>(
+            """
+            UPDATE saas_clients SET settings = settings || $1::jsonb
+            WHERE id = $2
+            RETURNING id, settings
+            """
+        )
 
         /// A row of MergeClientSettings.
         public struct Row: Codable, Hashable, Sendable {
@@ -207,13 +264,26 @@ public enum SaasQueries {
     /// The query SoftDeleteClients from clients.sql:63.
     public enum SoftDeleteClients {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGStatement("UPDATE saas_clients SET deleted_at = now(), is_active = false\nWHERE id = ANY($1) AND deleted_at IS NULL")
+        public static let statement = PGStatement(
+            """
+            UPDATE saas_clients SET deleted_at = now(), is_active = false
+            WHERE id = ANY($1) AND deleted_at IS NULL
+            """
+        )
     }
 
     /// The query SubscriptionReport from clients.sql:68.
     public enum SubscriptionReport {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT subscription_plan, subscription_status, count(*) AS clients, min(created_at) AS first_signup\nFROM saas_clients\nWHERE deleted_at IS NULL\nGROUP BY subscription_plan, subscription_status\nORDER BY subscription_plan, subscription_status")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT subscription_plan, subscription_status, count(*) AS clients, min(created_at) AS first_signup
+            FROM saas_clients
+            WHERE deleted_at IS NULL
+            GROUP BY subscription_plan, subscription_status
+            ORDER BY subscription_plan, subscription_status
+            """
+        )
 
         /// A row of SubscriptionReport.
         public struct Row: Codable, Hashable, Sendable {
@@ -246,7 +316,29 @@ public enum SaasQueries {
     /// The query InboxWithLastMessage from conversations.sql:5.
     public enum InboxWithLastMessage {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT cv.id,\n       cv.customer_phone,\n       cv.customer_name,\n       cv.status,\n       cv.last_message_at,\n       lm.body AS last_body,\n       lm.sender AS last_sender,\n       lm.sent_at AS last_sent_at\nFROM saas_conversations cv\nLEFT JOIN LATERAL (\n    SELECT m.body, m.sender, m.sent_at\n    FROM saas_messages m\n    WHERE m.conversation_id = cv.id\n    ORDER BY m.sent_at DESC\n    LIMIT 1\n) lm ON true\nWHERE cv.client_id = $1 AND cv.status = ANY($2)\nORDER BY cv.last_message_at DESC NULLS LAST\nLIMIT $3")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT cv.id,
+                   cv.customer_phone,
+                   cv.customer_name,
+                   cv.status,
+                   cv.last_message_at,
+                   lm.body AS last_body,
+                   lm.sender AS last_sender,
+                   lm.sent_at AS last_sent_at
+            FROM saas_conversations cv
+            LEFT JOIN LATERAL (
+                SELECT m.body, m.sender, m.sent_at
+                FROM saas_messages m
+                WHERE m.conversation_id = cv.id
+                ORDER BY m.sent_at DESC
+                LIMIT 1
+            ) lm ON true
+            WHERE cv.client_id = $1 AND cv.status = ANY($2)
+            ORDER BY cv.last_message_at DESC NULLS LAST
+            LIMIT $3
+            """
+        )
 
         /// A row of InboxWithLastMessage.
         public struct Row: Codable, Hashable, Sendable {
@@ -299,13 +391,28 @@ public enum SaasQueries {
     /// The query ConversationMessages from conversations.sql:27.
     public enum ConversationMessages {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<SaasMessage>("SELECT m.*\nFROM saas_messages m\nWHERE m.conversation_id = $1\nORDER BY m.sent_at")
+        public static let statement = PGQuery<SaasMessage>(
+            """
+            SELECT m.*
+            FROM saas_messages m
+            WHERE m.conversation_id = $1
+            ORDER BY m.sent_at
+            """
+        )
     }
 
     /// The query OpenConversation from conversations.sql:34.
     public enum OpenConversation {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT id, status, ai_enabled, started_at\nFROM saas_conversations\nWHERE client_id = $1 AND customer_phone = $2 AND status IN ('open', 'waiting_for_agent')\nORDER BY started_at DESC\nLIMIT 1")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT id, status, ai_enabled, started_at
+            FROM saas_conversations
+            WHERE client_id = $1 AND customer_phone = $2 AND status IN ('open', 'waiting_for_agent')
+            ORDER BY started_at DESC
+            LIMIT 1
+            """
+        )
 
         /// A row of OpenConversation.
         public struct Row: Codable, Hashable, Sendable {
@@ -333,7 +440,22 @@ public enum SaasQueries {
     /// The query AddMessage from conversations.sql:42.
     public enum AddMessage {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("WITH inserted AS (\n    INSERT INTO saas_messages (conversation_id, client_id, direction, sender, body)\n    VALUES ($1, $2, $3, $4, $5)\n    RETURNING id, conversation_id, sent_at\n), touched AS (\n    UPDATE saas_conversations cv SET last_message_at = inserted.sent_at\n    FROM inserted\n    WHERE cv.id = inserted.conversation_id\n    RETURNING cv.id\n)\nSELECT inserted.id, inserted.sent_at, (SELECT count(*) FROM touched) AS conversations_touched\nFROM inserted")
+        public static let statement = PGQuery<Row>(
+            """
+            WITH inserted AS (
+                INSERT INTO saas_messages (conversation_id, client_id, direction, sender, body)
+                VALUES ($1, $2, $3, $4, $5)
+                RETURNING id, conversation_id, sent_at
+            ), touched AS (
+                UPDATE saas_conversations cv SET last_message_at = inserted.sent_at
+                FROM inserted
+                WHERE cv.id = inserted.conversation_id
+                RETURNING cv.id
+            )
+            SELECT inserted.id, inserted.sent_at, (SELECT count(*) FROM touched) AS conversations_touched
+            FROM inserted
+            """
+        )
 
         /// A row of AddMessage.
         public struct Row: Codable, Hashable, Sendable {
@@ -380,13 +502,33 @@ public enum SaasQueries {
     /// The query CloseIdleConversations from conversations.sql:57.
     public enum CloseIdleConversations {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGStatement("UPDATE saas_conversations\nSET status = 'closed', closed_at = now()\nWHERE status <> 'closed' AND coalesce(last_message_at, started_at) < $1")
+        public static let statement = PGStatement(
+            """
+            UPDATE saas_conversations
+            SET status = 'closed', closed_at = now()
+            WHERE status <> 'closed' AND coalesce(last_message_at, started_at) < $1
+            """
+        )
     }
 
     /// The query DailyAIReport from conversations.sql:63.
     public enum DailyAIReport {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT date_trunc('day', m.sent_at) AS day,\n       m.ai_model,\n       count(*) AS replies,\n       sum(m.ai_prompt_tokens) AS prompt_tokens,\n       sum(m.ai_completion_tokens) AS completion_tokens,\n       avg(m.ai_confidence) AS average_confidence,\n       max(m.ai_latency_ms) AS slowest_ms\nFROM saas_messages m\nWHERE m.client_id = $1 AND m.sender = 'ai' AND m.sent_at >= $2\nGROUP BY 1, 2\nORDER BY 1, 2")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT date_trunc('day', m.sent_at) AS day,
+                   m.ai_model,
+                   count(*) AS replies,
+                   sum(m.ai_prompt_tokens) AS prompt_tokens,
+                   sum(m.ai_completion_tokens) AS completion_tokens,
+                   avg(m.ai_confidence) AS average_confidence,
+                   max(m.ai_latency_ms) AS slowest_ms
+            FROM saas_messages m
+            WHERE m.client_id = $1 AND m.sender = 'ai' AND m.sent_at >= $2
+            GROUP BY 1, 2
+            ORDER BY 1, 2
+            """
+        )
 
         /// A row of DailyAIReport.
         public struct Row: Codable, Hashable, Sendable {
@@ -434,7 +576,17 @@ public enum SaasQueries {
     /// The query ConversationStatusShare from conversations.sql:77.
     public enum ConversationStatusShare {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT status,\n       count(*) AS conversations,\n       round(100.0 * count(*) / sum(count(*)) OVER (), 1) AS percent\nFROM saas_conversations\nWHERE client_id = $1\nGROUP BY status\nORDER BY conversations DESC")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT status,
+                   count(*) AS conversations,
+                   round(100.0 * count(*) / sum(count(*)) OVER (), 1) AS percent
+            FROM saas_conversations
+            WHERE client_id = $1
+            GROUP BY status
+            ORDER BY conversations DESC
+            """
+        )
 
         /// A row of ConversationStatusShare.
         public struct Row: Codable, Hashable, Sendable {
@@ -458,7 +610,20 @@ public enum SaasQueries {
     /// The query TopCustomers from conversations.sql:87.
     public enum TopCustomers {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT cv.customer_phone,\n       max(cv.customer_name) AS customer_name,\n       count(m.id) AS messages,\n       rank() OVER (ORDER BY count(m.id) DESC) AS position\nFROM saas_conversations cv\nJOIN saas_messages m USING (client_id)\nWHERE cv.client_id = $1 AND m.conversation_id = cv.id AND m.direction = 'inbound'\nGROUP BY cv.customer_phone\nORDER BY messages DESC\nLIMIT 10")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT cv.customer_phone,
+                   max(cv.customer_name) AS customer_name,
+                   count(m.id) AS messages,
+                   rank() OVER (ORDER BY count(m.id) DESC) AS position
+            FROM saas_conversations cv
+            JOIN saas_messages m USING (client_id)
+            WHERE cv.client_id = $1 AND m.conversation_id = cv.id AND m.direction = 'inbound'
+            GROUP BY cv.customer_phone
+            ORDER BY messages DESC
+            LIMIT 10
+            """
+        )
 
         /// A row of TopCustomers.
         public struct Row: Codable, Hashable, Sendable {
@@ -486,13 +651,35 @@ public enum SaasQueries {
     /// The query CurrentCredits from credits.sql:5.
     public enum CurrentCredits {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<SaasCredit>("SELECT cr.*\nFROM saas_credits cr\nWHERE cr.client_id = $1 AND cr.closed_at IS NULL\nORDER BY cr.period_start DESC\nLIMIT 1")
+        public static let statement = PGQuery<SaasCredit>(
+            """
+            SELECT cr.*
+            FROM saas_credits cr
+            WHERE cr.client_id = $1 AND cr.closed_at IS NULL
+            ORDER BY cr.period_start DESC
+            LIMIT 1
+            """
+        )
     }
 
     /// The query CreditHistory from credits.sql:13.
     public enum CreditHistory {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT t.id,\n       t.created_at,\n       t.transaction_type,\n       t.amount,\n       t.balance_after,\n       sum(t.amount) OVER (PARTITION BY t.credit_id ORDER BY t.created_at, t.id) AS running_total,\n       lag(t.balance_after) OVER (PARTITION BY t.credit_id ORDER BY t.created_at, t.id) AS previous_balance,\n       t.description\nFROM saas_credit_transactions t\nWHERE t.client_id = $1 AND t.created_at >= $2\nORDER BY t.created_at, t.id")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT t.id,
+                   t.created_at,
+                   t.transaction_type,
+                   t.amount,
+                   t.balance_after,
+                   sum(t.amount) OVER (PARTITION BY t.credit_id ORDER BY t.created_at, t.id) AS running_total,
+                   lag(t.balance_after) OVER (PARTITION BY t.credit_id ORDER BY t.created_at, t.id) AS previous_balance,
+                   t.description
+            FROM saas_credit_transactions t
+            WHERE t.client_id = $1 AND t.created_at >= $2
+            ORDER BY t.created_at, t.id
+            """
+        )
 
         /// A row of CreditHistory.
         public struct Row: Codable, Hashable, Sendable {
@@ -545,7 +732,16 @@ public enum SaasQueries {
     /// The query UsageByPeriod from credits.sql:27.
     public enum UsageByPeriod {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT cr.period_start, cr.period_end, t.transaction_type, count(t.id) AS transactions, sum(t.amount) AS total\nFROM saas_credits cr\nLEFT JOIN saas_credit_transactions t ON t.credit_id = cr.id\nWHERE cr.client_id = $1\nGROUP BY cr.period_start, cr.period_end, t.transaction_type\nORDER BY cr.period_start DESC, t.transaction_type")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT cr.period_start, cr.period_end, t.transaction_type, count(t.id) AS transactions, sum(t.amount) AS total
+            FROM saas_credits cr
+            LEFT JOIN saas_credit_transactions t ON t.credit_id = cr.id
+            WHERE cr.client_id = $1
+            GROUP BY cr.period_start, cr.period_end, t.transaction_type
+            ORDER BY cr.period_start DESC, t.transaction_type
+            """
+        )
 
         /// A row of UsageByPeriod.
         public struct Row: Codable, Hashable, Sendable {
@@ -583,13 +779,33 @@ public enum SaasQueries {
     /// The query RecordUsage from credits.sql:36.
     public enum RecordUsage {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<SaasCreditTransaction>("WITH period AS (\n    UPDATE saas_credits\n    SET credits_used = credits_used + $1, messages_count = messages_count + 1, updated_at = now()\n    WHERE id = $2\n    RETURNING id, client_id, credits_granted + credits_purchased - credits_used AS balance\n)\nINSERT INTO saas_credit_transactions (credit_id, client_id, message_id, transaction_type, amount, balance_after, description)\nSELECT period.id, period.client_id, $3, 'usage', -$1, period.balance, $4\nFROM period\nRETURNING *")
+        public static let statement = PGQuery<SaasCreditTransaction>(
+            """
+            WITH period AS (
+                UPDATE saas_credits
+                SET credits_used = credits_used + $1, messages_count = messages_count + 1, updated_at = now()
+                WHERE id = $2
+                RETURNING id, client_id, credits_granted + credits_purchased - credits_used AS balance
+            )
+            INSERT INTO saas_credit_transactions (credit_id, client_id, message_id, transaction_type, amount, balance_after, description)
+            SELECT period.id, period.client_id, $3, 'usage', -$1, period.balance, $4
+            FROM period
+            RETURNING *
+            """
+        )
     }
 
     /// The query OpenPeriod from credits.sql:49.
     public enum OpenPeriod {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("INSERT INTO saas_credits (client_id, period_start, period_end, credits_granted)\nVALUES ($1, $2, $3, $4)\nON CONFLICT (client_id, period_start) DO UPDATE SET credits_granted = EXCLUDED.credits_granted\nRETURNING id, credits_granted, credits_used")
+        public static let statement = PGQuery<Row>(
+            """
+            INSERT INTO saas_credits (client_id, period_start, period_end, credits_granted)
+            VALUES ($1, $2, $3, $4)
+            ON CONFLICT (client_id, period_start) DO UPDATE SET credits_granted = EXCLUDED.credits_granted
+            RETURNING id, credits_granted, credits_used
+            """
+        )
 
         /// A row of OpenPeriod.
         public struct Row: Codable, Hashable, Sendable {
@@ -613,7 +829,16 @@ public enum SaasQueries {
     /// The query HeavyUsers from credits.sql:56.
     public enum HeavyUsers {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT c.slug, cr.credits_used / nullif(cr.credits_granted + cr.credits_purchased, 0) AS used_share\nFROM saas_credits cr\nJOIN saas_clients c ON c.id = cr.client_id\nWHERE cr.closed_at IS NULL\n  AND cr.credits_used > (cr.credits_granted + cr.credits_purchased) * $1::numeric\nORDER BY used_share DESC NULLS LAST")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT c.slug, cr.credits_used / nullif(cr.credits_granted + cr.credits_purchased, 0) AS used_share
+            FROM saas_credits cr
+            JOIN saas_clients c ON c.id = cr.client_id
+            WHERE cr.closed_at IS NULL
+              AND cr.credits_used > (cr.credits_granted + cr.credits_purchased) * $1::numeric
+            ORDER BY used_share DESC NULLS LAST
+            """
+        )
 
         /// A row of HeavyUsers.
         public struct Row: Codable, Hashable, Sendable {
@@ -633,7 +858,19 @@ public enum SaasQueries {
     /// The query SearchKnowledge from knowledge.sql:5.
     public enum SearchKnowledge {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT kb.id, kb.entry_type, kb.title, kb.tags,\n       ts_rank(kb.search_vector, websearch_to_tsquery('indonesian', $1)) AS rank,\n       ts_headline('indonesian', kb.plain_text, websearch_to_tsquery('indonesian', $1)) AS snippet\nFROM saas_knowledge_base kb\nWHERE kb.client_id = $2\n  AND kb.is_published\n  AND kb.search_vector @@ websearch_to_tsquery('indonesian', $1)\nORDER BY rank DESC\nLIMIT 20")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT kb.id, kb.entry_type, kb.title, kb.tags,
+                   ts_rank(kb.search_vector, websearch_to_tsquery('indonesian', $1)) AS rank,
+                   ts_headline('indonesian', kb.plain_text, websearch_to_tsquery('indonesian', $1)) AS snippet
+            FROM saas_knowledge_base kb
+            WHERE kb.client_id = $2
+              AND kb.is_published
+              AND kb.search_vector @@ websearch_to_tsquery('indonesian', $1)
+            ORDER BY rank DESC
+            LIMIT 20
+            """
+        )
 
         /// A row of SearchKnowledge.
         public struct Row: Codable, Hashable, Sendable {
@@ -676,13 +913,29 @@ public enum SaasQueries {
     /// The query EntriesByTag from knowledge.sql:17.
     public enum EntriesByTag {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<SaasKnowledgeBase>("SELECT *\nFROM saas_knowledge_base\nWHERE client_id = $1 AND $2::text = ANY(tags)\nORDER BY entry_type, sort_order, title")
+        public static let statement = PGQuery<SaasKnowledgeBase>(
+            """
+            SELECT *
+            FROM saas_knowledge_base
+            WHERE client_id = $1 AND $2::text = ANY(tags)
+            ORDER BY entry_type, sort_order, title
+            """
+        )
     }
 
     /// The query TagCounts from knowledge.sql:24.
     public enum TagCounts {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT t.tag, kb.entry_type, count(*) AS entries, bool_or(kb.is_published) AS any_published\nFROM saas_knowledge_base kb\nCROSS JOIN LATERAL unnest(kb.tags) AS t(tag)\nWHERE kb.client_id = $1\nGROUP BY t.tag, kb.entry_type\nORDER BY entries DESC, t.tag")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT t.tag, kb.entry_type, count(*) AS entries, bool_or(kb.is_published) AS any_published
+            FROM saas_knowledge_base kb
+            CROSS JOIN LATERAL unnest(kb.tags) AS t(tag)
+            WHERE kb.client_id = $1
+            GROUP BY t.tag, kb.entry_type
+            ORDER BY entries DESC, t.tag
+            """
+        )
 
         /// A row of TagCounts.
         public struct Row: Codable, Hashable, Sendable {
@@ -710,7 +963,14 @@ public enum SaasQueries {
     /// The query ProductPrices from knowledge.sql:33.
     public enum ProductPrices {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT id, title, (content ->> 'price')::numeric AS price, content ->> 'currency' AS currency, content @> '{\"in_stock\": true}' AS in_stock\nFROM saas_knowledge_base\nWHERE client_id = $1 AND entry_type = 'product' AND content ? 'price'\nORDER BY price NULLS LAST")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT id, title, (content ->> 'price')::numeric AS price, content ->> 'currency' AS currency, content @> '{"in_stock": true}' AS in_stock
+            FROM saas_knowledge_base
+            WHERE client_id = $1 AND entry_type = 'product' AND content ? 'price'
+            ORDER BY price NULLS LAST
+            """
+        )
 
         /// A row of ProductPrices.
         public struct Row: Codable, Hashable, Sendable {
@@ -742,7 +1002,14 @@ public enum SaasQueries {
     /// The query AIContext from knowledge.sql:40.
     public enum AIContext {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("SELECT entry_type, jsonb_agg(jsonb_build_object('title', title, 'text', plain_text) ORDER BY sort_order) AS entries\nFROM saas_knowledge_base\nWHERE client_id = $1 AND is_published\nGROUP BY entry_type")
+        public static let statement = PGQuery<Row>(
+            """
+            SELECT entry_type, jsonb_agg(jsonb_build_object('title', title, 'text', plain_text) ORDER BY sort_order) AS entries
+            FROM saas_knowledge_base
+            WHERE client_id = $1 AND is_published
+            GROUP BY entry_type
+            """
+        )
 
         /// A row of AIContext.
         public struct Row: Codable, Hashable, Sendable {
@@ -762,13 +1029,23 @@ public enum SaasQueries {
     /// The query SetTags from knowledge.sql:47.
     public enum SetTags {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGStatement("UPDATE saas_knowledge_base SET tags = $1, updated_at = now()\nWHERE client_id = $2 AND id = ANY($3::uuid[])")
+        public static let statement = PGStatement(
+            """
+            UPDATE saas_knowledge_base SET tags = $1, updated_at = now()
+            WHERE client_id = $2 AND id = ANY($3::uuid[])
+            """
+        )
     }
 
     /// The query DeleteEntry from knowledge.sql:52.
     public enum DeleteEntry {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<Row>("DELETE FROM saas_knowledge_base WHERE id = $1 AND client_id = $2\nRETURNING id, title")
+        public static let statement = PGQuery<Row>(
+            """
+            DELETE FROM saas_knowledge_base WHERE id = $1 AND client_id = $2
+            RETURNING id, title
+            """
+        )
 
         /// A row of DeleteEntry.
         public struct Row: Codable, Hashable, Sendable {

@@ -111,7 +111,12 @@ extension Analyzer {
                 settle(array, as: type, hint: value.originColumn.map { $0 + "s" })
                 if parameters[array.parameter!]?.spec.name == nil, let column = value.originColumn { parameters[array.parameter!]?.hint = column + "s" }
             }
-            return Typed(SQLTypes.boolean, notNull: value.notNull && array.notNull, name: "?column?")
+            // An element may be NULL, and then `x = ANY(…)` without a match is NULL; only an
+            // array the function binds (a Swift array of non-optional values) has none.
+            var elementsNotNull = false
+            if case .parameter = arrayExpr { elementsNotNull = true }
+            if case .cast(.parameter, _, _) = arrayExpr { elementsNotNull = true }
+            return Typed(SQLTypes.boolean, notNull: value.notNull && array.notNull && elementsNotNull, name: "?column?")
         case .call(let call):
             return try function(call, scope)
         case .caseWhen(let operand, let branches, let otherwise, let at):

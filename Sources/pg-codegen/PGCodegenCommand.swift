@@ -11,7 +11,7 @@ struct PGCodegenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pg-codegen",
         abstract: "Generate Swift models from PostgreSQL migrations.",
-        subcommands: [Generate.self, SchemaDump.self, Verify.self]
+        subcommands: [Generate.self, SchemaDump.self, Verify.self, CheckQueries.self]
     )
 }
 

@@ -124,7 +124,7 @@ let corpus: [CorpusCase] = [
         "first_tag text", "n integer NOT NULL", "len integer", "joined text NOT NULL",
     ]),
     .init("SELECT array_append(tags, 'new') AS more, 'x' = ANY(tags) AS has_x, tags @> ARRAY['a'] AS has_a, tags && @some::text[] AS overlap FROM saas_knowledge_base", [
-        "more text[] NOT NULL", "has_x boolean NOT NULL", "has_a boolean NOT NULL", "overlap boolean NOT NULL", "$1 some text[]",
+        "more text[] NOT NULL", "has_x boolean", "has_a boolean NOT NULL", "overlap boolean NOT NULL", "$1 some text[]",
     ]),
     // JSON.
     .init("SELECT settings -> 'hours' AS hours, settings ->> 'greeting' AS greeting, settings #>> '{ai,tone}' AS tone, settings @> '{\"x\":1}' AS has FROM saas_clients", [

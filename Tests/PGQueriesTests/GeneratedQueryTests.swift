@@ -1,5 +1,6 @@
 import Foundation
 import PGClient
+import PGCodegen
 import PGRecord
 import PGTestSupport
 import SaasModels
@@ -82,5 +83,17 @@ import Testing
             #expect(try await SaasQueries.softDeleteClients(ids: [client.id, UUID()], on: db) == 1)
             #expect(try await SaasQueries.clientBySlug(slug: "toko-maju", on: db) == nil)
         }
+    }
+}
+
+extension GeneratedQueryTests {
+    /// Generated/Saas/Queries+SQL.swift is what the plugin writes at `swift build`.
+    @Test func committedQueriesFileIsCurrent() throws {
+        let models = PGCodegen.Generator.generate(migrations: saasMigrationsPath, moduleName: "Saas")
+        let schema = try #require(models.schema)
+        let fresh = QueryFileGenerator.generate(queries: saasQueriesPath, schema: schema, moduleName: "Saas", tableTypeNames: models.tableTypeNames)
+        let file = try #require(fresh.file, "\(fresh.diagnostics)")
+        let committed = try? String(contentsOfFile: "\(repositoryRoot)/Generated/Saas/\(file.name)", encoding: .utf8)
+        #expect(committed == file.contents, "Generated/Saas/\(file.name) is stale: run `make generate` and commit the result")
     }
 }

@@ -69,6 +69,25 @@ struct QueryTranslation {
         return nullable ? swift + "?" : swift
     }
 
+    /// The SQL as a multi-line string literal, for reading and diffing: a one-line statement stays
+    /// one line. The statement sits two levels deep (`<Module>Queries.<Name>.statement`), so its
+    /// lines are indented three levels and the closing parenthesis two; the renderer indents only
+    /// the first line of a value.
+    static func multilineLiteral(_ sql: String) -> String {
+        let lines = sql.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count > 1 else { return SwiftRenderer.literal(sql) }
+        let indent = "            "
+        var text = "\n" + indent + "\"\"\"\n"
+        for line in lines {
+            var escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"\"\"", with: "\\\"\"\"")
+            if escaped.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) {
+                escaped = String(SwiftRenderer.literal(escaped).dropFirst().dropLast())
+            }
+            text += (escaped.isEmpty ? "" : indent + escaped) + "\n"
+        }
+        return text + indent + "\"\"\"\n        "
+    }
+
     mutating func translate(_ query: AnalyzedQuery) -> Parts? {
         let file = URL(fileURLWithPath: query.location.file).lastPathComponent
         var doc = query.doc.isEmpty ? [] : query.doc + [""]
@@ -150,7 +169,7 @@ struct QueryTranslation {
         let statementType = returnsRows ? "PGQuery<\(rowType)>" : "PGStatement"
         members.insert(.property(PropertyDescription(
             doc: DocComment(["The statement, its parameters numbered as the function binds them."]), isStatic: true, isLet: true,
-            name: "statement", type: nil, value: .identifier("\(statementType)(\(SwiftRenderer.literal(query.sql)))")
+            name: "statement", type: nil, value: .identifier("\(statementType)(\(Self.multilineLiteral(query.sql)))")
         )), at: 0)
 
         let binds = "[" + parameters.map { (useParams ? "params." : "") + $0.name + ".pgBind" }.joined(separator: ", ") + "]"
