@@ -257,7 +257,7 @@ extension Analyzer {
         guard !written.isBuiltin else { return type }
         let schemaName = written.writtenSchema ?? "public"
         let name = QualifiedName(schema: schemaName, type.name)
-        if schema.enumType(name) != nil || schema.domain(name) != nil || schema.composite(name) != nil || schema.table(name) != nil {
+        if index.enums.contains(name) || index.domain(name) != nil || schema.composite(name) != nil || index.table(name) != nil {
             type.schema = schemaName
             return type
         }

@@ -4,8 +4,8 @@ extension Analyzer {
     /// The table an INSERT, UPDATE or DELETE writes, as a scope entry.
     func targetTable(_ name: NameParts, alias: String?, at: Int) throws(Diagnostic) -> (Table, RangeEntry) {
         let qualified = QualifiedName(schema: name.count > 1 ? name[name.count - 2] : "public", name.last!)
-        guard let table = schema.table(qualified) else {
-            if schema.views.contains(where: { $0.name == qualified }) {
+        guard let table = index.table(qualified) else {
+            if index.views[qualified] != nil {
                 throw error("cannot write to view \"\(qualified)\" in a typed query", at: at)
             }
             throw error("relation \"\(name.joined(separator: "."))\" does not exist", at: at)

@@ -5,6 +5,7 @@ import PGSchema
 /// typed at its token.
 final class Analyzer {
     let schema: Schema
+    let index: SchemaIndex
     let catalog: Catalog
     let source: SourceFile
     /// Parameter states of the query being analysed.
@@ -23,8 +24,9 @@ final class Analyzer {
         var nullableByColumn = false
     }
 
-    init(schema: Schema, catalog: Catalog, source: SourceFile, viewColumns: [QualifiedName: [RangeColumn]] = [:]) {
+    init(schema: Schema, index: SchemaIndex? = nil, catalog: Catalog, source: SourceFile, viewColumns: [QualifiedName: [RangeColumn]] = [:]) {
         self.schema = schema
+        self.index = index ?? SchemaIndex(schema)
         self.catalog = catalog
         self.source = source
         self.viewColumns = viewColumns
@@ -77,7 +79,7 @@ final class Analyzer {
 
     /// The table whose row the columns are, in table order, with its NOT NULL columns never NULL.
     func rowTable(_ columns: [QueryColumn]) -> QualifiedName? {
-        guard let name = columns.first?.originTable, let table = schema.table(name), table.partitionOf == nil, table.columns.count == columns.count else { return nil }
+        guard let name = columns.first?.originTable, let table = index.table(name), table.partitionOf == nil, table.columns.count == columns.count else { return nil }
         for (column, tableColumn) in zip(columns, table.columns) {
             guard column.originTable == name, column.originColumn == tableColumn.name, column.name == tableColumn.name else { return nil }
             if tableColumn.isNotNull && !column.isNotNull { return nil }
@@ -100,7 +102,7 @@ final class Analyzer {
     func settleAssigned(_ typed: Typed, to column: Column) {
         guard let number = typed.parameter, parameters[number]?.type == nil else { return }
         settle(typed, as: column.type, hint: column.name)
-        if column.isNullable { parameters[number]?.nullableByColumn = true }
+        if column.isNullable && !isNotNullDomain(column.type) { parameters[number]?.nullableByColumn = true }
     }
 
     // MARK: - Statements
@@ -404,12 +406,13 @@ final class Analyzer {
     func relation(_ name: NameParts, parent: Scope?, at: Int) throws(Diagnostic) -> RangeEntry {
         if name.count == 1, let common = parent?.commonTable(name[0]) { return common }
         let qualified = QualifiedName(schema: name.count > 1 ? name[name.count - 2] : "public", name.last!)
-        if let table = schema.table(qualified) {
+        if let table = index.table(qualified) {
             return RangeEntry(alias: qualified.name, columns: table.columns.map { column in
-                RangeColumn(name: column.name, type: column.type, notNull: column.isNotNull || isNotNullDomain(column.type), originTable: table.name, originColumn: column.name)
+                // A domain column is described by PostgreSQL as its base type; its NOT NULL stays.
+                RangeColumn(name: column.name, type: base(column.type), notNull: column.isNotNull || isNotNullDomain(column.type), originTable: table.name, originColumn: column.name)
             }, table: table.name)
         }
-        if let view = schema.views.first(where: { $0.name == qualified }) {
+        if let view = index.views[qualified] {
             return RangeEntry(alias: qualified.name, columns: try columns(of: view, at: at), table: nil)
         }
         throw error("relation \"\(name.joined(separator: "."))\" does not exist", at: at)
@@ -423,7 +426,7 @@ final class Analyzer {
         defer { viewsInProgress.remove(view.name) }
         let viewSource = SourceFile(path: view.provenance.lastChanged.file, text: view.query)
         let lexed = Lexer.lex(viewSource)
-        let inner = Analyzer(schema: schema, catalog: catalog, source: viewSource, viewColumns: viewColumns)
+        let inner = Analyzer(schema: schema, index: index, catalog: catalog, source: viewSource, viewColumns: viewColumns)
         inner.viewsInProgress = viewsInProgress
         do throws(Diagnostic) {
             guard let tokens = lexed.statements.first?.tokens else { throw Diagnostic(.error, "empty view query", at: view.provenance.lastChanged) }
@@ -440,19 +443,37 @@ final class Analyzer {
 
     func isEnum(_ type: ColumnType) -> Bool {
         guard type.arrayDimensions == 0, let name = type.qualifiedName else { return false }
-        return schema.enumType(name) != nil
+        return index.enums.contains(name)
     }
 
     func isNotNullDomain(_ type: ColumnType) -> Bool {
-        guard type.arrayDimensions == 0, let name = type.qualifiedName, let domain = schema.domain(name) else { return false }
+        guard type.arrayDimensions == 0, let name = type.qualifiedName, let domain = index.domain(name) else { return false }
         return domain.isNotNull || isNotNullDomain(domain.baseType)
     }
 
     /// A domain's base type (PostgreSQL describes a domain column with its base type); others as they are.
     func base(_ type: ColumnType) -> ColumnType {
-        guard let name = type.qualifiedName, let domain = schema.domain(name) else { return type }
+        guard let name = type.qualifiedName, let domain = index.domain(name) else { return type }
         var result = base(domain.baseType)
         result.arrayDimensions += type.arrayDimensions
         return result
     }
+}
+
+/// The schema's objects by name, looked up for every reference.
+final class SchemaIndex: Sendable {
+    let tables: [QualifiedName: Table]
+    let views: [QualifiedName: View]
+    let enums: Set<QualifiedName>
+    let domains: [QualifiedName: Domain]
+
+    init(_ schema: Schema) {
+        tables = Dictionary(schema.tables.map { ($0.name, $0) }) { first, _ in first }
+        views = Dictionary(schema.views.map { ($0.name, $0) }) { first, _ in first }
+        enums = Set(schema.enums.map(\.name))
+        domains = Dictionary(schema.domains.map { ($0.name, $0) }) { first, _ in first }
+    }
+
+    func table(_ name: QualifiedName) -> Table? { tables[name] }
+    func domain(_ name: QualifiedName) -> Domain? { domains[name] }
 }

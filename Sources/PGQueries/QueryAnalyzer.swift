@@ -58,10 +58,11 @@ public enum QueryAnalyzer {
         var diagnostics: [Diagnostic] = []
         var names: [String: SourceLocation] = [:]
         var viewColumns: [QualifiedName: [RangeColumn]] = [:]
+        let index = SchemaIndex(schema)
         for file in files {
             let (sources, readDiagnostics) = QueryFileReader.read(file)
             diagnostics += readDiagnostics
-            let analyzer = Analyzer(schema: schema, catalog: catalog, source: file, viewColumns: viewColumns)
+            let analyzer = Analyzer(schema: schema, index: index, catalog: catalog, source: file, viewColumns: viewColumns)
             for source in sources {
                 do {
                     let query = try analyzer.analyze(source)

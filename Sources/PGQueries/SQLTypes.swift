@@ -70,7 +70,10 @@ enum SQLTypes {
     }
 
     /// The common type of values that meet in one column (`select_common_type`): `nil` when
-    /// they do not fit together. Unknowns take the type of the others, or `text` alone.
+    /// they do not fit together. Unknowns take the type of the others, or `text` alone. As in
+    /// PostgreSQL, the first type stays unless it is not a preferred type and casts implicitly to
+    /// a later one that does not cast back (`integer` then `bigint` gives `bigint`; `varchar` then
+    /// `text` stays `varchar`).
     static func commonType(_ types: [ColumnType], isEnum: (ColumnType) -> Bool) -> ColumnType? {
         let known = types.filter { !isUnknown($0) }
         guard var result = known.first else { return text }
@@ -84,19 +87,11 @@ enum SQLTypes {
             guard Self.category(next, isEnum: isEnum(next)) == category else { return nil }
             let nextPlain = plain(next)
             let resultPlain = plain(result)
-            if isPreferred(resultPlain) && !isPreferred(nextPlain) {
-                guard castsImplicitly(nextPlain, to: resultPlain) else { return nil }
-                result = resultPlain
-            } else if castsImplicitly(resultPlain, to: nextPlain) && !castsImplicitly(nextPlain, to: resultPlain) {
+            if !isPreferred(resultPlain) && castsImplicitly(resultPlain, to: nextPlain) && !castsImplicitly(nextPlain, to: resultPlain) {
                 result = nextPlain
-            } else if castsImplicitly(resultPlain, to: nextPlain) && isPreferred(nextPlain) {
-                result = nextPlain
-            } else if castsImplicitly(nextPlain, to: resultPlain) {
-                result = resultPlain
-            } else {
-                return nil
             }
         }
+        for type in known where !castsImplicitly(plain(type), to: plain(result)) { return nil }
         return result
     }
 }

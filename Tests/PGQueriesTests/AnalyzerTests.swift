@@ -15,6 +15,14 @@ import Testing
         #expect(describe(query) == item.expected)
     }
 
+    @Test(arguments: fixtureCorpus)
+    func fixtureQueryIsTypedAsPostgreSQLDoes(_ item: CorpusCase) throws {
+        let result = analyze(item.sql, schema: fixtureSchema)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let query = try #require(result.queries.first)
+        #expect(describe(query) == item.expected)
+    }
+
     @Test func saasQueryFilesAnalyseWithoutErrors() {
         let result = QueryAnalyzer.analyze(directory: saasQueriesPath, schema: saasSchema)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")

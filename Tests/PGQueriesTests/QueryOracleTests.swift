@@ -13,10 +13,16 @@ import Testing
     /// Applies the saas up migrations, in order, to a fresh database.
     @discardableResult
     static func withSaasDatabase<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        try withDatabase(migrations: saasMigrationsPath, body)
+    }
+
+    /// Applies a module's up migrations, in order, to a fresh database.
+    @discardableResult
+    static func withDatabase<T>(migrations: String, _ body: (PGConnection) throws -> T) throws -> T {
         try TestPostgres.withDatabase { config in
             let connection = try PGConnection(config: config)
             defer { connection.close() }
-            let folder = URL(fileURLWithPath: saasMigrationsPath)
+            let folder = URL(fileURLWithPath: migrations)
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".up.sql") }.sorted()
             for file in files {
                 try connection.execute(try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
@@ -65,6 +71,28 @@ import Testing
                     if !lines.isEmpty { report.append("\(query.name) (\(query.location)): \(query.sql)\n  " + lines.joined(separator: "\n  ")) }
                 } catch {
                     report.append("\(query.name) (\(query.location)): PostgreSQL refused it: \(error)")
+                }
+            }
+            #expect(report.isEmpty, "\(report.count) of \(queries.count) queries differ:\n\(report.joined(separator: "\n"))")
+        }
+    }
+
+    @Test func fixtureCorpusAgreesWithPostgreSQL() throws {
+        var queries: [AnalyzedQuery] = []
+        for (index, item) in fixtureCorpus.enumerated() {
+            let result = QueryAnalyzer.analyze(sql: "-- name: Fixture\(index) :many\n" + item.sql, schema: fixtureSchema)
+            #expect(result.diagnostics.isEmpty, "\(item.sql): \(result.diagnostics)")
+            queries += result.queries
+        }
+        try Self.withDatabase(migrations: fixtureMigrationsPath) { connection in
+            var names: [UInt32: String] = [:]
+            var report: [String] = []
+            for query in queries {
+                do {
+                    let lines = try Self.differences(query, on: connection, names: &names)
+                    if !lines.isEmpty { report.append("\(query.name): \(query.sql)\n  " + lines.joined(separator: "\n  ")) }
+                } catch {
+                    report.append("\(query.name): PostgreSQL refused it: \(error)\n  \(query.sql)")
                 }
             }
             #expect(report.isEmpty, "\(report.count) of \(queries.count) queries differ:\n\(report.joined(separator: "\n"))")

@@ -28,3 +28,12 @@ func plain(_ type: ColumnType) -> String {
     type.modifiers = []
     return type.description
 }
+
+var fixtureMigrationsPath: String { repositoryRoot + "/Tests/Fixtures/models" }
+
+/// The fixture schema of every mapped type.
+let fixtureSchema: Schema = {
+    let result = SchemaLoader.load(migrations: fixtureMigrationsPath)
+    precondition(!result.hasErrors, "\(result.diagnostics)")
+    return result.schema
+}()
