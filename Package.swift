@@ -110,9 +110,17 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
+        // Models and typed queries generated from Tests/Fixtures/views: views, a materialized view.
+        .target(
+            name: "ViewModels",
+            dependencies: ["PGRecord"],
+            path: "Tests/ViewModels",
+            swiftSettings: strict,
+            plugins: ["GenerateModels"]
+        ),
         .testTarget(
             name: "PGQueriesTests",
-            dependencies: ["PGQueries", "PGSchema", "PGCodegen", "PGClient", "PGRecord", "PGMigrate", "PGTestSupport", "SaasModels"],
+            dependencies: ["PGQueries", "PGSchema", "PGCodegen", "PGClient", "PGRecord", "PGMigrate", "PGTestSupport", "SaasModels", "ViewModels"],
             swiftSettings: strict
         ),
         .testTarget(name: "PGCatalogTests", dependencies: ["PGCatalog", "PGSchema"], swiftSettings: strict),

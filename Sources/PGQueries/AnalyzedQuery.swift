@@ -38,3 +38,18 @@ public struct AnalyzedQuery: Sendable, Equatable, Codable {
     /// The table whose whole row the query returns, column for column (`SELECT c.* FROM saas_clients c`).
     public var rowTable: QualifiedName?
 }
+
+/// A view (or materialized view) with its columns typed by analysing its query as the migrations
+/// last wrote it.
+public struct AnalyzedView: Sendable, Equatable {
+    public var name: QualifiedName
+    public var isMaterialized: Bool
+    public var columns: [QueryColumn]
+    /// Where the view was created and last replaced.
+    public var provenance: Provenance
+    public var comment: String?
+    public var columnComments: [String: String]
+    /// The view reads one table, without joins, grouping or set operations: a key of that table
+    /// is a key of the view.
+    public var readsOneTable: Bool
+}

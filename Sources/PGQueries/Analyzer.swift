@@ -413,7 +413,13 @@ final class Analyzer {
             }, table: table.name)
         }
         if let view = index.views[qualified] {
-            return RangeEntry(alias: qualified.name, columns: try columns(of: view, at: at), table: nil)
+            let columns = try columns(of: view, at: at).map { column in
+                var column = column
+                column.originTable = nil
+                column.originColumn = nil
+                return column
+            }
+            return RangeEntry(alias: qualified.name, columns: columns, table: nil)
         }
         throw error("relation \"\(name.joined(separator: "."))\" does not exist", at: at)
     }
@@ -432,7 +438,7 @@ final class Analyzer {
             guard let tokens = lexed.statements.first?.tokens else { throw Diagnostic(.error, "empty view query", at: view.provenance.lastChanged) }
             var parser = QueryParser(tokens: tokens, source: viewSource)
             let output = try inner.analyzeStatement(try parser.statement(), parent: nil)
-            let columns = output.map { RangeColumn(name: $0.name ?? "?column?", type: SQLTypes.isUnknown($0.type) ? SQLTypes.text : $0.type, notNull: $0.notNull) }
+            let columns = output.map { RangeColumn(name: $0.name ?? "?column?", type: SQLTypes.isUnknown($0.type) ? SQLTypes.text : $0.type, notNull: $0.notNull, originTable: $0.originTable, originColumn: $0.originColumn) }
             viewColumns = inner.viewColumns
             viewColumns[view.name] = columns
             return columns

@@ -81,6 +81,45 @@ public enum QueryAnalyzer {
         return Result(queries: queries, diagnostics: diagnostics)
     }
 
+    /// Types every view of the schema by analysing its query. A view that cannot be typed gets a
+    /// warning at the migration that last wrote it (and no model); the other views are returned.
+    public static func analyzeViews(schema: Schema, catalog: Catalog = .standard) -> (views: [AnalyzedView], diagnostics: [Diagnostic]) {
+        let index = SchemaIndex(schema)
+        var views: [AnalyzedView] = []
+        var diagnostics: [Diagnostic] = []
+        var known: [QualifiedName: [RangeColumn]] = [:]
+        for view in schema.views {
+            let source = SourceFile(path: view.provenance.lastChanged.file, text: "")
+            let analyzer = Analyzer(schema: schema, index: index, catalog: catalog, source: source, viewColumns: known)
+            do {
+                let columns = try analyzer.columns(of: view, at: 0)
+                known = analyzer.viewColumns
+                views.append(AnalyzedView(
+                    name: view.name, isMaterialized: view.isMaterialized,
+                    columns: columns.map { QueryColumn(name: $0.name, type: $0.type, isNotNull: $0.notNull, originTable: $0.originTable, originColumn: $0.originColumn) },
+                    provenance: view.provenance, comment: view.comment, columnComments: view.columnComments,
+                    readsOneTable: readsOneTable(view.query)
+                ))
+            } catch {
+                diagnostics.append(Diagnostic(.warning, "\(error.message); it gets no model", at: view.provenance.lastChanged))
+            }
+        }
+        return (views, diagnostics)
+    }
+
+    /// `SELECT … FROM one_table [WHERE …] [ORDER BY …]`, nothing that could repeat or merge rows.
+    static func readsOneTable(_ query: String) -> Bool {
+        let source = SourceFile(path: "", text: query)
+        guard let tokens = Lexer.lex(source).statements.first?.tokens else { return false }
+        var parser = QueryParser(tokens: tokens, source: source)
+        guard case .query(let parsed)? = try? parser.statement(), parsed.with == nil, case .select(let core) = parsed.body,
+              core.from.count == 1, case .relation = core.from[0], core.groupBy.isEmpty, core.having == nil, !core.distinct else { return false }
+        return !core.items.contains { item in
+            if case .call(let call) = item.expression { return Catalog.standard.functions[call.name.last ?? ""]?.contains { $0.returnsSet || $0.isAggregate } ?? false }
+            return false
+        }
+    }
+
     /// Analyses one file's text (tests).
     public static func analyze(sql: String, path: String = "queries.sql", schema: Schema, catalog: Catalog = .standard) -> Result {
         analyze(files: [SourceFile(path: path, text: sql)], schema: schema, catalog: catalog)

@@ -27,7 +27,7 @@ struct QueryTranslation {
 
     var namespace: String { Naming.typeName(for: moduleName, kind: .table) + "Queries" }
 
-    mutating func file(_ queries: [AnalyzedQuery], source: String) -> FileDescription {
+    mutating func file(_ queries: [AnalyzedQuery], views: [AnalyzedView] = [], source: String) -> FileDescription {
         var members: [Declaration] = []
         var functions: [Declaration] = []
         var decoders: [Declaration] = []
@@ -48,8 +48,19 @@ struct QueryTranslation {
                 "Source: \(source)",
             ],
             imports: ["Foundation", "PGRecord"] + (config.imports ?? []),
-            declarations: [.enumeration(root), .extension_(api)] + decoders
+            declarations: [.enumeration(root), .extension_(api)] + decoders + viewDeclarations(views)
         )
+    }
+
+    mutating func viewDeclarations(_ views: [AnalyzedView]) -> [Declaration] {
+        var taken = Set(tableTypeNames.values).union(mapping.typeNames.values).union([namespace])
+        var declarations: [Declaration] = []
+        for view in views {
+            let name = viewTypeName(view, taken: taken)
+            taken.insert(name)
+            declarations += viewModel(view, typeName: name)
+        }
+        return declarations
     }
 
     struct Parts {
