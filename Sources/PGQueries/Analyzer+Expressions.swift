@@ -310,8 +310,7 @@ extension Analyzer {
     }
 
     func resolveOperator(_ op: String, _ operands: [Typed], at: Int) throws(Diagnostic) -> (Catalog.Entry, [ColumnType]) {
-        let candidates = catalog.operators[op] ?? []
-        if let resolved = resolve(candidates, operands.map { base($0.type) }) {
+        if let resolved = cachedResolve("op " + op, operands.map { base($0.type) }, candidates: { catalog.operators[op] ?? [] }) {
             for (operand, type) in zip(operands, resolved.arguments) {
                 settle(operand, as: type, hint: operands.first { $0.parameter == nil }?.originColumn)
             }
@@ -361,7 +360,8 @@ extension Analyzer {
         guard !candidates.isEmpty else {
             throw error("function \(name) is not in the catalog", at: call.at, note: "add it to catalog.json beside the queries, as \"\(name)(argument types) -> result type\"")
         }
-        guard let resolved = resolve(candidates, operands.map { base($0.type) }) else {
+        let resolvedCandidates = candidates
+        guard let resolved = cachedResolve("fn \(name) \(call.over == nil)", operands.map { base($0.type) }, candidates: { resolvedCandidates }) else {
             let types = operands.map { SQLTypes.isUnknown($0.type) ? "unknown" : $0.type.description }.joined(separator: ", ")
             if operands.contains(where: { $0.parameter != nil }) {
                 throw error("could not determine the type of a parameter of \(name)(\(types))", at: call.at, note: "cast the parameter, for example $1::text")
@@ -409,6 +409,15 @@ extension Analyzer {
         var result = SQLTypes.plain(element ?? SQLTypes.text)
         if declared.name.isPolymorphicArray { result.arrayDimensions += 1 }
         result.arrayDimensions += declared.arrayDimensions
+        return result
+    }
+
+    /// ``resolve(_:_:)``, remembered for the run by name and argument types.
+    func cachedResolve(_ name: String, _ types: [ColumnType], candidates: () -> [Catalog.Entry]) -> (entry: Catalog.Entry, arguments: [ColumnType])? {
+        let key = SchemaIndex.ResolutionKey(name: name, types: types)
+        if let known = index.resolutions[key] { return known }
+        let result = resolve(candidates(), types)
+        index.resolutions[key] = .some(result)
         return result
     }
 

@@ -466,8 +466,9 @@ final class Analyzer {
     }
 }
 
-/// The schema's objects by name, looked up for every reference.
-final class SchemaIndex: Sendable {
+/// The schema's objects by name, looked up for every reference, and the overload resolutions
+/// already made (the same operator meets the same types again and again).
+final class SchemaIndex {
     let tables: [QualifiedName: Table]
     let views: [QualifiedName: View]
     let enums: Set<QualifiedName>
@@ -479,6 +480,13 @@ final class SchemaIndex: Sendable {
         enums = Set(schema.enums.map(\.name))
         domains = Dictionary(schema.domains.map { ($0.name, $0) }) { first, _ in first }
     }
+
+    struct ResolutionKey: Hashable {
+        var name: String
+        var types: [ColumnType]
+    }
+
+    var resolutions: [ResolutionKey: (entry: Catalog.Entry, arguments: [ColumnType])?] = [:]
 
     func table(_ name: QualifiedName) -> Table? { tables[name] }
     func domain(_ name: QualifiedName) -> Domain? { domains[name] }
