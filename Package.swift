@@ -120,7 +120,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PGQueriesTests",
-            dependencies: ["PGQueries", "PGSchema", "PGCodegen", "PGClient", "PGRecord", "PGMigrate", "PGTestSupport", "SaasModels", "ViewModels"],
+            dependencies: ["PGQueries", "PGSchema", "PGCodegen", "PGClient", "PGRecord", "PGMigrate", "PGTestSupport", "SaasModels", "ViewModels", "pg-codegen"],
             swiftSettings: strict
         ),
         .testTarget(name: "PGCatalogTests", dependencies: ["PGCatalog", "PGSchema"], swiftSettings: strict),
