@@ -235,6 +235,7 @@ final class Analyzer {
         if let having = core.having { try booleanCondition(having, scope, clause: "HAVING") }
         for expression in core.distinctOn { _ = try self.expression(expression, scope) }
         for item in orderBy { try groupOrOrder(item.expression, scope: scope, columns: columns) }
+        try checkGrouping(core, scope: scope, orderBy: orderBy)
         // Unknown literals in the select list become text, as PostgreSQL resolves them.
         for index in columns.indices where !keepUnknowns && SQLTypes.isUnknown(columns[index].type) && columns[index].parameter == nil {
             columns[index].type = SQLTypes.text
