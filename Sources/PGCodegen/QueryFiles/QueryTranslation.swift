@@ -19,9 +19,10 @@ struct QueryTranslation {
         self.config = config
         self.moduleName = moduleName
         self.tableTypeNames = tableTypeNames
+        // The names the table generator chose (collisions numbered), so queries use the same types.
+        let models = ModelTranslator(schema: schema, config: config, moduleName: moduleName, sourceFiles: [])
         var typeNames: [QualifiedName: String] = [:]
-        for enumType in schema.enums { typeNames[enumType.name] = Naming.typeName(for: enumType.name.name, kind: .enumeration) }
-        for composite in schema.composites { typeNames[composite.name] = Naming.typeName(for: composite.name.name, kind: .composite) }
+        for name in schema.enums.map(\.name) + schema.composites.map(\.name) { typeNames[name] = models.typeName(name) }
         mapping = TypeMapping(schema: schema, config: config, typeNames: typeNames)
     }
 
