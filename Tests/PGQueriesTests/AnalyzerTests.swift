@@ -165,3 +165,24 @@ import Testing
         #expect(describe(query) == ["name text NOT NULL", "note text", "doubled integer NOT NULL", "n bigint NOT NULL"])
     }
 }
+
+extension AnalyzerTests {
+    /// Every prefix of every corpus query, and each with one character dropped: the analyser
+    /// reports an error or types it, and never crashes or hangs.
+    @Test func brokenQueriesGiveDiagnosticsNotCrashes() {
+        var analysed = 0
+        for item in corpus + fixtureCorpus {
+            let characters = Array(item.sql)
+            for cut in stride(from: 1, to: characters.count, by: 4) {
+                let prefix = String(characters[..<cut])
+                let dropped = String(characters[..<cut] + characters[(cut + 1)...])
+                for sql in [prefix, dropped] {
+                    let result = QueryAnalyzer.analyze(sql: "-- name: Q :many\n" + sql, schema: saasSchema)
+                    #expect(!result.queries.isEmpty || !result.diagnostics.isEmpty)
+                    analysed += 1
+                }
+            }
+        }
+        #expect(analysed > 4000)
+    }
+}
