@@ -173,10 +173,10 @@ public enum SaasQueries {
             /// `email character varying(255) NOT NULL`; from saas_clients.email
             public var email: String
 
-            /// `trial_ends_at timestamp with time zone`; from saas_clients.trial_ends_at
-            public var trialEndsAt: Date?
+            /// `trial_ends_at timestamp with time zone NOT NULL`; from saas_clients.trial_ends_at
+            public var trialEndsAt: Date
 
-            public init(id: UUID, name: String, email: String, trialEndsAt: Date?) {
+            public init(id: UUID, name: String, email: String, trialEndsAt: Date) {
                 self.id = id
                 self.name = name
                 self.email = email
@@ -1383,7 +1383,7 @@ extension SaasQueries.TrialsEndingBefore.Row: PGRowDecodable {
         self.id = try row.decode(UUID.self, at: 0, table: "TrialsEndingBefore")
         self.name = try row.decode(String.self, at: 1, table: "TrialsEndingBefore")
         self.email = try row.decode(String.self, at: 2, table: "TrialsEndingBefore")
-        self.trialEndsAt = try row.decode(Date?.self, at: 3, table: "TrialsEndingBefore")
+        self.trialEndsAt = try row.decode(Date.self, at: 3, table: "TrialsEndingBefore")
     }
 }
 

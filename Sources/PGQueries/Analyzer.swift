@@ -219,6 +219,7 @@ final class Analyzer {
     func analyzeSelect(_ core: SelectCore, parent: Scope?, orderBy: [OrderItem], keepUnknowns: Bool) throws(Diagnostic) -> [Typed] {
         let scope = Scope(parent: parent)
         scope.nodes = try fromList(core.from, parent: parent)
+        scope.nodes = narrow(scope.nodes, by: core.whereClause, scope: scope)
         var columns: [Typed] = []
         for item in core.items {
             if case .star(let qualifier, let at) = item.expression {

@@ -34,6 +34,9 @@ let corpus: [CorpusCase] = [
     .init("SELECT c.name, m.body FROM saas_clients c LEFT JOIN saas_messages m ON m.client_id = c.id", ["name character varying NOT NULL", "body text"]),
     .init("SELECT c.name, m.body FROM saas_messages m RIGHT JOIN saas_clients c ON m.client_id = c.id", ["name character varying NOT NULL", "body text"]),
     .init("SELECT c.name, m.body FROM saas_clients c FULL JOIN saas_messages m ON m.client_id = c.id", ["name character varying", "body text"]),
+    .init("SELECT c.phone, m.body, m.ai_model FROM saas_clients c LEFT JOIN saas_messages m ON m.client_id = c.id WHERE c.phone IS NOT NULL AND m.ai_model LIKE 'gpt%'", [
+        "phone character varying NOT NULL", "body text NOT NULL", "ai_model character varying NOT NULL",
+    ]),
     .init("SELECT client_id, cv.status, m.sender FROM saas_conversations cv JOIN saas_messages m USING (client_id)", [
         "client_id uuid NOT NULL", "status saas_conversation_status NOT NULL", "sender saas_message_sender NOT NULL",
     ]),

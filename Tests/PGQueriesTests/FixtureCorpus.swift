@@ -49,9 +49,9 @@ let fixtureCorpus: [CorpusCase] = [
     ]),
     .init("SELECT search @@ to_tsquery('simple', @q) AS hit FROM every_types", ["hit boolean", "$1 q text"]),
     .init("SELECT raw, length(raw) AS n, encode(raw, 'hex') AS hex FROM every_types WHERE raw = @raw", [
-        "raw bytea", "n integer", "hex text", "$1 raw bytea",
+        "raw bytea NOT NULL", "n integer NOT NULL", "hex text NOT NULL", "$1 raw bytea",
     ]),
-    .init("SELECT doubled, doubled / 2 AS half FROM every_types WHERE doubled > @min", ["doubled bigint", "half bigint", "$1 min bigint"]),
+    .init("SELECT doubled, doubled / 2 AS half FROM every_types WHERE doubled > @min", ["doubled bigint NOT NULL", "half bigint NOT NULL", "$1 min bigint"]),
     .init("SELECT \"ID\", \"default\", \"class\", \"JSONData\" ->> 'x' AS x FROM \"Awkward Names\" WHERE \"HTTPStatus\" = @status", [
         "ID uuid NOT NULL", "default text", "class integer", "x text", "$1 status integer",
     ]),

@@ -46,11 +46,12 @@ import Testing
                 }
             """))
         #expect(swift.contains("public static func cheapItems(below: Decimal, on db: some PGExecutor) async throws -> [CheapItems.Row] {"))
-        #expect(swift.contains("public var price: Decimal?"))
+        // `price < @below` lets no NULL price through.
+        #expect(swift.contains("public var price: Decimal\n"))
         #expect(swift.contains("public static let statement = PGQuery<Item>(\"SELECT * FROM items\")"))
         #expect(swift.contains("public static func allItems(on db: some PGExecutor) async throws -> [Item] {"))
         #expect(swift.contains("@discardableResult\n    public static func reprice(price: Decimal?, ids: [Int64], on db: some PGExecutor) async throws -> Int {"))
-        #expect(swift.contains("self.price = try row.decode(Decimal?.self, at: 1, table: \"CheapItems\")"))
+        #expect(swift.contains("self.price = try row.decode(Decimal.self, at: 1, table: \"CheapItems\")"))
     }
 
     @Test func enumNamesAreTheModelsOwnEvenWhenNumbered() throws {
