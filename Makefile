@@ -51,6 +51,7 @@ bench:
 	scripts/bench-migrate.sh
 	scripts/bench-records.sh
 	scripts/bench-build.sh
+	scripts/bench-queries.sh
 
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -29,10 +29,12 @@ let package = Package(
         // MARK: - The generator's side (pure Swift, no system library)
 
         .target(name: "PGSchema", swiftSettings: strict),
-        .target(name: "PGCodegen", dependencies: ["PGSchema"], swiftSettings: strict),
+        .target(name: "PGCodegen", dependencies: ["PGSchema", "PGQueries"], swiftSettings: strict),
+        // Typed SQL queries (queries/<module>/*.sql): parsed and typed against the folded schema.
+        .target(name: "PGQueries", dependencies: ["PGSchema"], swiftSettings: strict),
         .executableTarget(
             name: "pg-codegen",
-            dependencies: ["PGCodegen", "PGSchema", "PGCatalog", "PGSettings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PGCodegen", "PGSchema", "PGQueries", "PGCatalog", "PGSettings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
 
@@ -43,6 +45,7 @@ let package = Package(
         .target(name: "PGSettings", swiftSettings: strict),
 
         .executableTarget(name: "pg-schema-bench", dependencies: ["PGSchema"], swiftSettings: strict),
+        .executableTarget(name: "pg-queries-bench", dependencies: ["PGSchema", "PGQueries", "PGCodegen"], swiftSettings: strict),
         .plugin(name: "GenerateModels", capability: .buildTool(), dependencies: ["pg-codegen"]),
         .plugin(
             name: "GenerateModelsCommand",
@@ -105,6 +108,19 @@ let package = Package(
             name: "PGSchemaOracleTests",
             dependencies: ["PGSchema", "PGCatalog", "PGClient", "PGMigrate", "PGTestSupport", "pg-codegen"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        // Models and typed queries generated from Tests/Fixtures/views: views, a materialized view.
+        .target(
+            name: "ViewModels",
+            dependencies: ["PGRecord"],
+            path: "Tests/ViewModels",
+            swiftSettings: strict,
+            plugins: ["GenerateModels"]
+        ),
+        .testTarget(
+            name: "PGQueriesTests",
+            dependencies: ["PGQueries", "PGSchema", "PGCodegen", "PGClient", "PGRecord", "PGMigrate", "PGTestSupport", "SaasModels", "ViewModels", "pg-codegen"],
             swiftSettings: strict
         ),
         .testTarget(name: "PGCatalogTests", dependencies: ["PGCatalog", "PGSchema"], swiftSettings: strict),

@@ -13,6 +13,8 @@ cp -p "$migrations"/* "$backup"/
 restore() {
     rm -f "$migrations"/*
     cp -p "$backup"/* "$migrations"/
+    rm -f Sources/AppModels/queries
+    rm -rf queries
     rm -rf "$scratch" "$backup"
 }
 trap restore EXIT
@@ -64,6 +66,27 @@ check "the build output names the file, line and column" grep -q '000003_broken.
 check "the path is the one the user edits, not the target's link" bash -c 'grep "000003_broken.up.sql:2:36" <<<"$1" | grep -q "migrations/app/000003_broken" && ! grep -q "Sources/AppModels/migrations/000003" <<<"$1"' _ "$log"
 
 rm "$migrations/000003_broken.up.sql"
+build
+check "removing it builds again" test "$status" -eq 0
+
+# Typed queries: a queries folder linked into the target is picked up, and a broken query fails
+# the build at its file, line and column.
+mkdir -p queries/app
+ln -s ../../queries/app Sources/AppModels/queries
+cat > queries/app/todos.sql <<'SQL'
+-- Urgent things, soonest first.
+-- name: UrgentTodos :many
+SELECT id, title, due_on FROM app_todos WHERE priority = 'urgent' AND due_on <= @until ORDER BY due_on;
+SQL
+build
+queries_file="$scratch/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/Queries+SQL.swift"
+check "a queries folder builds" test "$status" -eq 0
+check "its query becomes a typed function" grep -q "public static func urgentTodos(until: PGDate, on db: some PGExecutor) async throws -> \[UrgentTodos.Row\]" "$queries_file"
+printf -- '-- name: Broken :one\nSELECT nope FROM app_todos;\n' > queries/app/broken.sql
+build
+check "a broken query fails the build" test "$status" -ne 0
+check "the build output names the query file, line and column" grep -q 'queries/app/broken.sql:2:8: error: column "nope" does not exist' <<<"$log"
+rm queries/app/broken.sql
 build
 check "removing it builds again" test "$status" -eq 0
 

@@ -22,7 +22,7 @@ struct GenerateModels: BuildToolPlugin {
                 displayName: "Generating \(models.moduleName) models from \(models.migrationFiles.count) migration files",
                 executable: tool.url,
                 arguments: models.arguments(output: output),
-                inputFiles: models.migrationFiles + (models.config.map { [$0] } ?? []),
+                inputFiles: models.migrationFiles + models.queryFiles + (models.config.map { [$0] } ?? []),
                 outputFiles: models.outputFileNames.map { output.appending(path: $0) }
             ),
         ]

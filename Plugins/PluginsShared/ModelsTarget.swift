@@ -8,8 +8,9 @@ struct ModelsTarget {
     /// `Generator.outputFileNames(shards:)` and `Generator.shardCount(migrations:)`, repeated here
     /// because a plugin cannot import the generator.
     var outputFileNames: [String] {
-        guard shards > 1 else { return ["Tables.swift", "Enums.swift", "CompositeTypes.swift", "Queries.swift"] }
-        return ["Enums.swift", "CompositeTypes.swift"] + (0..<shards).map { $0 < 10 ? "Tables+0\($0).swift" : "Tables+\($0).swift" }
+        let typedQueries = queryFiles.isEmpty ? [] : ["Queries+SQL.swift"]
+        guard shards > 1 else { return ["Tables.swift", "Enums.swift", "CompositeTypes.swift", "Queries.swift"] + typedQueries }
+        return ["Enums.swift", "CompositeTypes.swift"] + (0..<shards).map { $0 < 10 ? "Tables+0\($0).swift" : "Tables+\($0).swift" } + typedQueries
     }
 
     /// One shard below 32 up migrations, then a power of two near one per 3 files, at most 128.
@@ -29,11 +30,20 @@ struct ModelsTarget {
     let migrationFiles: [URL]
     /// `pg-codegen.json` beside the migrations, when there is one.
     let config: URL?
+    /// The target's `queries` folder (a symbolic link to `queries/<module>`), when it has one.
+    let queriesFolder: URL?
+    /// The query files in it, and its `catalog.json` if any: inputs of the generator.
+    let queryFiles: [URL]
 
     init(targetName: String, targetDirectory: URL, sourceFiles: [URL]) throws {
         self.targetName = targetName
         moduleName = targetName.hasSuffix("Models") && targetName.count > 6 ? String(targetName.dropLast(6)) : targetName
-        migrationFiles = sourceFiles.filter { $0.pathExtension == "sql" }.sorted { $0.path < $1.path }
+        // Typed queries live in the target's `queries` folder; every other .sql file is a migration.
+        let queries = targetDirectory.appending(path: "queries")
+        let isQuery = { (url: URL) in url.deletingLastPathComponent().standardizedFileURL.path == queries.standardizedFileURL.path }
+        queryFiles = sourceFiles.filter { isQuery($0) && ($0.pathExtension == "sql" || $0.lastPathComponent == "catalog.json") }.sorted { $0.path < $1.path }
+        queriesFolder = queryFiles.isEmpty ? nil : queries
+        migrationFiles = sourceFiles.filter { $0.pathExtension == "sql" && !isQuery($0) }.sorted { $0.path < $1.path }
         guard let first = migrationFiles.first else {
             throw PluginError("""
                 target '\(targetName)' has no migration files. Link the module's migrations folder into it, \
@@ -53,6 +63,7 @@ struct ModelsTarget {
     func arguments(output: URL) -> [String] {
         var arguments = ["generate", "--migrations", migrationsFolder.path, "--output", output.path, "--module-name", moduleName, "--shards", String(shards)]
         if let config { arguments += ["--config", config.path] }
+        if let queriesFolder { arguments += ["--queries", queriesFolder.path] }
         return arguments
     }
 }

@@ -110,6 +110,20 @@ public final class PGConnection: Sendable {
         return (rows.storage as? LibPQResult)?.affectedRows ?? 0
     }
 
+    /// What PostgreSQL makes of a statement without running it (`PQprepare` of the unnamed
+    /// statement, then `PQdescribePrepared`): the type OIDs it infers for `$1`, `$2`, … and the
+    /// name and type OID of each result column.
+    public func describe(_ sql: String) throws(PGError) -> PGStatementDescription {
+        try Self.refuseNUL(in: sql)
+        _ = try run(sql) { connection in PQprepare(connection, "", sql, 0, nil) }
+        let rows = try run(sql) { connection in PQdescribePrepared(connection, "") }
+        guard let result = rows.storage as? LibPQResult else { return PGStatementDescription(parameterTypes: [], columns: []) }
+        return PGStatementDescription(
+            parameterTypes: result.parameterTypes,
+            columns: (0..<result.columnCount).map { (result.columnName($0), result.columnType($0)) }
+        )
+    }
+
     /// Whether the connection is inside a transaction block, and whether that transaction failed.
     public var transactionStatus: PGTransactionStatus {
         state.withLock { handle in
@@ -192,6 +206,16 @@ public final class PGConnection: Sendable {
     }
 }
 
+/// A statement as PostgreSQL describes it: parameter types and result columns, as type OIDs.
+public struct PGStatementDescription: Sendable, Equatable {
+    public var parameterTypes: [UInt32]
+    public var columns: [(name: String, typeOID: UInt32)]
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.parameterTypes == rhs.parameterTypes && lhs.columns.map(\.name) == rhs.columns.map(\.name) && lhs.columns.map(\.typeOID) == rhs.columns.map(\.typeOID)
+    }
+}
+
 public enum PGTransactionStatus: Sendable, Equatable {
     case idle, inTransaction, failedTransaction, active, unknown
 }
@@ -235,6 +259,9 @@ final class LibPQResult: PGResultStorage, @unchecked Sendable {
     }
 
     var affectedRows: Int { Int(String(cString: PQcmdTuples(result))) ?? 0 }
+
+    /// The parameter type OIDs of a described prepared statement.
+    var parameterTypes: [UInt32] { (0..<PQnparams(result)).map { UInt32(PQparamtype(result, $0)) } }
 
     func columnName(_ column: Int) -> String { names[column] }
 

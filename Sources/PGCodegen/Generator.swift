@@ -46,6 +46,8 @@ public enum Generator {
         public var diagnostics: [Diagnostic]
         /// The Swift name chosen for each table's model (``Naming``'s rules, collisions numbered).
         public var tableTypeNames: [QualifiedName: String] = [:]
+        /// The folded schema the files were rendered from (what typed queries are checked against).
+        public var schema: Schema?
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -93,7 +95,7 @@ public enum Generator {
         let all = diagnostics + translator.diagnostics
         guard !all.contains(where: { $0.severity == .error }) else { return Output(files: [], diagnostics: all) }
         let names = Dictionary(uniqueKeysWithValues: schema.tables.compactMap { table in translator.tableTypeName(table.name).map { (table.name, $0) } })
-        return Output(files: zip(files, SwiftRenderer.render(files.map(\.file))).map { ($0.name, $1) }, diagnostics: all, tableTypeNames: names)
+        return Output(files: zip(files, SwiftRenderer.render(files.map(\.file))).map { ($0.name, $1) }, diagnostics: all, tableTypeNames: names, schema: schema)
     }
 
     /// Writes the files into `directory`, each only when its bytes differ from what is there, so

@@ -11,7 +11,7 @@ struct PGCodegenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pg-codegen",
         abstract: "Generate Swift models from PostgreSQL migrations.",
-        subcommands: [Generate.self, SchemaDump.self, Verify.self]
+        subcommands: [Generate.self, SchemaDump.self, Verify.self, CheckQueries.self]
     )
 }
 
@@ -90,6 +90,9 @@ struct Generate: ParsableCommand {
     @Option(help: ArgumentHelp("How many Tables+NN.swift files to write (default: from the number of up migrations; the build plugin passes it).", valueName: "n"))
     var shards: Int?
 
+    @Option(help: ArgumentHelp("A folder of sqlc-style query files (queries/<module>): typed functions for them go into Queries+SQL.swift.", valueName: "dir"))
+    var queries: String?
+
     func run() throws {
         let migrations = editablePath(self.migrations)
         let folder = URL(fileURLWithPath: self.migrations).lastPathComponent
@@ -99,7 +102,15 @@ struct Generate: ParsableCommand {
             let beside = URL(fileURLWithPath: migrations).appendingPathComponent("pg-codegen.json").path
             if FileManager.default.fileExists(atPath: beside) { configPath = beside }
         }
-        let result = Generator.generate(migrations: migrations, moduleName: module, configPath: configPath, shards: shards.map { max(1, $0) })
+        var result = Generator.generate(migrations: migrations, moduleName: module, configPath: configPath, shards: shards.map { max(1, $0) })
+        if let queries, !result.hasErrors, let schema = result.schema {
+            let config = try configPath.map { path in try GeneratorConfig.load(path: path) } ?? GeneratorConfig()
+            let typed = QueryFileGenerator.generate(
+                queries: editablePath(queries), schema: schema, moduleName: module, config: config, tableTypeNames: result.tableTypeNames
+            )
+            result.diagnostics += typed.diagnostics
+            if let file = typed.file { result.files.append(file) }
+        }
         for diagnostic in result.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }

@@ -147,6 +147,9 @@ struct ModelTranslator {
 
     func tableTypeName(_ name: QualifiedName) -> String? { tableNames[name] }
 
+    /// The Swift name chosen for an enum or composite type (what typed queries use too).
+    func typeName(_ name: QualifiedName) -> String? { typeNames[name] }
+
     private static func fileName(_ location: SourceLocation) -> String {
         let name = location.file.lastIndex(of: "/").map { location.file[location.file.index(after: $0)...] } ?? location.file[...]
         return "\(name):\(location.line)"

@@ -1,0 +1,65 @@
+import PGSchema
+
+/// Rows that pass WHERE have no NULL in a column that a top-level condition requires: `x IS NOT
+/// NULL`, or an operand of a comparison, LIKE, BETWEEN, IN or `= ANY` (all NULL when `x` is). Such
+/// columns are NOT NULL in the result, even on the nullable side of an outer join; and since a row
+/// of that side was then found, so are its table's NOT NULL columns (the join acts as an inner one).
+extension Analyzer {
+    func narrow(_ nodes: [RangeNode], by condition: Expr?, scope: Scope) -> [RangeNode] {
+        guard let condition else { return nodes }
+        var keys: Set<String> = []
+        func conjuncts(_ expression: Expr) {
+            switch expression {
+            case .and(let left, let right, _):
+                conjuncts(left)
+                conjuncts(right)
+            case .isTest(let operand, "null", true, _, _):
+                add(operand)
+            case .binary(let op, let left, let right, _) where ["=", "<>", "<", ">", "<=", ">=", "~~", "~~*", "!~~", "!~~*", "~", "~*"].contains(op):
+                add(left)
+                add(right)
+            case .between(let operand, let low, let high, _, _):
+                add(operand)
+                add(low)
+                add(high)
+            case .inList(let operand, _, _, _), .inQuery(let operand, _, _, _), .anyArray(_, let operand, _, _, _), .anyQuery(_, let operand, _, _, _):
+                add(operand)
+            default:
+                break
+            }
+        }
+        func add(_ operand: Expr) {
+            guard case .column(let parts, _) = operand, let found = columnKeys(parts, scope), found.count == 1 else { return }
+            keys.formUnion(found)
+        }
+        conjuncts(condition)
+        guard !keys.isEmpty else { return nodes }
+        return nodes.map { $0.narrowed(keys) { table, column in self.index.table(table)?.column(column)?.isNotNull ?? false } }
+    }
+}
+
+extension RangeNode {
+    /// The node with the columns named `alias.column` in `keys` NOT NULL.
+    /// `declaredNotNull` says whether a table's column is NOT NULL, for the columns of an entry
+    /// one of whose columns a condition requires.
+    func narrowed(_ keys: Set<String>, declaredNotNull: (QualifiedName, String) -> Bool) -> RangeNode {
+        switch self {
+        case .leaf(var entry):
+            var found = false
+            for index in entry.columns.indices where keys.contains("\(entry.alias).\(entry.columns[index].name)") {
+                entry.columns[index].notNull = true
+                found = true
+            }
+            if found, entry.table != nil {
+                for index in entry.columns.indices {
+                    if let table = entry.columns[index].originTable, let column = entry.columns[index].originColumn, declaredNotNull(table, column) {
+                        entry.columns[index].notNull = true
+                    }
+                }
+            }
+            return .leaf(entry)
+        case .join(let left, let right, let merged):
+            return .join(left.narrowed(keys, declaredNotNull: declaredNotNull), right.narrowed(keys, declaredNotNull: declaredNotNull), merged: merged)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import PGClient
+import PGQueries
+import PGRecord
+import PGSchema
+import PGTestSupport
+import Testing
+import ViewModels
+
+/// Views: typed by the analyser (checked against PostgreSQL's description of `SELECT * FROM view`),
+/// and their generated read-only models run on a real database.
+@Suite struct ViewModelTests {
+    static var viewsMigrationsPath: String { repositoryRoot + "/Tests/Fixtures/views" }
+
+    @Test func viewColumnsAgreeWithPostgreSQL() throws {
+        let folded = SchemaLoader.load(migrations: Self.viewsMigrationsPath)
+        #expect(!folded.hasErrors, "\(folded.diagnostics)")
+        let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: folded.schema)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(views.map(\.name.name) == ["reachable_customers", "customer_totals", "daily_sales"])
+        // CREATE OR REPLACE VIEW added the phone column, NOT NULL in the view by its WHERE.
+        #expect(views[0].columns.map { "\($0.name) \(QueryComparison.plainTypeName($0.type))\($0.isNotNull ? " NOT NULL" : "")" } == [
+            "id uuid NOT NULL", "email text NOT NULL", "name text NOT NULL", "phone text NOT NULL",
+        ])
+        #expect(views[1].columns.map { "\($0.name) \(QueryComparison.plainTypeName($0.type))\($0.isNotNull ? " NOT NULL" : "")" } == [
+            "customer_id uuid NOT NULL", "name text NOT NULL", "orders bigint NOT NULL", "spent numeric", "last_order timestamp with time zone",
+        ])
+        #expect(views[2].isMaterialized)
+        #expect(views[0].readsOneTable && !views[1].readsOneTable && !views[2].readsOneTable)
+        try QueryOracleTests.withDatabase(migrations: Self.viewsMigrationsPath) { connection in
+            for view in views {
+                let description = try connection.describe("SELECT * FROM \(view.name.name)")
+                var server: [String] = []
+                for column in description.columns {
+                    let rows = try connection.query("SELECT format_type($1::oid, NULL)", [String(column.typeOID).pgBind])
+                    server.append("\(column.name) \(rows.first?[0] ?? "?")")
+                }
+                #expect(server == view.columns.map { "\($0.name) \(QueryComparison.plainTypeName($0.type))" }, "\(view.name)")
+            }
+        }
+    }
+
+    @Test func aViewOnAMissingColumnIsAWarningAtItsMigration() throws {
+        var schema = SchemaLoader.load(migrations: Self.viewsMigrationsPath).schema
+        let index = try #require(schema.tables.firstIndex { $0.name.name == "customers" })
+        schema.tables[index].columns.removeAll { $0.name == "phone" }
+        let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: schema)
+        #expect(!views.contains { $0.name.name == "reachable_customers" })
+        let warning = try #require(diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.message.contains("column \"phone\" does not exist"))
+        #expect(warning.location.file.hasSuffix("000001_shop.up.sql"))
+    }
+
+    @Test func viewModelsAndQueriesRunEndToEnd() async throws {
+        try await TestPostgres.withDatabaseAsync { config in
+            let db = try PGConnection(config: config)
+            defer { db.close() }
+            try db.execute(try String(contentsOfFile: Self.viewsMigrationsPath + "/000001_shop.up.sql", encoding: .utf8))
+            let ana = UUID()
+            let budi = UUID()
+            _ = try await db.execute("INSERT INTO customers (id, email, name, phone) VALUES ($1, 'ana@example.com', 'Ana', '+621'), ($2, 'budi@example.com', 'Budi', NULL)", [ana.pgBind, budi.pgBind])
+            let order = try #require(try await ViewQueries.placeOrder(customerID: ana, total: Decimal(string: "12.50")!, on: db))
+            #expect(order.state == .open)
+            _ = try await ViewQueries.placeOrder(customerID: ana, total: Decimal(30), on: db)
+            #expect(try await ViewQueries.customerOrders(customerID: ana, on: db).count == 2)
+
+            #expect(try await ReachableCustomer.count(on: db) == 1)
+            #expect(try await ReachableCustomer.fetchAll(on: db).map(\.name) == ["Ana"])
+            #expect(try await ReachableCustomer.find(id: ana, on: db)?.phone == "+621")
+            #expect(try await ReachableCustomer.find(email: "budi@example.com", on: db) == nil)
+
+            let totals = try await CustomerTotal.fetchAll(orderBy: .name, on: db)
+            #expect(totals.map(\.name) == ["Ana", "Budi"])
+            #expect(totals[0].spent == Decimal(string: "42.50")!)
+            #expect(totals[1].orders == 0)
+            #expect(totals[1].spent == nil)
+            #expect(try await CustomerTotal.fetch(customerID: budi, on: db).map(\.orders) == [0])
+            #expect(try await ViewQueries.bigSpenders(atLeast: Decimal(40), on: db).map(\.name) == ["Ana"])
+
+            #expect(try await DailySale.count(on: db) == 0)
+            try await DailySale.refresh(on: db)
+            #expect(try await DailySale.fetchAll(on: db).first?.revenue == Decimal(string: "42.50")!)
+            try await DailySale.refresh(concurrently: true, on: db)
+            #expect(try await DailySale.count(on: db) == 1)
+        }
+    }
+}
