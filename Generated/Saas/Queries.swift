@@ -46,7 +46,7 @@ extension SaasClient {
         public static var selectAll: PGQuery<SaasClient> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_clients\"") }
 
         /// The number of rows.
-        public static var count: PGQuery<Int64> { PGQuery("SELECT count(*) FROM \"public\".\"saas_clients\"") }
+        public static var count: PGQuery<Int> { PGQuery("SELECT count(*) FROM \"public\".\"saas_clients\"") }
 
         /// The row with a primary key.
         public static var find: PGQuery<SaasClient> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"id\" = $1") }
@@ -83,7 +83,7 @@ extension SaasClient {
 
     /// The number of rows.
     public static func count(on db: some PGExecutor) async throws -> Int {
-        Int(try await SQL.count.fetchOne(on: db) ?? 0)
+        try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
@@ -104,6 +104,97 @@ extension SaasClient {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_clients\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
     }
 
+    /// A new value for one writable column, for `update(…, set:)`: `.name("New")`, `.note(nil)`.
+    public enum Change: Sendable {
+        case id(UUID)
+        case name(String)
+        case slug(String)
+        case email(String)
+        case phone(String?)
+        case businessCategory(String?)
+        case address(String?)
+        case timezone(String)
+        case subscriptionPlan(SaasSubscriptionPlan)
+        case subscriptionStatus(SaasSubscriptionStatus)
+        case trialEndsAt(Date?)
+        case subscriptionStartedAt(Date?)
+        case subscriptionEndsAt(Date?)
+        case monthlyMessageQuota(Int32)
+        case whatsappNumber(String?)
+        case whatsappPhoneNumberID(String?)
+        case whatsappBusinessAccountID(String?)
+        case whatsappAccessTokenEncrypted(Data?)
+        case whatsappWebhookVerifyToken(String?)
+        case whatsappConnectedAt(Date?)
+        case settings(JSONValue)
+        case isActive(Bool)
+        case createdAt(Date)
+        case updatedAt(Date)
+        case deletedAt(Date?)
+
+        /// The column it sets.
+        public var column: Column {
+            switch self {
+            case .id: .id
+            case .name: .name
+            case .slug: .slug
+            case .email: .email
+            case .phone: .phone
+            case .businessCategory: .businessCategory
+            case .address: .address
+            case .timezone: .timezone
+            case .subscriptionPlan: .subscriptionPlan
+            case .subscriptionStatus: .subscriptionStatus
+            case .trialEndsAt: .trialEndsAt
+            case .subscriptionStartedAt: .subscriptionStartedAt
+            case .subscriptionEndsAt: .subscriptionEndsAt
+            case .monthlyMessageQuota: .monthlyMessageQuota
+            case .whatsappNumber: .whatsappNumber
+            case .whatsappPhoneNumberID: .whatsappPhoneNumberID
+            case .whatsappBusinessAccountID: .whatsappBusinessAccountID
+            case .whatsappAccessTokenEncrypted: .whatsappAccessTokenEncrypted
+            case .whatsappWebhookVerifyToken: .whatsappWebhookVerifyToken
+            case .whatsappConnectedAt: .whatsappConnectedAt
+            case .settings: .settings
+            case .isActive: .isActive
+            case .createdAt: .createdAt
+            case .updatedAt: .updatedAt
+            case .deletedAt: .deletedAt
+            }
+        }
+
+        /// The value, as a bind.
+        public var value: PGBind {
+            switch self {
+            case .id(let value): value.pgBind
+            case .name(let value): value.pgBind
+            case .slug(let value): value.pgBind
+            case .email(let value): value.pgBind
+            case .phone(let value): value.pgBind
+            case .businessCategory(let value): value.pgBind
+            case .address(let value): value.pgBind
+            case .timezone(let value): value.pgBind
+            case .subscriptionPlan(let value): value.pgBind
+            case .subscriptionStatus(let value): value.pgBind
+            case .trialEndsAt(let value): value.pgBind
+            case .subscriptionStartedAt(let value): value.pgBind
+            case .subscriptionEndsAt(let value): value.pgBind
+            case .monthlyMessageQuota(let value): value.pgBind
+            case .whatsappNumber(let value): value.pgBind
+            case .whatsappPhoneNumberID(let value): value.pgBind
+            case .whatsappBusinessAccountID(let value): value.pgBind
+            case .whatsappAccessTokenEncrypted(let value): value.pgBind
+            case .whatsappWebhookVerifyToken(let value): value.pgBind
+            case .whatsappConnectedAt(let value): value.pgBind
+            case .settings(let value): value.pgBind
+            case .isActive(let value): value.pgBind
+            case .createdAt(let value): value.pgBind
+            case .updatedAt(let value): value.pgBind
+            case .deletedAt(let value): value.pgBind
+            }
+        }
+    }
+
     /// The row with this primary key, or `nil`.
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasClient? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
@@ -113,17 +204,6 @@ extension SaasClient {
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasClient? {
         try await PGTableHelpers.update("\"public\".\"saas_clients\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
-    }
-
-    /// Sets only the given columns of the row with this primary key; returns it as stored, or `nil` when there is no such row.
-    @discardableResult
-    public static func update(
-        id: UUID,
-        set changes: [Column: PGBind],
-        on db: some PGExecutor
-    ) async throws -> SaasClient? {
-        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }
-        return try await PGTableHelpers.update("\"public\".\"saas_clients\"", set: ordered, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
@@ -139,6 +219,12 @@ extension SaasClient {
     @discardableResult
     public static func delete(id: UUID, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
+    }
+
+    /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
+    @discardableResult
+    public static func update(id: UUID, set changes: [Change], on db: some PGExecutor) async throws -> SaasClient? {
+        try await PGTableHelpers.update("\"public\".\"saas_clients\"", set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// The row with these values of the unique constraint `saas_clients_slug_key`, or `nil`.
@@ -187,7 +273,7 @@ extension SaasKnowledgeBase {
         public static var selectAll: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\"") }
 
         /// The number of rows.
-        public static var count: PGQuery<Int64> { PGQuery("SELECT count(*) FROM \"public\".\"saas_knowledge_base\"") }
+        public static var count: PGQuery<Int> { PGQuery("SELECT count(*) FROM \"public\".\"saas_knowledge_base\"") }
 
         /// The row with a primary key.
         public static var find: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"id\" = $1") }
@@ -198,8 +284,8 @@ extension SaasKnowledgeBase {
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
         public static var upsert: PGQuery<SaasKnowledgeBase> { PGQuery("INSERT INTO \"public\".\"saas_knowledge_base\" (\"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"entry_type\" = EXCLUDED.\"entry_type\", \"title\" = EXCLUDED.\"title\", \"content\" = EXCLUDED.\"content\", \"rich_content\" = EXCLUDED.\"rich_content\", \"plain_text\" = EXCLUDED.\"plain_text\", \"tags\" = EXCLUDED.\"tags\", \"language\" = EXCLUDED.\"language\", \"is_published\" = EXCLUDED.\"is_published\", \"sort_order\" = EXCLUDED.\"sort_order\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)") }
 
-        /// The rows that the foreign key `saas_knowledge_base_client_id_fkey` points from a row of `saas_clients`.
-        public static var fetchByClientID: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"client_id\" = $1 ORDER BY \"id\"") }
+        /// The rows that the foreign key `saas_knowledge_base_client_id_fkey` points from a row of `saas_clients` (the helper adds the order and the page).
+        public static var fetchByClientID: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"client_id\" = $1") }
 
         /// The rows whose `tags` contain every given value (uses the GIN index `saas_knowledge_base_tags_idx`).
         public static var fetchByTagsContaining: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"tags\" @> $1 ORDER BY \"id\"") }
@@ -227,7 +313,7 @@ extension SaasKnowledgeBase {
 
     /// The number of rows.
     public static func count(on db: some PGExecutor) async throws -> Int {
-        Int(try await SQL.count.fetchOne(on: db) ?? 0)
+        try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
@@ -248,6 +334,61 @@ extension SaasKnowledgeBase {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_knowledge_base\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
     }
 
+    /// A new value for one writable column, for `update(…, set:)`: `.name("New")`, `.note(nil)`.
+    public enum Change: Sendable {
+        case id(UUID)
+        case clientID(UUID)
+        case entryType(SaasKnowledgeEntryType)
+        case title(String)
+        case content(JSONValue)
+        case richContent(JSONValue?)
+        case plainText(String)
+        case tags([String])
+        case language(String)
+        case isPublished(Bool)
+        case sortOrder(Int32)
+        case createdAt(Date)
+        case updatedAt(Date)
+
+        /// The column it sets.
+        public var column: Column {
+            switch self {
+            case .id: .id
+            case .clientID: .clientID
+            case .entryType: .entryType
+            case .title: .title
+            case .content: .content
+            case .richContent: .richContent
+            case .plainText: .plainText
+            case .tags: .tags
+            case .language: .language
+            case .isPublished: .isPublished
+            case .sortOrder: .sortOrder
+            case .createdAt: .createdAt
+            case .updatedAt: .updatedAt
+            }
+        }
+
+        /// The value, as a bind.
+        public var value: PGBind {
+            switch self {
+            case .id(let value): value.pgBind
+            case .clientID(let value): value.pgBind
+            case .entryType(let value): value.pgBind
+            case .title(let value): value.pgBind
+            case .content(let value): value.pgBind
+            case .richContent(let value): value.pgBind
+            case .plainText(let value): value.pgBind
+            case .tags(let value): value.pgBind
+            case .language(let value): value.pgBind
+            case .isPublished(let value): value.pgBind
+            case .sortOrder(let value): value.pgBind
+            case .createdAt(let value): value.pgBind
+            case .updatedAt(let value): value.pgBind
+            }
+        }
+    }
+
     /// The row with this primary key, or `nil`.
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasKnowledgeBase? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
@@ -257,17 +398,6 @@ extension SaasKnowledgeBase {
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasKnowledgeBase? {
         try await PGTableHelpers.update("\"public\".\"saas_knowledge_base\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
-    }
-
-    /// Sets only the given columns of the row with this primary key; returns it as stored, or `nil` when there is no such row.
-    @discardableResult
-    public static func update(
-        id: UUID,
-        set changes: [Column: PGBind],
-        on db: some PGExecutor
-    ) async throws -> SaasKnowledgeBase? {
-        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }
-        return try await PGTableHelpers.update("\"public\".\"saas_knowledge_base\"", set: ordered, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
@@ -285,9 +415,27 @@ extension SaasKnowledgeBase {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
-    /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_knowledge_base_client_id_fkey`).
-    public static func fetch(clientID: UUID, on db: some PGExecutor) async throws -> [SaasKnowledgeBase] {
-        try await SQL.fetchByClientID.fetchAll([clientID.pgBind], on: db)
+    /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
+    @discardableResult
+    public static func update(
+        id: UUID,
+        set changes: [Change],
+        on db: some PGExecutor
+    ) async throws -> SaasKnowledgeBase? {
+        try await PGTableHelpers.update("\"public\".\"saas_knowledge_base\"", set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
+    }
+
+    /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_knowledge_base_client_id_fkey`),
+    /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    public static func fetch(
+        clientID: UUID,
+        orderBy column: Column? = nil,
+        descending: Bool = false,
+        limit: Int? = nil,
+        offset: Int = 0,
+        on db: some PGExecutor
+    ) async throws -> [SaasKnowledgeBase] {
+        try await PGTableHelpers.fetchAll(SQL.fetchByClientID.sql, [clientID.pgBind], orderBy: column?.stringValue, descending: descending, then: "\"id\"", limit: limit, offset: offset, on: db)
     }
 
     /// The rows whose `tags` contain every one of `values`.
@@ -350,7 +498,7 @@ extension SaasConversation {
         public static var selectAll: PGQuery<SaasConversation> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_conversations\"") }
 
         /// The number of rows.
-        public static var count: PGQuery<Int64> { PGQuery("SELECT count(*) FROM \"public\".\"saas_conversations\"") }
+        public static var count: PGQuery<Int> { PGQuery("SELECT count(*) FROM \"public\".\"saas_conversations\"") }
 
         /// The row with a primary key.
         public static var find: PGQuery<SaasConversation> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_conversations\" WHERE \"id\" = $1") }
@@ -361,8 +509,8 @@ extension SaasConversation {
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
         public static var upsert: PGQuery<SaasConversation> { PGQuery("INSERT INTO \"public\".\"saas_conversations\" (\"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"customer_phone\" = EXCLUDED.\"customer_phone\", \"customer_name\" = EXCLUDED.\"customer_name\", \"channel\" = EXCLUDED.\"channel\", \"status\" = EXCLUDED.\"status\", \"ai_enabled\" = EXCLUDED.\"ai_enabled\", \"started_at\" = EXCLUDED.\"started_at\", \"last_message_at\" = EXCLUDED.\"last_message_at\", \"closed_at\" = EXCLUDED.\"closed_at\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)") }
 
-        /// The rows that the foreign key `saas_conversations_client_id_fkey` points from a row of `saas_clients`.
-        public static var fetchByClientID: PGQuery<SaasConversation> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_conversations\" WHERE \"client_id\" = $1 ORDER BY \"id\"") }
+        /// The rows that the foreign key `saas_conversations_client_id_fkey` points from a row of `saas_clients` (the helper adds the order and the page).
+        public static var fetchByClientID: PGQuery<SaasConversation> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_conversations\" WHERE \"client_id\" = $1") }
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -381,7 +529,7 @@ extension SaasConversation {
 
     /// The number of rows.
     public static func count(on db: some PGExecutor) async throws -> Int {
-        Int(try await SQL.count.fetchOne(on: db) ?? 0)
+        try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
@@ -402,6 +550,61 @@ extension SaasConversation {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_conversations\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
     }
 
+    /// A new value for one writable column, for `update(…, set:)`: `.name("New")`, `.note(nil)`.
+    public enum Change: Sendable {
+        case id(UUID)
+        case clientID(UUID)
+        case customerPhone(String)
+        case customerName(String?)
+        case channel(String)
+        case status(SaasConversationStatus)
+        case aiEnabled(Bool)
+        case startedAt(Date)
+        case lastMessageAt(Date?)
+        case closedAt(Date?)
+        case metadata(JSONValue)
+        case createdAt(Date)
+        case updatedAt(Date)
+
+        /// The column it sets.
+        public var column: Column {
+            switch self {
+            case .id: .id
+            case .clientID: .clientID
+            case .customerPhone: .customerPhone
+            case .customerName: .customerName
+            case .channel: .channel
+            case .status: .status
+            case .aiEnabled: .aiEnabled
+            case .startedAt: .startedAt
+            case .lastMessageAt: .lastMessageAt
+            case .closedAt: .closedAt
+            case .metadata: .metadata
+            case .createdAt: .createdAt
+            case .updatedAt: .updatedAt
+            }
+        }
+
+        /// The value, as a bind.
+        public var value: PGBind {
+            switch self {
+            case .id(let value): value.pgBind
+            case .clientID(let value): value.pgBind
+            case .customerPhone(let value): value.pgBind
+            case .customerName(let value): value.pgBind
+            case .channel(let value): value.pgBind
+            case .status(let value): value.pgBind
+            case .aiEnabled(let value): value.pgBind
+            case .startedAt(let value): value.pgBind
+            case .lastMessageAt(let value): value.pgBind
+            case .closedAt(let value): value.pgBind
+            case .metadata(let value): value.pgBind
+            case .createdAt(let value): value.pgBind
+            case .updatedAt(let value): value.pgBind
+            }
+        }
+    }
+
     /// The row with this primary key, or `nil`.
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasConversation? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
@@ -411,17 +614,6 @@ extension SaasConversation {
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasConversation? {
         try await PGTableHelpers.update("\"public\".\"saas_conversations\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
-    }
-
-    /// Sets only the given columns of the row with this primary key; returns it as stored, or `nil` when there is no such row.
-    @discardableResult
-    public static func update(
-        id: UUID,
-        set changes: [Column: PGBind],
-        on db: some PGExecutor
-    ) async throws -> SaasConversation? {
-        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }
-        return try await PGTableHelpers.update("\"public\".\"saas_conversations\"", set: ordered, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
@@ -439,9 +631,27 @@ extension SaasConversation {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
-    /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_conversations_client_id_fkey`).
-    public static func fetch(clientID: UUID, on db: some PGExecutor) async throws -> [SaasConversation] {
-        try await SQL.fetchByClientID.fetchAll([clientID.pgBind], on: db)
+    /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
+    @discardableResult
+    public static func update(
+        id: UUID,
+        set changes: [Change],
+        on db: some PGExecutor
+    ) async throws -> SaasConversation? {
+        try await PGTableHelpers.update("\"public\".\"saas_conversations\"", set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
+    }
+
+    /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_conversations_client_id_fkey`),
+    /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    public static func fetch(
+        clientID: UUID,
+        orderBy column: Column? = nil,
+        descending: Bool = false,
+        limit: Int? = nil,
+        offset: Int = 0,
+        on db: some PGExecutor
+    ) async throws -> [SaasConversation] {
+        try await PGTableHelpers.fetchAll(SQL.fetchByClientID.sql, [clientID.pgBind], orderBy: column?.stringValue, descending: descending, then: "\"id\"", limit: limit, offset: offset, on: db)
     }
 }
 
@@ -482,7 +692,7 @@ extension SaasMessage {
         public static var selectAll: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\"") }
 
         /// The number of rows.
-        public static var count: PGQuery<Int64> { PGQuery("SELECT count(*) FROM \"public\".\"saas_messages\"") }
+        public static var count: PGQuery<Int> { PGQuery("SELECT count(*) FROM \"public\".\"saas_messages\"") }
 
         /// The row with a primary key.
         public static var find: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"id\" = $1") }
@@ -496,11 +706,11 @@ extension SaasMessage {
         /// The row with a value of the unique constraint `saas_messages_whatsapp_message_id_key`.
         public static var findByWhatsappMessageID: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"whatsapp_message_id\" = $1") }
 
-        /// The rows that the foreign key `saas_messages_conversation_id_fkey` points from a row of `saas_conversations`.
-        public static var fetchByConversationID: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"conversation_id\" = $1 ORDER BY \"id\"") }
+        /// The rows that the foreign key `saas_messages_conversation_id_fkey` points from a row of `saas_conversations` (the helper adds the order and the page).
+        public static var fetchByConversationID: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"conversation_id\" = $1") }
 
-        /// The rows that the foreign key `saas_messages_client_id_fkey` points from a row of `saas_clients`.
-        public static var fetchByClientID: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"client_id\" = $1 ORDER BY \"id\"") }
+        /// The rows that the foreign key `saas_messages_client_id_fkey` points from a row of `saas_clients` (the helper adds the order and the page).
+        public static var fetchByClientID: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"client_id\" = $1") }
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -519,7 +729,7 @@ extension SaasMessage {
 
     /// The number of rows.
     public static func count(on db: some PGExecutor) async throws -> Int {
-        Int(try await SQL.count.fetchOne(on: db) ?? 0)
+        try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
@@ -540,6 +750,82 @@ extension SaasMessage {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_messages\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
     }
 
+    /// A new value for one writable column, for `update(…, set:)`: `.name("New")`, `.note(nil)`.
+    public enum Change: Sendable {
+        case id(UUID)
+        case conversationID(UUID)
+        case clientID(UUID)
+        case direction(SaasMessageDirection)
+        case sender(SaasMessageSender)
+        case contentType(String)
+        case body(String)
+        case mediaURL(String?)
+        case whatsappMessageID(String?)
+        case status(SaasMessageStatus)
+        case errorMessage(String?)
+        case aiModel(String?)
+        case aiPromptTokens(Int32?)
+        case aiCompletionTokens(Int32?)
+        case aiLatencyMs(Int32?)
+        case aiConfidence(Float?)
+        case aiKnowledgeEntryIDs([UUID])
+        case aiMetadata(JSONValue?)
+        case sentAt(Date)
+        case createdAt(Date)
+
+        /// The column it sets.
+        public var column: Column {
+            switch self {
+            case .id: .id
+            case .conversationID: .conversationID
+            case .clientID: .clientID
+            case .direction: .direction
+            case .sender: .sender
+            case .contentType: .contentType
+            case .body: .body
+            case .mediaURL: .mediaURL
+            case .whatsappMessageID: .whatsappMessageID
+            case .status: .status
+            case .errorMessage: .errorMessage
+            case .aiModel: .aiModel
+            case .aiPromptTokens: .aiPromptTokens
+            case .aiCompletionTokens: .aiCompletionTokens
+            case .aiLatencyMs: .aiLatencyMs
+            case .aiConfidence: .aiConfidence
+            case .aiKnowledgeEntryIDs: .aiKnowledgeEntryIDs
+            case .aiMetadata: .aiMetadata
+            case .sentAt: .sentAt
+            case .createdAt: .createdAt
+            }
+        }
+
+        /// The value, as a bind.
+        public var value: PGBind {
+            switch self {
+            case .id(let value): value.pgBind
+            case .conversationID(let value): value.pgBind
+            case .clientID(let value): value.pgBind
+            case .direction(let value): value.pgBind
+            case .sender(let value): value.pgBind
+            case .contentType(let value): value.pgBind
+            case .body(let value): value.pgBind
+            case .mediaURL(let value): value.pgBind
+            case .whatsappMessageID(let value): value.pgBind
+            case .status(let value): value.pgBind
+            case .errorMessage(let value): value.pgBind
+            case .aiModel(let value): value.pgBind
+            case .aiPromptTokens(let value): value.pgBind
+            case .aiCompletionTokens(let value): value.pgBind
+            case .aiLatencyMs(let value): value.pgBind
+            case .aiConfidence(let value): value.pgBind
+            case .aiKnowledgeEntryIDs(let value): value.pgBind
+            case .aiMetadata(let value): value.pgBind
+            case .sentAt(let value): value.pgBind
+            case .createdAt(let value): value.pgBind
+            }
+        }
+    }
+
     /// The row with this primary key, or `nil`.
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasMessage? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
@@ -549,17 +835,6 @@ extension SaasMessage {
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasMessage? {
         try await PGTableHelpers.update("\"public\".\"saas_messages\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
-    }
-
-    /// Sets only the given columns of the row with this primary key; returns it as stored, or `nil` when there is no such row.
-    @discardableResult
-    public static func update(
-        id: UUID,
-        set changes: [Column: PGBind],
-        on db: some PGExecutor
-    ) async throws -> SaasMessage? {
-        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }
-        return try await PGTableHelpers.update("\"public\".\"saas_messages\"", set: ordered, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
@@ -577,19 +852,41 @@ extension SaasMessage {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
+    /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
+    @discardableResult
+    public static func update(id: UUID, set changes: [Change], on db: some PGExecutor) async throws -> SaasMessage? {
+        try await PGTableHelpers.update("\"public\".\"saas_messages\"", set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
+    }
+
     /// The row with these values of the unique constraint `saas_messages_whatsapp_message_id_key`, or `nil`.
     public static func find(whatsappMessageID: String, on db: some PGExecutor) async throws -> SaasMessage? {
         try await SQL.findByWhatsappMessageID.fetchOne([whatsappMessageID.pgBind], on: db)
     }
 
-    /// The rows whose `conversation_id` point at this row of `saas_conversations` (foreign key `saas_messages_conversation_id_fkey`).
-    public static func fetch(conversationID: UUID, on db: some PGExecutor) async throws -> [SaasMessage] {
-        try await SQL.fetchByConversationID.fetchAll([conversationID.pgBind], on: db)
+    /// The rows whose `conversation_id` point at this row of `saas_conversations` (foreign key `saas_messages_conversation_id_fkey`),
+    /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    public static func fetch(
+        conversationID: UUID,
+        orderBy column: Column? = nil,
+        descending: Bool = false,
+        limit: Int? = nil,
+        offset: Int = 0,
+        on db: some PGExecutor
+    ) async throws -> [SaasMessage] {
+        try await PGTableHelpers.fetchAll(SQL.fetchByConversationID.sql, [conversationID.pgBind], orderBy: column?.stringValue, descending: descending, then: "\"id\"", limit: limit, offset: offset, on: db)
     }
 
-    /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_messages_client_id_fkey`).
-    public static func fetch(clientID: UUID, on db: some PGExecutor) async throws -> [SaasMessage] {
-        try await SQL.fetchByClientID.fetchAll([clientID.pgBind], on: db)
+    /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_messages_client_id_fkey`),
+    /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    public static func fetch(
+        clientID: UUID,
+        orderBy column: Column? = nil,
+        descending: Bool = false,
+        limit: Int? = nil,
+        offset: Int = 0,
+        on db: some PGExecutor
+    ) async throws -> [SaasMessage] {
+        try await PGTableHelpers.fetchAll(SQL.fetchByClientID.sql, [clientID.pgBind], orderBy: column?.stringValue, descending: descending, then: "\"id\"", limit: limit, offset: offset, on: db)
     }
 }
 
@@ -622,7 +919,7 @@ extension SaasCredit {
         public static var selectAll: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\"") }
 
         /// The number of rows.
-        public static var count: PGQuery<Int64> { PGQuery("SELECT count(*) FROM \"public\".\"saas_credits\"") }
+        public static var count: PGQuery<Int> { PGQuery("SELECT count(*) FROM \"public\".\"saas_credits\"") }
 
         /// The row with a primary key.
         public static var find: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"id\" = $1") }
@@ -636,8 +933,8 @@ extension SaasCredit {
         /// The row with a value of the unique constraint `saas_credits_client_period_key`.
         public static var findByClientIDPeriodStart: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1 AND \"period_start\" = $2") }
 
-        /// The rows that the foreign key `saas_credits_client_id_fkey` points from a row of `saas_clients`.
-        public static var fetchByClientID: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1 ORDER BY \"id\"") }
+        /// The rows that the foreign key `saas_credits_client_id_fkey` points from a row of `saas_clients` (the helper adds the order and the page).
+        public static var fetchByClientID: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1") }
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -656,7 +953,7 @@ extension SaasCredit {
 
     /// The number of rows.
     public static func count(on db: some PGExecutor) async throws -> Int {
-        Int(try await SQL.count.fetchOne(on: db) ?? 0)
+        try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
@@ -677,6 +974,58 @@ extension SaasCredit {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credits\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
     }
 
+    /// A new value for one writable column, for `update(…, set:)`: `.name("New")`, `.note(nil)`.
+    public enum Change: Sendable {
+        case id(UUID)
+        case clientID(UUID)
+        case periodStart(PGDate)
+        case periodEnd(PGDate)
+        case creditsGranted(Decimal)
+        case creditsPurchased(Decimal)
+        case creditsUsed(Decimal)
+        case messagesCount(Int32)
+        case aiTokensUsed(Int64)
+        case closedAt(Date?)
+        case createdAt(Date)
+        case updatedAt(Date)
+
+        /// The column it sets.
+        public var column: Column {
+            switch self {
+            case .id: .id
+            case .clientID: .clientID
+            case .periodStart: .periodStart
+            case .periodEnd: .periodEnd
+            case .creditsGranted: .creditsGranted
+            case .creditsPurchased: .creditsPurchased
+            case .creditsUsed: .creditsUsed
+            case .messagesCount: .messagesCount
+            case .aiTokensUsed: .aiTokensUsed
+            case .closedAt: .closedAt
+            case .createdAt: .createdAt
+            case .updatedAt: .updatedAt
+            }
+        }
+
+        /// The value, as a bind.
+        public var value: PGBind {
+            switch self {
+            case .id(let value): value.pgBind
+            case .clientID(let value): value.pgBind
+            case .periodStart(let value): value.pgBind
+            case .periodEnd(let value): value.pgBind
+            case .creditsGranted(let value): value.pgBind
+            case .creditsPurchased(let value): value.pgBind
+            case .creditsUsed(let value): value.pgBind
+            case .messagesCount(let value): value.pgBind
+            case .aiTokensUsed(let value): value.pgBind
+            case .closedAt(let value): value.pgBind
+            case .createdAt(let value): value.pgBind
+            case .updatedAt(let value): value.pgBind
+            }
+        }
+    }
+
     /// The row with this primary key, or `nil`.
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasCredit? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
@@ -686,17 +1035,6 @@ extension SaasCredit {
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasCredit? {
         try await PGTableHelpers.update("\"public\".\"saas_credits\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
-    }
-
-    /// Sets only the given columns of the row with this primary key; returns it as stored, or `nil` when there is no such row.
-    @discardableResult
-    public static func update(
-        id: UUID,
-        set changes: [Column: PGBind],
-        on db: some PGExecutor
-    ) async throws -> SaasCredit? {
-        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }
-        return try await PGTableHelpers.update("\"public\".\"saas_credits\"", set: ordered, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
@@ -714,14 +1052,28 @@ extension SaasCredit {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
+    /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
+    @discardableResult
+    public static func update(id: UUID, set changes: [Change], on db: some PGExecutor) async throws -> SaasCredit? {
+        try await PGTableHelpers.update("\"public\".\"saas_credits\"", set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
+    }
+
     /// The row with these values of the unique constraint `saas_credits_client_period_key`, or `nil`.
     public static func find(clientID: UUID, periodStart: PGDate, on db: some PGExecutor) async throws -> SaasCredit? {
         try await SQL.findByClientIDPeriodStart.fetchOne([clientID.pgBind, periodStart.pgBind], on: db)
     }
 
-    /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_credits_client_id_fkey`).
-    public static func fetch(clientID: UUID, on db: some PGExecutor) async throws -> [SaasCredit] {
-        try await SQL.fetchByClientID.fetchAll([clientID.pgBind], on: db)
+    /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_credits_client_id_fkey`),
+    /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    public static func fetch(
+        clientID: UUID,
+        orderBy column: Column? = nil,
+        descending: Bool = false,
+        limit: Int? = nil,
+        offset: Int = 0,
+        on db: some PGExecutor
+    ) async throws -> [SaasCredit] {
+        try await PGTableHelpers.fetchAll(SQL.fetchByClientID.sql, [clientID.pgBind], orderBy: column?.stringValue, descending: descending, then: "\"id\"", limit: limit, offset: offset, on: db)
     }
 }
 
@@ -751,7 +1103,7 @@ extension SaasCreditTransaction {
         public static var selectAll: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\"") }
 
         /// The number of rows.
-        public static var count: PGQuery<Int64> { PGQuery("SELECT count(*) FROM \"public\".\"saas_credit_transactions\"") }
+        public static var count: PGQuery<Int> { PGQuery("SELECT count(*) FROM \"public\".\"saas_credit_transactions\"") }
 
         /// The row with a primary key.
         public static var find: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"id\" = $1") }
@@ -762,14 +1114,14 @@ extension SaasCreditTransaction {
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
         public static var upsert: PGQuery<SaasCreditTransaction> { PGQuery("INSERT INTO \"public\".\"saas_credit_transactions\" (\"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\") OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (\"id\") DO UPDATE SET \"credit_id\" = EXCLUDED.\"credit_id\", \"client_id\" = EXCLUDED.\"client_id\", \"message_id\" = EXCLUDED.\"message_id\", \"transaction_type\" = EXCLUDED.\"transaction_type\", \"amount\" = EXCLUDED.\"amount\", \"balance_after\" = EXCLUDED.\"balance_after\", \"description\" = EXCLUDED.\"description\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \(columns)") }
 
-        /// The rows that the foreign key `saas_credit_transactions_credit_id_fkey` points from a row of `saas_credits`.
-        public static var fetchByCreditID: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"credit_id\" = $1 ORDER BY \"id\"") }
+        /// The rows that the foreign key `saas_credit_transactions_credit_id_fkey` points from a row of `saas_credits` (the helper adds the order and the page).
+        public static var fetchByCreditID: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"credit_id\" = $1") }
 
-        /// The rows that the foreign key `saas_credit_transactions_client_id_fkey` points from a row of `saas_clients`.
-        public static var fetchByClientID: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"client_id\" = $1 ORDER BY \"id\"") }
+        /// The rows that the foreign key `saas_credit_transactions_client_id_fkey` points from a row of `saas_clients` (the helper adds the order and the page).
+        public static var fetchByClientID: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"client_id\" = $1") }
 
-        /// The rows that the foreign key `saas_credit_transactions_message_id_fkey` points from a row of `saas_messages`.
-        public static var fetchByMessageID: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"message_id\" = $1 ORDER BY \"id\"") }
+        /// The rows that the foreign key `saas_credit_transactions_message_id_fkey` points from a row of `saas_messages` (the helper adds the order and the page).
+        public static var fetchByMessageID: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"message_id\" = $1") }
     }
 
     /// A column, for ordering: `CodingKeys` by another name.
@@ -788,7 +1140,7 @@ extension SaasCreditTransaction {
 
     /// The number of rows.
     public static func count(on db: some PGExecutor) async throws -> Int {
-        Int(try await SQL.count.fetchOne(on: db) ?? 0)
+        try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
@@ -809,6 +1161,49 @@ extension SaasCreditTransaction {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credit_transactions\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
     }
 
+    /// A new value for one writable column, for `update(…, set:)`: `.name("New")`, `.note(nil)`.
+    public enum Change: Sendable {
+        case creditID(UUID)
+        case clientID(UUID)
+        case messageID(UUID?)
+        case transactionType(SaasCreditTransactionType)
+        case amount(Decimal)
+        case balanceAfter(Decimal)
+        case description(String?)
+        case metadata(JSONValue)
+        case createdAt(Date)
+
+        /// The column it sets.
+        public var column: Column {
+            switch self {
+            case .creditID: .creditID
+            case .clientID: .clientID
+            case .messageID: .messageID
+            case .transactionType: .transactionType
+            case .amount: .amount
+            case .balanceAfter: .balanceAfter
+            case .description: .description
+            case .metadata: .metadata
+            case .createdAt: .createdAt
+            }
+        }
+
+        /// The value, as a bind.
+        public var value: PGBind {
+            switch self {
+            case .creditID(let value): value.pgBind
+            case .clientID(let value): value.pgBind
+            case .messageID(let value): value.pgBind
+            case .transactionType(let value): value.pgBind
+            case .amount(let value): value.pgBind
+            case .balanceAfter(let value): value.pgBind
+            case .description(let value): value.pgBind
+            case .metadata(let value): value.pgBind
+            case .createdAt(let value): value.pgBind
+            }
+        }
+    }
+
     /// The row with this primary key, or `nil`.
     public static func find(id: Int64, on db: some PGExecutor) async throws -> SaasCreditTransaction? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
@@ -818,17 +1213,6 @@ extension SaasCreditTransaction {
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasCreditTransaction? {
         try await PGTableHelpers.update("\"public\".\"saas_credit_transactions\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
-    }
-
-    /// Sets only the given columns of the row with this primary key; returns it as stored, or `nil` when there is no such row.
-    @discardableResult
-    public static func update(
-        id: Int64,
-        set changes: [Column: PGBind],
-        on db: some PGExecutor
-    ) async throws -> SaasCreditTransaction? {
-        let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }
-        return try await PGTableHelpers.update("\"public\".\"saas_credit_transactions\"", set: ordered, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
@@ -846,18 +1230,52 @@ extension SaasCreditTransaction {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
-    /// The rows whose `credit_id` point at this row of `saas_credits` (foreign key `saas_credit_transactions_credit_id_fkey`).
-    public static func fetch(creditID: UUID, on db: some PGExecutor) async throws -> [SaasCreditTransaction] {
-        try await SQL.fetchByCreditID.fetchAll([creditID.pgBind], on: db)
+    /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
+    @discardableResult
+    public static func update(
+        id: Int64,
+        set changes: [Change],
+        on db: some PGExecutor
+    ) async throws -> SaasCreditTransaction? {
+        try await PGTableHelpers.update("\"public\".\"saas_credit_transactions\"", set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
-    /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_credit_transactions_client_id_fkey`).
-    public static func fetch(clientID: UUID, on db: some PGExecutor) async throws -> [SaasCreditTransaction] {
-        try await SQL.fetchByClientID.fetchAll([clientID.pgBind], on: db)
+    /// The rows whose `credit_id` point at this row of `saas_credits` (foreign key `saas_credit_transactions_credit_id_fkey`),
+    /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    public static func fetch(
+        creditID: UUID,
+        orderBy column: Column? = nil,
+        descending: Bool = false,
+        limit: Int? = nil,
+        offset: Int = 0,
+        on db: some PGExecutor
+    ) async throws -> [SaasCreditTransaction] {
+        try await PGTableHelpers.fetchAll(SQL.fetchByCreditID.sql, [creditID.pgBind], orderBy: column?.stringValue, descending: descending, then: "\"id\"", limit: limit, offset: offset, on: db)
     }
 
-    /// The rows whose `message_id` point at this row of `saas_messages` (foreign key `saas_credit_transactions_message_id_fkey`).
-    public static func fetch(messageID: UUID, on db: some PGExecutor) async throws -> [SaasCreditTransaction] {
-        try await SQL.fetchByMessageID.fetchAll([messageID.pgBind], on: db)
+    /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_credit_transactions_client_id_fkey`),
+    /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    public static func fetch(
+        clientID: UUID,
+        orderBy column: Column? = nil,
+        descending: Bool = false,
+        limit: Int? = nil,
+        offset: Int = 0,
+        on db: some PGExecutor
+    ) async throws -> [SaasCreditTransaction] {
+        try await PGTableHelpers.fetchAll(SQL.fetchByClientID.sql, [clientID.pgBind], orderBy: column?.stringValue, descending: descending, then: "\"id\"", limit: limit, offset: offset, on: db)
+    }
+
+    /// The rows whose `message_id` point at this row of `saas_messages` (foreign key `saas_credit_transactions_message_id_fkey`),
+    /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    public static func fetch(
+        messageID: UUID,
+        orderBy column: Column? = nil,
+        descending: Bool = false,
+        limit: Int? = nil,
+        offset: Int = 0,
+        on db: some PGExecutor
+    ) async throws -> [SaasCreditTransaction] {
+        try await PGTableHelpers.fetchAll(SQL.fetchByMessageID.sql, [messageID.pgBind], orderBy: column?.stringValue, descending: descending, then: "\"id\"", limit: limit, offset: offset, on: db)
     }
 }

@@ -9,13 +9,21 @@ public enum PGTableHelpers {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// `SELECT … FROM table [ORDER BY column [DESC]] [LIMIT $n] [OFFSET $m]`.
+    /// `SELECT … [ORDER BY column [DESC][, key]] [LIMIT $n] [OFFSET $m]`: `select` with its own
+    /// `binds` (`$1`…), ordered by `column` when one is given, then by `keyOrder` (the quoted
+    /// primary key columns, so that pages of equal values do not overlap); by `keyOrder` alone when
+    /// no column is given and `keyOrder` is.
     public static func fetchAll<Row: PGRowDecodable>(
-        _ select: String, orderBy column: String?, descending: Bool, limit: Int?, offset: Int, on db: some PGExecutor
+        _ select: String, _ binds: [PGBind] = [], orderBy column: String?, descending: Bool, then keyOrder: String? = nil,
+        limit: Int?, offset: Int, on db: some PGExecutor
     ) async throws -> [Row] {
         var sql = select
-        var binds: [PGBind] = []
-        if let column { sql += " ORDER BY \(quote(column))\(descending ? " DESC" : "")" }
+        var binds = binds
+        if let column {
+            sql += " ORDER BY \(quote(column))\(descending ? " DESC" : "")" + (keyOrder.map { ", " + $0 } ?? "")
+        } else if let keyOrder {
+            sql += " ORDER BY " + keyOrder
+        }
         if let limit {
             binds.append(limit.pgBind)
             sql += " LIMIT $\(binds.count)"
@@ -188,6 +196,13 @@ public enum PGTableHelpers {
 extension Int64: PGRowDecodable {
     public init(row: PGRow) throws(PGDecodingError) {
         self = try row.decode(Int64.self, at: 0)
+    }
+}
+
+/// `count(*)` as Swift counts: the generated `SQL.count` and `count(on:)` share this type.
+extension Int: PGRowDecodable {
+    public init(row: PGRow) throws(PGDecodingError) {
+        self = try row.decode(Int.self, at: 0)
     }
 }
 

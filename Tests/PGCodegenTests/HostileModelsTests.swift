@@ -114,7 +114,7 @@ import Testing
             changed.default = "changed"
             let updated = try #require(try await changed.update(on: db))
             #expect(updated == changed)
-            #expect(try await Member.update(id: member.id, set: [.db: "db3".pgBind, .default: "d3".pgBind], on: db)?.db == "db3")
+            #expect(try await Member.update(id: member.id, set: [.db("db3"), .default("d3")], on: db)?.db == "db3")
             #expect(try await Member.delete(id: member.id, on: db))
             #expect(try await Member.find(id: member.id, on: db) == nil)
         }
@@ -228,7 +228,7 @@ import Testing
         #expect(Array(Decomposed.CodingKeys.café.stringValue.unicodeScalars) == Array("cafe\u{301}".unicodeScalars))
         try await withHostile { db in
             let row = try await Decomposed.insert(.init(id: 1, café: "x"), on: db)
-            #expect(try await Decomposed.update(id: 1, set: [.café: "y".pgBind], on: db)?.café == "y")
+            #expect(try await Decomposed.update(id: 1, set: [.café("y")], on: db)?.café == "y")
             #expect(row.café == "x")
         }
     }

@@ -45,11 +45,13 @@ import Testing
             #expect(updated.settings == changed.settings)
             #expect(updated.updatedAt > inserted.updatedAt || updated.updatedAt == inserted.updatedAt)
 
-            let partial = try #require(try await SaasClient.update(id: inserted.id, set: [.phone: "+62215550000".pgBind, .isActive: false.pgBind], on: db))
+            let partial = try #require(try await SaasClient.update(id: inserted.id, set: [.phone("+62215550000"), .isActive(false)], on: db))
             #expect(partial.phone == "+62215550000")
             #expect(!partial.isActive)
             #expect(partial.name == "Toko Maju Jaya")
-            #expect(try await SaasClient.update(id: UUID(), set: [.phone: PGBind.null], on: db) == nil)
+            #expect(try await SaasClient.update(id: UUID(), set: [.phone(nil)], on: db) == nil)
+            // NULL is a value a change can set; a generated column has no case at all.
+            #expect(try await SaasClient.update(id: inserted.id, set: [.phone(nil)], on: db)?.phone == nil)
 
             var fresh = inserted
             fresh.id = UUID()
@@ -127,6 +129,15 @@ import Testing
 
             let ofToko = try await SaasKnowledgeBase.fetch(clientID: toko.id, on: db)
             #expect(ofToko.map(\.title) == entries.prefix(3).sorted { $0.id.uuidString.lowercased() < $1.id.uuidString.lowercased() }.map(\.title))
+            // A foreign-key fetch orders and pages like fetchAll, the primary key breaking ties.
+            let byTitle = try await SaasKnowledgeBase.fetch(clientID: toko.id, orderBy: .title, on: db).map(\.title)
+            #expect(byTitle == entries.prefix(3).map(\.title).sorted())
+            let secondPage = try await SaasKnowledgeBase.fetch(clientID: toko.id, orderBy: .title, descending: true, limit: 2, offset: 1, on: db)
+            #expect(secondPage.map(\.title) == Array(entries.prefix(3).map(\.title).sorted().reversed().dropFirst().prefix(2)))
+            // Equal values of the order column (every row has this client) come back by primary key,
+            // so pages never overlap.
+            let sameOrder = try await SaasKnowledgeBase.fetch(clientID: toko.id, orderBy: .clientID, descending: true, limit: 10, on: db)
+            #expect(sameOrder.map(\.id) == entries.prefix(3).map(\.id).sorted { $0.uuidString.lowercased() < $1.uuidString.lowercased() })
             #expect(try await SaasKnowledgeBase.fetch(tagsContaining: ["pengembalian"], on: db).count == 2)
             #expect(try await SaasKnowledgeBase.fetch(tagsContaining: ["pengembalian", "kebijakan"], on: db).map(\.title) == ["Kebijakan pengembalian barang"])
             #expect(try await SaasKnowledgeBase.fetch(tagsContaining: ["tidak-ada"], on: db).isEmpty)

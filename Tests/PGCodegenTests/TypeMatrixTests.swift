@@ -160,7 +160,7 @@ import Testing
                 draft.tags = [attack, attack]
                 let stored = try await EveryType.insert(draft, on: db)
                 #expect(stored.label == attack && stored.note == attack && stored.tags == [attack, attack])
-                let changed = try await EveryType.update(id: stored.id, set: [.label: (attack + attack).pgBind], on: db)
+                let changed = try await EveryType.update(id: stored.id, set: [.label(attack + attack)], on: db)
                 #expect(changed?.label == attack + attack)
             }
             #expect(try await EveryType.count(on: db) == attacks.count)

@@ -69,6 +69,8 @@ public struct EnumDescription: Sendable, Equatable {
         public var name: String
         /// The raw value, when it differs from the name.
         public var rawValue: String?
+        /// The associated value's type (`case name(String)`), when the case has one.
+        public var payload: String?
     }
 
     public var doc = DocComment()

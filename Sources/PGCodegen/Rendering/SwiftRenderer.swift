@@ -188,7 +188,9 @@ public struct SwiftRenderer: Sendable {
         block("public enum \(value.name)\(conformanceList(value.conformances))") { renderer in
             for item in value.cases {
                 renderer.doc(item.doc)
-                if let raw = item.rawValue {
+                if let payload = item.payload {
+                    renderer.write("case \(item.name)(\(payload))")
+                } else if let raw = item.rawValue {
                     renderer.write("case \(item.name) = \(Self.literal(raw))")
                 } else {
                     renderer.write("case \(item.name)")

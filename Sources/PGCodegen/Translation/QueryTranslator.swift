@@ -65,7 +65,7 @@ extension ModelTranslator {
                 isComputed: true
             )),
             .property(PropertyDescription(doc: DocComment(["Every row."]), isStatic: true, name: "selectAll", type: "PGQuery<\(typeName)>", value: query(select), isComputed: true)),
-            .property(PropertyDescription(doc: DocComment(["The number of rows."]), isStatic: true, name: "count", type: "PGQuery<Int64>", value: query("SELECT count(*) FROM \(quotedTable)"), isComputed: true)),
+            .property(PropertyDescription(doc: DocComment(["The number of rows."]), isStatic: true, name: "count", type: "PGQuery<Int>", value: query("SELECT count(*) FROM \(quotedTable)"), isComputed: true)),
         ]
         var functions: [Declaration] = [
             .typeAlias(name: "Column", type: "CodingKeys", doc: DocComment(["A column, for ordering: `CodingKeys` by another name."])),
@@ -83,7 +83,7 @@ extension ModelTranslator {
             )),
             .function(FunctionDescription(
                 doc: DocComment(["The number of rows."]), isStatic: true, name: "count", parameters: [executor], returnType: "Int",
-                body: ["Int(try await SQL.count.fetchOne(on: db) ?? 0)"]
+                body: ["try await SQL.count.fetchOne(on: db) ?? 0"]
             )),
             .function(FunctionDescription(
                 doc: DocComment(["Inserts a row and returns it as stored, with what the database filled in."]), attributes: ["@discardableResult"],
@@ -103,6 +103,26 @@ extension ModelTranslator {
         ]
 
         if !primaryKey.isEmpty {
+            // The writable columns' new values, typed: a partial update cannot set a generated
+            // column or give a column a value of another type.
+            let writable = infos.filter(\.isWritable)
+            if !writable.isEmpty { functions.append(.enumeration(EnumDescription(
+                doc: DocComment(["A new value for one writable column, for `update(…, set:)`: `.name(\"New\")`, `.note(nil)`."]),
+                name: "Change", conformances: ["Sendable"],
+                cases: writable.map { EnumDescription.Case(name: $0.property, payload: $0.swiftType + ($0.isOptional ? "?" : "")) },
+                members: [
+                    .property(PropertyDescription(
+                        doc: DocComment(["The column it sets."]), name: "column", type: "Column",
+                        value: .identifier((["{", "    switch self {"] + writable.map { "    case .\($0.property): .\($0.property)" } + ["    }", "}"]).joined(separator: "\n")),
+                        isComputed: true
+                    )),
+                    .property(PropertyDescription(
+                        doc: DocComment(["The value, as a bind."]), name: "value", type: "PGBind",
+                        value: .identifier((["{", "    switch self {"] + writable.map { "    case .\($0.property)(let value): \(Self.bindExpression($0, optional: $0.isOptional, name: "value"))" } + ["    }", "}"]).joined(separator: "\n")),
+                        isComputed: true
+                    )),
+                ]
+            ))) }
             let keyCondition = condition(primaryKey)
             let keyParameters = parameters(primaryKey)
             let keyBinds = binds(primaryKey)
@@ -155,15 +175,6 @@ extension ModelTranslator {
                     body: ["try await PGTableHelpers.update(\(tableLiteral), set: pgValues, key: \(selfKeyValues), returning: SQL.columns, on: db)"]
                 )),
                 .function(FunctionDescription(
-                    doc: DocComment(["Sets only the given columns of the row with this primary key; returns it as stored, or `nil` when there is no such row."]),
-                    attributes: ["@discardableResult"], isStatic: true, name: "update",
-                    parameters: keyParameters + [.init(label: "set", name: "changes", type: "[Column: PGBind]"), executor], returnType: "\(typeName)?",
-                    body: [
-                        "let ordered = Column.allCases.compactMap { column in changes[column].map { (column: column.stringValue, value: $0) } }",
-                        "return try await PGTableHelpers.update(\(tableLiteral), set: ordered, key: \(keyValues), returning: SQL.columns, on: db)",
-                    ]
-                )),
-                .function(FunctionDescription(
                     doc: DocComment(["Inserts this row, or updates the row with its primary key; returns it as stored."]),
                     attributes: ["@discardableResult"], name: "upsert", parameters: [executor], returnType: typeName,
                     body: [
@@ -180,6 +191,19 @@ extension ModelTranslator {
                     body: ["try await SQL.delete.execute(\(keyBinds), on: db) > 0"]
                 )),
             ]
+            // Nothing to change when no column can be written (only an ALWAYS identity key, say).
+            if !writable.isEmpty {
+                functions += [
+                    .function(FunctionDescription(
+                        doc: DocComment(["Sets only the given columns of the row with this primary key (`set: [.name(\"New\"), .note(nil)]`); returns it as stored, or `nil` when there is no such row."]),
+                        attributes: ["@discardableResult"], isStatic: true, name: "update",
+                        parameters: keyParameters + [.init(label: "set", name: "changes", type: "[Change]"), executor], returnType: "\(typeName)?",
+                        body: [
+                            "try await PGTableHelpers.update(\(tableLiteral), set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: \(keyValues), returning: SQL.columns, on: db)",
+                        ]
+                    )),
+                ]
+            }
         }
 
         // One finder per unique constraint.
@@ -207,11 +231,22 @@ extension ModelTranslator {
             guard fetchers.insert(suffix).inserted else { continue }
             let name = claim("fetchBy" + suffix)
             parents.append((suffix, columns))
-            sql.append(.property(PropertyDescription(doc: DocComment(["The rows that the foreign key `\(key.name)` points from a row of `\(key.referencedTable)`."]), isStatic: true, name: name, type: "PGQuery<\(typeName)>", value: query("\(select) WHERE \(condition(columns))\(keyOrder)"), isComputed: true)))
+            sql.append(.property(PropertyDescription(doc: DocComment(["The rows that the foreign key `\(key.name)` points from a row of `\(key.referencedTable)` (the helper adds the order and the page)."]), isStatic: true, name: name, type: "PGQuery<\(typeName)>", value: query("\(select) WHERE \(condition(columns))"), isComputed: true)))
             functions.append(.function(FunctionDescription(
-                doc: DocComment(["The rows whose `\(key.columns.joined(separator: "`, `"))` point at this row of `\(key.referencedTable)` (foreign key `\(key.name)`)."]),
-                isStatic: true, name: "fetch", parameters: parameters(columns) + [executor], returnType: "[\(typeName)]",
-                body: ["try await SQL.\(name).fetchAll(\(binds(columns)), on: db)"]
+                doc: DocComment([
+                    "The rows whose `\(key.columns.joined(separator: "`, `"))` point at this row of `\(key.referencedTable)` (foreign key `\(key.name)`),",
+                    primaryKey.isEmpty ? "optionally ordered by a column and paged." : "ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.",
+                ]),
+                isStatic: true, name: "fetch",
+                parameters: parameters(columns) + [
+                    .init(label: "orderBy", name: "column", type: "Column?", defaultValue: "nil"),
+                    .init(name: "descending", type: "Bool", defaultValue: "false"),
+                    .init(name: "limit", type: "Int?", defaultValue: "nil"),
+                    .init(name: "offset", type: "Int", defaultValue: "0"),
+                    executor,
+                ],
+                returnType: "[\(typeName)]",
+                body: ["try await PGTableHelpers.fetchAll(SQL.\(name).sql, \(binds(columns)), orderBy: column?.stringValue, descending: descending\(primaryKey.isEmpty ? "" : ", then: " + SwiftRenderer.literal(primaryKey.map { Self.quote($0.column.name) }.joined(separator: ", "))), limit: limit, offset: offset, on: db)"]
             )))
         }
 
