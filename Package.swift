@@ -65,9 +65,11 @@ let package = Package(
         .target(name: "PGMigrate", dependencies: ["PGClient", "PGSchema"], swiftSettings: strict),
         // The saas module's models, generated from migrations/saas at build time.
         .target(name: "SaasModels", dependencies: ["PGRecord"], swiftSettings: strict, plugins: ["GenerateModels"]),
+        // `migrate lint`: offline, schema-aware checks of a module's migrations (pure Swift).
+        .target(name: "PGLint", dependencies: ["PGSchema", "PGCatalog"], swiftSettings: strict),
         .executableTarget(
             name: "migrate",
-            dependencies: ["PGMigrate", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PGMigrate", "PGLint", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
 
@@ -114,5 +116,6 @@ let package = Package(
             dependencies: ["PGMigrate", "PGTestSupport", "migrate"],
             swiftSettings: strict
         ),
+        .testTarget(name: "PGLintTests", dependencies: ["PGLint", "PGSchema", "PGMigrate", "PGClient", "PGTestSupport", "PGCatalog"], swiftSettings: strict),
     ]
 )

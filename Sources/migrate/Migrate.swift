@@ -26,8 +26,10 @@ struct Migrate: ParsableCommand {
             The form of the project's old Go entry point works too:
               migrate -module=saas -cmd=up [-steps N]
               migrate -module=saas -cmd=force -target V
+              migrate -module=saas -cmd=status [-json]
+              migrate -module=saas -cmd=lint
             """,
-        subcommands: [Up.self, Down.self, Goto.self, Force.self, Version.self, Drop.self, Create.self]
+        subcommands: [Up.self, Down.self, Goto.self, Force.self, Version.self, Drop.self, Create.self, Status.self, Baseline.self, Lint.self]
     )
 
     @OptionGroup var options: GlobalOptions
@@ -41,7 +43,15 @@ struct Migrate: ParsableCommand {
     @Option(name: .singleDash("target"), parsing: .unconditional, help: ArgumentHelp("Old entry point: the version for goto and force.", valueName: "V"))
     var target: String?
 
+    @Flag(name: .singleDash("json"), help: "Old entry point: status as JSON.")
+    var json = false
+
     mutating func run() throws {
+        if cmd == "lint" {
+            // Offline: no database is needed.
+            try Lint.lint(path: try options.migrationsPath(), settings: LintFlags())
+            return
+        }
         guard let cmd else {
             print(Self.helpMessage())
             return
@@ -68,8 +78,12 @@ struct Migrate: ParsableCommand {
             try runner.printVersion()
         case "drop":
             try runner.run { migrator throws(MigrateError) in try migrator.drop() }
+        case "status":
+            try runner.printStatus(json: json)
+        case "baseline":
+            try runner.baseline(acceptChanged: false)
         default:
-            throw ValidationError("-cmd=\(cmd) is not a command; use up, down, goto, force, version or drop")
+            throw ValidationError("-cmd=\(cmd) is not a command; use up, down, goto, force, version, drop, status, baseline or lint")
         }
     }
 }
@@ -93,6 +107,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: [.singleDash("verbose"), .long], help: "Print server notices and timings.")
     var verbose = false
+
+    @Flag(name: [.singleDash("ignore-changed"), .long], help: "Run up even though an applied migration file was changed afterwards.")
+    var ignoreChanged = false
 
     /// The migrations folder from -path, -source or -module.
     func migrationsPath() throws -> String {

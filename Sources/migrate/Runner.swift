@@ -67,9 +67,10 @@ struct Runner {
             printError("error: cannot connect to \(config): \(error.message)")
             throw ExitCode.failure
         }
-        let migratorOptions: MigratorOptions
+        var migratorOptions: MigratorOptions
         do {
             migratorOptions = try MigratorOptions(config: config, lockTimeoutSeconds: options.lockTimeout)
+            migratorOptions.ignoreChanged = options.ignoreChanged
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
@@ -88,10 +89,48 @@ struct Runner {
                 print("dropped \(count) objects")
             case .forced:
                 break
+            case .adopted(let versions):
+                print("adopted \(versions.count) migration\(versions.count == 1 ? "" : "s") applied before checksums were kept (\(Self.range(versions))): their files' checksums are recorded as they are now")
+            case .skipped(let versions):
+                printError("warning: version\(versions.count == 1 ? "" : "s") \(versions.map(String.init).joined(separator: ", ")) \(versions.count == 1 ? "is" : "are") below the current version but never applied here (added out of order); neither this tool nor golang-migrate will run \(versions.count == 1 ? "it" : "them"): renumber above the current version")
+            case .ignoredChanges(let files):
+                for file in files { printError("warning: " + file.description.replacingOccurrences(of: ": error: ", with: ": warning: ")) }
+                printError("warning: running up over \(files.count) changed file\(files.count == 1 ? "" : "s") (-ignore-changed)")
             case .notice(let notice):
                 if verbose { printError(notice.description) }
             }
             fflush(nil)
+        }
+    }
+
+    static func range(_ versions: [Int64]) -> String {
+        guard let first = versions.first, let last = versions.last else { return "" }
+        return versions.count == 1 ? "\(first)" : "\(first) to \(last)"
+    }
+
+    func printStatus(json: Bool) throws {
+        let migrator = try makeMigrator()
+        let report: StatusReport
+        do {
+            report = try migrator.status()
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        print(json ? report.json : report.table)
+        // Like `git status`, the report is the answer; changed or missing files make it fail, so a
+        // deploy script can stop on them.
+        if report.count(.changed) > 0 || report.count(.missing) > 0 || report.dirty { throw ExitCode(3) }
+    }
+
+    func baseline(acceptChanged: Bool) throws {
+        let migrator = try makeMigrator()
+        do {
+            let versions = try migrator.baseline(acceptChanged: acceptChanged)
+            print(versions.isEmpty ? "nothing to record: every applied migration has its checksum" : "recorded the checksums of \(versions.count) migration\(versions.count == 1 ? "" : "s") (\(Self.range(versions)))")
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
         }
     }
 

@@ -1,0 +1,84 @@
+import PGSchema
+
+/// A lint rule: a stable id (what suppression comments and flags name), its default severity and
+/// what it is about.
+public struct LintRule: Sendable, Hashable {
+    public var id: String
+    public var severity: Diagnostic.Severity
+    public var summary: String
+
+    /// Every rule, in the order `migrate lint -rules` lists them.
+    public static let all: [LintRule] = [
+        LintRule(id: "create-index-not-concurrently", severity: .warning,
+                 summary: "CREATE INDEX without CONCURRENTLY on a table that exists before the migration blocks its writes while the index builds"),
+        LintRule(id: "constraint-not-valid", severity: .warning,
+                 summary: "ADD CONSTRAINT … FOREIGN KEY or CHECK without NOT VALID on an existing table scans it under a lock that blocks writes"),
+        LintRule(id: "add-constraint-builds-index", severity: .warning,
+                 summary: "ADD PRIMARY KEY or UNIQUE on an existing table builds the index under an ACCESS EXCLUSIVE lock"),
+        LintRule(id: "add-column-not-null-without-default", severity: .error,
+                 summary: "ADD COLUMN … NOT NULL without a default fails on an existing table that has rows"),
+        LintRule(id: "add-column-rewrites-table", severity: .warning,
+                 summary: "ADD COLUMN with a volatile default, serial, identity or stored generated column rewrites the whole table"),
+        LintRule(id: "alter-column-type-rewrites-table", severity: .warning,
+                 summary: "ALTER COLUMN TYPE that is not a binary-compatible widening rewrites the table under an ACCESS EXCLUSIVE lock"),
+        LintRule(id: "set-not-null-scans-table", severity: .warning,
+                 summary: "SET NOT NULL on an existing table without a validated CHECK (column IS NOT NULL) scans it under an ACCESS EXCLUSIVE lock"),
+        LintRule(id: "breaking-drop-column", severity: .warning,
+                 summary: "dropping a column that the running version of the application still reads breaks a rolling deploy"),
+        LintRule(id: "breaking-rename-column", severity: .warning,
+                 summary: "renaming a column that the running version of the application still reads breaks a rolling deploy"),
+        LintRule(id: "breaking-drop-table", severity: .warning,
+                 summary: "dropping a table that the running version of the application still reads breaks a rolling deploy"),
+        LintRule(id: "breaking-rename-table", severity: .warning,
+                 summary: "renaming a table that the running version of the application still reads breaks a rolling deploy"),
+        LintRule(id: "concurrently-in-transaction", severity: .warning,
+                 summary: "a CONCURRENTLY statement in a file that would run in a transaction"),
+        LintRule(id: "foreign-key-without-index", severity: .warning,
+                 summary: "a foreign key whose columns lead no index: deletes and updates of the referenced rows scan the table"),
+        LintRule(id: "opaque-statement", severity: .warning,
+                 summary: "a DO block or a call whose dynamic SQL the fold cannot see, so no rule can check it"),
+        LintRule(id: "missing-down-file", severity: .warning,
+                 summary: "an up file without a down file cannot be rolled back"),
+        LintRule(id: "down-does-not-undo-up", severity: .error,
+                 summary: "folding the up file then the down file does not give back the schema before the up file"),
+        LintRule(id: "unreadable-statement", severity: .error,
+                 summary: "a statement the fold cannot read (the same error the generator reports)"),
+    ]
+
+    public static func named(_ id: String) -> LintRule? { all.first { $0.id == id } }
+}
+
+/// One finding, printed as `path:line:col: warning: [rule] message`, with a fix on a `note:` line.
+public struct LintFinding: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var rule: String
+    public var severity: Diagnostic.Severity
+    public var message: String
+    public var fix: String?
+    public var location: SourceLocation
+
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): [\(rule)] \(message)"
+        if let fix { text += "\n\(location): note: \(fix)" }
+        return text
+    }
+}
+
+/// Which rules run and how severe each is.
+public struct LintOptions: Sendable {
+    /// Rules that do not run at all.
+    public var disabled: Set<String> = []
+    /// Rules whose findings are errors, whatever their default.
+    public var errors: Set<String> = []
+    /// Rules whose findings are warnings, whatever their default.
+    public var warnings: Set<String> = []
+    /// The version table's name (`x-migrations-table`).
+    public var migrationsTable = "schema_migrations"
+
+    public init() {}
+
+    func severity(_ rule: String) -> Diagnostic.Severity {
+        if errors.contains(rule) { return .error }
+        if warnings.contains(rule) { return .warning }
+        return LintRule.named(rule)?.severity ?? .warning
+    }
+}
