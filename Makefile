@@ -12,7 +12,8 @@ NAME ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help build generate test bench fuzz migrate-up migrate-down migrate-version migrate-force migrate-goto \
-        migrate-drop migrate-create verify dev-db-start dev-db-stop dev-db-status clean
+        migrate-drop migrate-create verify dev-db-start dev-db-stop dev-db-status clean \
+        migrate-status migrate-baseline migrate-lint
 
 help:
 	@echo "make migrate-up MODULE=saas [STEPS=N]     apply pending migrations (all, or N)"
@@ -23,6 +24,9 @@ help:
 	@echo "make migrate-drop MODULE=saas             drop everything in the module's database (asks first)"
 	@echo "make migrate-create MODULE=saas NAME=x    create the next NNNNNN_x.up.sql and .down.sql"
 	@echo "make verify MODULE=saas                   compare the migrated database with the migrations, item by item"
+	@echo "make migrate-status MODULE=saas [JSON=1]  every migration: applied, pending, missing, changed (edited after applied)"
+	@echo "make migrate-baseline MODULE=saas         record checksums of migrations applied before (golang-migrate databases)"
+	@echo "make migrate-lint MODULE=saas             check the migrations offline: locks, rewrites, breaking changes, down files"
 	@echo "make generate                             write the generated models into Generated/<Module>/"
 	@echo "make test                                 run all tests against a throwaway PostgreSQL"
 	@echo "make bench                                time schema folding (against pglast), migrate up (against psql),"
@@ -83,6 +87,19 @@ migrate-create:
 
 verify:
 	@scripts/verify.sh $(MODULE)
+
+migrate-status:
+	@scripts/migrate.sh $(MODULE) status $(if $(JSON),-json)
+
+migrate-baseline:
+	@scripts/migrate.sh $(MODULE) baseline
+
+# Offline: needs no database, so it does not start the development PostgreSQL.
+migrate-lint:
+	@test -d "migrations/$(MODULE)" || { echo "error: there is no module '$(MODULE)': migrations/$(MODULE) does not exist" >&2; exit 1; }
+	@. scripts/pg-common.sh && pg_install_deps
+	@swift build --product migrate --quiet >&2
+	@"$$(swift build --show-bin-path)/migrate" -path migrations/$(MODULE) lint $(LINTFLAGS)
 
 dev-db-start:
 	@scripts/dev-postgres.sh start
