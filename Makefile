@@ -13,7 +13,7 @@ NAME ?=
 .DEFAULT_GOAL := help
 .PHONY: help build generate test bench fuzz migrate-up migrate-down migrate-version migrate-force migrate-goto \
         migrate-drop migrate-create verify dev-db-start dev-db-stop dev-db-status clean \
-        migrate-status migrate-baseline migrate-lint
+        migrate-status migrate-baseline migrate-lint migrate-verify
 
 help:
 	@echo "make migrate-up MODULE=saas [STEPS=N]     apply pending migrations (all, or N)"
@@ -27,6 +27,7 @@ help:
 	@echo "make migrate-status MODULE=saas [JSON=1]  every migration: applied, pending, missing, changed (edited after applied)"
 	@echo "make migrate-baseline MODULE=saas         record checksums of migrations applied before (golang-migrate databases)"
 	@echo "make migrate-lint MODULE=saas             check the migrations offline: locks, rewrites, breaking changes, down files"
+	@echo "make migrate-verify MODULE=saas           run every up and down file on a throwaway database and compare catalogs"
 	@echo "make generate                             write the generated models into Generated/<Module>/"
 	@echo "make test                                 run all tests against a throwaway PostgreSQL"
 	@echo "make bench                                time schema folding (against pglast), migrate up (against psql),"
@@ -93,6 +94,10 @@ migrate-status:
 
 migrate-baseline:
 	@scripts/migrate.sh $(MODULE) baseline
+
+# On a database of its own, created on the same server and dropped afterwards.
+migrate-verify:
+	@scripts/migrate.sh $(MODULE) verify
 
 # Offline: needs no database, so it does not start the development PostgreSQL.
 migrate-lint:

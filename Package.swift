@@ -62,7 +62,7 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         .target(name: "PGClient", dependencies: ["CLibPQ", "PGRecord", "PGSettings"], swiftSettings: strict),
-        .target(name: "PGMigrate", dependencies: ["PGClient", "PGSchema"], swiftSettings: strict),
+        .target(name: "PGMigrate", dependencies: ["PGClient", "PGSchema", "PGCatalog"], swiftSettings: strict),
         // The saas module's models, generated from migrations/saas at build time.
         .target(name: "SaasModels", dependencies: ["PGRecord"], swiftSettings: strict, plugins: ["GenerateModels"]),
         // `migrate lint`: offline, schema-aware checks of a module's migrations (pure Swift).
@@ -116,6 +116,6 @@ let package = Package(
             dependencies: ["PGMigrate", "PGTestSupport", "migrate"],
             swiftSettings: strict
         ),
-        .testTarget(name: "PGLintTests", dependencies: ["PGLint", "PGSchema", "PGMigrate", "PGClient", "PGTestSupport", "PGCatalog"], swiftSettings: strict),
+        .testTarget(name: "PGLintTests", dependencies: ["PGLint", "PGSchema", "PGMigrate", "PGClient", "PGRecord", "PGTestSupport", "PGCatalog"], swiftSettings: strict),
     ]
 )

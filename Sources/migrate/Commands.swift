@@ -198,6 +198,7 @@ struct Lint: ParsableCommand {
     @OptionGroup var flags: LintFlags
 
     func run() throws {
+        if flags.listRules { return try Self.lint(path: "", settings: flags) }
         try Self.lint(path: try parent.options.migrationsPath(), settings: flags)
     }
 
@@ -230,5 +231,22 @@ struct Lint: ParsableCommand {
             printError(summary)
         }
         if report.errors > 0 || (settings.strict && report.warnings > 0) { throw ExitCode.failure }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every down file on a throwaway database: up, snapshot the catalog, down, compare, up again.",
+        discussion: """
+            Creates a database of its own on the server of -database (or DATABASE_URL, .env, the \
+            development PostgreSQL) and drops it afterwards, so the user needs CREATEDB; your \
+            database is not touched. Stops at the first down file that does not give back the \
+            catalog as it was before its up file, and prints what differs.
+            """
+    )
+    @ParentCommand var parent: Migrate
+
+    func run() throws {
+        try Runner(options: parent.options).verify()
     }
 }

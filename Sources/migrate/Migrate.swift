@@ -28,8 +28,9 @@ struct Migrate: ParsableCommand {
               migrate -module=saas -cmd=force -target V
               migrate -module=saas -cmd=status [-json]
               migrate -module=saas -cmd=lint
+              migrate -module=saas -cmd=verify
             """,
-        subcommands: [Up.self, Down.self, Goto.self, Force.self, Version.self, Drop.self, Create.self, Status.self, Baseline.self, Lint.self]
+        subcommands: [Up.self, Down.self, Goto.self, Force.self, Version.self, Drop.self, Create.self, Status.self, Baseline.self, Lint.self, Verify.self]
     )
 
     @OptionGroup var options: GlobalOptions
@@ -49,7 +50,7 @@ struct Migrate: ParsableCommand {
     mutating func run() throws {
         if cmd == "lint" {
             // Offline: no database is needed.
-            try Lint.lint(path: try options.migrationsPath(), settings: LintFlags())
+            try Lint.lint(path: try options.migrationsPath(), settings: try LintFlags.parse([]))
             return
         }
         guard let cmd else {
@@ -82,8 +83,10 @@ struct Migrate: ParsableCommand {
             try runner.printStatus(json: json)
         case "baseline":
             try runner.baseline(acceptChanged: false)
+        case "verify":
+            try runner.verify()
         default:
-            throw ValidationError("-cmd=\(cmd) is not a command; use up, down, goto, force, version, drop, status, baseline or lint")
+            throw ValidationError("-cmd=\(cmd) is not a command; use up, down, goto, force, version, drop, status, baseline, lint or verify")
         }
     }
 }

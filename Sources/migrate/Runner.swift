@@ -42,7 +42,7 @@ struct Runner {
         print(version.description)
     }
 
-    private func makeMigrator(needsFiles: Bool = true) throws -> Migrator {
+    private func makeMigrator(needsFiles: Bool = true, config override: PGConfig? = nil, quiet: Bool = false) throws -> Migrator {
         let directory: MigrationDirectory
         do {
             let path = try options.migrationsPath()
@@ -56,7 +56,7 @@ struct Runner {
         } catch where !needsFiles {
             directory = MigrationDirectory.empty
         }
-        let config = try databaseConfig()
+        let config = try override ?? databaseConfig()
         let verbose = options.verbose
         let connection: PGConnection
         do {
@@ -76,6 +76,8 @@ struct Runner {
             throw ExitCode.failure
         }
         return Migrator(connection: connection, directory: directory, options: migratorOptions) { event in
+            if quiet, case .applied = event { return }
+            if quiet, case .noChange = event { return }
             switch event {
             case .applied(let version, let name, let direction, let duration):
                 print("\(version)/\(direction == .up ? "u" : "d") \(name) (\(format(duration)))")
@@ -132,6 +134,52 @@ struct Runner {
             printError(error.description)
             throw ExitCode.failure
         }
+    }
+
+    /// `verify`: runs every up and down file on a database of its own, created on the configured
+    /// server and dropped afterwards.
+    func verify() throws {
+        let server = try databaseConfig()
+        let admin: PGConnection
+        do {
+            admin = try PGConnection(config: server)
+        } catch {
+            printError("error: cannot connect to \(server): \(error.message)")
+            throw ExitCode.failure
+        }
+        let name = "migrate_verify_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        do {
+            try admin.execute("CREATE DATABASE \(name)")
+        } catch {
+            printError("error: verify needs a throwaway database and could not create one (\(name)) on \(server): \(error.message)")
+            throw ExitCode.failure
+        }
+        defer { _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        var config = server
+        config.database = String(name)
+        config.urlPath = "/\(name)"
+        let migrator = try makeMigrator(config: config, quiet: true)
+        let checks: [DownFileCheck]
+        do {
+            checks = try migrator.verifyDownFiles { check in
+                if check.noDownFile {
+                    print("\(check.version) \(check.name): no down file, not checked")
+                } else if check.differences.isEmpty {
+                    print("\(check.version) \(check.name): down undoes up")
+                }
+                fflush(nil)
+            }
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        if let failed = checks.last, !failed.differences.isEmpty {
+            let file = migrator.directory.migration(version: failed.version)?.down?.path ?? "\(failed.version)"
+            printError("\(file):1:1: error: the down file does not give back the database as it was before the up file:")
+            for difference in failed.differences { printError("  " + difference) }
+            throw ExitCode.failure
+        }
+        print("verified \(checks.filter { !$0.noDownFile }.count) down files on a throwaway database")
     }
 
     private func databaseConfig() throws -> PGConfig {
