@@ -87,11 +87,14 @@ struct ParsedMigrationFile {
         return result
     }
 
+    /// Whether the first line is `-- migrate:no-transaction` (as the migrator reads it).
     static func isNoTransaction(_ text: String) -> Bool {
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let words = firstLine.drop { $0 == "\u{FEFF}" }.trimmingCharacters(in: .whitespaces)
-        guard words.hasPrefix("--") else { return false }
-        return words.dropFirst(2).trimmingCharacters(in: .whitespaces).lowercased() == "migrate:no-transaction"
+        var line = Substring(text.utf8.prefix { $0 != 0x0A && $0 != 0x0D })
+        if line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+        line = line.drop { $0 == " " || $0 == "\t" }
+        guard line.hasPrefix("--") else { return false }
+        let rest = line.dropFirst(2).drop { $0 == " " || $0 == "\t" }
+        return rest.lowercased().trimmingTrailingBlanks() == "migrate:no-transaction"
     }
 
     /// The rules silenced for the statement at `index`: comments after the previous statement's
@@ -181,29 +184,22 @@ struct Run {
         }
         let file = ParsedMigrationFile(file: up, text: text)
         let before = folder
-        let existingAtStart = Set(before.schema.tables.map(\.name))
         for diagnostic in file.diagnostics where diagnostic.severity == .error {
             report("unreadable-statement", diagnostic.message, fix: diagnostic.note, at: diagnostic.location, in: file, statement: nil)
         }
         let concurrentStatements = file.statements.indices.filter { index in
             file.statements[index].tokens?.tokens.contains { $0.isWord("concurrently") } == true
         }
-        // The tables that hold the old data, followed through renames: a table created (or
-        // dropped and created again) in this file is not among them, whatever its name.
-        var existing = existingAtStart
+        // The tables created in this file, followed through renames. Every other table holds old
+        // data (a table renamed in this file still does; one dropped and created again does not).
+        var fresh: Set<QualifiedName> = []
         for (index, item) in file.statements.enumerated() {
             let foldDiagnostics = folder.diagnostics.count
-            check(item.statement.statement, tokens: item.tokens?.tokens ?? [], existing: existing, file: file, index: index)
-            let namesBefore = Set(folder.schema.tables.map(\.name))
+            check(item.statement.statement, tokens: item.tokens?.tokens ?? [], fresh: fresh, file: file, index: index)
+            let countBefore = folder.schema.tables.count
+            let namesBefore = Self.mayChangeTablesOpaquely(item.statement.statement) ? Set(folder.schema.tables.map(\.name)) : nil
             folder.apply(item.statement)
-            let namesAfter = Set(folder.schema.tables.map(\.name))
-            if namesBefore != namesAfter {
-                let removed = namesBefore.subtracting(namesAfter)
-                let added = namesAfter.subtracting(namesBefore)
-                let movedExisting = !removed.isDisjoint(with: existing) && Self.movesTable(item.statement.statement)
-                existing.subtract(removed)
-                if movedExisting { existing.formUnion(added) }
-            }
+            Self.track(item.statement.statement, fresh: &fresh, tables: folder.schema.tables, countBefore: countBefore, namesBefore: namesBefore)
             for diagnostic in folder.diagnostics[foldDiagnostics...] {
                 if diagnostic.message.contains("cannot see") {
                     report(
@@ -234,30 +230,61 @@ struct Run {
                 }
             }
         }
-        checkForeignKeyIndexes(before: before.schema, after: folder.schema, file: file)
-        checkDown(migration, before: before, afterUp: folder)
+        checkForeignKeyIndexes(before: before.schema, after: folder.schema, touched: Self.touchedTables(file), file: file)
+        checkDown(migration, upFile: file, before: before, afterUp: folder)
     }
 
-    /// A rename or a move to another schema: the table keeps its rows under the new name.
-    static func movesTable(_ statement: Statement) -> Bool {
-        guard case .alterTable(_, _, let actions) = statement else { return false }
-        return actions.contains { action in
-            switch action {
-            case .renameTable, .setSchema: true
-            default: false
+    /// A DO block or a call may create tables the statement does not name.
+    static func mayChangeTablesOpaquely(_ statement: Statement) -> Bool {
+        switch statement {
+        case .doBlock, .calls: true
+        default: false
+        }
+    }
+
+    /// Follows the tables created in the file through one statement.
+    static func track(_ statement: Statement, fresh: inout Set<QualifiedName>, tables: [Table], countBefore: Int, namesBefore: Set<QualifiedName>?) {
+        switch statement {
+        case .createTable, .createTableAs, .createPartition:
+            // The fold appends a new table.
+            if tables.count == countBefore + 1, let last = tables.last { fresh.insert(last.name) }
+        case .createView(let name, _, _, _):
+            // A view (a materialized one can be indexed) created in the file is new as well.
+            fresh.insert(name.qualified())
+        case .drop(.table, let names, _, _), .drop(.materializedView, let names, _, _), .drop(.view, let names, _, _):
+            for name in names { fresh.remove(name.qualified()) }
+        case .alterTable(let nameRef, _, let actions):
+            var name = nameRef.qualified()
+            for action in actions {
+                switch action {
+                case .renameTable(let newName):
+                    let moved = QualifiedName(schema: name.schema, newName)
+                    if fresh.remove(name) != nil { fresh.insert(moved) }
+                    name = moved
+                case .setSchema(let schemaName):
+                    let moved = QualifiedName(schema: schemaName, name.name)
+                    if fresh.remove(name) != nil { fresh.insert(moved) }
+                    name = moved
+                default:
+                    break
+                }
+            }
+        default:
+            if let namesBefore, tables.count != namesBefore.count || tables.contains(where: { !namesBefore.contains($0.name) }) {
+                for table in tables where !namesBefore.contains(table.name) { fresh.insert(table.name) }
             }
         }
     }
 
     // MARK: - Statement rules
 
-    mutating func check(_ statement: Statement, tokens: [Token], existing: Set<QualifiedName>, file: ParsedMigrationFile, index: Int) {
+    mutating func check(_ statement: Statement, tokens: [Token], fresh: Set<QualifiedName>, file: ParsedMigrationFile, index: Int) {
         let location = file.statements[index].statement.location
         let schema = folder.schema
         switch statement {
         case .createIndex(_, let table, _, _, _, _, _, _, _):
             let name = table.qualified()
-            guard existing.contains(name), !tokens.contains(where: { $0.isWord("concurrently") }) else { return }
+            guard !fresh.contains(name), !tokens.contains(where: { $0.isWord("concurrently") }) else { return }
             report(
                 "create-index-not-concurrently",
                 "CREATE INDEX on \(name), which exists before this migration, blocks writes to it (SHARE lock) until the index is built",
@@ -266,7 +293,7 @@ struct Run {
             )
         case .alterTable(let nameRef, _, let actions):
             let name = nameRef.qualified()
-            guard existing.contains(name), let table = schema.table(name) else {
+            guard !fresh.contains(name), let table = schema.table(name) else {
                 // A table created in this file: only track constraint validity.
                 trackValidity(actions, table: name, tokens: tokens)
                 return
@@ -274,7 +301,7 @@ struct Run {
             checkAlter(table, actions: actions, tokens: tokens, location: location, file: file, index: index)
             trackValidity(actions, table: name, tokens: tokens)
         case .drop(.table, let names, _, _):
-            for nameRef in names where existing.contains(nameRef.qualified()) {
+            for nameRef in names where !fresh.contains(nameRef.qualified()) && schema.table(nameRef.qualified()) != nil {
                 report(
                     "breaking-drop-table",
                     "DROP TABLE \(nameRef.qualified()): the version of the application still running during a rolling deploy reads it (breaking change)",
@@ -519,9 +546,16 @@ struct Run {
 
     /// Foreign keys that this file added, whose columns lead no index of their table once the
     /// file has run (an index created later in the same file counts).
-    mutating func checkForeignKeyIndexes(before: Schema, after: Schema, file: ParsedMigrationFile) {
-        for table in after.tables {
-            let old = before.table(table.name)
+    mutating func checkForeignKeyIndexes(before: Schema, after: Schema, touched: Set<QualifiedName>?, file: ParsedMigrationFile) {
+        // Only the tables this file names (or, after a DO block, every table that changed), so
+        // that a thousand-migration module costs what each file changes.
+        let candidates: [(Table, Table?)]
+        if let touched {
+            candidates = touched.sorted().compactMap { name in after.table(name).map { ($0, before.table(name)) } }
+        } else {
+            candidates = Self.changedTables(before: before, after: after)
+        }
+        for (table, old) in candidates {
             for key in table.foreignKeys where old?.foreignKeys.contains(where: { $0.name == key.name && $0.columns == key.columns }) != true {
                 // A partial index serves the lookups when its predicate only says the key's columns
                 // are not null, which `WHERE fk = $1` implies.
@@ -548,14 +582,92 @@ struct Run {
         }
     }
 
+    /// The tables a file's statements create or alter (under their names after renames); `nil`
+    /// when a statement may change tables it does not name.
+    static func touchedTables(_ file: ParsedMigrationFile) -> Set<QualifiedName>? {
+        var names: Set<QualifiedName> = []
+        for item in file.statements {
+            switch item.statement.statement {
+            case .createTable(let name, _, _), .createPartition(let name, _, _, _):
+                names.insert(name.qualified())
+            case .alterTable(let nameRef, _, let actions):
+                var name = nameRef.qualified()
+                names.insert(name)
+                for action in actions {
+                    if case .renameTable(let newName) = action { name = QualifiedName(schema: name.schema, newName) }
+                    if case .setSchema(let schemaName) = action { name = QualifiedName(schema: schemaName, name.name) }
+                    if case .addConstraint = action { names.insert(name) }
+                }
+                names.insert(name)
+            case .doBlock, .calls, .setSearchPath:
+                return nil
+            default:
+                break
+            }
+        }
+        return names
+    }
+
+    /// The tables of `after` that differ from `before`, each with its old value (`nil` when new).
+    static func changedTables(before: Schema, after: Schema) -> [(Table, Table?)] {
+        var changed: [(Table, Table?)] = []
+        var unmatched: [Int] = []
+        for index in after.tables.indices {
+            if index < before.tables.count, before.tables[index].name == after.tables[index].name {
+                if before.tables[index] != after.tables[index] { changed.append((after.tables[index], before.tables[index])) }
+            } else {
+                unmatched.append(index)
+            }
+        }
+        guard !unmatched.isEmpty else { return changed }
+        var byName: [QualifiedName: Table] = [:]
+        for table in before.tables { byName[table.name] = table }
+        for index in unmatched {
+            let table = after.tables[index]
+            let old = byName[table.name]
+            if old != table { changed.append((table, old)) }
+        }
+        return changed
+    }
+
+    /// The two schemas without the tables that are equal in both (the comparison then costs what
+    /// the migration changed, not the size of the schema).
+    static func withoutEqualTables(_ before: Schema, _ after: Schema) -> (Schema, Schema) {
+        var first = before
+        var second = after
+        var keepBefore: [Table] = []
+        var keepAfter: [Table] = []
+        let aligned = before.tables.count == after.tables.count
+            && zip(before.tables, after.tables).allSatisfy { $0.name == $1.name }
+        if aligned {
+            for (old, new) in zip(before.tables, after.tables) where old != new {
+                keepBefore.append(old)
+                keepAfter.append(new)
+            }
+        } else {
+            var afterByName: [QualifiedName: Table] = [:]
+            for table in after.tables { afterByName[table.name] = table }
+            var beforeNames: Set<QualifiedName> = []
+            for table in before.tables {
+                beforeNames.insert(table.name)
+                if afterByName[table.name] != table { keepBefore.append(table) }
+                if let new = afterByName[table.name], new != table { keepAfter.append(new) }
+            }
+            keepAfter += after.tables.filter { !beforeNames.contains($0.name) }
+        }
+        first.tables = keepBefore
+        second.tables = keepAfter
+        return (first, second)
+    }
+
     /// Folds the down file on top of the up file and compares with the schema before the up file.
-    mutating func checkDown(_ migration: Migration, before: StepFolder, afterUp: StepFolder) {
+    mutating func checkDown(_ migration: Migration, upFile: ParsedMigrationFile, before: StepFolder, afterUp: StepFolder) {
         guard let up = migration.up else { return }
         guard let down = migration.down else {
             report(
                 "missing-down-file", "\(up.fileName) has no down file, so it cannot be rolled back",
                 fix: "write \(String(format: "%@_%@.down.sql", String(up.fileName.prefix { $0 != "_" }), up.name)) undoing it (or silence with `-- migrate:lint-ignore-file missing-down-file` when it cannot be undone)",
-                at: SourceLocation(file: up.path, line: 1, column: 1), in: try? ParsedMigrationFile(file: up, text: up.read()), statement: nil
+                at: SourceLocation(file: up.path, line: 1, column: 1), in: upFile, statement: nil
             )
             return
         }
@@ -571,8 +683,7 @@ struct Run {
         } else if let error = folded.diagnostics[known...].first(where: { $0.severity == .error }) {
             differences.append("\(error.location): \(error.message)")
         }
-        var beforeSchema = before.schema
-        var afterSchema = folded.schema
+        var (beforeSchema, afterSchema) = Self.withoutEqualTables(before.schema, folded.schema)
         // The version table is golang-migrate's: a down file touching it is checked like the rest.
         beforeSchema.migrationsTable = nil
         afterSchema.migrationsTable = nil
@@ -594,5 +705,13 @@ struct Run {
             .replacingOccurrences(of: "only in the database", with: "left behind by the down file")
             .replacingOccurrences(of: "model says", with: "before up:")
             .replacingOccurrences(of: "database says", with: "after down:")
+    }
+}
+
+extension String {
+    func trimmingTrailingBlanks() -> String {
+        var result = self
+        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+        return result
     }
 }
