@@ -154,7 +154,8 @@ struct Status: ParsableCommand {
     @Flag(name: .singleDash("json"), help: "Print JSON instead of a table.") var json = false
 
     func run() throws {
-        try Runner(options: parent.options).printStatus(json: json)
+        // `-json` after the command may be taken by the old entry point's flag of the same name.
+        try Runner(options: parent.options).printStatus(json: json || parent.json)
     }
 }
 
@@ -198,6 +199,9 @@ struct Lint: ParsableCommand {
     @OptionGroup var flags: LintFlags
 
     func run() throws {
+        var flags = flags
+        // `-json` after the command may be taken by the old entry point's flag of the same name.
+        flags.json = flags.json || parent.json
         if flags.listRules { return try Self.lint(path: "", settings: flags) }
         try Self.lint(path: try parent.options.migrationsPath(), settings: flags)
     }

@@ -50,7 +50,7 @@ struct Migrate: ParsableCommand {
     mutating func run() throws {
         if cmd == "lint" {
             // Offline: no database is needed.
-            try Lint.lint(path: try options.migrationsPath(), settings: try LintFlags.parse([]))
+            try Lint.lint(path: try options.migrationsPath(), settings: try LintFlags.parse(json ? ["-json"] : []))
             return
         }
         guard let cmd else {
