@@ -9,6 +9,8 @@ MODULE ?= saas
 STEPS ?=
 VERSION ?=
 NAME ?=
+DATABASES ?=
+PARALLEL ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help build generate test bench fuzz migrate-up migrate-down migrate-version migrate-force migrate-goto \
@@ -17,6 +19,7 @@ NAME ?=
 
 help:
 	@echo "make migrate-up MODULE=saas [STEPS=N]     apply pending migrations (all, or N)"
+	@echo "make migrate-up MODULE=saas DATABASES=f   the same on every database listed in f (one URL or name a line) [PARALLEL=4]"
 	@echo "make migrate-down MODULE=saas [STEPS=N|all]  roll back the last migration (or N, or all)"
 	@echo "make migrate-version MODULE=saas          print the current version"
 	@echo "make migrate-goto MODULE=saas VERSION=N   migrate up or down to version N"
@@ -61,7 +64,7 @@ fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 migrate-up:
-	@scripts/migrate.sh $(MODULE) up $(STEPS)
+	@scripts/migrate.sh $(MODULE) $(if $(DATABASES),-databases $(DATABASES) -parallel $(or $(PARALLEL),4)) up $(STEPS)
 
 migrate-down:
 	@scripts/migrate.sh $(MODULE) down $(if $(filter all,$(STEPS)),-all,$(if $(STEPS),$(STEPS),1))

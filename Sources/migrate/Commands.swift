@@ -14,6 +14,10 @@ struct Up: ParsableCommand {
     }
 
     func run() throws {
+        if parent.options.isFleet {
+            guard n == nil else { throw ValidationError("N cannot be used with -databases: each database is migrated to the latest version") }
+            return try Runner(options: parent.options).fleetUp()
+        }
         try Runner(options: parent.options).run { migrator throws(MigrateError) in try migrator.up(limit: n) }
     }
 }

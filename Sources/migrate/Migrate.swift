@@ -63,6 +63,9 @@ struct Migrate: ParsableCommand {
     private func runOldEntryPoint(_ cmd: String) throws {
         let runner = try Runner(options: options)
         switch cmd {
+        case "up" where options.isFleet:
+            guard steps == nil else { throw ValidationError("-steps cannot be used with -databases") }
+            try runner.fleetUp()
         case "up":
             let limit = try parseLimit(steps)
             try runner.run { migrator throws(MigrateError) in try migrator.up(limit: limit) }
@@ -113,6 +116,17 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: [.singleDash("ignore-changed"), .long], help: "Run up even though an applied migration file was changed afterwards.")
     var ignoreChanged = false
+
+    @Option(name: [.singleDash("databases"), .long], help: ArgumentHelp("up on many databases: a file with one URL (or database name on the -database server) per line.", valueName: "file"))
+    var databases: String?
+
+    @Option(name: [.singleDash("databases-query"), .long], help: ArgumentHelp("up on many databases: a query, run on the -database database, whose first column lists URLs or database names.", valueName: "sql"))
+    var databasesQuery: String?
+
+    @Option(name: [.singleDash("parallel"), .long], help: ArgumentHelp("With -databases: how many databases to migrate at once.", valueName: "N"))
+    var parallel: Int = 4
+
+    var isFleet: Bool { databases != nil || databasesQuery != nil }
 
     /// The migrations folder from -path, -source or -module.
     func migrationsPath() throws -> String {

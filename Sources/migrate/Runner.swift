@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PGClient
 import PGMigrate
+import PGRecord
 import PGSchema
 
 /// Resolves the folder and the database, connects, runs one migrator call and prints what happened.
@@ -42,7 +43,68 @@ struct Runner {
         print(version.description)
     }
 
+    /// `up -databases FILE` / `-databases-query SQL`: every database of a fleet, a few at a time.
+    func fleetUp() throws {
+        let directory: MigrationDirectory
+        do {
+            directory = try MigrationDirectory(path: try options.migrationsPath())
+        } catch let error as MigrationSourceError {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        guard options.parallel >= 1 else { throw ValidationError("-parallel must be at least 1") }
+        // The configured database, when there is one: the server that bare names are on, and
+        // where -databases-query runs.
+        var base: PGConfig?
+        do {
+            if let url = options.database { base = try PGConfig(url: url) } else { base = try PGConfig.fromEnvironment()?.0 }
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        var databases: [FleetDatabase] = []
+        if let file = options.databases {
+            let text: String
+            do {
+                text = try String(contentsOfFile: file, encoding: .utf8)
+            } catch {
+                printError("\(file): error: cannot read the list of databases: \((error as NSError).localizedDescription)")
+                throw ExitCode.failure
+            }
+            databases += Fleet.parse(list: text, base: base)
+        }
+        if let query = options.databasesQuery {
+            guard let base else {
+                printError("error: -databases-query runs on the configured database: pass -database URL or set DATABASE_URL")
+                throw ExitCode.failure
+            }
+            do {
+                let connection = try PGConnection(config: base)
+                for (index, row) in try connection.query(query).enumerated() {
+                    if let value = row[0] { databases.append(Fleet.entry(value, base: base, where: "row \(index + 1)")) }
+                }
+            } catch {
+                printError("error: -databases-query on \(base): \(error.message)")
+                throw ExitCode.failure
+            }
+        }
+        guard !databases.isEmpty else {
+            printError("error: the list of databases is empty")
+            throw ExitCode.failure
+        }
+        let verbose = options.verbose
+        let results = Fleet.up(
+            databases, directory: directory, parallelism: options.parallel, lockTimeoutSeconds: options.lockTimeout,
+            ignoreChanged: options.ignoreChanged
+        ) { result in
+            if verbose { printError("done: \(result.database.label)") }
+        }
+        print(Fleet.summary(results))
+        if results.contains(where: { if case .failed = $0.outcome { true } else { false } }) { throw ExitCode.failure }
+    }
+
     private func makeMigrator(needsFiles: Bool = true, config override: PGConfig? = nil, quiet: Bool = false) throws -> Migrator {
+        if options.isFleet { throw ValidationError("-databases and -databases-query work with up only") }
         let directory: MigrationDirectory
         do {
             let path = try options.migrationsPath()
