@@ -93,12 +93,13 @@ extension Session {
         return true
     }
 
-    /// Every row, oldest first; empty when there is no history table.
+    /// Every row, oldest first, without the scripts (``appliedScript(version:)`` reads one);
+    /// empty when there is no history table.
     func readHistory() throws(MigrateError) -> [HistoryEntry] {
         guard try historyTableExists() else { return [] }
         return try Self.database("reading the history table") { () throws(PGError) -> [HistoryEntry] in
             let rows = try connection.query("""
-                SELECT version, direction, name, checksum, script,
+                SELECT version, direction, name, checksum, NULL::text,
                        to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), duration_ms, tool_version
                 FROM \(historyTable) ORDER BY applied_at, ctid
                 """)
@@ -109,6 +110,16 @@ extension Session {
                     toolVersion: row[7] ?? ""
                 )
             }
+        }
+    }
+
+    /// The text a version was last applied (or adopted) with.
+    func appliedScript(version: Int64) throws(MigrateError) -> String? {
+        try Self.database("reading the history table") { () throws(PGError) -> String? in
+            try connection.query(
+                "SELECT script FROM \(historyTable) WHERE version = $1 AND direction <> 'down' ORDER BY applied_at DESC, ctid DESC LIMIT 1",
+                [String(version).pgBind]
+            ).first?[0]
         }
     }
 

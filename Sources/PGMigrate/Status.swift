@@ -185,7 +185,7 @@ extension Migrator {
                         item.state = .changed
                         changed.append(ChangedFile(
                             file: up, recorded: record, currentChecksum: checksum,
-                            diff: record.script.map { LineDiff.lines(old: $0, new: text) } ?? []
+                            diff: try session.appliedScript(version: migration.version).map { LineDiff.lines(old: $0, new: text) } ?? []
                         ))
                     }
                 } else if let newestRecorded, migration.version < newestRecorded {
