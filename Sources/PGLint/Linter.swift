@@ -183,7 +183,16 @@ struct Run {
             return
         }
         let file = ParsedMigrationFile(file: up, text: text)
-        let before = folder
+        // The fold before this file: kept whole only when something needs all of it (a down file
+        // to compare, or statements that may change tables they do not name); otherwise just the
+        // tables the file names, so that a long history costs what each file changes.
+        let touched = Self.touchedTables(file)
+        let downChecked = migration.down != nil && !options.disabled.contains("down-does-not-undo-up")
+        let before: StepFolder? = downChecked || touched == nil ? folder : nil
+        var touchedBefore: [QualifiedName: Table] = [:]
+        for name in touched ?? [] {
+            if let table = folder.schema.table(name) { touchedBefore[name] = table }
+        }
         for diagnostic in file.diagnostics where diagnostic.severity == .error {
             report("unreadable-statement", diagnostic.message, fix: diagnostic.note, at: diagnostic.location, in: file, statement: nil)
         }
@@ -230,7 +239,7 @@ struct Run {
                 }
             }
         }
-        checkForeignKeyIndexes(before: before.schema, after: folder.schema, touched: Self.touchedTables(file), file: file)
+        checkForeignKeyIndexes(before: before?.schema, touchedBefore: touchedBefore, after: folder.schema, touched: touched, file: file)
         checkDown(migration, upFile: file, before: before, afterUp: folder)
     }
 
@@ -546,14 +555,16 @@ struct Run {
 
     /// Foreign keys that this file added, whose columns lead no index of their table once the
     /// file has run (an index created later in the same file counts).
-    mutating func checkForeignKeyIndexes(before: Schema, after: Schema, touched: Set<QualifiedName>?, file: ParsedMigrationFile) {
+    mutating func checkForeignKeyIndexes(before: Schema?, touchedBefore: [QualifiedName: Table], after: Schema, touched: Set<QualifiedName>?, file: ParsedMigrationFile) {
         // Only the tables this file names (or, after a DO block, every table that changed), so
         // that a thousand-migration module costs what each file changes.
         let candidates: [(Table, Table?)]
         if let touched {
-            candidates = touched.sorted().compactMap { name in after.table(name).map { ($0, before.table(name)) } }
-        } else {
+            candidates = touched.sorted().compactMap { name in after.table(name).map { ($0, touchedBefore[name]) } }
+        } else if let before {
             candidates = Self.changedTables(before: before, after: after)
+        } else {
+            candidates = []
         }
         for (table, old) in candidates {
             for key in table.foreignKeys where old?.foreignKeys.contains(where: { $0.name == key.name && $0.columns == key.columns }) != true {
@@ -661,7 +672,7 @@ struct Run {
     }
 
     /// Folds the down file on top of the up file and compares with the schema before the up file.
-    mutating func checkDown(_ migration: Migration, upFile: ParsedMigrationFile, before: StepFolder, afterUp: StepFolder) {
+    mutating func checkDown(_ migration: Migration, upFile: ParsedMigrationFile, before: StepFolder?, afterUp: StepFolder) {
         guard let up = migration.up else { return }
         guard let down = migration.down else {
             report(
@@ -671,7 +682,7 @@ struct Run {
             )
             return
         }
-        guard down.fileExtension == "sql", let text = try? down.read() else { return }
+        guard let before, down.fileExtension == "sql", let text = try? down.read() else { return }
         let downFile = ParsedMigrationFile(file: down, text: text)
         var folded = afterUp
         let known = folded.diagnostics.count
