@@ -204,11 +204,13 @@ struct Run {
         var fresh: Set<QualifiedName> = []
         for (index, item) in file.statements.enumerated() {
             let foldDiagnostics = folder.diagnostics.count
-            check(item.statement.statement, tokens: item.tokens?.tokens ?? [], fresh: fresh, file: file, index: index)
+            // Names as the search path resolves them (`public` unless a migration set the path).
+            let statement = folder.qualified(item.statement).statement
+            check(statement, tokens: item.tokens?.tokens ?? [], fresh: fresh, file: file, index: index)
             let countBefore = folder.schema.tables.count
-            let namesBefore = Self.mayChangeTablesOpaquely(item.statement.statement) ? Set(folder.schema.tables.map(\.name)) : nil
+            let namesBefore = Self.mayChangeTablesOpaquely(statement) ? Set(folder.schema.tables.map(\.name)) : nil
             folder.apply(item.statement)
-            Self.track(item.statement.statement, fresh: &fresh, tables: folder.schema.tables, countBefore: countBefore, namesBefore: namesBefore)
+            Self.track(statement, fresh: &fresh, tables: folder.schema.tables, countBefore: countBefore, namesBefore: namesBefore)
             for diagnostic in folder.diagnostics[foldDiagnostics...] {
                 if diagnostic.message.contains("cannot see") {
                     report(

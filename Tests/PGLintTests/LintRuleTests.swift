@@ -209,6 +209,16 @@ let orgs = ("create_orgs", "CREATE TABLE orgs (id bigint PRIMARY KEY);", "DROP T
         #expect(report.suppressed == 1)
     }
 
+    @Test func namesFollowTheSearchPath() throws {
+        let report = try lint([
+            ("app", "CREATE SCHEMA app;\nSET search_path = app;\nCREATE TABLE t (id int PRIMARY KEY, a int);", "DROP SCHEMA app CASCADE;\nRESET search_path;"),
+            ("more", "CREATE TABLE u (id int PRIMARY KEY, a int);\nCREATE INDEX u_a_idx ON u (a);\nCREATE INDEX t_a_idx ON t (a);", "DROP TABLE u;\nDROP INDEX t_a_idx;"),
+        ])
+        // app.u is new in the file; app.t is not.
+        #expect(brief(report) == ["create-index-not-concurrently 000002_more.up.sql:3:1"])
+        #expect(report.findings.first?.message.contains("app.t") == true)
+    }
+
     @Test func foreignKeysWithoutAnIndex() throws {
         let report = try lint([
             orgs,

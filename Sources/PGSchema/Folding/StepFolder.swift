@@ -18,6 +18,14 @@ public struct StepFolder: Sendable {
 
     public mutating func apply(_ statement: LocatedStatement) { folder.apply(statement) }
 
+    /// The statement with its unqualified names qualified by the `search_path` the migrations
+    /// set, as the fold reads it (unchanged with the default path).
+    public func qualified(_ statement: LocatedStatement) -> LocatedStatement {
+        guard !folder.hasDefaultSearchPath else { return statement }
+        var copy = folder
+        return copy.qualifiedBySearchPath(statement) ?? statement
+    }
+
     /// What happens at the end of a file (a `SET LOCAL search_path` ends).
     public mutating func endOfFile() { folder.endOfFile() }
 
