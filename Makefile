@@ -93,7 +93,7 @@ verify:
 	@scripts/verify.sh $(MODULE)
 
 migrate-status:
-	@scripts/migrate.sh $(MODULE) status $(if $(JSON),-json)
+	@scripts/migrate.sh $(MODULE) $(if $(DATABASES),-databases $(DATABASES) -parallel $(or $(PARALLEL),4)) status $(if $(JSON),-json)
 
 migrate-baseline:
 	@scripts/migrate.sh $(MODULE) baseline

@@ -18,6 +18,11 @@ public struct FleetDatabase: Sendable {
     }
 }
 
+/// Why a fleet database's status could not be read.
+public struct FleetStatusError: Error, Sendable, Equatable {
+    public var message: String
+}
+
 /// What happened to one database of the fleet.
 public enum FleetOutcome: Sendable, Equatable {
     case migrated(from: Int64?, to: Int64?, files: Int)
@@ -70,8 +75,66 @@ public enum Fleet {
         _ databases: [FleetDatabase], directory: MigrationDirectory, parallelism: Int, lockTimeoutSeconds: Int = 15,
         ignoreChanged: Bool = false, progress: @escaping @Sendable (FleetResult) -> Void = { _ in }
     ) -> [FleetResult] {
+        each(databases, parallelism: parallelism) { database in
+            let result = FleetResult(
+                database: database,
+                outcome: migrate(database, directory: directory, lockTimeoutSeconds: lockTimeoutSeconds, ignoreChanged: ignoreChanged)
+            )
+            progress(result)
+            return result
+        }
+    }
+
+    /// `status` of every database: its report, or why it could not be read.
+    public static func status(_ databases: [FleetDatabase], directory: MigrationDirectory, parallelism: Int) -> [(database: FleetDatabase, report: Result<StatusReport, FleetStatusError>)] {
+        each(databases, parallelism: parallelism) { database in
+            if let problem = database.problem { return (database, .failure(FleetStatusError(message: problem))) }
+            guard let config = database.config else { return (database, .failure(FleetStatusError(message: "no database"))) }
+            do {
+                let connection = try PGConnection(config: config)
+                let migrator = Migrator(connection: connection, directory: directory, options: try MigratorOptions(config: config))
+                return (database, .success(try migrator.status()))
+            } catch let error as PGError {
+                return (database, .failure(FleetStatusError(message: "cannot connect: \(error.message)")))
+            } catch {
+                return (database, .failure(FleetStatusError(message: "\(error)")))
+            }
+        }
+    }
+
+    /// One line per database, then the counts.
+    public static func statusSummary(_ results: [(database: FleetDatabase, report: Result<StatusReport, FleetStatusError>)]) -> String {
+        var lines: [String] = []
+        var behind = 0
+        var current = 0
+        var attention = 0
+        var failed = 0
+        for (database, result) in results {
+            switch result {
+            case .success(let report):
+                let version = report.currentVersion.map(String.init) ?? "none"
+                var text = "\(database.label): at \(version)\(report.dirty ? " (dirty)" : ""), \(report.count(.pending)) pending"
+                for state in [MigrationStatus.State.changed, .missing, .skipped] where report.count(state) > 0 {
+                    text += ", \(report.count(state)) \(state.rawValue)"
+                }
+                lines.append(text)
+                if report.dirty || report.count(.changed) > 0 || report.count(.missing) > 0 { attention += 1 }
+                if report.count(.pending) > 0 { behind += 1 } else { current += 1 }
+            case .failure(let error):
+                failed += 1
+                lines.append("\(database.label): FAILED: \(error.message)")
+            }
+        }
+        lines.append("")
+        lines.append("\(results.count) database\(results.count == 1 ? "" : "s"): \(current) current, \(behind) with pending migrations, \(attention) dirty or with changed or missing files, \(failed) unreadable")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Runs `body` for every database, `parallelism` at a time, on threads of its own (each
+    /// database holds a blocking connection); results in the list's order.
+    static func each<T: Sendable>(_ databases: [FleetDatabase], parallelism: Int, _ body: @escaping @Sendable (FleetDatabase) -> T) -> [T] {
         let next = Mutex(0)
-        let results = Mutex([FleetResult?](repeating: nil, count: databases.count))
+        let results = Mutex([T?](repeating: nil, count: databases.count))
         let group = DispatchGroup()
         for _ in 0..<max(1, min(parallelism, databases.count)) {
             group.enter()
@@ -82,12 +145,8 @@ public enum Fleet {
                         return value
                     }
                     guard index < databases.count else { break }
-                    let result = FleetResult(
-                        database: databases[index],
-                        outcome: migrate(databases[index], directory: directory, lockTimeoutSeconds: lockTimeoutSeconds, ignoreChanged: ignoreChanged)
-                    )
+                    let result = body(databases[index])
                     results.withLock { $0[index] = result }
-                    progress(result)
                 }
                 group.leave()
             }

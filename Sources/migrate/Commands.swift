@@ -159,6 +159,7 @@ struct Status: ParsableCommand {
 
     func run() throws {
         // `-json` after the command may be taken by the old entry point's flag of the same name.
+        if parent.options.isFleet { return try Runner(options: parent.options).fleetStatus(json: json || parent.json) }
         try Runner(options: parent.options).printStatus(json: json || parent.json)
     }
 }

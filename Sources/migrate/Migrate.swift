@@ -82,6 +82,8 @@ struct Migrate: ParsableCommand {
             try runner.printVersion()
         case "drop":
             try runner.run { migrator throws(MigrateError) in try migrator.drop() }
+        case "status" where options.isFleet:
+            try runner.fleetStatus(json: json)
         case "status":
             try runner.printStatus(json: json)
         case "baseline":

@@ -43,8 +43,52 @@ struct Runner {
         print(version.description)
     }
 
+    /// `status -databases FILE` / `-databases-query SQL`: where each database of a fleet stands.
+    func fleetStatus(json: Bool) throws {
+        let (directory, databases) = try fleet()
+        let results = Fleet.status(databases, directory: directory, parallelism: options.parallel)
+        if json {
+            struct Entry: Encodable {
+                var database: String
+                var status: StatusReport?
+                var error: String?
+            }
+            let entries = results.map { item -> Entry in
+                switch item.report {
+                case .success(let report): Entry(database: item.database.label, status: report)
+                case .failure(let error): Entry(database: item.database.label, error: error.message)
+                }
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+        } else {
+            print(Fleet.statusSummary(results))
+        }
+        if results.contains(where: { if case .failure = $0.report { true } else { false } }) { throw ExitCode.failure }
+        let attention = results.contains { item in
+            guard case .success(let report) = item.report else { return false }
+            return report.dirty || report.count(.changed) > 0 || report.count(.missing) > 0
+        }
+        if attention { throw ExitCode(3) }
+    }
+
     /// `up -databases FILE` / `-databases-query SQL`: every database of a fleet, a few at a time.
     func fleetUp() throws {
+        let (directory, databases) = try fleet()
+        let verbose = options.verbose
+        let results = Fleet.up(
+            databases, directory: directory, parallelism: options.parallel, lockTimeoutSeconds: options.lockTimeout,
+            ignoreChanged: options.ignoreChanged
+        ) { result in
+            if verbose { printError("done: \(result.database.label)") }
+        }
+        print(Fleet.summary(results))
+        if results.contains(where: { if case .failed = $0.outcome { true } else { false } }) { throw ExitCode.failure }
+    }
+
+    /// The folder and the list of databases from -databases and -databases-query.
+    private func fleet() throws -> (MigrationDirectory, [FleetDatabase]) {
         let directory: MigrationDirectory
         do {
             directory = try MigrationDirectory(path: try options.migrationsPath())
@@ -92,19 +136,11 @@ struct Runner {
             printError("error: the list of databases is empty")
             throw ExitCode.failure
         }
-        let verbose = options.verbose
-        let results = Fleet.up(
-            databases, directory: directory, parallelism: options.parallel, lockTimeoutSeconds: options.lockTimeout,
-            ignoreChanged: options.ignoreChanged
-        ) { result in
-            if verbose { printError("done: \(result.database.label)") }
-        }
-        print(Fleet.summary(results))
-        if results.contains(where: { if case .failed = $0.outcome { true } else { false } }) { throw ExitCode.failure }
+        return (directory, databases)
     }
 
     private func makeMigrator(needsFiles: Bool = true, config override: PGConfig? = nil, quiet: Bool = false) throws -> Migrator {
-        if options.isFleet { throw ValidationError("-databases and -databases-query work with up only") }
+        if options.isFleet { throw ValidationError("-databases and -databases-query work with up and status only") }
         let directory: MigrationDirectory
         do {
             let path = try options.migrationsPath()

@@ -78,6 +78,14 @@ import Testing
         #expect(try dirty.query("SELECT version::text || dirty::text FROM schema_migrations").first?[0] == "2true")
         #expect(try dirty.query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").first?[0] == "1")
 
+        // status over the same list says where each stands.
+        let status = try migrate([
+            "-path", saasMigrationsPath, "-database", TestPostgres.url(server), "-databases", folder.subpath("tenants.txt"), "status",
+        ])
+        #expect(status.status == 1)
+        #expect(status.stdout.contains("50 databases: 48 current, 1 with pending migrations, 1 dirty or with changed or missing files, 1 unreadable"), "\(status.all)")
+        #expect(status.stdout.contains("/\(names[9])?sslmode=disable: at 2 (dirty), 2 pending"))
+
         // Repaired, a rerun of the same command finishes the job.
         try dirty.execute("DELETE FROM schema_migrations")
         let second = try migrate([
@@ -103,6 +111,6 @@ import Testing
         #expect(result.stdout.hasSuffix("3 databases: 3 migrated, 0 already current, 0 failed\n"))
         let other = try migrate(["-module=saas", "-databases-query", query, "version"], in: repositoryRoot, environment: ["DATABASE_URL": TestPostgres.url(server)])
         #expect(other.status != 0)
-        #expect(other.stderr.contains("-databases and -databases-query work with up only"))
+        #expect(other.stderr.contains("-databases and -databases-query work with up and status only"))
     }
 }
