@@ -40,6 +40,8 @@ check "make migrate-status at the latest version" "current version: 4; 4 applied
     "$(make -s migrate-status MODULE=saas 2>/dev/null | tail -1)"
 check "make migrate-status JSON=1" '"currentVersion" : 4,' \
     "$(make -s migrate-status MODULE=saas JSON=1 2>/dev/null | grep -m1 currentVersion | sed 's/^ *//')"
+check "make migrate-verify checks every down file on a database of its own" "verified 4 down files on a throwaway database" \
+    "$(make -s migrate-verify MODULE=saas 2>/dev/null | tail -1)"
 check "make migrate-baseline has nothing to record" "nothing to record: every applied migration has its checksum" \
     "$(make -s migrate-baseline MODULE=saas 2>/dev/null)"
 make -s migrate-down MODULE=saas STEPS=all >/dev/null 2>&1
