@@ -162,6 +162,7 @@ struct Run {
         in file: ParsedMigrationFile?, statement: Int?
     ) {
         guard !options.disabled.contains(rule) else { return }
+        if let since = options.since, let file, file.file.version <= since { return }
         if let file {
             let ignored = file.fileIgnores.union(statement.map { file.ignoredRules(forStatementAt: $0) } ?? [])
             if ignored.contains(rule) || ignored.contains("all") {
@@ -174,7 +175,7 @@ struct Run {
 
     mutating func lint(_ migration: Migration) {
         guard let up = migration.up, up.fileExtension == "sql" else { return }
-        files += 1
+        if options.since.map({ migration.version > $0 }) ?? true { files += 1 }
         let text: String
         do {
             text = try up.read()

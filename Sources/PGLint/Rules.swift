@@ -71,6 +71,10 @@ public struct LintOptions: Sendable {
     public var errors: Set<String> = []
     /// Rules whose findings are warnings, whatever their default.
     public var warnings: Set<String> = []
+    /// Report only on migrations above this version (those not applied anywhere yet: `lint -since
+    /// $(migrate version)`); the fold still reads every file. Applied files are not edited, not
+    /// even for a suppression comment: that changes their checksum.
+    public var since: Int64?
     /// The version table's name (`x-migrations-table`).
     public var migrationsTable = "schema_migrations"
 

@@ -182,6 +182,7 @@ struct LintFlags: ParsableArguments {
     @Option(name: .singleDash("disable"), help: ArgumentHelp("Rules not to run, comma-separated.", valueName: "rules")) var disable: String = ""
     @Option(name: .singleDash("error"), help: ArgumentHelp("Rules whose findings are errors, comma-separated.", valueName: "rules")) var error: String = ""
     @Option(name: .singleDash("warning"), help: ArgumentHelp("Rules whose findings are warnings, comma-separated.", valueName: "rules")) var warning: String = ""
+    @Option(name: .singleDash("since"), help: ArgumentHelp("Report only on migrations above this version (the one production is at).", valueName: "V")) var since: Int64?
     @Flag(name: .singleDash("strict"), help: "Fail on warnings too.") var strict = false
     @Flag(name: .singleDash("json"), help: "Print the findings as JSON.") var json = false
     @Flag(name: .singleDash("rules"), help: "List the rules and exit.") var listRules = false
@@ -227,6 +228,7 @@ struct Lint: ParsableCommand {
         options.disabled = try list(settings.disable)
         options.errors = try list(settings.error)
         options.warnings = try list(settings.warning)
+        options.since = settings.since
         let report = Linter.lint(path: path, options: options)
         if settings.json {
             let encoder = JSONEncoder()

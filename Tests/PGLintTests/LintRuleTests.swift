@@ -209,6 +209,21 @@ let orgs = ("create_orgs", "CREATE TABLE orgs (id bigint PRIMARY KEY);", "DROP T
         #expect(report.suppressed == 1)
     }
 
+    @Test func sinceReportsOnlyOnNewerMigrations() throws {
+        let migrations = [
+            users,
+            ("users_email", "CREATE INDEX users_email_idx ON users (email);", "DROP INDEX users_email_idx;"),
+            ("users_name", "CREATE INDEX users_name_idx ON users (name);", "DROP INDEX users_name_idx;"),
+        ]
+        var options = LintOptions()
+        options.since = 2
+        let report = try lint(migrations, options: options)
+        // Version 2 is applied in production: it is folded, not reported on (and not edited).
+        #expect(brief(report) == ["create-index-not-concurrently 000003_users_name.up.sql:1:1"])
+        #expect(report.files == 1)
+        #expect(try lint(migrations).findings.count == 2)
+    }
+
     @Test func namesFollowTheSearchPath() throws {
         let report = try lint([
             ("app", "CREATE SCHEMA app;\nSET search_path = app;\nCREATE TABLE t (id int PRIMARY KEY, a int);", "DROP SCHEMA app CASCADE;\nRESET search_path;"),
