@@ -81,6 +81,18 @@ import Testing
         }
     }
 
+    /// commons' storage schema down file misspells CASCADE where the parser reads no further, so
+    /// lint cannot see it; verify stops there with the server's error.
+    @Test func verifyFindsTheHistoryBreakThatLintCannotSee() throws {
+        let path = repositoryRoot + "/Tests/Histories/commons"
+        #expect(!Linter.lint(path: path).findings.contains { $0.location.file.hasSuffix("20230118100000_storage_schema.down.sql") })
+        _ = try TestPostgres.withDatabase { config in
+            #expect { try Self.migrator(config, path).verifyDownFiles() } throws: { error in
+                "\(error)".hasPrefix(path + "/20230118100000_storage_schema.down.sql:3:21: error: migration failed: syntax error at or near \"cascde\"")
+            }
+        }
+    }
+
     @Test func verifyRefusesADatabaseThatIsInUse() throws {
         try TestPostgres.withDatabase { config in
             try Self.migrator(config, saasMigrationsPath).up(limit: 1)
