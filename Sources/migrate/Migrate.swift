@@ -23,6 +23,11 @@ struct Migrate: ParsableCommand {
             `-- migrate:no-transaction` runs outside a transaction and marks the database dirty \
             while it runs.
 
+            Each file run is recorded with its checksum in <table>_history beside the version \
+            table; `up` refuses while an applied file was edited (-ignore-changed runs it anyway, \
+            `baseline -accept-changed` accepts the edit). `status`, `lint` and `verify` check a \
+            module before it runs; `-databases FILE` runs `up` or `status` on many databases.
+
             The form of the project's old Go entry point works too:
               migrate -module=saas -cmd=up [-steps N]
               migrate -module=saas -cmd=force -target V
