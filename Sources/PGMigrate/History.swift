@@ -53,13 +53,17 @@ extension Session {
     var historyTable: String { quoteIdentifier(schema) + "." + quoteIdentifier(historyTableName) }
 
     func historyTableExists() throws(MigrateError) -> Bool {
+        if let known = historyExistsKnown { return known }
         let rows = try Self.database("looking for the history table") { () throws(PGError) in
             try connection.query(
                 "SELECT count(1) FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2",
                 [schema.pgBind, historyTableName.pgBind]
             )
         }
-        return (rows.first?[0] ?? "0") != "0"
+        let exists = (rows.first?[0] ?? "0") != "0"
+        // Only a table seen is remembered: one that is missing may be created by another migrator.
+        if exists { historyExistsKnown = true }
+        return exists
     }
 
     func versionTableExists() throws(MigrateError) -> Bool {
@@ -90,6 +94,7 @@ extension Session {
                 )
                 """)
         }
+        historyExistsKnown = true
         return true
     }
 

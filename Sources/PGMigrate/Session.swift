@@ -12,6 +12,9 @@ final class Session {
     let lockKey: UInt32
     /// `"schema"."table"`, quoted.
     let table: String
+    /// Whether the history table exists, once known (it is never dropped during a session but by
+    /// `drop`, which forgets it).
+    var historyExistsKnown: Bool?
 
     init(connection: PGConnection, options: MigratorOptions) throws(MigrateError) {
         self.connection = connection
@@ -134,7 +137,7 @@ final class Session {
     /// `ROLLBACK` leaves the database exactly as before.
     ///
     /// The file must not end the transaction itself (``Migrator`` sends such files through
-    /// ``applyWholeFile(_:text:target:previous:)``); should libpq report that it did anyway, the
+    /// ``applyWholeFile(_:text:target:previous:record:)``); should libpq report that it did anyway, the
     /// version is marked dirty rather than recorded as cleanly applied.
     func applyInTransaction(_ file: MigrationFile, text: String, target: Int64, previous: Int64?, record: () -> String = { "" }) throws(MigrateError) {
         let prefix = "BEGIN;\n"
@@ -228,6 +231,7 @@ final class Session {
 
     /// Drops the current schema's objects that no extension owns; returns how many.
     func dropAll() throws(MigrateError) -> Int {
+        historyExistsKnown = nil
         let notFromExtension = """
             NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = o.oid AND d.deptype = 'e')
             """
