@@ -19,6 +19,16 @@ import Testing
         report.migrations.map { "\($0.version) \($0.state.rawValue)" }
     }
 
+    @Test func checksumsAreSHA256OfTheTextWithLFLineEnds() {
+        // FIPS 180-4's examples, one of them longer than a block.
+        #expect(MigrationChecksum.of("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(MigrationChecksum.of("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(MigrationChecksum.of("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(MigrationChecksum.of("SELECT 1;\r\nSELECT 2;\r\n") == MigrationChecksum.of("SELECT 1;\nSELECT 2;\n"))
+        #expect(MigrationChecksum.of("\u{FEFF}SELECT 1;") == MigrationChecksum.of("SELECT 1;"))
+        #expect(MigrationChecksum.of("SELECT 1;") != MigrationChecksum.of("SELECT 1; "))
+    }
+
     @Test func statusOfAFreshDatabaseCreatesNothing() throws {
         try TestPostgres.withDatabase { config in
             let folder = try migrationsFolder(Self.three)
