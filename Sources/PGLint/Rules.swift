@@ -1,3 +1,4 @@
+import Foundation
 import PGSchema
 
 /// A lint rule: a stable id (what suppression comments and flags name), its default severity and
@@ -84,5 +85,48 @@ public struct LintOptions: Sendable {
         if errors.contains(rule) { return .error }
         if warnings.contains(rule) { return .warning }
         return LintRule.named(rule)?.severity ?? .warning
+    }
+}
+
+extension LintOptions {
+    /// The name of a module's lint settings file, beside its migrations (passed over by the
+    /// migrator, like every dot file).
+    public static let configFileName = ".migrate-lint"
+
+    /// Reads `<folder>/.migrate-lint` when there is one: lines `disable RULE[, RULE]`,
+    /// `error RULE…`, `warning RULE…`, `since VERSION`; `#` starts a comment. Unknown rules and
+    /// words are errors naming the line.
+    public mutating func load(configIn folder: String) throws(MigrationSourceError) {
+        let path = (folder as NSString).appendingPathComponent(Self.configFileName)
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw MigrationSourceError(path: path, message: "cannot read the lint settings")
+        }
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = (rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !line.isEmpty else { continue }
+            let words = line.split { $0 == " " || $0 == "\t" || $0 == "," }.map(String.init)
+            let keyword = words[0].lowercased()
+            let values = Array(words.dropFirst())
+            let fail = { (message: String) in MigrationSourceError(path: path, line: offset + 1, column: 1, message: message) }
+            switch keyword {
+            case "since":
+                guard values.count == 1, let version = Int64(values[0]) else { throw fail("since takes one version number") }
+                since = version
+            case "disable", "error", "warning":
+                guard !values.isEmpty else { throw fail("\(keyword) takes rule names") }
+                for rule in values where LintRule.named(rule) == nil {
+                    throw fail("\(rule) is not a lint rule; `migrate lint -rules` lists them")
+                }
+                switch keyword {
+                case "disable": disabled.formUnion(values)
+                case "error": errors.formUnion(values)
+                default: warnings.formUnion(values)
+                }
+            default:
+                throw fail("\(words[0]) is not a setting: use disable, error, warning or since")
+            }
+        }
     }
 }

@@ -218,6 +218,12 @@ struct Lint: ParsableCommand {
             return
         }
         var options = LintOptions()
+        do {
+            try options.load(configIn: path)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
         func list(_ text: String) throws -> Set<String> {
             let names = Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
             for name in names where LintRule.named(name) == nil {
@@ -225,10 +231,13 @@ struct Lint: ParsableCommand {
             }
             return names
         }
-        options.disabled = try list(settings.disable)
-        options.errors = try list(settings.error)
-        options.warnings = try list(settings.warning)
-        options.since = settings.since
+        // Flags add to the module's .migrate-lint settings; a flag's severity wins over the file's.
+        options.disabled.formUnion(try list(settings.disable))
+        let errors = try list(settings.error)
+        let warnings = try list(settings.warning)
+        options.errors = options.errors.subtracting(warnings).union(errors)
+        options.warnings = options.warnings.subtracting(errors).union(warnings)
+        if let since = settings.since { options.since = since }
         let report = Linter.lint(path: path, options: options)
         if settings.json {
             let encoder = JSONEncoder()

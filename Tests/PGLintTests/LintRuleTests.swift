@@ -209,6 +209,28 @@ let orgs = ("create_orgs", "CREATE TABLE orgs (id bigint PRIMARY KEY);", "DROP T
         #expect(report.suppressed == 1)
     }
 
+    @Test func settingsFileBesideTheMigrations() throws {
+        let folder = try TemporaryFolder(files: [
+            ".migrate-lint": "# reviewed by the team\ndisable foreign-key-without-index\nerror create-index-not-concurrently, breaking-drop-column\nsince 1\n",
+            "000001_users.up.sql": users.1, "000001_users.down.sql": users.2,
+            "000002_idx.up.sql": "CREATE INDEX users_email_idx ON users (email);", "000002_idx.down.sql": "DROP INDEX users_email_idx;",
+        ])
+        defer { folder.remove() }
+        var options = LintOptions()
+        try options.load(configIn: folder.path)
+        #expect(options.disabled == ["foreign-key-without-index"])
+        #expect(options.errors == ["create-index-not-concurrently", "breaking-drop-column"])
+        #expect(options.since == 1)
+        let report = Linter.lint(path: folder.path, options: options)
+        #expect(report.findings.map { "\($0.severity) \($0.rule)" } == ["error create-index-not-concurrently"])
+
+        try folder.write(".migrate-lint", "disable no-such-rule\n")
+        var bad = LintOptions()
+        #expect { try bad.load(configIn: folder.path) } throws: { error in
+            "\(error)" == folder.subpath(".migrate-lint") + ":1:1: error: no-such-rule is not a lint rule; `migrate lint -rules` lists them"
+        }
+    }
+
     @Test func sinceReportsOnlyOnNewerMigrations() throws {
         let migrations = [
             users,
