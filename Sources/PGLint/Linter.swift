@@ -312,6 +312,20 @@ struct Run {
             }
             checkAlter(table, actions: actions, tokens: tokens, location: location, file: file, index: index)
             trackValidity(actions, table: name, tokens: tokens)
+        case .drop(.index, let names, _, _):
+            guard !tokens.contains(where: { $0.isWord("concurrently") }) else { return }
+            for nameRef in names {
+                let indexSchema = nameRef.schema ?? "public"
+                guard let table = schema.tables.first(where: { table in
+                    table.name.schema == indexSchema && table.indexes.contains { $0.name == nameRef.name }
+                }), !fresh.contains(table.name) else { continue }
+                report(
+                    "drop-index-not-concurrently",
+                    "DROP INDEX \(nameRef.name) takes an ACCESS EXCLUSIVE lock on \(table.name), which exists before this migration: it waits for every running query of the table and blocks all that come after",
+                    fix: "DROP INDEX CONCURRENTLY, in a migration of its own whose first line is `-- migrate:no-transaction`",
+                    at: nameRef.location, in: file, statement: index
+                )
+            }
         case .drop(.table, let names, _, _):
             for nameRef in names where !fresh.contains(nameRef.qualified()) && schema.table(nameRef.qualified()) != nil {
                 report(

@@ -12,6 +12,8 @@ public struct LintRule: Sendable, Hashable {
     public static let all: [LintRule] = [
         LintRule(id: "create-index-not-concurrently", severity: .warning,
                  summary: "CREATE INDEX without CONCURRENTLY on a table that exists before the migration blocks its writes while the index builds"),
+        LintRule(id: "drop-index-not-concurrently", severity: .warning,
+                 summary: "DROP INDEX without CONCURRENTLY on a table that exists before the migration waits for, then blocks, every query of the table"),
         LintRule(id: "constraint-not-valid", severity: .warning,
                  summary: "ADD CONSTRAINT … FOREIGN KEY or CHECK without NOT VALID on an existing table scans it under a lock that blocks writes"),
         LintRule(id: "add-constraint-builds-index", severity: .warning,

@@ -49,6 +49,16 @@ let orgs = ("create_orgs", "CREATE TABLE orgs (id bigint PRIMARY KEY);", "DROP T
         #expect(brief(report) == [])
     }
 
+    @Test func dropIndexOnAnExistingTableNeedsConcurrently() throws {
+        let report = try lint([
+            users,
+            ("idx", "-- migrate:no-transaction\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);", "DROP INDEX CONCURRENTLY users_email_idx;"),
+            ("drop_idx", "DROP INDEX users_email_idx;", "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);"),
+            ("fresh", "CREATE TABLE t (a int);\nCREATE INDEX t_a_idx ON t (a);\nDROP INDEX t_a_idx;", "DROP TABLE t;"),
+        ])
+        #expect(brief(report).filter { !$0.hasPrefix("concurrently-in-transaction") } == ["drop-index-not-concurrently 000003_drop_idx.up.sql:1:12"])
+    }
+
     @Test func concurrentIndexInItsOwnNoTransactionFileIsFine() throws {
         let report = try lint([
             users,
