@@ -307,11 +307,11 @@ struct Run {
             let name = nameRef.qualified()
             guard !fresh.contains(name), let table = schema.table(name) else {
                 // A table created in this file: only track constraint validity.
-                trackValidity(actions, table: name, tokens: tokens)
+                trackValidity(actions, table: name, tokens: tokens, source: file.source)
                 return
             }
             checkAlter(table, actions: actions, tokens: tokens, location: location, file: file, index: index)
-            trackValidity(actions, table: name, tokens: tokens)
+            trackValidity(actions, table: name, tokens: tokens, source: file.source)
         case .drop(.index, let names, _, _):
             guard !tokens.contains(where: { $0.isWord("concurrently") }) else { return }
             for nameRef in names {
@@ -340,10 +340,10 @@ struct Run {
         }
     }
 
-    mutating func trackValidity(_ actions: [AlterTableAction], table: QualifiedName, tokens: [Token]) {
-        let notValid = Self.hasWords(tokens, "not", "valid")
+    mutating func trackValidity(_ actions: [AlterTableAction], table: QualifiedName, tokens: [Token], source: SourceFile) {
         for action in actions {
-            if case .addConstraint(let constraint) = action, notValid, let name = constraint.name {
+            if case .addConstraint(let constraint) = action, let name = constraint.name,
+               Self.isNotValid(constraint, tokens: tokens, source: source) {
                 notValidated[table, default: []].insert(name)
             }
         }
@@ -353,6 +353,31 @@ struct Run {
                 notValidated[table]?.remove(tokens[offset + 2].value)
             }
         }
+    }
+
+    /// Whether the ALTER TABLE action that adds `constraint` says NOT VALID: the words are looked
+    /// for in that action only (actions are separated by commas outside parentheses).
+    static func isNotValid(_ constraint: TableConstraint, tokens: [Token], source: SourceFile) -> Bool {
+        var actions: [[Token]] = [[]]
+        var depth = 0
+        for token in tokens {
+            if token.isSymbol("(") { depth += 1 }
+            if token.isSymbol(")") { depth -= 1 }
+            if depth == 0, token.isSymbol(",") {
+                actions.append([])
+            } else {
+                actions[actions.count - 1].append(token)
+            }
+        }
+        guard actions.count > 1 else { return hasWords(tokens, "not", "valid") }
+        let at = (constraint.location.line, constraint.location.column)
+        // The last action that starts at or before the constraint.
+        let action = actions.last { action in
+            guard let first = action.first else { return false }
+            let start = source.location(of: first.start)
+            return (start.line, start.column) <= at
+        } ?? tokens[...].map { $0 }
+        return hasWords(action, "not", "valid")
     }
 
     static func hasWords(_ tokens: [Token], _ first: String, _ second: String) -> Bool {
@@ -368,7 +393,7 @@ struct Run {
             case .addConstraint(let constraint):
                 switch constraint.kind {
                 case .foreignKey, .check:
-                    guard !Self.hasWords(tokens, "not", "valid") else { continue }
+                    guard !Self.isNotValid(constraint, tokens: tokens, source: file.source) else { continue }
                     let kind = if case .check = constraint.kind { "CHECK" } else { "FOREIGN KEY" }
                     report(
                         "constraint-not-valid",

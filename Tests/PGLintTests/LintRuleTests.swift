@@ -93,6 +93,16 @@ let orgs = ("create_orgs", "CREATE TABLE orgs (id bigint PRIMARY KEY);", "DROP T
             "constraint-not-valid 000004_users_org_fk.up.sql:1:23",
             "constraint-not-valid 000004_users_org_fk.up.sql:2:23",
         ])
+        // NOT VALID counts for its own action only.
+        let mixed = try lint([
+            users, orgs,
+            ("users_org", "CREATE INDEX CONCURRENTLY users_org_idx ON users (org_id);", "DROP INDEX users_org_idx;"),
+            ("both", """
+                ALTER TABLE users ADD CONSTRAINT users_org_fkey FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID,
+                    ADD CONSTRAINT users_score_check CHECK (score >= 0);
+                """, "ALTER TABLE users DROP CONSTRAINT users_org_fkey, DROP CONSTRAINT users_score_check;"),
+        ])
+        #expect(brief(mixed) == ["constraint-not-valid 000004_both.up.sql:2:9"])
         let safe = try lint([
             users, orgs,
             ("users_org", "CREATE INDEX CONCURRENTLY users_org_idx ON users (org_id);", "DROP INDEX users_org_idx;"),
