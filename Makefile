@@ -9,13 +9,17 @@ MODULE ?= saas
 STEPS ?=
 VERSION ?=
 NAME ?=
+DATABASES ?=
+PARALLEL ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help build generate test bench fuzz migrate-up migrate-down migrate-version migrate-force migrate-goto \
-        migrate-drop migrate-create verify dev-db-start dev-db-stop dev-db-status clean
+        migrate-drop migrate-create verify dev-db-start dev-db-stop dev-db-status clean \
+        migrate-status migrate-baseline migrate-lint migrate-verify
 
 help:
 	@echo "make migrate-up MODULE=saas [STEPS=N]     apply pending migrations (all, or N)"
+	@echo "make migrate-up MODULE=saas DATABASES=f   the same on every database listed in f (one URL or name a line) [PARALLEL=4]"
 	@echo "make migrate-down MODULE=saas [STEPS=N|all]  roll back the last migration (or N, or all)"
 	@echo "make migrate-version MODULE=saas          print the current version"
 	@echo "make migrate-goto MODULE=saas VERSION=N   migrate up or down to version N"
@@ -23,6 +27,10 @@ help:
 	@echo "make migrate-drop MODULE=saas             drop everything in the module's database (asks first)"
 	@echo "make migrate-create MODULE=saas NAME=x    create the next NNNNNN_x.up.sql and .down.sql"
 	@echo "make verify MODULE=saas                   compare the migrated database with the migrations, item by item"
+	@echo "make migrate-status MODULE=saas [JSON=1]  every migration: applied, pending, missing, changed (edited after applied)"
+	@echo "make migrate-baseline MODULE=saas         record checksums of migrations applied before (golang-migrate databases)"
+	@echo "make migrate-lint MODULE=saas             check the migrations offline: locks, rewrites, breaking changes, down files"
+	@echo "make migrate-verify MODULE=saas           run every up and down file on a throwaway database and compare catalogs"
 	@echo "make generate                             write the generated models into Generated/<Module>/"
 	@echo "make test                                 run all tests against a throwaway PostgreSQL"
 	@echo "make bench                                time schema folding (against pglast), migrate up (against psql),"
@@ -57,7 +65,7 @@ fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 migrate-up:
-	@scripts/migrate.sh $(MODULE) up $(STEPS)
+	@scripts/migrate.sh $(MODULE) $(if $(DATABASES),-databases $(DATABASES) -parallel $(or $(PARALLEL),4)) up $(STEPS)
 
 migrate-down:
 	@scripts/migrate.sh $(MODULE) down $(if $(filter all,$(STEPS)),-all,$(if $(STEPS),$(STEPS),1))
@@ -84,6 +92,23 @@ migrate-create:
 
 verify:
 	@scripts/verify.sh $(MODULE)
+
+migrate-status:
+	@scripts/migrate.sh $(MODULE) $(if $(DATABASES),-databases $(DATABASES) -parallel $(or $(PARALLEL),4)) status $(if $(JSON),-json)
+
+migrate-baseline:
+	@scripts/migrate.sh $(MODULE) baseline
+
+# On a database of its own, created on the same server and dropped afterwards.
+migrate-verify:
+	@scripts/migrate.sh $(MODULE) verify
+
+# Offline: needs no database, so it does not start the development PostgreSQL.
+migrate-lint:
+	@test -d "migrations/$(MODULE)" || { echo "error: there is no module '$(MODULE)': migrations/$(MODULE) does not exist" >&2; exit 1; }
+	@. scripts/pg-common.sh && pg_install_deps
+	@swift build --product migrate --quiet >&2
+	@"$$(swift build --show-bin-path)/migrate" -path migrations/$(MODULE) lint $(LINTFLAGS)
 
 dev-db-start:
 	@scripts/dev-postgres.sh start

@@ -65,12 +65,14 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         .target(name: "PGClient", dependencies: ["CLibPQ", "PGRecord", "PGSettings"], swiftSettings: strict),
-        .target(name: "PGMigrate", dependencies: ["PGClient", "PGSchema"], swiftSettings: strict),
+        .target(name: "PGMigrate", dependencies: ["PGClient", "PGSchema", "PGCatalog"], swiftSettings: strict),
         // The saas module's models, generated from migrations/saas at build time.
         .target(name: "SaasModels", dependencies: ["PGRecord"], swiftSettings: strict, plugins: ["GenerateModels"]),
+        // `migrate lint`: offline, schema-aware checks of a module's migrations (pure Swift).
+        .target(name: "PGLint", dependencies: ["PGSchema", "PGCatalog"], swiftSettings: strict),
         .executableTarget(
             name: "migrate",
-            dependencies: ["PGMigrate", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PGMigrate", "PGLint", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
 
@@ -130,5 +132,6 @@ let package = Package(
             dependencies: ["PGMigrate", "PGTestSupport", "migrate"],
             swiftSettings: strict
         ),
+        .testTarget(name: "PGLintTests", dependencies: ["PGLint", "PGSchema", "PGMigrate", "PGClient", "PGRecord", "PGTestSupport", "PGCatalog"], swiftSettings: strict),
     ]
 )

@@ -49,6 +49,20 @@ with tempfile.TemporaryDirectory() as work:
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"pg-codegen generate, one 61 MB data migration: {seconds:.1f} s, peak memory {peak:.0f} MB")
+
+# `migrate lint` on the same module: the fold statement by statement plus every rule, whole process.
+swift build -c release --product migrate --quiet
+python3 - "$(swift build -c release --show-bin-path)/migrate" "$module" <<'PY'
+import resource, statistics, subprocess, sys, time
+tool, module = sys.argv[1], sys.argv[2]
+times = []
+for run in range(10):
+    start = time.perf_counter()
+    subprocess.run([tool, "-path", module, "lint", "-disable", "missing-down-file"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times.append((time.perf_counter() - start) * 1000)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("migrate lint, same module, whole process, 10 runs:")
+print(f"  median {statistics.median(times):.1f} ms, best {min(times):.1f} ms, CPU per run {(usage.ru_utime + usage.ru_stime) * 100:.1f} ms")
 PY
 
 if ! python3 -c 'import pglast' 2>/dev/null; then

@@ -31,7 +31,9 @@ public struct CatalogReader {
     static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 
     var notVersionTable: String {
-        "NOT (c.relname = \(Self.literal(migrationsTable)) AND n.nspname = current_schema())"
+        // The migrator's own history table (`<table>_history`, beside golang-migrate's) is no part
+        // of the migrations' schema either.
+        "NOT (c.relname IN (\(Self.literal(migrationsTable)), \(Self.literal(migrationsTable + "_history"))) AND n.nspname = current_schema())"
     }
 
     var notFromExtension: String {

@@ -39,6 +39,9 @@ public enum MigrateError: Error, Sendable, CustomStringConvertible {
     case transactionEndedByFile(file: MigrationFile, target: Int64, detail: String)
     /// A file that would be recorded as applied though it undoes its own work (`ROLLBACK`).
     case refusedFile(file: MigrationFile, line: Int, column: Int, message: String)
+    /// Applied files were edited afterwards; `up` refuses until they are restored, accepted
+    /// (`baseline -accept-changed`) or overridden (`-ignore-changed`).
+    case changedFiles([ChangedFile])
 
     public var description: String {
         switch self {
@@ -96,6 +99,14 @@ public enum MigrateError: Error, Sendable, CustomStringConvertible {
                 """
         case .refusedFile(let file, let line, let column, let message):
             return "\(file.path):\(line):\(column): error: \(message); nothing was run"
+        case .changedFiles(let files):
+            return files.map(\.description).joined(separator: "\n") + """
+
+                Nothing was run. A migration that has been applied is not edited: the databases that ran it keep the old version. \
+                Restore the file\(files.count == 1 ? "" : "s") (git checkout), and put the change in a new migration; \
+                if the edit changes nothing that ran (a comment), accept it with `migrate baseline -accept-changed`, \
+                or pass -ignore-changed to run `up` anyway.
+                """
         }
     }
 }

@@ -29,6 +29,14 @@ public enum MigrationEvent: Sendable {
     case ownTransaction(version: Int64, name: String, statement: String)
     case dropped(objects: Int)
     case forced(version: Int64)
+    /// Versions applied before the history table kept checksums (by golang-migrate, or an older
+    /// version of this tool), now recorded with the checksums of their files as they are.
+    case adopted(versions: [Int64])
+    /// Versions at or below the current version that were never applied here: their files were
+    /// added after later versions had run. golang-migrate never runs them either.
+    case skipped(versions: [Int64])
+    /// Files changed after they were applied, run over anyway (`-ignore-changed`).
+    case ignoredChanges([ChangedFile])
     case notice(PGNotice)
 }
 
@@ -44,7 +52,7 @@ public final class Migrator: Sendable {
     public let connection: PGConnection
     public let directory: MigrationDirectory
     public let options: MigratorOptions
-    private let log: @Sendable (MigrationEvent) -> Void
+    let log: @Sendable (MigrationEvent) -> Void
 
     public init(
         connection: PGConnection, directory: MigrationDirectory, options: MigratorOptions,
@@ -62,6 +70,7 @@ public final class Migrator: Sendable {
     public func up(limit: Int? = nil) throws(MigrateError) {
         try locked { session throws(MigrateError) in
             let current = try session.checkedVersion()
+            try self.guardHistory(session, current: current, checkChanged: true)
             let pending = try self.pending(after: current)
             let steps = limit.map { Array(pending.prefix($0)) } ?? pending
             try self.run(steps.map { ($0, .up, $0.version) }, in: session, from: current)
@@ -73,6 +82,7 @@ public final class Migrator: Sendable {
     public func down(limit: Int? = nil) throws(MigrateError) {
         try locked { session throws(MigrateError) in
             let current = try session.checkedVersion()
+            try self.guardHistory(session, current: current, checkChanged: false)
             let applied = try self.applied(upTo: current)
             let steps = limit.map { Array(applied.prefix($0)) } ?? applied
             try self.run(steps, in: session, from: current)
@@ -87,6 +97,7 @@ public final class Migrator: Sendable {
         }
         try locked { session throws(MigrateError) in
             let current = try session.checkedVersion()
+            try self.guardHistory(session, current: current, checkChanged: (current?.version ?? -1) < version)
             if (current?.version ?? -1) < version {
                 let steps = try self.pending(after: current).prefix { $0.version <= version }
                 try self.run(steps.map { ($0, .up, $0.version) }, in: session, from: current)
@@ -179,17 +190,24 @@ public final class Migrator: Sendable {
         var version = current?.version
         for (script, plan) in zip(scripts, plans) {
             let start = ContinuousClock.now
+            let file = script.file
+            let record = { () -> String in
+                session.historyInsert(
+                    version: file.version, direction: file.direction.rawValue, name: file.name, text: script.text,
+                    duration: ContinuousClock.now - start
+                )
+            }
             switch plan {
             case .inTransaction:
-                try session.applyInTransaction(script.file, text: script.text, target: script.target, previous: version)
+                try session.applyInTransaction(script.file, text: script.text, target: script.target, previous: version, record: record)
             case .outsideTransaction(let statements, let refused):
                 if let refused {
                     log(.outsideTransaction(version: script.file.version, name: script.file.name, statement: refused))
                 }
-                try session.applyOutsideTransaction(script.file, text: script.text, statements: statements, target: script.target, previous: version)
+                try session.applyOutsideTransaction(script.file, text: script.text, statements: statements, target: script.target, previous: version, record: record)
             case .wholeFile(let statement):
                 log(.ownTransaction(version: script.file.version, name: script.file.name, statement: statement))
-                try session.applyWholeFile(script.file, text: script.text, target: script.target, previous: version)
+                try session.applyWholeFile(script.file, text: script.text, target: script.target, previous: version, record: record)
             }
             version = script.target
             log(.applied(
@@ -260,7 +278,7 @@ public final class Migrator: Sendable {
     }
 
     /// Takes the lock, runs `body`, lets the lock go (also when `body` throws).
-    private func locked<T>(_ body: (Session) throws(MigrateError) -> T) throws(MigrateError) -> T {
+    func locked<T>(_ body: (Session) throws(MigrateError) -> T) throws(MigrateError) -> T {
         let session = try Session(connection: connection, options: options)
         try session.lock()
         let result: Result<T, MigrateError>

@@ -14,6 +14,8 @@ public struct MigratorOptions: Sendable, Equatable {
     /// command line uses for a URL that spells the name plainly, and one key however the name is
     /// spelled. Set it only to match another tool's key.
     public var lockDatabaseName: String?
+    /// Run `up` even though an applied file changed after it was applied (`-ignore-changed`).
+    public var ignoreChanged = false
 
     public init(
         migrationsTable: String = "schema_migrations", statementTimeoutMilliseconds: Int? = nil,

@@ -12,6 +12,9 @@ final class Session {
     let lockKey: UInt32
     /// `"schema"."table"`, quoted.
     let table: String
+    /// Whether the history table exists, once known (it is never dropped during a session but by
+    /// `drop`, which forgets it).
+    var historyExistsKnown: Bool?
 
     init(connection: PGConnection, options: MigratorOptions) throws(MigrateError) {
         self.connection = connection
@@ -134,9 +137,9 @@ final class Session {
     /// `ROLLBACK` leaves the database exactly as before.
     ///
     /// The file must not end the transaction itself (``Migrator`` sends such files through
-    /// ``applyWholeFile(_:text:target:previous:)``); should libpq report that it did anyway, the
+    /// ``applyWholeFile(_:text:target:previous:record:)``); should libpq report that it did anyway, the
     /// version is marked dirty rather than recorded as cleanly applied.
-    func applyInTransaction(_ file: MigrationFile, text: String, target: Int64, previous: Int64?) throws(MigrateError) {
+    func applyInTransaction(_ file: MigrationFile, text: String, target: Int64, previous: Int64?, record: () -> String = { "" }) throws(MigrateError) {
         let prefix = "BEGIN;\n"
         do {
             try connection.execute(prefix + text)
@@ -152,7 +155,7 @@ final class Session {
             throw .transactionEndedByFile(file: file, target: target, detail: "the transaction was no longer open when the file finished")
         }
         do {
-            try connection.execute(versionStatements(target, dirty: false) + " COMMIT")
+            try connection.execute(versionStatements(target, dirty: false) + " " + record() + " COMMIT")
         } catch {
             if !connection.isConnected {
                 throw .outcomeUnknown(file: file, error: error, previousVersion: previous, target: target)
@@ -165,7 +168,8 @@ final class Session {
     /// golang-migrate's protocol: mark dirty, run each statement on its own (so that
     /// `CREATE INDEX CONCURRENTLY` works), clear dirty. A failure leaves the version dirty.
     func applyOutsideTransaction(
-        _ file: MigrationFile, text: String, statements: [SQLStatement], target: Int64, previous: Int64?
+        _ file: MigrationFile, text: String, statements: [SQLStatement], target: Int64, previous: Int64?,
+        record: () -> String = { "" }
     ) throws(MigrateError) {
         try setVersion(target, dirty: true)
         for statement in statements {
@@ -182,12 +186,12 @@ final class Session {
             _ = try? connection.execute("ROLLBACK")
             throw .transactionEndedByFile(file: file, target: target, detail: "it left a transaction open, which was rolled back")
         }
-        try markClean(target)
+        try markClean(target, record: record)
     }
 
     /// A file that manages its own transactions (`BEGIN; … COMMIT;`) runs as golang-migrate runs
     /// every file: marked dirty, sent as one query, then marked clean.
-    func applyWholeFile(_ file: MigrationFile, text: String, target: Int64, previous: Int64?) throws(MigrateError) {
+    func applyWholeFile(_ file: MigrationFile, text: String, target: Int64, previous: Int64?, record: () -> String = { "" }) throws(MigrateError) {
         try setVersion(target, dirty: true)
         do {
             try connection.execute(text)
@@ -199,7 +203,7 @@ final class Session {
             _ = try? connection.execute("ROLLBACK")
             throw .transactionEndedByFile(file: file, target: target, detail: "it left a transaction open, which was rolled back")
         }
-        try markClean(target)
+        try markClean(target, record: record)
     }
 
     private func failure(
@@ -215,9 +219,9 @@ final class Session {
 
     /// Clears the dirty flag once a file ran completely. Should that fail (the connection lost
     /// during its COMMIT), the message says exactly what is known.
-    private func markClean(_ target: Int64) throws(MigrateError) {
+    private func markClean(_ target: Int64, record: () -> String) throws(MigrateError) {
         do {
-            try connection.execute("BEGIN; " + versionStatements(target, dirty: false) + " COMMIT")
+            try connection.execute("BEGIN; " + versionStatements(target, dirty: false) + " " + record() + " COMMIT")
         } catch {
             throw .database(error, doing: "the file ran completely, but marking version \(target) clean failed, so it may still be marked dirty (run `migrate version`; if it says \(target) (dirty), run `force \(target)`)")
         }
@@ -227,6 +231,7 @@ final class Session {
 
     /// Drops the current schema's objects that no extension owns; returns how many.
     func dropAll() throws(MigrateError) -> Int {
+        historyExistsKnown = nil
         let notFromExtension = """
             NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = o.oid AND d.deptype = 'e')
             """

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import PGLint
 import PGMigrate
+import PGSchema
 
 struct Up: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply all pending migrations, or the next N.")
@@ -12,6 +14,10 @@ struct Up: ParsableCommand {
     }
 
     func run() throws {
+        if parent.options.isFleet {
+            guard n == nil else { throw ValidationError("N cannot be used with -databases: each database is migrated to the latest version") }
+            return try Runner(options: parent.options).fleetUp()
+        }
         try Runner(options: parent.options).run { migrator throws(MigrateError) in try migrator.up(limit: n) }
     }
 }
@@ -141,4 +147,126 @@ func confirm(_ question: String) -> Bool {
         return false
     }
     return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+}
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every migration: applied, pending, missing (applied, no file), changed (edited after it was applied), skipped.",
+        discussion: "Reads only: takes no lock and creates nothing. Exits with 3 when a file changed or is missing, or the database is dirty."
+    )
+    @ParentCommand var parent: Migrate
+    @Flag(name: .singleDash("json"), help: "Print JSON instead of a table.") var json = false
+
+    func run() throws {
+        // `-json` after the command may be taken by the old entry point's flag of the same name.
+        if parent.options.isFleet { return try Runner(options: parent.options).fleetStatus(json: json || parent.json) }
+        try Runner(options: parent.options).printStatus(json: json || parent.json)
+    }
+}
+
+struct Baseline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record the checksums of applied migrations that have none (a database migrated by golang-migrate).",
+        discussion: "`up` does this by itself on first sight; with -accept-changed it also accepts files changed after they were applied."
+    )
+    @ParentCommand var parent: Migrate
+    @Flag(name: .singleDash("accept-changed"), help: "Also record the current checksums of changed files.") var acceptChanged = false
+
+    func run() throws {
+        try Runner(options: parent.options).baseline(acceptChanged: acceptChanged)
+    }
+}
+
+/// The flags of `lint`, also used by `-cmd=lint`.
+struct LintFlags: ParsableArguments {
+    @Option(name: .singleDash("disable"), help: ArgumentHelp("Rules not to run, comma-separated.", valueName: "rules")) var disable: String = ""
+    @Option(name: .singleDash("error"), help: ArgumentHelp("Rules whose findings are errors, comma-separated.", valueName: "rules")) var error: String = ""
+    @Option(name: .singleDash("warning"), help: ArgumentHelp("Rules whose findings are warnings, comma-separated.", valueName: "rules")) var warning: String = ""
+    @Option(name: .singleDash("since"), help: ArgumentHelp("Report only on migrations above this version (the one production is at).", valueName: "V")) var since: Int64?
+    @Flag(name: .singleDash("strict"), help: "Fail on warnings too.") var strict = false
+    @Flag(name: .singleDash("json"), help: "Print the findings as JSON.") var json = false
+    @Flag(name: .singleDash("rules"), help: "List the rules and exit.") var listRules = false
+
+    init() {}
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the migrations offline for statements that lock or rewrite busy tables, break rolling deploys, or that a down file does not undo.",
+        discussion: """
+            Knows from the fold which tables exist before each migration: nothing fires for a table \
+            created earlier in the same file. Silence one finding with a comment above (or inside) \
+            the statement: `-- migrate:lint-ignore RULE[, RULE] -- why`, or a whole file with \
+            `-- migrate:lint-ignore-file RULE`. Exits with 1 when there is an error (with -strict, \
+            also a warning).
+            """
+    )
+    @ParentCommand var parent: Migrate
+    @OptionGroup var flags: LintFlags
+
+    func run() throws {
+        var flags = flags
+        // `-json` after the command may be taken by the old entry point's flag of the same name.
+        flags.json = flags.json || parent.json
+        if flags.listRules { return try Self.lint(path: "", settings: flags) }
+        try Self.lint(path: try parent.options.migrationsPath(), settings: flags)
+    }
+
+    static func lint(path: String, settings: LintFlags) throws {
+        if settings.listRules {
+            for rule in LintRule.all { print("\(rule.id) (\(rule.severity.rawValue)): \(rule.summary)") }
+            return
+        }
+        var options = LintOptions()
+        do {
+            try options.load(configIn: path)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        func list(_ text: String) throws -> Set<String> {
+            let names = Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            for name in names where LintRule.named(name) == nil {
+                throw ValidationError("\(name) is not a lint rule; `migrate lint -rules` lists them")
+            }
+            return names
+        }
+        // Flags add to the module's .migrate-lint settings; a flag's severity wins over the file's.
+        options.disabled.formUnion(try list(settings.disable))
+        let errors = try list(settings.error)
+        let warnings = try list(settings.warning)
+        options.errors = options.errors.subtracting(warnings).union(errors)
+        options.warnings = options.warnings.subtracting(errors).union(warnings)
+        if let since = settings.since { options.since = since }
+        let report = Linter.lint(path: path, options: options)
+        if settings.json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report.findings), as: UTF8.self))
+        } else {
+            for finding in report.findings { print(finding.description) }
+            var summary = "\(report.files) migration\(report.files == 1 ? "" : "s") checked: \(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
+            if report.suppressed > 0 { summary += ", \(report.suppressed) silenced by lint-ignore comments" }
+            fflush(nil)
+            printError(summary)
+        }
+        if report.errors > 0 || (settings.strict && report.warnings > 0) { throw ExitCode.failure }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every down file on a throwaway database: up, snapshot the catalog, down, compare, up again.",
+        discussion: """
+            Creates a database of its own on the server of -database (or DATABASE_URL, .env, the \
+            development PostgreSQL) and drops it afterwards, so the user needs CREATEDB; your \
+            database is not touched. Stops at the first down file that does not give back the \
+            catalog as it was before its up file, and prints what differs.
+            """
+    )
+    @ParentCommand var parent: Migrate
+
+    func run() throws {
+        try Runner(options: parent.options).verify()
+    }
 }

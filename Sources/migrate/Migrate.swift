@@ -23,11 +23,19 @@ struct Migrate: ParsableCommand {
             `-- migrate:no-transaction` runs outside a transaction and marks the database dirty \
             while it runs.
 
+            Each file run is recorded with its checksum in <table>_history beside the version \
+            table; `up` refuses while an applied file was edited (-ignore-changed runs it anyway, \
+            `baseline -accept-changed` accepts the edit). `status`, `lint` and `verify` check a \
+            module before it runs; `-databases FILE` runs `up` or `status` on many databases.
+
             The form of the project's old Go entry point works too:
               migrate -module=saas -cmd=up [-steps N]
               migrate -module=saas -cmd=force -target V
+              migrate -module=saas -cmd=status [-json]
+              migrate -module=saas -cmd=lint
+              migrate -module=saas -cmd=verify
             """,
-        subcommands: [Up.self, Down.self, Goto.self, Force.self, Version.self, Drop.self, Create.self]
+        subcommands: [Up.self, Down.self, Goto.self, Force.self, Version.self, Drop.self, Create.self, Status.self, Baseline.self, Lint.self, Verify.self]
     )
 
     @OptionGroup var options: GlobalOptions
@@ -41,7 +49,15 @@ struct Migrate: ParsableCommand {
     @Option(name: .singleDash("target"), parsing: .unconditional, help: ArgumentHelp("Old entry point: the version for goto and force.", valueName: "V"))
     var target: String?
 
+    @Flag(name: .singleDash("json"), help: "Old entry point: status as JSON.")
+    var json = false
+
     mutating func run() throws {
+        if cmd == "lint" {
+            // Offline: no database is needed.
+            try Lint.lint(path: try options.migrationsPath(), settings: try LintFlags.parse(json ? ["-json"] : []))
+            return
+        }
         guard let cmd else {
             print(Self.helpMessage())
             return
@@ -52,6 +68,9 @@ struct Migrate: ParsableCommand {
     private func runOldEntryPoint(_ cmd: String) throws {
         let runner = try Runner(options: options)
         switch cmd {
+        case "up" where options.isFleet:
+            guard steps == nil else { throw ValidationError("-steps cannot be used with -databases") }
+            try runner.fleetUp()
         case "up":
             let limit = try parseLimit(steps)
             try runner.run { migrator throws(MigrateError) in try migrator.up(limit: limit) }
@@ -68,8 +87,16 @@ struct Migrate: ParsableCommand {
             try runner.printVersion()
         case "drop":
             try runner.run { migrator throws(MigrateError) in try migrator.drop() }
+        case "status" where options.isFleet:
+            try runner.fleetStatus(json: json)
+        case "status":
+            try runner.printStatus(json: json)
+        case "baseline":
+            try runner.baseline(acceptChanged: false)
+        case "verify":
+            try runner.verify()
         default:
-            throw ValidationError("-cmd=\(cmd) is not a command; use up, down, goto, force, version or drop")
+            throw ValidationError("-cmd=\(cmd) is not a command; use up, down, goto, force, version, drop, status, baseline, lint or verify")
         }
     }
 }
@@ -93,6 +120,20 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: [.singleDash("verbose"), .long], help: "Print server notices and timings.")
     var verbose = false
+
+    @Flag(name: [.singleDash("ignore-changed"), .long], help: "Run up even though an applied migration file was changed afterwards.")
+    var ignoreChanged = false
+
+    @Option(name: [.singleDash("databases"), .long], help: ArgumentHelp("up on many databases: a file with one URL (or database name on the -database server) per line.", valueName: "file"))
+    var databases: String?
+
+    @Option(name: [.singleDash("databases-query"), .long], help: ArgumentHelp("up on many databases: a query, run on the -database database, whose first column lists URLs or database names.", valueName: "sql"))
+    var databasesQuery: String?
+
+    @Option(name: [.singleDash("parallel"), .long], help: ArgumentHelp("With -databases: how many databases to migrate at once.", valueName: "N"))
+    var parallel: Int = 4
+
+    var isFleet: Bool { databases != nil || databasesQuery != nil }
 
     /// The migrations folder from -path, -source or -module.
     func migrationsPath() throws -> String {

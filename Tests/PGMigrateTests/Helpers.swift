@@ -50,10 +50,16 @@ final class Harness: Sendable {
         try connection.query(sql).first?[0]
     }
 
+    /// The current schema's tables, without the migrator's history table (`<version table>_history`,
+    /// which StatusAndChecksumTests checks).
     func tables() throws -> [String] {
         try connection.query("""
-            SELECT table_name FROM information_schema.tables
-            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1
+            SELECT table_name FROM information_schema.tables t
+            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+              AND NOT (table_name LIKE '%\\_history' AND EXISTS (
+                SELECT 1 FROM information_schema.tables v WHERE v.table_schema = t.table_schema
+                  AND v.table_name || '_history' = t.table_name))
+            ORDER BY 1
             """).map { $0[0] ?? "" }
     }
 

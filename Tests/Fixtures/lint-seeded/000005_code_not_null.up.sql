@@ -1,0 +1,1 @@
+ALTER TABLE accounts ALTER COLUMN code SET NOT NULL; -- safe

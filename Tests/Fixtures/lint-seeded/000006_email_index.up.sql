@@ -1,0 +1,2 @@
+-- migrate:no-transaction
+CREATE INDEX CONCURRENTLY accounts_email_idx ON accounts (email); -- safe
