@@ -24,7 +24,10 @@ final class ConnectionThread: @unchecked Sendable {
     }
 
     init(name: String) {
-        let thread = Thread { [self] in loop() }
+        let thread = Thread { [self] in
+            blockAsynchronousSignals()
+            loop()
+        }
         thread.name = name
         // libpq and the row wrapping need little stack; decoding runs on the caller's side.
         thread.stackSize = 1 << 20
@@ -67,6 +70,7 @@ final class ConnectionThread: @unchecked Sendable {
         interrupting = true
         condition.unlock()
         let thread = Thread { [self] in
+            blockAsynchronousSignals()
             interrupt()
             condition.lock()
             interrupting = false
@@ -124,4 +128,15 @@ final class JobTicket: @unchecked Sendable {
         cancelled = true
         return id
     }
+}
+
+/// Keeps signals such as SIGCHLD away from the package's threads, as libdispatch does for its
+/// own: a signal that a library waits for with `signalfd` (Foundation's `Process` reaps its
+/// children that way) is lost when it is delivered to a thread that has it unblocked. Faults
+/// (SIGSEGV and the like) stay unblocked.
+private func blockAsynchronousSignals() {
+    var signals = sigset_t()
+    sigfillset(&signals)
+    for fault in [SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGBUS, SIGSEGV, SIGSYS] { sigdelset(&signals, fault) }
+    pthread_sigmask(SIG_BLOCK, &signals, nil)
 }

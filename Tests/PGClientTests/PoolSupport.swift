@@ -2,6 +2,7 @@ import Foundation
 import PGClient
 import PGRecord
 import PGTestSupport
+import Synchronization
 import Testing
 
 /// What the pool, transaction and streaming tests share: a connection of the test's own that
@@ -95,4 +96,19 @@ func withTestDatabase<T>(_ body: (PGConfig) async throws -> T) async throws -> T
     }
     _ = try? await admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", [])
     return try result.get()
+}
+
+/// A value shared by tasks.
+final class Box<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
+
+    init(_ value: Value) {
+        mutex = Mutex(value)
+    }
+
+    var value: Value { mutex.withLock { $0 } }
+
+    func update(_ change: (inout Value) -> Void) {
+        mutex.withLock { change(&$0) }
+    }
 }

@@ -30,10 +30,12 @@ import Testing
             let pool = PGPool(configuration: .init(connection: config, maxConnections: 1, statementTimeout: .seconds(120)))
             defer { pool.close() }
             let watcher = try await Watcher(config)
-            // The set-returning function in the select list sends rows as it makes them (in FROM it would
-            // store them all first). Without the cancel, reading the rest would take hours; the
-            // pool's statement timeout only bounds a failing test.
-            let endless = PGQuery<Int64>("SELECT generate_series(1::int8, 10000000000) /* endless */")
+            // The set-returning function in the select list makes rows as they are sent (in FROM it
+            // would store them all first), and slowly: a server far ahead of its reader would sit in
+            // a socket write, where it cannot take part in other tests' DROP DATABASE (which waits
+            // for every backend). Without the cancel, reading the rest would take weeks; the pool's
+            // statement timeout only bounds a failing test.
+            let endless = PGQuery<Int64>("SELECT g FROM (SELECT generate_series(1::int8, 10000000000) AS g) AS s WHERE pg_sleep(0.0002) IS NOT NULL /* endless */")
             var seen: [Int64] = []
             for try await value in try endless.stream(on: pool) {
                 seen.append(value)
@@ -54,7 +56,7 @@ import Testing
             _ = try await pool.execute("CREATE TABLE t (x int)", [])
             try await pool.withTransaction { tx in
                 _ = try await tx.execute("INSERT INTO t VALUES (1)", [])
-                for try await value in try PGQuery<Int64>("SELECT generate_series(1::int8, 10000000000) /* endless in tx */").stream(on: tx) {
+                for try await value in try PGQuery<Int64>("SELECT g FROM (SELECT generate_series(1::int8, 10000000000) AS g) AS s WHERE pg_sleep(0.0002) IS NOT NULL /* endless in tx */").stream(on: tx) {
                     if value == 3 { break }
                 }
                 try await eventually("the query stopped") { try await watcher.active("endless in tx").isEmpty }
@@ -87,7 +89,7 @@ import Testing
             let started = Signal()
             let consumer = Task {
                 var count = 0
-                for try await _ in try PGQuery<Int64>("SELECT generate_series(1::int8, 10000000000) /* consumer */").stream(on: pool) {
+                for try await _ in try PGQuery<Int64>("SELECT g FROM (SELECT generate_series(1::int8, 10000000000) AS g) AS s WHERE pg_sleep(0.0002) IS NOT NULL /* consumer */").stream(on: pool) {
                     count += 1
                     if count == 10 { started.fire() }
                     try await Task.sleep(for: .milliseconds(1))
