@@ -94,10 +94,13 @@ final class ConnectionThread: @unchecked Sendable {
         while true {
             while queue.isEmpty, !stopped { condition.wait() }
             if queue.isEmpty { break }
-            let job = queue.removeFirst()
-            running = job.id
+            var job: Job? = queue.removeFirst()
+            running = job?.id
             condition.unlock()
-            job.run()
+            job?.run()
+            // Released before the lock is taken again: the job may hold the last reference to its
+            // connection, whose deinit stops this thread, which takes the lock.
+            job = nil
             condition.lock()
             running = nil
             while interrupting { condition.wait() }
