@@ -100,25 +100,38 @@ print(String(format: "psql COPY saas_clients TO STDOUT (text, no decoding): %d r
 
 // MARK: - Starvation
 
+/// The process's thread count (Linux: /proc/self/status), 0 elsewhere.
+func threadCount() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("Threads:") {
+        return Int(line.dropFirst("Threads:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+    }
+    return 0
+}
+
 /// The median and 99th percentile, in milliseconds, of the time a task on the cooperative pool
-/// takes to start and do a little work, over `samples` tasks one after another.
-func taskLatency(samples: Int = 200) async -> (median: Double, p99: Double) {
+/// takes to start and do a little work, over `samples` tasks one after another; and the most
+/// threads the process had meanwhile (Linux's libdispatch adds threads when its workers block).
+func taskLatency(samples: Int = 200) async -> (median: Double, p99: Double, threads: Int) {
     var times: [Double] = []
+    var threads = 0
     for _ in 0..<samples {
+        threads = max(threads, threadCount())
         let start = ContinuousClock.now
-        let value = await Task.detached { (0..<1000).reduce(0, &+) }.value
+        // At the priority of the load tasks, so that both run on the same threads of the pool.
+        let value = await Task.detached(priority: Task.currentPriority) { (0..<1000).reduce(0, &+) }.value
         let elapsed = ContinuousClock.now - start
         if value < 0 { print("impossible") }
         times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
         try? await Task.sleep(for: .milliseconds(2))
     }
     times.sort()
-    return (times[times.count / 2], times[min(times.count - 1, times.count * 99 / 100)])
+    return (times[times.count / 2], times[min(times.count - 1, times.count * 99 / 100)], threads)
 }
 
 print("latency of a small CPU-only task on the cooperative pool (\(ProcessInfo.processInfo.activeProcessorCount) threads):")
 let idle = await taskLatency()
-print(String(format: "  alone:                                                    median %.2f ms, p99 %.2f ms", idle.median, idle.p99))
+print(String(format: "  alone:                                                    median %.2f ms, p99 %.2f ms, %d threads", idle.median, idle.p99, idle.threads))
 
 let sleepers = 200
 let loaded = try await withThrowingTaskGroup(of: Void.self) { group in
@@ -127,7 +140,7 @@ let loaded = try await withThrowingTaskGroup(of: Void.self) { group in
     try await group.waitForAll()
     return latency
 }
-print(String(format: "  while %d pg_sleep(0.2) wait in a PGPool of 8:              median %.2f ms, p99 %.2f ms", sleepers, loaded.median, loaded.p99))
+print(String(format: "  while %d pg_sleep(0.2) wait in a PGPool of 8:              median %.2f ms, p99 %.2f ms, %d threads", sleepers, loaded.median, loaded.p99, loaded.threads))
 
 let connections = try (0..<8).map { _ in try PGConnection(config: config) }
 let blocking = try await withThrowingTaskGroup(of: Void.self) { group in
@@ -139,5 +152,5 @@ let blocking = try await withThrowingTaskGroup(of: Void.self) { group in
     try await group.waitForAll()
     return latency
 }
-print(String(format: "  while %d pg_sleep(0.2) block threads (synchronous calls):   median %.2f ms, p99 %.2f ms", sleepers, blocking.median, blocking.p99))
+print(String(format: "  while %d pg_sleep(0.2) block threads (synchronous calls):   median %.2f ms, p99 %.2f ms, %d threads", sleepers, blocking.median, blocking.p99, blocking.threads))
 pool.close()
