@@ -17,4 +17,4 @@ owner=""
 [ "$(id -u)" -eq 0 ] && owner="runuser -u postgres --"
 export TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres?sslmode=disable"
 export POOL_RESTART_COMMAND="$owner '$bindir/pg_ctl' -D '$dir/data' -l '$dir/data.log' -m fast -w -t 60 restart >/dev/null 2>&1"
-timeout 600 swift test --skip-build --disable-xctest --filter PoolRestartTests
+swift test --skip-build --disable-xctest --filter PoolRestartTests
