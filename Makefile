@@ -35,7 +35,9 @@ help:
 	@echo "make test                                 run all tests against a throwaway PostgreSQL"
 	@echo "make bench                                time schema folding (against pglast), migrate up (against psql),"
 	@echo "                                          the query helpers (against psql COPY and PostgresNIO), and the"
-	@echo "                                          build time of generated models (scripts/bench-build.sh)"
+	@echo "                                          build time of generated models (scripts/bench-build.sh);"
+	@echo "                                          streaming 1,000,000 rows in flat memory and the pool's"
+	@echo "                                          cooperative-pool latency under load (scripts/bench-stream.sh)"
 	@echo "make fuzz [FUZZ_SECONDS=300]               fuzz the lexer, parser, fold, statement splitter and JSON reader (libFuzzer); crashes go to Fuzz/crashes/"
 	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
 
@@ -51,6 +53,7 @@ test:
 	swift build --build-tests
 	scripts/with-test-postgres.sh sh -c 'swift test --skip-build --disable-xctest && scripts/test-make-targets.sh'
 	scripts/test-server-restart.sh
+	scripts/test-pool-restart.sh
 	scripts/test-plugin.sh
 
 bench:
@@ -58,6 +61,7 @@ bench:
 	scripts/bench-schema.sh
 	scripts/bench-migrate.sh
 	scripts/bench-records.sh
+	scripts/bench-stream.sh
 	scripts/bench-build.sh
 	scripts/bench-queries.sh
 

@@ -126,7 +126,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PGCatalogTests", dependencies: ["PGCatalog", "PGSchema"], swiftSettings: strict),
-        .testTarget(name: "PGClientTests", dependencies: ["PGClient", "PGTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "PGClientTests",
+            // SaasModels and the migrator: the generated helpers run on the pool and in transactions.
+            dependencies: ["PGClient", "PGTestSupport", "SaasModels", "PGMigrate", "PGSchema"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PGMigrateTests",
             dependencies: ["PGMigrate", "PGTestSupport", "migrate"],

@@ -27,5 +27,15 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        // Streaming in bounded memory, and no starvation of the cooperative pool (scripts/bench-stream.sh).
+        .executableTarget(
+            name: "stream-bench",
+            dependencies: [
+                "CHeap",
+                .product(name: "SaasModels", package: models),
+                .product(name: "PGClient", package: models),
+                .product(name: "PGMigrate", package: models),
+            ]
+        ),
     ]
 )

@@ -11,10 +11,37 @@ import Synchronization
 public final class PGConnection: Sendable {
     private let state: Mutex<ConnectionHandle>
     private let noticeBox: NoticeBox
+    /// libpq's handle for cancel requests (`PQgetCancel`), usable from any thread.
+    private let cancelHandle: CancelHandle
+    /// The thread that runs the async calls, started by the first one.
+    private let threadBox: Mutex<ConnectionThread?>
+    /// Held by a task that uses the connection through the async API, for one statement or for a
+    /// whole ``withSession(isolation:_:)`` or transaction.
+    let gate = AsyncGate()
 
     /// Connects. Fails with a ``PGError`` of kind `.connection` whose message is libpq's (it never
     /// holds the password); an unreachable host fails after `connect_timeout` (10 s by default).
-    public init(config: PGConfig, notices: (@Sendable (PGNotice) -> Void)? = nil) throws(PGError) {
+    ///
+    /// This initializer waits for the server on the calling thread; in async code use
+    /// ``connect(config:notices:)``, which does not.
+    public convenience init(config: PGConfig, notices: (@Sendable (PGNotice) -> Void)? = nil) throws(PGError) {
+        self.init(pointer: try Self.open(config), notices: notices, thread: nil)
+    }
+
+    /// Connects on a thread of the connection's own, without holding a thread of the caller's.
+    public static func connect(config: PGConfig, notices: (@Sendable (PGNotice) -> Void)? = nil) async throws -> PGConnection {
+        let thread = ConnectionThread(name: "pg-connection")
+        let pointer: Result<ConnectionPointer, PGError> = await withCheckedContinuation { continuation in
+            thread.submit({
+                continuation.resume(returning: Result { () throws(PGError) in ConnectionPointer(try Self.open(config)) })
+            }, dropped: {
+                continuation.resume(returning: .failure(PGError(kind: .connection, message: "the connection's thread stopped")))
+            })
+        }
+        return PGConnection(pointer: try pointer.get().pointer, notices: notices, thread: thread)
+    }
+
+    private static func open(_ config: PGConfig) throws(PGError) -> OpaquePointer {
         let parameters = config.libpqParameters
         var keywords: [UnsafePointer<CChar>?] = parameters.map { UnsafePointer(strdup($0.keyword)) }
         var values: [UnsafePointer<CChar>?] = parameters.map { UnsafePointer(strdup($0.value)) }
@@ -31,6 +58,10 @@ public final class PGConnection: Sendable {
             // a password such as `postgres` would be revealed by where `***` appears.
             throw PGError(kind: .connection, message: Self.trimmed(message))
         }
+        return connection
+    }
+
+    private init(pointer connection: OpaquePointer, notices: (@Sendable (PGNotice) -> Void)?, thread: ConnectionThread?) {
         noticeBox = NoticeBox(handler: notices)
         PQsetNoticeReceiver(connection, { argument, result in
             guard let argument, let result else { return }
@@ -43,11 +74,35 @@ public final class PGConnection: Sendable {
                 hint: field(result, "H")
             ))
         }, Unmanaged.passUnretained(noticeBox).toOpaque())
+        cancelHandle = CancelHandle(PQgetCancel(connection))
         state = Mutex(ConnectionHandle(pointer: connection))
+        threadBox = Mutex(thread)
+    }
+
+    /// The connection's thread, started when first needed.
+    var thread: ConnectionThread {
+        threadBox.withLock { thread in
+            if let thread { return thread }
+            let started = ConnectionThread(name: "pg-connection")
+            thread = started
+            return started
+        }
+    }
+
+    /// Asks the server to stop the statement running on this connection (`PQcancel`). Waits for
+    /// the server's answer: call it from a thread that may wait.
+    func sendCancelRequest() {
+        cancelHandle.cancel()
+    }
+
+    /// Runs `body` with the libpq connection, under the connection's lock.
+    func withHandle<T>(_ body: (OpaquePointer?, inout Int) -> T) -> T {
+        state.withLock { handle in body(handle.pointer, &handle.roundTrips) }
     }
 
     deinit {
         close()
+        threadBox.withLock { $0?.stop() }
     }
 
     /// Closes the connection; later calls fail with a `.connection` error.
@@ -149,7 +204,7 @@ public final class PGConnection: Sendable {
         state.withLock { handle in handle.pointer.map { Int(PQserverVersion($0)) } ?? 0 }
     }
 
-    private func run(_ sql: String, _ send: (OpaquePointer) -> OpaquePointer?) throws(PGError) -> PGRows {
+    func run(_ sql: String, _ send: (OpaquePointer) -> OpaquePointer?) throws(PGError) -> PGRows {
         let outcome: Result<LibPQResult, PGError> = state.withLock { handle in
             guard let connection = handle.pointer else {
                 return .failure(PGError(kind: .connection, message: "the connection is closed", query: sql))
@@ -176,7 +231,7 @@ public final class PGConnection: Sendable {
         }
     }
 
-    private static func error(from result: OpaquePointer, connection: OpaquePointer, query: String) -> PGError {
+    static func error(from result: OpaquePointer, connection: OpaquePointer, query: String) -> PGError {
         var message = field(result, "M")
         if message == nil {
             message = trimmed(String(cString: PQresultErrorMessage(result)))
@@ -199,7 +254,7 @@ public final class PGConnection: Sendable {
         return error
     }
 
-    private static func trimmed(_ message: String) -> String {
+    static func trimmed(_ message: String) -> String {
         var text = Substring(message)
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return String(text)
@@ -234,7 +289,32 @@ private final class NoticeBox: Sendable {
     }
 }
 
-private func field(_ result: OpaquePointer, _ code: Character) -> String? {
+/// A `PGconn` handed from the thread that opened it to the connection that owns it.
+private struct ConnectionPointer: @unchecked Sendable {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+}
+
+/// `PGcancel`: `PQcancel` may be called from any thread while the connection works.
+private final class CancelHandle: @unchecked Sendable {
+    private let pointer: OpaquePointer?
+
+    init(_ pointer: OpaquePointer?) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        if let pointer { PQfreeCancel(pointer) }
+    }
+
+    func cancel() {
+        guard let pointer else { return }
+        var buffer = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(pointer, &buffer, Int32(buffer.count))
+    }
+}
+
+func field(_ result: OpaquePointer, _ code: Character) -> String? {
     guard let value = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
     return String(cString: value)
 }

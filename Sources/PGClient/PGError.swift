@@ -1,3 +1,5 @@
+import PGRecord
+
 /// An error from the database or from libpq, with the fields PostgreSQL reports.
 ///
 /// `description` is safe to log: it holds no password and no bind values. The statement's text is
@@ -72,3 +74,7 @@ public struct PGNotice: Sendable, CustomStringConvertible {
         return text
     }
 }
+
+/// A transaction (``PGRecord/PGExecutor/withTransaction(_:_:)``) reads the SQLSTATE to retry
+/// serialization failures and deadlocks.
+extension PGError: PGSQLStateError {}

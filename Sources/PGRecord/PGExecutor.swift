@@ -11,6 +11,24 @@ public protocol PGExecutor: Sendable {
     func query(_ sql: String, _ binds: [PGBind]) async throws -> PGRows
     /// Runs one statement with binds and returns the number of rows it affected.
     func execute(_ sql: String, _ binds: [PGBind]) async throws -> Int
+
+    /// Runs `body` with an executor whose statements all go over one database session (one
+    /// connection), held for the duration. Call ``withSession(_:)``; implement this one. The
+    /// default runs `body` on `self`, right for an executor that is one session already.
+    func withSession<T>(
+        isolatedTo isolation: isolated (any Actor)?, _ body: (any PGExecutor) async throws -> T
+    ) async throws -> T
+
+    /// Runs `body` in a transaction; see ``withTransaction(_:_:)``, which calls it. The default
+    /// takes a session (``withSession(isolatedTo:_:)``) and sends `BEGIN`, `COMMIT`, `ROLLBACK`.
+    func withTransaction<T>(
+        options: PGTransactionOptions, isolatedTo isolation: isolated (any Actor)?,
+        _ body: (any PGExecutor) async throws -> T
+    ) async throws -> T
+
+    /// The rows of one statement in batches, fetched as they are read; see
+    /// ``PGQuery/stream(_:on:)``. The default runs ``query(_:_:)`` and yields one batch.
+    func streamBatches(_ sql: String, _ binds: [PGBind]) -> PGRowBatches
 }
 
 /// A type that a result row decodes into: the generated table models.
