@@ -20,7 +20,7 @@ import Testing
             let client = try await pool.withTransaction { tx in
                 let client = try await SaasClient.insert(.init(name: "Toko Maju", slug: "toko-maju", email: "owner@tokomaju.id"), on: tx)
                 try await tx.withTransaction { savepoint in
-                    _ = try await SaasClient.update(id: client.id, set: [.name: "Toko Baru".pgBind], on: savepoint)
+                    _ = try await SaasClient.update(id: client.id, set: [.name("Toko Baru")], on: savepoint)
                 }
                 // Inside the transaction, before COMMIT, another connection sees nothing yet.
                 #expect(try await SaasClient.find(id: client.id, on: pool) == nil)

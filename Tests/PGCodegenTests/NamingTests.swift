@@ -1,3 +1,4 @@
+import Foundation
 import PGCodegen
 import Testing
 
@@ -49,5 +50,29 @@ import Testing
     ])
     func reservedMembersAndOddCharacters(column: String, swift: String) {
         #expect(Naming.propertyName(column) == swift)
+    }
+}
+
+/// A table named like a public type of PGRecord would shadow it in the generated code, which
+/// refers to PGRecord's types without the module name: every one must be reserved. Read from the
+/// sources, so a type added to PGRecord later fails here until it is reserved.
+@Suite struct ReservedNamesTests {
+    @Test func everyPublicTypeOfPGRecordIsReserved() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/PGRecord")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 5)
+        var names: Set<String> = []
+        let pattern = try Regex(#"(?m)^public (?:final )?(?:struct|enum|protocol|class|actor|typealias) ([A-Za-z_][A-Za-z0-9_]*)"#)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                if let name = match.output[1].substring { names.insert(String(name)) }
+            }
+        }
+        #expect(names.contains("PGTable"))
+        for name in names.sorted() {
+            #expect(Naming.reservedTypeNames.contains(name), "PGRecord's public type \(name) is not reserved")
+        }
     }
 }

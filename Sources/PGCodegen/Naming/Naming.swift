@@ -81,7 +81,7 @@ public enum Naming {
 
     /// Type names a generated type must not take: those the generated code refers to without a
     /// module name (standard library, Foundation, PGRecord), the types nested in every model
-    /// (`Draft`, `CodingKeys`, `SQL`, `Column`), module names, and keywords that name types.
+    /// (`Draft`, `CodingKeys`, `SQL`, `Column`, `Change`), module names, and keywords that name types.
     public static let reservedTypeNames: Set<String> = [
         // Swift
         "Swift", "String", "Substring", "Character", "Bool", "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8",
@@ -98,9 +98,10 @@ public enum Naming {
         "PGRecord", "PGTable", "PGRow", "PGRows", "PGRowDecodable", "PGBind", "PGBindable", "PGBytea", "PGQuery",
         "PGStatement", "PGExecutor", "PGDecodable", "PGDecodingError", "PGDecodingFailure", "PGEnum", "PGArrayElement",
         "PGArrayLiteral", "PGCompositeLiteral", "PGTableHelpers", "PGDate", "PGTime", "PGTimestamp", "PGInterval",
-        "PGJSON", "PGResultStorage", "JSONValue",
+        "PGJSON", "PGResultStorage", "JSONValue", "PGBindError", "PGSQLStateError", "PGIsolationLevel", "PGTransaction",
+        "PGTransactionOptions", "PGTransactionAbortedError", "PGRowStream", "PGRowBatches", "PGRowBatchSource",
         // Nested in every generated model
-        "Draft", "SQL", "Column",
+        "Draft", "SQL", "Column", "Change",
     ]
 
     /// Member names a column's property, a composite attribute's property or an enum case must
