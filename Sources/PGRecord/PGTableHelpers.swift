@@ -69,8 +69,22 @@ public enum PGTableHelpers {
         for row in rows { try checkValues(row, table: table) }
         let statements = insertStatements(into: table, rows, types: types)
         if atomic, statements.count > 1 {
-            let combined = combine(statements, returning: returning, select: "*")
-            return try await PGQuery<Row>(combined.sql).fetchAll(combined.binds, on: db)
+            let groups = combinedGroups(statements)
+            guard groups.count > 1 else {
+                let combined = combine(statements, returning: returning, select: "*")
+                return try await PGQuery<Row>(combined.sql).fetchAll(combined.binds, on: db)
+            }
+            // More than one statement can carry: several, in one transaction (a savepoint when the
+            // caller is in one already), so that the rows are still stored all or not at all.
+            return try await db.withTransaction { tx in
+                var result: [Row] = []
+                result.reserveCapacity(rows.count)
+                for group in groups {
+                    let combined = combine(group, returning: returning, select: "*")
+                    result += try await PGQuery<Row>(combined.sql).fetchAll(combined.binds, on: tx)
+                }
+                return result
+            }
         }
         var result: [Row] = []
         result.reserveCapacity(rows.count)
@@ -89,15 +103,83 @@ public enum PGTableHelpers {
         for row in rows { try checkValues(row, table: table) }
         let statements = insertStatements(into: table, rows, types: types)
         if atomic, statements.count > 1 {
-            let combined = combine(statements, returning: "1", select: "count(*)")
-            let rows = try await db.query(combined.sql, combined.binds)
-            return try rows.first.map { row throws(PGDecodingError) in Int(try row.decode(Int64.self, at: 0)) } ?? 0
+            let groups = combinedGroups(statements)
+            @Sendable func count(_ group: [(sql: String, binds: [PGBind])], on executor: any PGExecutor) async throws -> Int {
+                let combined = combine(group, returning: "1", select: "count(*)")
+                let rows = try await executor.query(combined.sql, combined.binds)
+                return try rows.first.map { row throws(PGDecodingError) in Int(try row.decode(Int64.self, at: 0)) } ?? 0
+            }
+            guard groups.count > 1 else { return try await count(statements, on: db) }
+            return try await db.withTransaction { tx in
+                var total = 0
+                for group in groups { total += try await count(group, on: tx) }
+                return total
+            }
         }
         var count = 0
         for statement in statements {
             count += try await db.execute(statement.sql, statement.binds)
         }
         return count
+    }
+
+    /// The most binds one statement can carry: the protocol counts them in 16 bits.
+    static let maximumBinds = 65_535
+    /// The most `INSERT`s combined into one statement: each is a CTE, and PostgreSQL plans them
+    /// all at once.
+    static let maximumCombined = 500
+
+    /// `statements` in runs that ``combine(_:returning:select:)`` can send as one statement each:
+    /// at most ``maximumBinds`` binds and ``maximumCombined`` statements a run. Rows that set
+    /// different columns in turn make many small statements; together they may carry more binds
+    /// than one statement can.
+    static func combinedGroups(_ statements: [(sql: String, binds: [PGBind])]) -> [[(sql: String, binds: [PGBind])]] {
+        var groups: [[(sql: String, binds: [PGBind])]] = []
+        var current: [(sql: String, binds: [PGBind])] = []
+        var binds = 0
+        for statement in statements {
+            if !current.isEmpty, binds + statement.binds.count > maximumBinds || current.count == maximumCombined {
+                groups.append(current)
+                current = []
+                binds = 0
+            }
+            current.append(statement)
+            binds += statement.binds.count
+        }
+        if !current.isEmpty { groups.append(current) }
+        return groups
+    }
+
+    /// `sql` with each `$n::text[]` made `$(n + offset)::text[]`, in one pass. The statements of
+    /// insertStatements hold no other `$` followed by digits and `::text[]` (identifiers are
+    /// quoted, values are binds).
+    static func shiftPlaceholders(_ sql: String, by offset: Int) -> String {
+        let bytes = Array(sql.utf8)
+        let suffix = Array("::text[]".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "$") else {
+                result.append(byte)
+                index += 1
+                continue
+            }
+            var end = index + 1
+            var number = 0
+            while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") {
+                number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                end += 1
+            }
+            if end > index + 1, bytes[end...].starts(with: suffix) {
+                result.append(contentsOf: "$\(number + offset)".utf8)
+            } else {
+                result.append(contentsOf: bytes[index..<end])
+            }
+            index = end
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Several `INSERT`s as one statement: `WITH i1 AS (INSERT … RETURNING …), i2 AS (…)
@@ -107,13 +189,8 @@ public enum PGTableHelpers {
         var parts: [String] = []
         for (index, statement) in statements.enumerated() {
             let offset = binds.count
-            // Placeholders are `$n` written by insertStatements; shift them past the earlier binds.
-            var sql = statement.sql
-            if offset > 0 {
-                for number in stride(from: statement.binds.count, through: 1, by: -1) {
-                    sql = sql.replacingOccurrences(of: "$\(number)::text[]", with: "$\(number + offset)::text[]")
-                }
-            }
+            // Placeholders are `$n::text[]` written by insertStatements; shift them past the earlier binds.
+            let sql = offset > 0 ? shiftPlaceholders(statement.sql, by: offset) : statement.sql
             binds += statement.binds
             parts.append("i\(index + 1) AS (\(sql) RETURNING \(returning))")
         }
