@@ -103,10 +103,12 @@ struct Generate: ParsableCommand {
             if FileManager.default.fileExists(atPath: beside) { configPath = beside }
         }
         var result = Generator.generate(migrations: migrations, moduleName: module, configPath: configPath, shards: shards.map { max(1, $0) })
-        if let queries, !result.hasErrors, let schema = result.schema {
+        // Queries+SQL.swift always: the typed queries when there is a queries folder, and the
+        // views' models in every module (the build plugin declares the file for every target).
+        if !result.hasErrors, let schema = result.schema {
             let config = try configPath.map { path in try GeneratorConfig.load(path: path) } ?? GeneratorConfig()
             let typed = QueryFileGenerator.generate(
-                queries: editablePath(queries), schema: schema, moduleName: module, config: config, tableTypeNames: result.tableTypeNames
+                queries: queries.map(editablePath), schema: schema, moduleName: module, config: config, tableTypeNames: result.tableTypeNames
             )
             result.diagnostics += typed.diagnostics
             if let file = typed.file { result.files.append(file) }

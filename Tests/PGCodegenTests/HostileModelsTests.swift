@@ -85,6 +85,28 @@ import Testing
     }
 
     /// Columns named like generated members, keywords, and names equal after camel-casing.
+    /// Views get models in every module, queries folder or not, and their hostile names compile
+    /// and read back (000004_hostile_views).
+    @Test func viewsNamedAndShapedLikeMembersAndKeywordsReadBack() async throws {
+        try await withHostile { db in
+            let member = try await Member.insert(.init(class: "c", db: "the db", userID: 1, select: "s", withSpace: "w s", value4: "🎉"), on: db)
+            let seen = try #require(try await MemberView.find(id: member.id, on: db))
+            #expect(seen.default == "keyword with a default" && seen.class == "c" && seen.db == "the db" && seen.value4 == "🎉")
+            #expect(try await MemberView.count(on: db) == 1)
+            #expect(MemberView.CodingKeys.withSpace.stringValue == "with space")
+            #expect(try await MembersView.find(draft: member.id, on: db)?.sql == "keyword with a default")
+
+            try db.execute(#"INSERT INTO tokens (token, id, "limit") VALUES ('t1', 1, 5), ('t2', 2, 5), ('t3', 3, NULL)"#)
+            #expect(try await Select.find(from: "t2", on: db)?.where == 2)
+            #expect(try await Select.fetchAll(orderBy: .where, descending: true, on: db).map(\.from) == ["t3", "t2", "t1"])
+            #expect(try await TokenCount.fetchAll(on: db).isEmpty)
+            try await TokenCount.refresh(concurrently: false, on: db)
+            try await TokenCount.refresh(concurrently: true, on: db)
+            let counts = try await TokenCount.fetchAll(orderBy: .limit, on: db)
+            #expect(counts.map(\.limit) == [5, nil] && counts.map(\.count) == [2, 1])
+        }
+    }
+
     @Test func columnsNamedLikeMembersAndKeywordsRoundTrip() async throws {
         try await withHostile { db in
             let draft = Member.Draft(

@@ -115,6 +115,7 @@ import Testing
         }
         // The written histories of Tests/Histories compile in the same build (issue 8: real
         // histories generate compiling Swift), with no model for partitions.
+        var viewModels = 0
         for history in ["shopfront", "helpdesk", "fleet", "ledger", "studio", "commons"] {
             let module = "History" + history.prefix(1).uppercased() + history.dropFirst()
             let output = Generator.generate(migrations: repositoryRoot + "/Tests/Histories/" + history, moduleName: module)
@@ -122,8 +123,16 @@ import Testing
             #expect(errors.isEmpty, "history \(history): \(errors)")
             guard errors.isEmpty else { continue }
             for (name, contents) in output.files { try Self.write(package + "/Sources/\(module)/" + name, contents) }
+            // And their views' models, as every module gets them (Queries+SQL.swift).
+            if let schema = output.schema {
+                let views = QueryFileGenerator.generate(queries: nil, schema: schema, moduleName: module, tableTypeNames: output.tableTypeNames)
+                #expect(!views.hasErrors, "history \(history): \(views.diagnostics)")
+                if let file = views.file { try Self.write(package + "/Sources/\(module)/" + file.name, file.contents) }
+                viewModels += views.file?.contents.components(separatedBy: "\npublic struct ").count.advanced(by: -1) ?? 0
+            }
             targets.append(module)
         }
+        #expect(viewModels >= 5, "the histories' views get models (\(viewModels))")
         guard !targets.isEmpty else { return }
 
         try writePackage(at: package, targets: targets, driverFunctions: driverFunctions, driverCalls: driverCalls)

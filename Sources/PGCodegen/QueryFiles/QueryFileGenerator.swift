@@ -20,10 +20,19 @@ public enum QueryFileGenerator {
 
     /// Analyses the `*.sql` files of `directory` against `schema` and renders their functions.
     /// `tableTypeNames` are the models the table generator chose (``Generator/Output/tableTypeNames``).
+    /// With no `directory`, the file holds the models of the views alone: every module gets them.
     public static func generate(
-        queries directory: String, schema: Schema, moduleName: String, config: GeneratorConfig = GeneratorConfig(),
+        queries directory: String?, schema: Schema, moduleName: String, config: GeneratorConfig = GeneratorConfig(),
         tableTypeNames: [QualifiedName: String]
     ) -> Output {
+        guard let directory else {
+            let views = QueryAnalyzer.analyzeViews(schema: schema)
+            var translator = QueryTranslation(schema: schema, config: config, moduleName: moduleName, tableTypeNames: tableTypeNames)
+            let file = translator.file([], views: views.views, source: nil)
+            let all = views.diagnostics + translator.diagnostics
+            guard !all.contains(where: { $0.severity == .error }) else { return Output(file: nil, queries: [], diagnostics: all) }
+            return Output(file: (outputFileName, SwiftRenderer.render(file)), queries: [], diagnostics: all)
+        }
         let analysed = QueryAnalyzer.analyze(directory: directory, schema: schema)
         guard !analysed.hasErrors else { return Output(file: nil, queries: analysed.queries, diagnostics: analysed.diagnostics) }
         let views = QueryAnalyzer.analyzeViews(schema: schema)

@@ -47,8 +47,8 @@ extension QueryTranslation {
             decodes.append("self.\(bare) = try row.decode(\(type).self, at: \(index), table: \(SwiftRenderer.literal(view.name.description)))")
             initParameters.append(.init(name: name, type: type))
         }
-        properties.append(.initializer(InitializerDescription(parameters: initParameters, assignments: initParameters.map { $0.name.hasPrefix("`") ? String($0.name.dropFirst().dropLast()) : $0.name })))
-        properties.append(.enumeration(EnumDescription(name: "CodingKeys", conformances: ["String", "CodingKey", "CaseIterable"], cases: keys)))
+        properties.append(.initializer(InitializerDescription(parameters: initParameters, assignments: initParameters.map(\.name))))
+        properties.append(.enumeration(ModelTranslator.codingKeys(keys, doc: DocComment(["The columns, by their names in the view."]))))
         var doc: [String] = []
         if let comment = view.comment { doc += [comment, ""] }
         doc.append("A row of the \(kind) `\(view.name)` (read-only); from \(URL(fileURLWithPath: view.provenance.created.file).lastPathComponent):\(view.provenance.created.line).")
@@ -57,9 +57,9 @@ extension QueryTranslation {
         let table = Self.quoted(view.name)
         let columns = view.columns.map { Self.quoted($0.name) }.joined(separator: ", ")
         var sql: [Declaration] = [
-            .property(PropertyDescription(doc: DocComment(["The columns in view order, as every query here selects them."]), isStatic: true, isLet: true, name: "columns", value: .stringLiteral(columns))),
-            .property(PropertyDescription(doc: DocComment(["Every row."]), isStatic: true, isLet: true, name: "selectAll", value: .identifier("PGQuery<\(typeName)>(\"SELECT \\(columns) FROM \(SwiftRenderer.literalBody(table))\")"))),
-            .property(PropertyDescription(doc: DocComment(["The number of rows."]), isStatic: true, isLet: true, name: "count", value: .identifier("PGQuery<Int64>(\(SwiftRenderer.literal("SELECT count(*) FROM \(table)")))"))),
+            .property(PropertyDescription(doc: DocComment(["The columns in view order, as every query here selects them."]), isStatic: true, name: "columns", type: "String", value: .stringLiteral(columns), isComputed: true)),
+            .property(PropertyDescription(doc: DocComment(["Every row."]), isStatic: true, name: "selectAll", type: "PGQuery<\(typeName)>", value: .identifier("PGQuery(\"SELECT \\(columns) FROM \(SwiftRenderer.literalBody(table))\")"), isComputed: true)),
+            .property(PropertyDescription(doc: DocComment(["The number of rows."]), isStatic: true, name: "count", type: "PGQuery<Int>", value: .identifier("PGQuery(\(SwiftRenderer.literal("SELECT count(*) FROM \(table)")))"), isComputed: true)),
         ]
         var functions: [Declaration] = [
             .typeAlias(name: "Column", type: "CodingKeys", doc: DocComment(["A column, for ordering: `CodingKeys` by another name."])),
@@ -73,11 +73,11 @@ extension QueryTranslation {
                     .init(label: "on", name: "db", type: "some PGExecutor"),
                 ],
                 returnType: "[\(typeName)]",
-                body: ["try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.rawValue, descending: descending, limit: limit, offset: offset, on: db)"]
+                body: ["try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)"]
             )),
             .function(FunctionDescription(
                 doc: DocComment(["The number of rows."]), isStatic: true, name: "count", parameters: [.init(label: "on", name: "db", type: "some PGExecutor")],
-                returnType: "Int", body: ["Int(try await SQL.count.fetchOne(on: db) ?? 0)"]
+                returnType: "Int", body: ["try await SQL.count.fetchOne(on: db) ?? 0"]
             )),
         ]
         // Fetches by the columns that come from a single-column key of a table.
@@ -89,26 +89,29 @@ extension QueryTranslation {
             let bare = property.hasPrefix("`") ? String(property.dropFirst().dropLast()) : property
             let queryName = "findBy" + bare.prefix(1).uppercased() + bare.dropFirst()
             sql.append(.property(PropertyDescription(
-                doc: DocComment(["The rows whose `\(column.name)` (a key of \(origin)) is $1."]), isStatic: true, isLet: true, name: queryName,
-                value: .identifier("PGQuery<\(typeName)>(\"SELECT \\(columns) FROM \(SwiftRenderer.literalBody(table)) WHERE \(SwiftRenderer.literalBody(Self.quoted(column.name))) = $1\")")
+                doc: DocComment(["The rows whose `\(column.name)` (a key of \(origin)) is $1."]), isStatic: true, name: queryName, type: "PGQuery<\(typeName)>",
+                value: .identifier("PGQuery(\"SELECT \\(columns) FROM \(SwiftRenderer.literalBody(table)) WHERE \(SwiftRenderer.literalBody(Self.quoted(column.name))) = $1\")"), isComputed: true
             )))
+            // The parameter is the property's name (escaped if a keyword), `_db` beside `on db`.
+            let parameter: FunctionDescription.Parameter = bare == "db"
+                ? .init(label: property, name: "_db", type: type) : .init(label: nil, name: property, type: type)
             if view.readsOneTable {
                 functions.append(.function(FunctionDescription(
                     doc: DocComment(["The row with this `\(column.name)`, a key of \(origin), or `nil`."]), isStatic: true, name: "find",
-                    parameters: [.init(label: nil, name: property, type: type), .init(label: "on", name: "db", type: "some PGExecutor")],
-                    returnType: "\(typeName)?", body: ["try await SQL.\(queryName).fetchOne([\(bare).pgBind], on: db)"]
+                    parameters: [parameter, .init(label: "on", name: "db", type: "some PGExecutor")],
+                    returnType: "\(typeName)?", body: ["try await SQL.\(queryName).fetchOne([\(parameter.name).pgBind], on: db)"]
                 )))
             } else {
                 functions.append(.function(FunctionDescription(
                     doc: DocComment(["The rows with this `\(column.name)`, which comes from a key of \(origin) (the view may repeat it)."]), isStatic: true, name: "fetch",
-                    parameters: [.init(label: nil, name: property, type: type), .init(label: "on", name: "db", type: "some PGExecutor")],
-                    returnType: "[\(typeName)]", body: ["try await SQL.\(queryName).fetchAll([\(bare).pgBind], on: db)"]
+                    parameters: [parameter, .init(label: "on", name: "db", type: "some PGExecutor")],
+                    returnType: "[\(typeName)]", body: ["try await SQL.\(queryName).fetchAll([\(parameter.name).pgBind], on: db)"]
                 )))
             }
         }
         if view.isMaterialized {
-            sql.append(.property(PropertyDescription(doc: DocComment(["Recomputes the view."]), isStatic: true, isLet: true, name: "refresh", value: .identifier("PGStatement(\(SwiftRenderer.literal("REFRESH MATERIALIZED VIEW \(table)")))"))))
-            sql.append(.property(PropertyDescription(doc: DocComment(["Recomputes the view without blocking readers (it needs a unique index)."]), isStatic: true, isLet: true, name: "refreshConcurrently", value: .identifier("PGStatement(\(SwiftRenderer.literal("REFRESH MATERIALIZED VIEW CONCURRENTLY \(table)")))"))))
+            sql.append(.property(PropertyDescription(doc: DocComment(["Recomputes the view."]), isStatic: true, name: "refresh", type: "PGStatement", value: .identifier("PGStatement(\(SwiftRenderer.literal("REFRESH MATERIALIZED VIEW \(table)")))"), isComputed: true)))
+            sql.append(.property(PropertyDescription(doc: DocComment(["Recomputes the view without blocking readers (it needs a unique index)."]), isStatic: true, name: "refreshConcurrently", type: "PGStatement", value: .identifier("PGStatement(\(SwiftRenderer.literal("REFRESH MATERIALIZED VIEW CONCURRENTLY \(table)")))"), isComputed: true)))
             functions.append(.function(FunctionDescription(
                 doc: DocComment(["Recomputes the materialized view; `concurrently` lets readers go on (it needs a unique index)."]), isStatic: true, name: "refresh",
                 parameters: [.init(label: nil, name: "concurrently", type: "Bool", defaultValue: "false"), .init(label: "on", name: "db", type: "some PGExecutor")],
