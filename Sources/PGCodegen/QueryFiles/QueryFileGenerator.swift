@@ -25,29 +25,25 @@ public enum QueryFileGenerator {
         queries directory: String?, schema: Schema, moduleName: String, config: GeneratorConfig = GeneratorConfig(),
         tableTypeNames: [QualifiedName: String]
     ) -> Output {
+        let views = QueryAnalyzer.analyzeViews(schema: schema)
         guard let directory else {
-            let views = QueryAnalyzer.analyzeViews(schema: schema)
-            var translator = QueryTranslation(schema: schema, config: config, moduleName: moduleName, tableTypeNames: tableTypeNames)
-            let file = translator.file([], views: views.views, source: nil)
-            let all = views.diagnostics + translator.diagnostics
-            guard !all.contains(where: { $0.severity == .error }) else { return Output(file: nil, queries: [], diagnostics: all) }
-            return Output(file: (outputFileName, SwiftRenderer.render(file)), queries: [], diagnostics: all)
+            return render([], schema: schema, moduleName: moduleName, config: config, tableTypeNames: tableTypeNames, views: views.views, diagnostics: views.diagnostics)
         }
         let analysed = QueryAnalyzer.analyze(directory: directory, schema: schema)
         guard !analysed.hasErrors else { return Output(file: nil, queries: analysed.queries, diagnostics: analysed.diagnostics) }
-        let views = QueryAnalyzer.analyzeViews(schema: schema)
         let files = Set(analysed.queries.map { URL(fileURLWithPath: $0.location.file).lastPathComponent }).sorted()
         return render(
             analysed.queries, schema: schema, moduleName: moduleName, config: config, tableTypeNames: tableTypeNames,
-            views: views.views, sourceDescription: files.count == 1 ? files[0] : "\(files.count) files, \(files.first ?? "") to \(files.last ?? "")",
+            views: views.views, sourceDescription: files.isEmpty ? nil : files.count == 1 ? files[0] : "\(files.count) files, \(files[0]) to \(files[files.count - 1])",
             diagnostics: analysed.diagnostics + views.diagnostics
         )
     }
 
-    /// Renders analysed queries (tests, benchmarks).
+    /// Renders analysed queries (tests, benchmarks). With no `sourceDescription` (no query files),
+    /// the file holds the views' models alone.
     public static func render(
         _ queries: [AnalyzedQuery], schema: Schema, moduleName: String, config: GeneratorConfig = GeneratorConfig(),
-        tableTypeNames: [QualifiedName: String], views: [AnalyzedView] = [], sourceDescription: String, diagnostics: [Diagnostic] = []
+        tableTypeNames: [QualifiedName: String], views: [AnalyzedView] = [], sourceDescription: String? = nil, diagnostics: [Diagnostic] = []
     ) -> Output {
         var translator = QueryTranslation(schema: schema, config: config, moduleName: moduleName, tableTypeNames: tableTypeNames)
         let file = translator.file(queries, views: views, source: sourceDescription)
