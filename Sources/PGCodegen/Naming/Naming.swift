@@ -99,7 +99,7 @@ public enum Naming {
         "PGStatement", "PGExecutor", "PGDecodable", "PGDecodingError", "PGDecodingFailure", "PGEnum", "PGArrayElement",
         "PGArrayLiteral", "PGCompositeLiteral", "PGTableHelpers", "PGDate", "PGTime", "PGTimestamp", "PGInterval",
         "PGJSON", "PGResultStorage", "JSONValue", "PGBindError", "PGSQLStateError", "PGIsolationLevel", "PGTransaction",
-        "PGTransactionOptions", "PGTransactionAbortedError", "PGRowStream", "PGRowBatches", "PGRowBatchSource",
+        "PGTransactionOptions", "PGTransactionAbortedError", "PGDraftValue", "PGRowStream", "PGRowBatches", "PGRowBatchSource",
         // Nested in every generated model
         "Draft", "SQL", "Column", "Change",
     ]
