@@ -26,12 +26,14 @@ extension JSONArray: RandomAccessCollection, MutableCollection, RangeReplaceable
         get { storage.contents[position] }
         set {
             makeUnique()
+            storage.holds(newValue)
             storage.contents[position] = newValue
         }
     }
 
     public mutating func replaceSubrange(_ subrange: Range<Int>, with newElements: some Collection<JSONValue>) {
         makeUnique()
+        for element in newElements { storage.holds(element) }
         storage.contents.replaceSubrange(subrange, with: newElements)
     }
 
@@ -79,6 +81,7 @@ public struct JSONObject: Sendable {
         get { storage.contents[key] }
         set {
             if !isKnownUniquelyReferenced(&storage) { storage = JSONStorage(storage.contents) }
+            if let newValue { storage.holds(newValue) }
             storage.contents[key] = newValue
         }
     }
@@ -122,13 +125,24 @@ extension JSONObject: CustomStringConvertible {
 /// Mutated only through a uniquely referenced instance, so it can be `Sendable`.
 final class JSONStorage<Contents: JSONContents>: @unchecked Sendable {
     var contents: Contents
+    /// At least the number of container levels from here down (a change can raise it, never
+    /// lower it): a shallow value is let go the ordinary way, which is fastest.
+    private(set) var depth: Int
 
-    init(_ contents: Contents) { self.contents = contents }
+    init(_ contents: Contents) {
+        self.contents = contents
+        depth = contents.depth + 1
+    }
+
+    /// Records that `value` is now held here.
+    func holds(_ value: JSONValue) {
+        if value.isContainer { depth = Swift.max(depth, value.depth + 1) }
+    }
 
     deinit {
-        // The nested containers that only this one holds are taken apart one at a time, so
-        // that no release goes deeper than one level.
-        guard contents.hasContainers else { return }
+        // Deep: the nested containers that only this one holds are taken apart one at a time,
+        // so that no release goes deeper than `shallow` levels.
+        guard depth > JSONValue.shallow else { return }
         var work = contents.takeContainers()
         JSONValue.dismantle(&work)
     }
@@ -136,13 +150,14 @@ final class JSONStorage<Contents: JSONContents>: @unchecked Sendable {
 
 /// What ``JSONStorage`` holds: an array's elements or an object's members.
 protocol JSONContents {
-    var hasContainers: Bool { get }
+    /// The deepest nesting of the values held (0 when none is a container).
+    var depth: Int { get }
     /// Moves the nested containers out, leaving the contents empty.
     mutating func takeContainers() -> [JSONValue]
 }
 
 extension Array: JSONContents where Element == JSONValue {
-    var hasContainers: Bool { contains { $0.isContainer } }
+    var depth: Int { reduce(0) { Swift.max($0, $1.depth) } }
     mutating func takeContainers() -> [JSONValue] {
         let containers = filter { $0.isContainer }
         self = []
@@ -151,7 +166,7 @@ extension Array: JSONContents where Element == JSONValue {
 }
 
 extension Dictionary: JSONContents where Key == String, Value == JSONValue {
-    var hasContainers: Bool { values.contains { $0.isContainer } }
+    var depth: Int { values.reduce(0) { Swift.max($0, $1.depth) } }
     mutating func takeContainers() -> [JSONValue] {
         let containers = values.filter { $0.isContainer }
         self = [:]
@@ -160,10 +175,23 @@ extension Dictionary: JSONContents where Key == String, Value == JSONValue {
 }
 
 extension JSONValue {
+    /// Releasing this many levels the ordinary way (recursively) takes a few hundred kilobytes
+    /// of stack at most; deeper values are taken apart one level at a time.
+    static let shallow = 256
+
     var isContainer: Bool {
         switch self {
         case .array, .object: true
         default: false
+        }
+    }
+
+    /// Container levels: 0 for a scalar, 1 for `[1]`, 2 for `[[1]]`.
+    var depth: Int {
+        switch self {
+        case .array(let array): array.storage.depth
+        case .object(let object): object.storage.depth
+        default: 0
         }
     }
 
@@ -172,12 +200,13 @@ extension JSONValue {
     /// level only.
     static func dismantle(_ work: inout [JSONValue]) {
         while var value = work.popLast() {
+            // A shallow container goes the ordinary way when `storage` does.
             if var storage = value.takeArrayStorage() {
-                if isKnownUniquelyReferenced(&storage), storage.contents.hasContainers {
+                if storage.depth > shallow, isKnownUniquelyReferenced(&storage) {
                     work.append(contentsOf: storage.contents.takeContainers())
                 }
             } else if var storage = value.takeObjectStorage() {
-                if isKnownUniquelyReferenced(&storage), storage.contents.hasContainers {
+                if storage.depth > shallow, isKnownUniquelyReferenced(&storage) {
                     work.append(contentsOf: storage.contents.takeContainers())
                 }
             }

@@ -120,6 +120,15 @@ import Testing
         }
         #expect(changed != built && built["extra"] == nil && changed["extra"] == true)
         #expect(try JSONValue(parsing: try built.validJSONText()) == built)
+        // Built by appending (the collection's own mutations), then let go.
+        var chain = JSONArray()
+        for _ in 0..<depth {
+            var next = JSONArray()
+            next.append(.array(chain))
+            chain = next
+        }
+        #expect(chain.count == 1)
+        chain = []
         // A deep array shared by two values outlives the one that goes first.
         var shared: [JSONValue] = []
         do {
