@@ -90,8 +90,7 @@ migrate-drop:
 
 migrate-create:
 	@test -n "$(NAME)" || { echo "usage: make migrate-create MODULE=$(MODULE) NAME=add_new_field" >&2; exit 2; }
-	@. scripts/pg-common.sh && pg_install_deps
-	@swift build --product migrate --quiet >&2
+	@. scripts/pg-common.sh && pg_install_deps && pg_build_product migrate
 	@"$$(swift build --show-bin-path)/migrate" create -ext sql -dir migrations/$(MODULE) -seq $(NAME)
 
 verify:
@@ -110,8 +109,7 @@ migrate-verify:
 # Offline: needs no database, so it does not start the development PostgreSQL.
 migrate-lint:
 	@test -d "migrations/$(MODULE)" || { echo "error: there is no module '$(MODULE)': migrations/$(MODULE) does not exist" >&2; exit 1; }
-	@. scripts/pg-common.sh && pg_install_deps
-	@swift build --product migrate --quiet >&2
+	@. scripts/pg-common.sh && pg_install_deps && pg_build_product migrate
 	@"$$(swift build --show-bin-path)/migrate" -path migrations/$(MODULE) lint $(LINTFLAGS)
 
 dev-db-start:
