@@ -14,7 +14,7 @@ PARALLEL ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help build generate test bench fuzz migrate-up migrate-down migrate-version migrate-force migrate-goto \
-        migrate-drop migrate-create verify dev-db-start dev-db-stop dev-db-status clean \
+        migrate-drop migrate-create verify dev-db-start dev-db-stop dev-db-status clean docs \
         migrate-status migrate-baseline migrate-lint migrate-verify
 
 help:
@@ -40,6 +40,7 @@ help:
 	@echo "                                          cooperative-pool latency under load (scripts/bench-stream.sh)"
 	@echo "make fuzz [FUZZ_SECONDS=300]               fuzz the lexer, parser, fold, statement splitter and JSON reader (libFuzzer); crashes go to Fuzz/crashes/"
 	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
+	@echo "make docs                                 DocC documentation of PGRecord, PGClient, PGMigrate (.build/plugins/Swift-DocC/outputs/)"
 
 build:
 	@. scripts/pg-common.sh && pg_install_deps
@@ -55,6 +56,8 @@ test:
 	scripts/test-server-restart.sh
 	scripts/test-pool-restart.sh
 	scripts/test-plugin.sh
+	scripts/with-test-postgres.sh scripts/test-quickstart.sh
+	scripts/docs.sh --check
 
 bench:
 	@. scripts/pg-common.sh && pg_install_deps
@@ -120,6 +123,10 @@ dev-db-stop:
 
 dev-db-status:
 	@scripts/dev-postgres.sh status
+
+# DocC documentation of PGRecord, PGClient and PGMigrate (swift-docc-plugin), warnings as errors.
+docs:
+	@scripts/docs.sh --check
 
 clean:
 	swift package clean
