@@ -117,7 +117,7 @@ sed "s|https://github.com/<owner>/swift-pg-models.git|file://$remote|" "$work/Pa
 # show-dependencies loads the whole package graph, which checks every product and plugin name.
 output=$(cd "$urlapp" && swift package show-dependencies 2>&1)
 check "the URL form resolves, and every product and plugin it names exists" yes \
-    "$(grep -q 'swift-pg-models<file://' <<<"$output" && ! grep -qi 'error' <<<"$output" && echo yes || echo "$output")"
+    "$(grep -q "swift-pg-models<$remote" <<<"$output" && ! grep -qi 'error' <<<"$output" && echo yes || echo "$output")"
 check "  nor does it fetch swift-docc-plugin" yes \
     "$([ -f "$urlapp/Package.resolved" ] && ! grep -q 'swift-docc' "$urlapp/Package.resolved" && echo yes || echo no)"
 # The check can fail: a product the package does not have is an error.
