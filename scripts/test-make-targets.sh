@@ -58,6 +58,8 @@ absent() { grep -qF -- "$2" <<<"$1" && echo "no: $(grep -F -- "$2" <<<"$1" | hea
 stderr=$(make -s migrate-version MODULE=saas 2>&1 >/dev/null)
 check "make migrate-version prints the configured database and where it came from" yes \
     "$(contains "$stderr" "database: $DATABASE_URL (from the DATABASE_URL environment variable)")"
+stderr=$(make -s verify MODULE=saas 2>&1 >/dev/null)
+check "make verify too" yes "$(contains "$stderr" "database: $DATABASE_URL (from the DATABASE_URL environment variable)")"
 secret="Pa55-word-$$-not-printed"
 with_password="postgresql://postgres:$secret@${DATABASE_URL#postgresql://postgres@}"
 output=$(DATABASE_URL="$with_password" make -s migrate-version MODULE=saas 2>&1)
@@ -65,6 +67,9 @@ check "a database URL with a password works (trust on loopback ignores it)" "2" 
 check "its password is shown as ***" yes "$(contains "$output" "database: postgresql://postgres:***@127.0.0.1:")"
 check "its password is not printed" yes "$(absent "$output" "$secret")"
 check "nor any part of it" yes "$(absent "$output" "Pa55")"
+output=$(DATABASE_URL="$with_password" make -s verify MODULE=saas 2>&1)
+check "make verify shows that password as *** too, and prints it nowhere" yes \
+    "$(contains "$output" "database: postgresql://postgres:***@127.0.0.1:")$(absent "$output" "$secret" | sed 's/^yes$//')"
 # A .env with DB_ variables: the settings are redacted by their structure, not by looking for the
 # password's text (a password equal to the user name or the host would survive a text search).
 envdir=$(mktemp -d "${TMPDIR:-/tmp}/pg-models-dotenv.XXXXXX")
