@@ -539,6 +539,8 @@ extension SaasClient.Draft {
 /// Per-client knowledge (FAQ, products, services, policies) that the AI assistant answers from.
 ///
 /// A row of `saas_knowledge_base`; from 000002_create_saas_knowledge_base.up.sql:7.
+///
+/// Left out of the model (pg-codegen.json `omit`): `search_vector`; a `tsvector` is searched by the `search` helpers, never read back.
 public struct SaasKnowledgeBase: Codable, Hashable, Sendable, Identifiable {
     /// `id uuid NOT NULL DEFAULT gen_random_uuid()`, primary key; from 000002_create_saas_knowledge_base.up.sql:8.
     public var id: UUID

@@ -303,6 +303,13 @@ struct ModelTranslator {
 
         var tableDoc = Self.commentLines(table.comment)
         tableDoc.append("A row of `\(table.name)`; \(Self.provenanceText(table.provenance)).")
+        let omitted = infos.filter(\.isOmitted)
+        if !omitted.isEmpty {
+            let names = omitted.map { "`\(Self.oneLine($0.column.name))`" }.joined(separator: ", ")
+            let searched = omitted.contains { $0.column.type.name == "tsvector" }
+            tableDoc.append("")
+            tableDoc.append("Left out of the model (pg-codegen.json `omit`): \(names)\(searched ? "; a `tsvector` is searched by the `search` helpers, never read back" : "").")
+        }
         let structure = Declaration.structure(StructDescription(
             doc: DocComment(tableDoc), name: typeName, conformances: conformances, members: members
         ))
