@@ -34,6 +34,7 @@ check() { # check NAME COMMAND...
 }
 build() { log=$(swift build --scratch-path "$scratch" 2>&1); status=$?; }
 generated() { cat "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/Tables.swift; }
+migrations_swift() { cat "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/Migrations.swift; }
 
 build
 check "a clean build succeeds" test "$status" -eq 0
@@ -52,6 +53,7 @@ echo "COMMENT ON COLUMN app_todos.title IS 'What to do.';" >>"$migrations/000001
 build
 check "editing a migration reruns the generator once" test "$(grep -c "Generating App models" <<<"$log")" -eq 1
 check "the edit shows in the models" grep -q "/// What to do." <(generated)
+check "the edit shows in the embedded migrations" grep -q "COMMENT ON COLUMN app_todos.title IS 'What to do.';" <(migrations_swift)
 
 printf 'ALTER TABLE app_todos ADD COLUMN done_at timestamptz;\n' >"$migrations/000002_add_done_at.up.sql"
 printf 'ALTER TABLE app_todos DROP COLUMN done_at;\n' >"$migrations/000002_add_done_at.down.sql"
@@ -91,7 +93,8 @@ build
 check "removing it builds again" test "$status" -eq 0
 
 # A module of 32 migrations or more is written in shards (issue 14): an edit to one table
-# regenerates and recompiles the one file that holds it, nothing else of the module.
+# regenerates and recompiles the one file that holds it, and Migrations.swift (which embeds the
+# migrations' text), nothing else of the module.
 for n in $(seq 10 41); do
     printf 'CREATE TABLE app_t%d (id bigint PRIMARY KEY, name text NOT NULL);\n' "$n" >"$migrations/0000${n}_create_app_t${n}.up.sql"
 done
@@ -101,8 +104,9 @@ check "a module of 34 migrations builds in shards" test "$status" -eq 0 -a "$sha
 printf 'ALTER TABLE app_t17 ADD COLUMN note text;\n' >"$migrations/000042_add_note.up.sql"
 build
 compiled=$(grep -E 'Compiling AppModels' <<<"$log" || true)
-check "an edit to one table recompiles exactly one file of the module, the shard that holds it" \
-    bash -c '[ "$(grep -c . <<<"$1")" -eq 1 ] && grep -q "Tables+" <<<"$1"' _ "$compiled"
+check "an edit to one table recompiles exactly one shard of the module, the one that holds it, and the embedded migrations" \
+    bash -c '[ "$(grep -c . <<<"$1")" -eq 2 ] && [ "$(grep -c "Tables+" <<<"$1")" -eq 1 ] && grep -q "Migrations.swift" <<<"$1"' _ "$compiled"
+check "the embedded migrations hold the new one" grep -q 'ALTER TABLE app_t17 ADD COLUMN note text;' <(migrations_swift)
 check "the shard holds the new column" bash -c 'grep -l "public var note: String?" "$1"/Tables+*.swift | grep -q .' _ \
     "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels
 

@@ -100,6 +100,7 @@ public enum Naming {
         "PGArrayLiteral", "PGCompositeLiteral", "PGTableHelpers", "PGDate", "PGTime", "PGTimestamp", "PGInterval",
         "PGJSON", "PGResultStorage", "JSONValue", "PGBindError", "PGSQLStateError", "PGIsolationLevel", "PGTransaction",
         "PGTransactionOptions", "PGTransactionAbortedError", "PGRowStream", "PGRowBatches", "PGRowBatchSource",
+        "PGMigration",
         // Nested in every generated model
         "Draft", "SQL", "Column", "Change",
     ]
