@@ -55,6 +55,7 @@ test:
 	scripts/test-server-restart.sh
 	scripts/test-pool-restart.sh
 	scripts/test-plugin.sh
+	scripts/test-backend.sh
 
 bench:
 	@. scripts/pg-common.sh && pg_install_deps
