@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test-backend.sh: the example service (Examples/Backend) end to end, as `make test` runs it.
-# Builds it; starts four replicas at once on loopback ports against a new database of the
+# Builds it; starts eight replicas at once on loopback ports against a new database of the
 # throwaway PostgreSQL (they apply the migrations from the binary, each once); drives every route
 # with real HTTP requests (scripts/test-backend.py, concurrent ones for the credit deduction);
 # checks that the migrate command sees the same state, that a dirty database stops start-up with
@@ -74,19 +74,19 @@ wait_healthy() {
     return 1
 }
 
-# Four replicas starting together: each migration is applied once, the others wait and go on.
+# Eight replicas starting together: each migration is applied once, the others wait and go on.
 ports=()
-for n in 1 2 3 4; do
+for n in 1 2 3 4 5 6 7 8; do
     port=$(pg_free_port)
     ports+=("$port")
     PORT=$port "$bin" >"$logs/replica$n.log" 2>&1 &
     pids+=($!)
 done
 healthy=0
-for n in 0 1 2 3; do
+for n in 0 1 2 3 4 5 6 7; do
     if wait_healthy "${ports[$n]}" "${pids[$n]}"; then healthy=$((healthy + 1)); else cat "$logs/replica$((n + 1)).log" >&2; fi
 done
-check "four replicas started together all serve" test "$healthy" -eq 4
+check "eight replicas started together all serve" test "$healthy" -eq 8
 check "each migration was applied exactly once" test "$(psql_app "SELECT string_agg(version || ':' || n, ',' ORDER BY version) FROM (SELECT version, count(*) n FROM schema_migrations_history WHERE direction = 'up' GROUP BY version) v")" = "1:1,2:1,3:1,4:1,5:1"
 check "the version table is golang-migrate's, clean at the last version" test "$(psql_app "SELECT version || ' ' || dirty FROM schema_migrations")" = "5 false"
 check "a replica says which database it migrated (password hidden)" grep -q "at version 5" "$logs/replica1.log"
