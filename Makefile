@@ -14,7 +14,7 @@ PARALLEL ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help build generate test bench fuzz migrate-up migrate-down migrate-version migrate-force migrate-goto \
-        migrate-drop migrate-create verify dev-db-start dev-db-stop dev-db-status clean \
+        migrate-drop migrate-create verify dev-db-start dev-db-stop dev-db-status clean docs \
         migrate-status migrate-baseline migrate-lint migrate-verify
 
 help:
@@ -40,6 +40,7 @@ help:
 	@echo "                                          cooperative-pool latency under load (scripts/bench-stream.sh)"
 	@echo "make fuzz [FUZZ_SECONDS=300]               fuzz the lexer, parser, fold, statement splitter and JSON reader (libFuzzer); crashes go to Fuzz/crashes/"
 	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
+	@echo "make docs                                 DocC documentation of PGRecord, PGClient, PGMigrate (.build/plugins/Swift-DocC/outputs/)"
 
 build:
 	@. scripts/pg-common.sh && pg_install_deps
@@ -55,6 +56,8 @@ test:
 	scripts/test-server-restart.sh
 	scripts/test-pool-restart.sh
 	scripts/test-plugin.sh
+	scripts/with-test-postgres.sh scripts/test-quickstart.sh
+	scripts/docs.sh --check
 	scripts/test-backend.sh
 
 bench:
@@ -91,8 +94,7 @@ migrate-drop:
 
 migrate-create:
 	@test -n "$(NAME)" || { echo "usage: make migrate-create MODULE=$(MODULE) NAME=add_new_field" >&2; exit 2; }
-	@. scripts/pg-common.sh && pg_install_deps
-	@swift build --product migrate --quiet >&2
+	@. scripts/pg-common.sh && pg_install_deps && pg_build_product migrate
 	@"$$(swift build --show-bin-path)/migrate" create -ext sql -dir migrations/$(MODULE) -seq $(NAME)
 
 verify:
@@ -111,8 +113,7 @@ migrate-verify:
 # Offline: needs no database, so it does not start the development PostgreSQL.
 migrate-lint:
 	@test -d "migrations/$(MODULE)" || { echo "error: there is no module '$(MODULE)': migrations/$(MODULE) does not exist" >&2; exit 1; }
-	@. scripts/pg-common.sh && pg_install_deps
-	@swift build --product migrate --quiet >&2
+	@. scripts/pg-common.sh && pg_install_deps && pg_build_product migrate
 	@"$$(swift build --show-bin-path)/migrate" -path migrations/$(MODULE) lint $(LINTFLAGS)
 
 dev-db-start:
@@ -123,6 +124,10 @@ dev-db-stop:
 
 dev-db-status:
 	@scripts/dev-postgres.sh status
+
+# DocC documentation of PGRecord, PGClient and PGMigrate (swift-docc-plugin), warnings as errors.
+docs:
+	@scripts/docs.sh --check
 
 clean:
 	swift package clean

@@ -24,6 +24,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `swift package generate-documentation` (`make docs`). No target uses it, so a package
+        // that depends on this one never fetches it: SwiftPM resolves a dependency's dependencies
+        // only for the products used (README, "Documentation").
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: - The generator's side (pure Swift, no system library)

@@ -47,6 +47,13 @@ start() {
     fi
 }
 
+# running DATA_DIR: whether a server runs on that cluster.
+running() {
+    local bindir
+    bindir=$(pg_find_bindir) || return 1
+    pg_as_owner "$bindir/pg_ctl" -D "$1" status >/dev/null 2>&1
+}
+
 case "${1:-}" in
 url)
     module=${2:?usage: dev-postgres.sh url MODULE}
@@ -58,13 +65,34 @@ url)
     [ "$exists" = 1 ] || "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres "$module"
     echo "postgresql://postgres@127.0.0.1:$port/$module?sslmode=disable"
     ;;
-start) start ;;
+start)
+    start
+    echo "the development PostgreSQL is running on 127.0.0.1:$(cat "$state/port") (data in $(cat "$state/location"))"
+    echo "each module's database: postgresql://postgres@127.0.0.1:$(cat "$state/port")/MODULE?sslmode=disable (created by the first make migrate-up MODULE=...)"
+    ;;
 stop)
-    [ -f "$state/location" ] && pg_stop "$(cat "$state/location")"
+    # A fast shutdown: open transactions are rolled back and a checkpoint is written, so the next
+    # start needs no crash recovery (immediate would skip both).
+    if [ -f "$state/location" ] && running "$(cat "$state/location")"; then
+        data=$(cat "$state/location")
+        pg_stop "$data" fast
+        if running "$data"; then
+            echo "error: the development PostgreSQL in $data did not stop (see $data.log)" >&2
+            exit 1
+        fi
+        echo "stopped the development PostgreSQL on 127.0.0.1:$(cat "$state/port") (data kept in $data; make dev-db-start starts it again)"
+    else
+        echo "the development PostgreSQL is not running: nothing to stop"
+    fi
     ;;
 status)
-    if [ -f "$state/location" ] && pg_as_owner "$(pg_find_bindir)/pg_ctl" -D "$(cat "$state/location")" status >/dev/null 2>&1; then
+    if [ -f "$state/location" ] && running "$(cat "$state/location")"; then
         echo "running on 127.0.0.1:$(cat "$state/port") ($(cat "$state/location"))"
+        bindir=$(pg_find_bindir)
+        for name in $("$bindir/psql" -X -h 127.0.0.1 -p "$(cat "$state/port")" -U postgres -d postgres -Atc \
+                "SELECT datname FROM pg_database WHERE NOT datistemplate AND datname <> 'postgres' ORDER BY 1" 2>/dev/null); do
+            echo "  postgresql://postgres@127.0.0.1:$(cat "$state/port")/$name?sslmode=disable"
+        done
     else
         echo "not running"
     fi

@@ -94,11 +94,35 @@ pg_start() {
     fi
 }
 
+# pg_stop DATA_DIR [MODE]: stops the server if it runs. MODE is pg_ctl's shutdown mode: `immediate`
+# (the default, for throwaway servers whose data is deleted next) or `fast` (rolls back open
+# transactions, writes a checkpoint: the development database, whose data is kept).
 pg_stop() {
-    local data=$1 bindir
+    local data=$1 mode=${2:-immediate} bindir
     bindir=$(pg_find_bindir) || return 0
-    [ -f "$data/postmaster.pid" ] && pg_as_owner "$bindir/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1
+    [ -f "$data/postmaster.pid" ] && pg_as_owner "$bindir/pg_ctl" -D "$data" -m "$mode" -w stop >/dev/null 2>&1
     return 0
+}
+
+# pg_build_product PRODUCT: `swift build --product PRODUCT` (CONFIGURATION, default debug) that
+# shows its progress on standard error while it compiles, and says nothing when everything is up
+# to date. On failure, swift build's whole output is shown.
+pg_build_product() {
+    local product=$1 log status
+    log=$(mktemp "${TMPDIR:-/tmp}/pg-models-build.XXXXXX")
+    swift build --product "$product" -c "${CONFIGURATION:-debug}" 2>&1 | tee "$log" | awk -v product="$product" '
+        /^\[[0-9]+\/[0-9]+\] (Compiling|Emitting|Linking|Applying|Generating)/ {
+            if (!shown) { print "building the " product " command (swift build --product " product "; a first build takes a minute or two) ..."; shown = 1 }
+            print "  " $0
+            fflush()
+        }' >&2
+    status=${PIPESTATUS[0]}
+    if [ "$status" -ne 0 ]; then
+        cat "$log" >&2
+        echo "error: swift build --product $product failed" >&2
+    fi
+    rm -f "$log"
+    return "$status"
 }
 
 # pg_bench_server: unless BENCH_DATABASE_URL is set, starts a durable PostgreSQL (fsync on, as in

@@ -16,11 +16,14 @@ if [ ! -d "migrations/$module" ]; then
 fi
 
 pg_install_deps
-swift build --product pg-codegen -c "${CONFIGURATION:-debug}" --quiet >&2 || exit 2
+pg_build_product pg-codegen || exit 2
 pg_codegen="$(swift build --product pg-codegen -c "${CONFIGURATION:-debug}" --show-bin-path)/pg-codegen"
 
-database=()
+# Which database is verified goes to standard error first, as in migrate.sh.
+database=(--show-database)
 if [ -z "${DATABASE_URL:-}" ] && ! { [ -f .env ] && grep -qE '^[[:space:]]*(export[[:space:]]+)?(DATABASE_URL|DB_HOST|DB_NAME|DB_USER)=' .env; }; then
-    database=(--database "$("$here/dev-postgres.sh" url "$module")")
+    url=$("$here/dev-postgres.sh" url "$module")
+    echo "database: $url (the development PostgreSQL; set DATABASE_URL or write a .env to use another, make dev-db-stop stops it)" >&2
+    database=(--database "$url")
 fi
 exec "$pg_codegen" verify --migrations "migrations/$module" "${database[@]}"

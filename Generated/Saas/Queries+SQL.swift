@@ -913,7 +913,7 @@ public enum SaasQueries {
     /// The query EntriesByTag from knowledge.sql:17.
     public enum EntriesByTag {
         /// The statement, its parameters numbered as the function binds them.
-        public static let statement = PGQuery<SaasKnowledgeBase>(
+        public static let statement = PGQuery<Row>(
             """
             SELECT *
             FROM saas_knowledge_base
@@ -921,6 +921,83 @@ public enum SaasQueries {
             ORDER BY entry_type, sort_order, title
             """
         )
+
+        /// A row of EntriesByTag.
+        public struct Row: Codable, Hashable, Sendable {
+            /// `id uuid NOT NULL`; from saas_knowledge_base.id
+            public var id: UUID
+
+            /// `client_id uuid NOT NULL`; from saas_knowledge_base.client_id
+            public var clientID: UUID
+
+            /// `entry_type saas_knowledge_entry_type NOT NULL`; from saas_knowledge_base.entry_type
+            public var entryType: SaasKnowledgeEntryType
+
+            /// `title character varying(300) NOT NULL`; from saas_knowledge_base.title
+            public var title: String
+
+            /// `content jsonb NOT NULL`; from saas_knowledge_base.content
+            public var content: JSONValue
+
+            /// `rich_content jsonb`; from saas_knowledge_base.rich_content
+            public var richContent: JSONValue?
+
+            /// `plain_text text NOT NULL`; from saas_knowledge_base.plain_text
+            public var plainText: String
+
+            /// `tags text[] NOT NULL`; from saas_knowledge_base.tags
+            public var tags: [String]
+
+            /// `language character varying(8) NOT NULL`; from saas_knowledge_base.language
+            public var language: String
+
+            /// `is_published boolean NOT NULL`; from saas_knowledge_base.is_published
+            public var isPublished: Bool
+
+            /// `sort_order integer NOT NULL`; from saas_knowledge_base.sort_order
+            public var sortOrder: Int32
+
+            /// `search_vector tsvector`; from saas_knowledge_base.search_vector
+            public var searchVector: String?
+
+            /// `created_at timestamp with time zone NOT NULL`; from saas_knowledge_base.created_at
+            public var createdAt: Date
+
+            /// `updated_at timestamp with time zone NOT NULL`; from saas_knowledge_base.updated_at
+            public var updatedAt: Date
+
+            public init(
+                id: UUID,
+                clientID: UUID,
+                entryType: SaasKnowledgeEntryType,
+                title: String,
+                content: JSONValue,
+                richContent: JSONValue?,
+                plainText: String,
+                tags: [String],
+                language: String,
+                isPublished: Bool,
+                sortOrder: Int32,
+                searchVector: String?,
+                createdAt: Date,
+                updatedAt: Date
+            ) {
+                self.id = id
+                self.clientID = clientID
+                self.entryType = entryType
+                self.title = title
+                self.content = content
+                self.richContent = richContent
+                self.plainText = plainText
+                self.tags = tags
+                self.language = language
+                self.isPublished = isPublished
+                self.sortOrder = sortOrder
+                self.searchVector = searchVector
+                self.createdAt = createdAt
+                self.updatedAt = updatedAt
+            }
+        }
     }
 
     /// The query TagCounts from knowledge.sql:24.
@@ -1303,7 +1380,7 @@ extension SaasQueries {
         clientID: UUID,
         tag: String,
         on db: some PGExecutor
-    ) async throws -> [SaasKnowledgeBase] {
+    ) async throws -> [EntriesByTag.Row] {
         try await EntriesByTag.statement.fetchAll([clientID.pgBind, tag.pgBind], on: db)
     }
 
@@ -1521,6 +1598,26 @@ extension SaasQueries.SearchKnowledge.Row: PGRowDecodable {
         self.tags = try row.decode([String].self, at: 3, table: "SearchKnowledge")
         self.rank = try row.decode(Float?.self, at: 4, table: "SearchKnowledge")
         self.snippet = try row.decode(String.self, at: 5, table: "SearchKnowledge")
+    }
+}
+
+extension SaasQueries.EntriesByTag.Row: PGRowDecodable {
+    /// Reads a row of the query, its columns in order.
+    public init(row: PGRow) throws(PGDecodingError) {
+        self.id = try row.decode(UUID.self, at: 0, table: "EntriesByTag")
+        self.clientID = try row.decode(UUID.self, at: 1, table: "EntriesByTag")
+        self.entryType = try row.decode(SaasKnowledgeEntryType.self, at: 2, table: "EntriesByTag")
+        self.title = try row.decode(String.self, at: 3, table: "EntriesByTag")
+        self.content = try row.decode(JSONValue.self, at: 4, table: "EntriesByTag")
+        self.richContent = try row.decode(JSONValue?.self, at: 5, table: "EntriesByTag")
+        self.plainText = try row.decode(String.self, at: 6, table: "EntriesByTag")
+        self.tags = try row.decode([String].self, at: 7, table: "EntriesByTag")
+        self.language = try row.decode(String.self, at: 8, table: "EntriesByTag")
+        self.isPublished = try row.decode(Bool.self, at: 9, table: "EntriesByTag")
+        self.sortOrder = try row.decode(Int32.self, at: 10, table: "EntriesByTag")
+        self.searchVector = try row.decode(String?.self, at: 11, table: "EntriesByTag")
+        self.createdAt = try row.decode(Date.self, at: 12, table: "EntriesByTag")
+        self.updatedAt = try row.decode(Date.self, at: 13, table: "EntriesByTag")
     }
 }
 

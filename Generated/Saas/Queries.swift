@@ -248,7 +248,7 @@ extension SaasKnowledgeBase {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
-        public static var columns: String { "\"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"search_vector\", \"created_at\", \"updated_at\"" }
+        public static var columns: String { "\"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"created_at\", \"updated_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
         public static var columnTypes: [String: String] {

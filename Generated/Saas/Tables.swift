@@ -593,11 +593,6 @@ public struct SaasKnowledgeBase: Codable, Hashable, Sendable, Identifiable {
     /// `sort_order integer NOT NULL DEFAULT 0`; from 000002_create_saas_knowledge_base.up.sql:18.
     public var sortOrder: Int32
 
-    /// Full-text search document (title weighted above body), maintained by PostgreSQL.
-    ///
-    /// `search_vector tsvector GENERATED ALWAYS AS (setweight(to_tsvector('indonesian', coalesce(title, '')), 'A') || setweight(to_tsvector('indonesian', coalesce(plain_text, '')), 'B')) STORED`; from 000002_create_saas_knowledge_base.up.sql:19.
-    public var searchVector: String?
-
     /// `created_at timestamp with time zone NOT NULL DEFAULT now()`; from 000002_create_saas_knowledge_base.up.sql:23.
     public var createdAt: Date
 
@@ -616,7 +611,6 @@ public struct SaasKnowledgeBase: Codable, Hashable, Sendable, Identifiable {
         language: String,
         isPublished: Bool,
         sortOrder: Int32,
-        searchVector: String? = nil,
         createdAt: Date,
         updatedAt: Date
     ) {
@@ -631,7 +625,6 @@ public struct SaasKnowledgeBase: Codable, Hashable, Sendable, Identifiable {
         self.language = language
         self.isPublished = isPublished
         self.sortOrder = sortOrder
-        self.searchVector = searchVector
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
@@ -649,7 +642,6 @@ public struct SaasKnowledgeBase: Codable, Hashable, Sendable, Identifiable {
         case language
         case isPublished
         case sortOrder
-        case searchVector
         case createdAt
         case updatedAt
 
@@ -667,7 +659,6 @@ public struct SaasKnowledgeBase: Codable, Hashable, Sendable, Identifiable {
             case .language: "language"
             case .isPublished: "is_published"
             case .sortOrder: "sort_order"
-            case .searchVector: "search_vector"
             case .createdAt: "created_at"
             case .updatedAt: "updated_at"
             }
@@ -773,51 +764,8 @@ extension SaasKnowledgeBase {
             self.updatedAt = updatedAt
         }
 
-        public enum CodingKeys: CodingKey, CaseIterable {
-            case id
-            case clientID
-            case entryType
-            case title
-            case content
-            case richContent
-            case plainText
-            case tags
-            case language
-            case isPublished
-            case sortOrder
-            case createdAt
-            case updatedAt
-
-            /// The name in the database.
-            public var stringValue: String {
-                switch self {
-                case .id: "id"
-                case .clientID: "client_id"
-                case .entryType: "entry_type"
-                case .title: "title"
-                case .content: "content"
-                case .richContent: "rich_content"
-                case .plainText: "plain_text"
-                case .tags: "tags"
-                case .language: "language"
-                case .isPublished: "is_published"
-                case .sortOrder: "sort_order"
-                case .createdAt: "created_at"
-                case .updatedAt: "updated_at"
-                }
-            }
-
-            public init?(stringValue: String) {
-                guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
-                self = key
-            }
-
-            public var intValue: Int? { nil }
-
-            public init?(intValue: Int) {
-                nil
-            }
-        }
+        /// The same columns as the row's.
+        public typealias CodingKeys = SaasKnowledgeBase.CodingKeys
     }
 }
 
@@ -837,7 +785,6 @@ extension SaasKnowledgeBase: PGTable {
             "language",
             "is_published",
             "sort_order",
-            "search_vector",
             "created_at",
             "updated_at",
         ]
@@ -859,9 +806,8 @@ extension SaasKnowledgeBase: PGRowDecodable {
         language = try row.decode(String.self, at: 8, table: "saas_knowledge_base")
         isPublished = try row.decode(Bool.self, at: 9, table: "saas_knowledge_base")
         sortOrder = try row.decode(Int32.self, at: 10, table: "saas_knowledge_base")
-        searchVector = try row.decode(String?.self, at: 11, table: "saas_knowledge_base")
-        createdAt = try row.decode(Date.self, at: 12, table: "saas_knowledge_base")
-        updatedAt = try row.decode(Date.self, at: 13, table: "saas_knowledge_base")
+        createdAt = try row.decode(Date.self, at: 11, table: "saas_knowledge_base")
+        updatedAt = try row.decode(Date.self, at: 12, table: "saas_knowledge_base")
     }
 
     /// The row's writable columns and their values, as binds (generated and `ALWAYS` identity columns are left out).

@@ -48,8 +48,9 @@ struct ModelsTarget {
         migrationFiles = sourceFiles.filter { $0.pathExtension == "sql" && !isQuery($0) }.sorted { $0.path < $1.path }
         guard let first = migrationFiles.first else {
             throw PluginError("""
-                target '\(targetName)' has no migration files. Link the module's migrations folder into it, \
-                for example: ln -s ../../migrations/\(moduleName.lowercased()) \(targetDirectory.path)/migrations
+                target '\(targetName)' has no migration files (NNNNNN_name.up.sql and .down.sql). Link the module's \
+                migrations folder into it, for example: ln -s ../../migrations/\(moduleName.lowercased()) \(targetDirectory.path)/migrations \
+                (the link's target is relative to the link), or keep the files in \(targetDirectory.path)/migrations itself
                 """)
         }
         let folder = first.deletingLastPathComponent()

@@ -7,8 +7,10 @@
 /// DESIGN.md still says so). Its command line passes the database URL's path (`/dbname`, slash
 /// included) as the database part; ``MigratorOptions`` derives the same from `current_database()`.
 public enum AdvisoryLock {
+    /// golang-migrate's salt for the lock key (`database/util.go`).
     public static let salt: UInt32 = 1_486_364_155
 
+    /// The lock key golang-migrate computes for a version table: CRC-32 of the names, times the salt.
     public static func key(database: String, schema: String, table: String) -> UInt32 {
         var bytes = Array(schema.utf8)
         bytes.append(0)

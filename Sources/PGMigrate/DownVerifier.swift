@@ -6,7 +6,9 @@ import PGSchema
 
 /// The outcome of checking one migration's down file on a real database.
 public struct DownFileCheck: Sendable, Equatable {
+    /// The migration's version.
     public var version: Int64
+    /// The migration's name (`create_app_todos`).
     public var name: String
     /// What differs between the catalog before the up file and after the down file; empty when
     /// the down file undid the up file exactly.

@@ -7,10 +7,12 @@ import Synchronization
 public struct FleetDatabase: Sendable {
     /// How the summary names it: its URL with the password shown as `***`, or the list's line.
     public var label: String
+    /// Where to connect; `nil` when the entry could not be read (see `problem`).
     public var config: PGConfig?
     /// Why the list's entry cannot be used (a URL that does not parse).
     public var problem: String?
 
+    /// A database of the fleet, shown as `label` in reports.
     public init(label: String, config: PGConfig?, problem: String? = nil) {
         self.label = label
         self.config = config
@@ -20,6 +22,7 @@ public struct FleetDatabase: Sendable {
 
 /// Why a fleet database's status could not be read.
 public struct FleetStatusError: Error, Sendable, Equatable {
+    /// What went wrong, without a password.
     public var message: String
 }
 
@@ -30,8 +33,11 @@ public enum FleetOutcome: Sendable, Equatable {
     case failed(String)
 }
 
+/// One database of a fleet and what happened to it.
 public struct FleetResult: Sendable {
+    /// The database.
     public var database: FleetDatabase
+    /// What happened to it.
     public var outcome: FleetOutcome
 }
 

@@ -5,12 +5,14 @@ import PGSchema
 
 /// The tool's name and version, recorded with every migration it applies.
 public enum MigrateTool {
+    /// The name and version recorded in the history table's `tool` column.
     public static let version = "swift-pg-models migrate 0.2"
 }
 
 /// The checksum of a migration file: SHA-256 of its text with a byte order mark dropped and CRLF
 /// line ends read as LF, so that a checkout with `core.autocrlf` is not an edit.
 public enum MigrationChecksum {
+    /// The checksum of a file's text, as lowercase hex.
     public static func of(_ text: String) -> String {
         var normalized = text
         if normalized.hasPrefix("\u{FEFF}") { normalized.removeFirst() }
@@ -31,14 +33,19 @@ public enum MigrationChecksum {
 /// (`baseline`: a version applied before this table kept checksums, by golang-migrate or by an
 /// older version of this tool).
 public struct HistoryEntry: Sendable, Equatable, Codable {
+    /// The migration's version.
     public var version: Int64
+    /// `up`, `down` or `baseline`.
     public var direction: String
+    /// The migration's name.
     public var name: String
+    /// The checksum of the file as it was applied (``MigrationChecksum``).
     public var checksum: String
     /// The file's text as it was applied: what `up` shows a diff against when the file changed.
     public var script: String?
     public var appliedAt: String
     public var durationMilliseconds: Double?
+    /// The tool that applied it (``MigrateTool/version``).
     public var toolVersion: String
 }
 
@@ -155,8 +162,11 @@ func appliedRecords(_ history: [HistoryEntry]) -> [Int64: HistoryEntry] {
 
 /// A file that changed after it was applied.
 public struct ChangedFile: Sendable, Equatable {
+    /// The file as it is now.
     public var file: MigrationFile
+    /// The history row of when it was applied.
     public var recorded: HistoryEntry
+    /// The checksum of the file as it is now.
     public var currentChecksum: String
     /// The changed lines, `-` for the applied text and `+` for the file's, with line numbers.
     public var diff: [String]

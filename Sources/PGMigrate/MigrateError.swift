@@ -57,7 +57,7 @@ public enum MigrateError: Error, Sendable, CustomStringConvertible {
             if let detail = error.detail { text += "\nDETAIL: \(detail)" }
             if let hint = error.hint { text += "\nHINT: \(hint)" }
             if leftDirty {
-                text += "\nThe file ran outside a transaction (migrate:no-transaction), so part of it may have been applied: the database is now marked dirty at version \(file.direction == .up ? String(file.version) : "before \(file.version)"). Repair it by hand, then run `force` with the version it is really at."
+                text += "\nThe file ran outside a transaction (migrate:no-transaction), so part of it may have been applied: the database is now marked dirty at version \(file.direction == .up ? String(file.version) : "before \(file.version)"). Repair it by hand, then record the version it is really at with \(migrateCommand("force V", folder: file.folder))."
             } else {
                 let state = previousVersion.map { "unchanged at version \($0)" } ?? "unchanged, with no migration applied"
                 text += "\nNothing of this file was applied; the database is \(state)."
@@ -89,12 +89,12 @@ public enum MigrateError: Error, Sendable, CustomStringConvertible {
             return """
                 \(file.path): error: the connection was lost while the server was committing this file: \(error.message)
                 The outcome is unknown: the database is either still \(before), or at version \(target) with this file applied. \
-                Run `migrate version` to see which before doing anything else.
+                Run \(migrateCommand("version", folder: file.folder)) to see which before doing anything else.
                 """
         case .transactionEndedByFile(let file, let target, let detail):
             return """
                 \(file.path): error: the file ended the migration's transaction itself (\(detail)), so what it did cannot be told apart from what it undid: \
-                the database is now marked dirty at version \(target). Check what the file left behind, then run `force` with the version it is really at; \
+                the database is now marked dirty at version \(target). Check what the file left behind, then record the version it is really at with \(migrateCommand("force V", folder: file.folder)); \
                 mark such a file `-- migrate:no-transaction`, or take the BEGIN/COMMIT out of it.
                 """
         case .refusedFile(let file, let line, let column, let message):
@@ -104,8 +104,8 @@ public enum MigrateError: Error, Sendable, CustomStringConvertible {
 
                 Nothing was run. A migration that has been applied is not edited: the databases that ran it keep the old version. \
                 Restore the file\(files.count == 1 ? "" : "s") (git checkout), and put the change in a new migration; \
-                if the edit changes nothing that ran (a comment), accept it with `migrate baseline -accept-changed`, \
-                or pass -ignore-changed to run `up` anyway.
+                if the edit changes nothing that ran (a comment), accept it with \(migrateCommand("baseline -accept-changed", folder: files.first?.file.folder ?? "<folder>")), \
+                or run `up` anyway with -ignore-changed (`MigratorOptions.ignoreChanged` in code).
                 """
         }
     }

@@ -3,6 +3,7 @@ import PGSchema
 
 /// Creates the empty up and down files of a new migration, as `migrate create` does.
 public enum MigrationCreator {
+    /// How the new version number is chosen.
     public enum Numbering: Sendable, Equatable {
         /// The next number after the highest version in the folder, zero-padded to `digits`.
         case sequential(digits: Int)

@@ -5,6 +5,7 @@ import PGSchema
 
 /// The version a database is at: what its version table records.
 public struct DatabaseVersion: Sendable, Equatable, CustomStringConvertible {
+    /// The version recorded.
     public var version: Int64
     /// Set while a no-transaction migration runs; left set when one fails.
     public var dirty: Bool
@@ -49,8 +50,11 @@ public enum MigrationEvent: Sendable {
 /// `-- migrate:no-transaction` runs statement by statement outside a transaction and follows
 /// golang-migrate's dirty protocol instead.
 public final class Migrator: Sendable {
+    /// The connection the migrator works on.
     public let connection: PGConnection
+    /// The module's migrations.
     public let directory: MigrationDirectory
+    /// The version table and lock settings.
     public let options: MigratorOptions
     let log: @Sendable (MigrationEvent) -> Void
     /// The files' texts when they are not read from disk (migrations embedded in the binary),

@@ -223,7 +223,7 @@ final class Session {
         do {
             try connection.execute("BEGIN; " + versionStatements(target, dirty: false) + " " + record() + " COMMIT")
         } catch {
-            throw .database(error, doing: "the file ran completely, but marking version \(target) clean failed, so it may still be marked dirty (run `migrate version`; if it says \(target) (dirty), run `force \(target)`)")
+            throw .database(error, doing: "the file ran completely, but marking version \(target) clean failed, so it may still be marked dirty (check with `migrate -path <migrations folder> version`; if it says \(target) (dirty), run `migrate -path <migrations folder> force \(target)`)")
         }
     }
 

@@ -4,6 +4,7 @@ import PGSchema
 
 /// Where one migration stands in one database.
 public struct MigrationStatus: Sendable, Equatable, Codable {
+    /// Where a migration stands.
     public enum State: String, Sendable, Codable {
         /// Applied, and its file is as it was then (or was applied before checksums were kept).
         case applied
@@ -18,8 +19,11 @@ public struct MigrationStatus: Sendable, Equatable, Codable {
         case skipped
     }
 
+    /// The migration's version.
     public var version: Int64
+    /// The migration's name.
     public var name: String
+    /// Applied, pending, missing or changed.
     public var state: State
     /// The up file's path, when there is one.
     public var file: String?
@@ -39,11 +43,14 @@ public struct MigrationStatus: Sendable, Equatable, Codable {
 public struct StatusReport: Sendable, Equatable, Codable {
     /// The version the database is at; `nil` when none is applied.
     public var currentVersion: Int64?
+    /// Whether the database is marked dirty (a no-transaction migration failed halfway).
     public var dirty: Bool
     /// Whether the database has the tool's history table (checksums).
     public var historyKept: Bool
+    /// Every migration, of the folder and of the database, by version.
     public var migrations: [MigrationStatus]
 
+    /// How many migrations are in `state`.
     public func count(_ state: MigrationStatus.State) -> Int { migrations.filter { $0.state == state }.count }
 
     /// A table for people.

@@ -2,10 +2,14 @@
 ///
 /// Encodes as `"2026-11-25"`.
 public struct PGDate: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year: 1 is 1 AD; 0 is 1 BC, -1 is 2 BC, as in ISO 8601.
     public var year: Int
+    /// The month, 1 to 12.
     public var month: Int
+    /// The day of the month, 1 to 31.
     public var day: Int
 
+    /// A day, taken as given (not checked against the calendar).
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
@@ -50,10 +54,12 @@ public struct PGTime: Codable, Hashable, Comparable, Sendable, CustomStringConve
     /// Microseconds since midnight, 0 through 86,400,000,000 (24:00:00 is a valid PostgreSQL time).
     public var microseconds: Int64
 
+    /// A time of day from the microseconds since midnight.
     public init(microseconds: Int64) {
         self.microseconds = microseconds
     }
 
+    /// A time of day from its parts.
     public init(hour: Int, minute: Int, second: Int, microsecond: Int = 0) {
         microseconds = ((Int64(hour) * 60 + Int64(minute)) * 60 + Int64(second)) * 1_000_000 + Int64(microsecond)
     }
@@ -106,10 +112,14 @@ public struct PGTime: Codable, Hashable, Comparable, Sendable, CustomStringConve
 /// A PostgreSQL `interval`: months, days and microseconds, kept apart as PostgreSQL keeps them
 /// (a month is not a fixed number of days, nor a day of hours, across daylight saving changes).
 public struct PGInterval: Codable, Hashable, Sendable {
+    /// Whole months (a year is 12).
     public var months: Int32
+    /// Whole days, kept apart from the time: a day is not always 24 hours.
     public var days: Int32
+    /// The time part, in microseconds.
     public var microseconds: Int64
 
+    /// An interval from its three parts, as PostgreSQL stores it.
     public init(months: Int32 = 0, days: Int32 = 0, microseconds: Int64 = 0) {
         self.months = months
         self.days = days

@@ -16,15 +16,9 @@ extension JSONValue {
         public var description: String { message }
     }
 
-    /// The deepest nesting the reader takes: above what PostgreSQL accepts with its default
-    /// `max_stack_depth` (2 MB: about 12,000 levels of `jsonb`), and below what the Swift runtime
-    /// can release on an 8 MB thread stack (a nested value's release recurses, about 30,000
-    /// levels in a debug build). Deeper text is refused with an error, never a crash.
-    public static let maximumDepth = 20_000
-
     /// Parses JSON text (RFC 8259). Integers that fit 64 bits become `.integer`, numbers that a
     /// `Double` holds exactly `.number`, every other number `.decimal` with its text. The reader
-    /// keeps its own stack rather than recursing; see ``maximumDepth``.
+    /// keeps its own stack rather than recursing, so any depth is read.
     public init(parsing bytes: UnsafeRawBufferPointer) throws(SyntaxError) {
         var parser = JSONParser(bytes: bytes)
         let value = try parser.document()
@@ -99,10 +93,10 @@ extension JSONValue {
                     Self.writeString(value, to: &output)
                 case .array(let elements):
                     output.append(UInt8(ascii: "["))
-                    stack.append(Frame(elements: elements, isObject: false))
+                    stack.append(Frame(elements: elements.elements, isObject: false))
                 case .object(let members):
                     output.append(UInt8(ascii: "{"))
-                    stack.append(Frame(keys: members.keys.sorted(), members: members, isObject: true))
+                    stack.append(Frame(keys: members.keys.sorted(), members: members.members, isObject: true))
                 }
             }
             guard !stack.isEmpty else { break }
@@ -268,7 +262,6 @@ private struct JSONParser {
             var value: JSONValue
             switch bytes[index] {
             case UInt8(ascii: "{"):
-                guard stack.count < JSONValue.maximumDepth else { throw error("JSON nested deeper than \(JSONValue.maximumDepth) levels") }
                 index += 1
                 skipWhitespace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -279,7 +272,6 @@ private struct JSONParser {
                     continue parsing
                 }
             case UInt8(ascii: "["):
-                guard stack.count < JSONValue.maximumDepth else { throw error("JSON nested deeper than \(JSONValue.maximumDepth) levels") }
                 index += 1
                 skipWhitespace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "]") {

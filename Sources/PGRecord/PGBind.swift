@@ -11,6 +11,7 @@ public struct PGBind: Sendable, Hashable, CustomStringConvertible {
     /// with such a bind is refused before anything is sent.
     public var refusal: String?
 
+    /// A value in PostgreSQL's text format; `nil` is SQL `NULL`.
     public init(text: String?) {
         self.text = text
     }
@@ -21,6 +22,7 @@ public struct PGBind: Sendable, Hashable, CustomStringConvertible {
         self.refusal = reason
     }
 
+    /// SQL `NULL`.
     public static let null = PGBind(text: nil)
 
     public var description: String { text == nil ? "NULL" : "<bind>" }
@@ -47,13 +49,16 @@ public struct PGBind: Sendable, Hashable, CustomStringConvertible {
 
 /// A value refused before it was sent: it would have been stored other than as given.
 public struct PGBindError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The table whose column the value was for, when known.
     public var table: String?
     /// The column the value was for, when the statement was built from column names.
     public var column: String?
     /// The 1-based `$n` of the value.
     public var parameter: Int
+    /// Why the value was refused.
     public var reason: String
 
+    /// An error for the value of parameter `$parameter`.
     public init(table: String? = nil, column: String? = nil, parameter: Int, reason: String) {
         self.table = table
         self.column = column

@@ -4,6 +4,7 @@ import Foundation
 public struct PGDecodingFailure: Error, Sendable {
     public var reason: String
 
+    /// A failure with its reason (`not a valid uuid`).
     public init(_ reason: String) {
         self.reason = reason
     }
@@ -13,6 +14,7 @@ public struct PGDecodingFailure: Error, Sendable {
 public struct PGDecodingError: Error, Sendable, CustomStringConvertible {
     /// The table, when the caller knows it (generated code does).
     public var table: String?
+    /// The column's name in the result.
     public var column: String
     /// The PostgreSQL type OID of the column (`0` when unknown).
     public var typeOID: UInt32
@@ -20,6 +22,7 @@ public struct PGDecodingError: Error, Sendable, CustomStringConvertible {
     public var text: String?
     public var reason: String
 
+    /// An error that names where the value was and why it did not decode.
     public init(table: String? = nil, column: String, typeOID: UInt32, text: String?, reason: String) {
         self.table = table
         self.column = column

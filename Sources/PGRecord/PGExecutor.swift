@@ -13,13 +13,13 @@ public protocol PGExecutor: Sendable {
     func execute(_ sql: String, _ binds: [PGBind]) async throws -> Int
 
     /// Runs `body` with an executor whose statements all go over one database session (one
-    /// connection), held for the duration. Call ``withSession(_:)``; implement this one. The
+    /// connection), held for the duration. Call ``withSession(isolation:_:)``; implement this one. The
     /// default runs `body` on `self`, right for an executor that is one session already.
     func withSession<T>(
         isolatedTo isolation: isolated (any Actor)?, _ body: (any PGExecutor) async throws -> T
     ) async throws -> T
 
-    /// Runs `body` in a transaction; see ``withTransaction(_:_:)``, which calls it. The default
+    /// Runs `body` in a transaction; see ``withTransaction(_:isolation:_:)``, which calls it. The default
     /// takes a session (``withSession(isolatedTo:_:)``) and sends `BEGIN`, `COMMIT`, `ROLLBACK`.
     func withTransaction<T>(
         options: PGTransactionOptions, isolatedTo isolation: isolated (any Actor)?,
@@ -38,8 +38,10 @@ public protocol PGRowDecodable: Sendable {
 
 /// A statement that returns rows of `Row`, with its SQL for logging, testing and preparing.
 public struct PGQuery<Row: PGRowDecodable>: Sendable, CustomStringConvertible {
+    /// The statement's text, with `$1`, `$2`, … for its parameters.
     public let sql: String
 
+    /// A statement with this text; its values are bound when it runs.
     public init(_ sql: String) {
         self.sql = sql
     }
@@ -66,8 +68,10 @@ public struct PGQuery<Row: PGRowDecodable>: Sendable, CustomStringConvertible {
 
 /// A statement that returns no rows that matter, with its SQL.
 public struct PGStatement: Sendable, CustomStringConvertible {
+    /// The statement's text, with `$1`, `$2`, … for its parameters.
     public let sql: String
 
+    /// A statement with this text; its values are bound when it runs.
     public init(_ sql: String) {
         self.sql = sql
     }

@@ -1,6 +1,6 @@
 /// One migration of a module as data: what the generator embeds in a models target
 /// (`SaasMigrations.all`), so that a server applies its migrations at start-up with no SQL files
-/// beside the binary (`PGMigrate`'s `Migrator(migrations:on:)`).
+/// beside the binary (`PGMigrate`'s `AsyncMigrator(migrations:on:)`).
 ///
 /// The texts are the files' bytes exactly as they were when the models were generated; their
 /// checksums are those of the files, so the `migrate` command, run on the folder later, sees the

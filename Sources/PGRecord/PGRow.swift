@@ -13,14 +13,18 @@ public protocol PGResultStorage: AnyObject, Sendable {
 
 /// One row of a result, with typed access by column index or name.
 public struct PGRow: Sendable {
+    /// The result the row belongs to.
     public let storage: any PGResultStorage
+    /// The row's position in its result, from 0.
     public let index: Int
 
+    /// The row at `index` of a result.
     public init(storage: any PGResultStorage, index: Int) {
         self.storage = storage
         self.index = index
     }
 
+    /// How many columns the result has.
     public var columnCount: Int { storage.columnCount }
 
     /// The value as text, or `nil` for SQL `NULL`.
@@ -34,6 +38,7 @@ public struct PGRow: Sendable {
         return self[column]
     }
 
+    /// The position of the first column called `name`, or `nil`.
     public func columnIndex(named name: String) -> Int? {
         (0..<storage.columnCount).first { storage.columnName($0) == name }
     }
@@ -76,8 +81,10 @@ public struct PGRow: Sendable {
 
 /// The rows of one statement's result.
 public struct PGRows: RandomAccessCollection, Sendable {
+    /// The result the row belongs to.
     public let storage: any PGResultStorage
 
+    /// The rows of one result.
     public init(storage: any PGResultStorage) {
         self.storage = storage
     }
@@ -86,5 +93,6 @@ public struct PGRows: RandomAccessCollection, Sendable {
     public var endIndex: Int { storage.rowCount }
     public subscript(position: Int) -> PGRow { PGRow(storage: storage, index: position) }
 
+    /// The result's column names, in order.
     public var columnNames: [String] { (0..<storage.columnCount).map(storage.columnName) }
 }

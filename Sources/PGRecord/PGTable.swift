@@ -4,7 +4,8 @@ public protocol PGTable: Codable, Sendable {
     static var tableName: String { get }
     /// The table's schema (`public`).
     static var schemaName: String { get }
-    /// The table's columns in table order, as the database names them.
+    /// The model's columns in table order, as the database names them (a column left out of the
+    /// model, a `tsvector` by default, is not here).
     static var columnNames: [String] { get }
     /// The primary key's columns; empty when the table has none.
     static var primaryKey: [String] { get }

@@ -58,7 +58,7 @@ public enum PGTableHelpers {
     /// Inserts rows and returns them as stored, in the order given: all of them or none.
     ///
     /// Each run of consecutive drafts that set the same columns is one `INSERT` (see
-    /// ``insertStatements(into:_:types:)``). Several runs go to the server as one statement (each
+    /// `insertStatements(into:_:types:)`). Several runs go to the server as one statement (each
     /// `INSERT` a data-modifying `WITH` query), so a failure in a later run leaves nothing of the
     /// earlier ones behind, on any executor and inside or outside the caller's transaction. With
     /// `atomic: false`, each run is its own statement and the runs before a failure stay.

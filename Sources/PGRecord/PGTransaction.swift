@@ -21,6 +21,7 @@ public struct PGTransactionOptions: Sendable, Equatable {
         self.maxAttempts = max(1, maxAttempts)
     }
 
+    /// A `SERIALIZABLE` transaction, tried once.
     public static let serializable = PGTransactionOptions(isolation: .serializable)
 
     /// The statement that starts the transaction: `BEGIN ISOLATION LEVEL … READ ONLY …`.
@@ -33,13 +34,14 @@ public struct PGTransactionOptions: Sendable, Equatable {
     }
 }
 
+/// A transaction isolation level, as `BEGIN ISOLATION LEVEL` takes it.
 public enum PGIsolationLevel: String, Sendable, Equatable, CaseIterable {
     case readCommitted = "READ COMMITTED"
     case repeatableRead = "REPEATABLE READ"
     case serializable = "SERIALIZABLE"
 }
 
-/// An error a driver reports with PostgreSQL's SQLSTATE: what ``PGExecutor/withTransaction(_:_:)``
+/// An error a driver reports with PostgreSQL's SQLSTATE: what ``PGExecutor/withTransaction(_:isolation:_:)``
 /// looks at to decide on a retry. `PGClient.PGError` conforms.
 public protocol PGSQLStateError: Error {
     var sqlState: String? { get }
@@ -131,7 +133,7 @@ private final class OneBatch<Executor: PGExecutor>: PGRowBatchSource {
 // MARK: - The executor a transaction hands to its closure
 
 /// The executor a transaction gives its closure: every statement goes over the transaction's
-/// session; ``withTransaction(_:_:)`` on it makes a savepoint.
+/// session; ``withTransaction(_:isolation:_:)`` on it makes a savepoint.
 public struct PGTransaction: PGExecutor {
     /// The session (connection) the transaction runs on.
     public let session: any PGExecutor

@@ -121,6 +121,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: [.singleDash("verbose"), .long], help: "Print server notices and timings.")
     var verbose = false
 
+    @Flag(name: [.singleDash("show-database"), .long], help: "Print the database (password hidden) and where it was configured, on standard error, before running.")
+    var showDatabase = false
+
     @Flag(name: [.singleDash("ignore-changed"), .long], help: "Run up even though an applied migration file was changed afterwards.")
     var ignoreChanged = false
 

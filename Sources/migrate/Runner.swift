@@ -101,7 +101,14 @@ struct Runner {
         // where -databases-query runs.
         var base: PGConfig?
         do {
-            if let url = options.database { base = try PGConfig(url: url) } else { base = try PGConfig.fromEnvironment()?.0 }
+            if let url = options.database {
+                let config = try PGConfig(url: url)
+                base = config
+                showDatabase(config, from: .explicit, label: "server")
+            } else if let (config, source) = try PGConfig.fromEnvironment() {
+                base = config
+                showDatabase(config, from: source, label: "server")
+            }
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
@@ -282,18 +289,43 @@ struct Runner {
 
     private func databaseConfig() throws -> PGConfig {
         do {
-            if let url = options.database { return try PGConfig(url: url) }
-            if let (config, _) = try PGConfig.fromEnvironment() { return config }
+            if let url = options.database {
+                let config = try PGConfig(url: url)
+                showDatabase(config, from: .explicit)
+                return config
+            }
+            if let (config, source) = try PGConfig.fromEnvironment() {
+                showDatabase(config, from: source)
+                return config
+            }
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
         }
-        printError("""
+        var message = """
             error: no database configured: pass -database URL, set DATABASE_URL, or put DATABASE_URL \
-            (or DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME) in a .env file here; \
-            `make migrate-up` starts a local development database when none is configured
-            """)
+            (or DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME) in a .env file in \(FileManager.default.currentDirectoryPath)
+            """
+        // Only a package with the Makefile of this repository has the development database.
+        if Self.hasDevelopmentDatabaseTarget {
+            message += "; or run `make migrate-up MODULE=<module>`, which starts a local development PostgreSQL when none is configured"
+        }
+        printError(message)
         throw ExitCode.failure
+    }
+
+    /// `-show-database`: the settings as a URL whose password is `***` (`PGConfig.description`
+    /// rebuilds the URL from its parts, so the password is never in the text to begin with).
+    private func showDatabase(_ config: PGConfig, from source: PGConfig.Source, label: String = "database") {
+        guard options.showDatabase else { return }
+        printError("\(label): \(config) (from \(source))")
+    }
+
+    /// Whether the working directory has a Makefile with the development-database targets (this
+    /// repository's, or one copied from it).
+    static var hasDevelopmentDatabaseTarget: Bool {
+        guard let text = try? String(contentsOfFile: "Makefile", encoding: .utf8) else { return false }
+        return text.contains("\nmigrate-up:") && text.contains("dev-db-start")
     }
 }
 

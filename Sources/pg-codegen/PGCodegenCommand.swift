@@ -152,6 +152,9 @@ struct Verify: ParsableCommand {
     @Option(help: ArgumentHelp("postgresql://user:password@host:port/database (default: DATABASE_URL, else .env).", valueName: "url"))
     var database: String?
 
+    @Flag(help: "Print the database (password hidden) and where it was configured, on standard error, before verifying.")
+    var showDatabase = false
+
     func run() throws {
         let report: VerifyReport
         do {
@@ -177,8 +180,8 @@ struct Verify: ParsableCommand {
     /// `--database`, else `DATABASE_URL`, else `.env`: the rules `migrate` follows (PGSettings).
     func databaseConfig() throws(VerifyError) -> PGConfig {
         do {
-            if let database { return try PGConfig(url: database) }
-            if let (config, _) = try PGConfig.fromEnvironment() { return config }
+            if let database { return shown(try PGConfig(url: database), from: .explicit) }
+            if let (config, source) = try PGConfig.fromEnvironment() { return shown(config, from: source) }
         } catch {
             throw VerifyError(error.description)
         }
@@ -186,5 +189,11 @@ struct Verify: ParsableCommand {
             no database configured: pass --database URL, set DATABASE_URL, or put DATABASE_URL \
             (or DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME) in a .env file here
             """)
+    }
+
+    /// `--show-database`: the settings as `PGConfig.description` rebuilds them, the password `***`.
+    private func shown(_ config: PGConfig, from source: PGConfig.Source) -> PGConfig {
+        if showDatabase { FileHandle.standardError.write(Data("database: \(config) (from \(source))\n".utf8)) }
+        return config
     }
 }

@@ -110,7 +110,7 @@ import Testing
             #expect { try h.migrator.up() } throws: { error in
                 let text = "\(error)"
                 return text.contains("The outcome is unknown") && text.contains("at version 1, or at version 2")
-                    && text.contains("Run `migrate version`") && !text.contains("Nothing of this file was applied")
+                    && text.contains("Run `migrate -path \(folder.path) version`") && !text.contains("Nothing of this file was applied")
             }
             let after = try Harness(config, path: folder.path)
             #expect(try after.migrator.version() == DatabaseVersion(version: 1, dirty: false))

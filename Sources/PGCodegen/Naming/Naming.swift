@@ -98,8 +98,8 @@ public enum Naming {
         "PGRecord", "PGTable", "PGRow", "PGRows", "PGRowDecodable", "PGBind", "PGBindable", "PGBytea", "PGQuery",
         "PGStatement", "PGExecutor", "PGDecodable", "PGDecodingError", "PGDecodingFailure", "PGEnum", "PGArrayElement",
         "PGArrayLiteral", "PGCompositeLiteral", "PGTableHelpers", "PGDate", "PGTime", "PGTimestamp", "PGInterval",
-        "PGJSON", "PGResultStorage", "JSONValue", "PGBindError", "PGSQLStateError", "PGIsolationLevel", "PGTransaction",
-        "PGTransactionOptions", "PGTransactionAbortedError", "PGRowStream", "PGRowBatches", "PGRowBatchSource",
+        "PGJSON", "PGResultStorage", "JSONValue", "JSONArray", "JSONObject", "PGBindError", "PGSQLStateError", "PGIsolationLevel", "PGTransaction",
+        "PGTransactionOptions", "PGTransactionAbortedError", "PGDraftValue", "PGRowStream", "PGRowBatches", "PGRowBatchSource",
         "PGMigration",
         // Nested in every generated model
         "Draft", "SQL", "Column", "Change",

@@ -138,7 +138,7 @@ struct QueryTranslation {
         var decoder: ExtensionDescription?
         var single = false
         if returnsRows {
-            if let table = query.rowTable, let model = tableTypeNames[table] {
+            if let table = modelTable(of: query), let model = tableTypeNames[table] {
                 rowType = model
             } else {
                 var properties: [Declaration] = []
@@ -243,5 +243,20 @@ struct QueryTranslation {
             doc: DocComment(["The query \(query.name) from \(file):\(query.location.line)."]), name: query.name, conformances: [], cases: [], members: members
         )
         return Parts(namespace: namespace, function: function, decoder: decoder)
+    }
+
+    /// The table whose model a query's rows are: its columns are the model's, in order (a column
+    /// the model leaves out, a `tsvector`, is not selected), and a NOT NULL column is never NULL.
+    /// A query that selects a left-out column too (`SELECT *`) gets a row struct of its own.
+    func modelTable(of query: AnalyzedQuery) -> QualifiedName? {
+        guard let name = query.columns.first?.originTable,
+              let table = schema.tables.first(where: { $0.name == name }), table.partitionOf == nil else { return nil }
+        let kept = table.columns.filter { ModelTranslator.omits($0, of: table, config: config) != true }
+        guard kept.count == query.columns.count else { return nil }
+        for (column, tableColumn) in zip(query.columns, kept) {
+            guard column.originTable == name, column.originColumn == tableColumn.name, column.name == tableColumn.name else { return nil }
+            if tableColumn.isNotNull && !column.isNotNull { return nil }
+        }
+        return name
     }
 }

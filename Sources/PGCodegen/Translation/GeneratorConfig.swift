@@ -19,7 +19,8 @@ import PGSchema
 ///
 /// `tables.<table>.name` renames a table's struct; `columns.<column>.name` a property;
 /// `columns.<column>.type` gives a column a Swift type of the user's (it must be `Codable`,
-/// `Hashable` and `Sendable`); `types` maps a PostgreSQL type, by name, to a Swift type for every
+/// `Hashable` and `Sendable`); `columns.<column>.omit` leaves a column out of the model and its
+/// SELECT list (`true`) or keeps a `tsvector` column in it (`false`: they are left out by default); `types` maps a PostgreSQL type, by name, to a Swift type for every
 /// column of that type; `imports` are modules the generated files import for those types.
 /// `migrationsTable.name` is golang-migrate's version table when the URL sets `x-migrations-table`
 /// (it exists before the first migration); `migrationsTable.model: true` generates a model for it.
@@ -37,10 +38,14 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
     public struct ColumnConfig: Codable, Sendable, Equatable {
         public var name: String?
         public var type: String?
+        /// Leaves the column out of the model and its SELECT list (`true`), or keeps a `tsvector`
+        /// in it (`false`; a `tsvector` is left out by default).
+        public var omit: Bool?
 
-        public init(name: String? = nil, type: String? = nil) {
+        public init(name: String? = nil, type: String? = nil, omit: Bool? = nil) {
             self.name = name
             self.type = type
+            self.omit = omit
         }
     }
 

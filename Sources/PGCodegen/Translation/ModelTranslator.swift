@@ -29,6 +29,28 @@ struct ModelTranslator {
         var isWritable: Bool
         /// In a draft, `nil` leaves it to the database.
         var databaseFills: Bool
+        /// Left out of the model and its SELECT list (a `tsvector`, by default); the helpers can
+        /// still search it.
+        var isOmitted = false
+    }
+
+    /// Whether a column is left out of its table's model: a `tsvector` is, unless the config's
+    /// `omit` says otherwise (it is an index's input, read back as a string of lexemes that nobody
+    /// wants on every fetch), and so is any column whose config says `"omit": true`. A column
+    /// that a key uses, or that an insert must give (NOT NULL without a default), is never left
+    /// out; `nil` when the config asks for that.
+    static func omits(_ column: Column, of table: Table, config: GeneratorConfig) -> Bool? {
+        let tableConfig = config.tables?[table.name.name] ?? config.tables?[table.name.description]
+        let configured = tableConfig?.columns?[column.name]?.omit
+        // A `tsvector` given a Swift type of the user's (by column or by type) is wanted in the model.
+        let isSearchVector = column.type.name == "tsvector" && column.type.arrayDimensions == 0 && column.type.qualifiedName == nil
+            && tableConfig?.columns?[column.name]?.type == nil && config.types?["tsvector"] == nil
+        guard configured ?? isSearchVector else { return false }
+        let keys = [table.primaryKey?.columns ?? []] + table.uniqueConstraints.map(\.columns) + table.foreignKeys.map(\.columns)
+        let inKey = keys.contains { $0.contains(column.name) }
+        let databaseFills = column.generatedExpression != nil || column.defaultExpression != nil || column.identity != nil || !column.isNotNull
+        if inKey || !databaseFills { return configured == true ? nil : false }
+        return true
     }
 
     init(schema: Schema, config: GeneratorConfig, moduleName: String, sourceFiles: [String]) {
@@ -206,12 +228,22 @@ struct ModelTranslator {
             let type = notNull ? base : base + "?"
             let override = tableConfig?.columns?[column.name]?.type
             let isJSONColumn = ["json", "jsonb"].contains(column.type.name) && column.type.qualifiedName == nil
+            let omitted: Bool
+            if let decided = Self.omits(column, of: table, config: config) {
+                omitted = decided
+            } else {
+                omitted = false
+                diagnostics.append(Diagnostic(.error, "column \(table.name).\(column.name) cannot be omitted from the model: \(column.isNotNull && column.defaultExpression == nil && column.generatedExpression == nil && column.identity == nil ? "every insert must give it (NOT NULL without a default)" : "a key uses it")", at: column.provenance.created, note: "remove \"omit\" for it from pg-codegen.json"))
+            }
             infos.append(ColumnInfo(
                 column: column, property: name, swiftType: base, isOptional: !notNull,
                 viaJSON: isComposite(column.type) || (override != nil && isJSONColumn),
-                isWritable: column.generatedExpression == nil && column.identity != .always,
-                databaseFills: column.defaultExpression != nil || column.identity != nil
+                // An omitted column is never written by the model: the database fills it.
+                isWritable: column.generatedExpression == nil && column.identity != .always && !omitted,
+                databaseFills: column.defaultExpression != nil || column.identity != nil,
+                isOmitted: omitted
             ))
+            if omitted { continue }
             var details = "`\(column.name) \(column.type)"
             if column.isNotNull { details += " NOT NULL" }
             if let value = column.defaultExpression { details += " DEFAULT \(Self.oneLine(value))" }
@@ -230,15 +262,21 @@ struct ModelTranslator {
             // columns cannot be written at all.
             if column.generatedExpression != nil || column.identity == .always { continue }
             let databaseFills = column.defaultExpression != nil || column.identity != nil
-            let draftType = notNull && !databaseFills ? base : base + "?"
+            // A nullable column with a default has three choices (default, NULL, a value), which
+            // `nil` cannot tell apart: `PGDraftValue` spells them.
+            let threeWay = databaseFills && !notNull
+            let draftType = threeWay ? "PGDraftValue<\(base)>" : notNull && !databaseFills ? base : base + "?"
             var draftDoc = DocComment(Self.commentLines(column.comment))
-            if databaseFills {
-                draftDoc.lines.append("`nil` leaves it to the database: \(column.defaultExpression.map { "`\(Self.oneLine($0))`" } ?? "the identity sequence").")
+            let defaultText = column.defaultExpression.map { "`\(Self.oneLine($0))`" } ?? "the identity sequence"
+            if threeWay {
+                draftDoc.lines.append("`.default` leaves it to the database (\(defaultText)); `.null` stores NULL.")
+            } else if databaseFills {
+                draftDoc.lines.append("`nil` leaves it to the database: \(defaultText).")
             } else if draftDoc.lines.last == "" {
                 draftDoc.lines.removeLast()
             }
             draftProperties.append(PropertyDescription(doc: draftDoc, name: name, type: draftType))
-            draftParameters.append(.init(name: name, type: draftType, defaultValue: draftType.hasSuffix("?") ? .nil : nil))
+            draftParameters.append(.init(name: name, type: draftType, defaultValue: threeWay ? .identifier(".default") : draftType.hasSuffix("?") ? .nil : nil))
             draftNames.append(name)
             draftKeys.append(key)
         }
@@ -247,18 +285,20 @@ struct ModelTranslator {
 
         var conformances = ["Codable", "Hashable", "Sendable"]
         var members: [Declaration] = properties.map { .property($0) }
+        // The row's properties: an omitted column has none.
+        let keptNames = properties.map(\.name)
         if primaryKey.count == 1, let index = table.columns.firstIndex(where: { $0.name == primaryKey[0] }) {
             if names[index] == "id" {
                 conformances.append("Identifiable")
-            } else if !names.contains("id") {
+            } else if !keptNames.contains("id"), let key = properties.first(where: { $0.name == names[index] }) {
                 conformances.append("Identifiable")
                 members.append(.property(PropertyDescription(
                     doc: DocComment(["The primary key, for `Identifiable`."]), name: "id",
-                    type: properties[index].type, value: .identifier("{ \(names[index]) }"), isComputed: true
+                    type: key.type, value: .identifier("{ \(names[index]) }"), isComputed: true
                 )))
             }
         }
-        members.append(.initializer(InitializerDescription(parameters: parameters, assignments: names)))
+        members.append(.initializer(InitializerDescription(parameters: parameters, assignments: keptNames)))
         members.append(.enumeration(Self.codingKeys(codingKeys, doc: DocComment(["The columns, by their names in the database."]))))
 
         var tableDoc = Self.commentLines(table.comment)
@@ -271,7 +311,12 @@ struct ModelTranslator {
             doc: DocComment([
                 "The values of a new `\(table.name)` row, for inserting it.",
                 "",
+            ] + (draftProperties.contains { $0.type?.hasPrefix("PGDraftValue<") == true } ? [
+                "Columns the database can fill in (defaults, identity) are optional here: `nil` leaves them to the database;",
+                "a nullable column with a default is a `PGDraftValue` (`.default`, `.null` or a value).",
+            ] : [
                 "Columns the database can fill in (defaults, identity) are optional here: `nil` leaves them to the database.",
+            ]) + [
                 "Generated columns are not written, so they are not here.",
             ]),
             name: "Draft", conformances: ["Codable", "Hashable", "Sendable"],
@@ -286,7 +331,7 @@ struct ModelTranslator {
             members: [
                 .property(PropertyDescription(isStatic: true, name: "tableName", type: "String", value: .stringLiteral(table.name.name), isComputed: true)),
                 .property(PropertyDescription(isStatic: true, name: "schemaName", type: "String", value: .stringLiteral(table.name.schema), isComputed: true)),
-                .property(PropertyDescription(isStatic: true, name: "columnNames", type: "[String]", value: .arrayLiteral(table.columns.map { .stringLiteral($0.name) }), isComputed: true)),
+                .property(PropertyDescription(isStatic: true, name: "columnNames", type: "[String]", value: .arrayLiteral(infos.filter { !$0.isOmitted }.map { .stringLiteral($0.column.name) }), isComputed: true)),
                 .property(PropertyDescription(isStatic: true, name: "primaryKey", type: "[String]", value: .arrayLiteral(primaryKey.map { .stringLiteral($0) }), isComputed: true)),
             ]
         )
@@ -295,7 +340,7 @@ struct ModelTranslator {
             doc: DocComment(["Reads a row selected with `SQL.columns`, in that order."]),
             parameters: [.init(name: "row", type: "PGRow", defaultValue: nil)], assignments: [],
             effects: "throws(PGDecodingError)",
-            body: infos.enumerated().map { index, info in
+            body: infos.filter { !$0.isOmitted }.enumerated().map { index, info in
                 let method = info.viaJSON ? (info.isOptional ? "decodeJSONIfPresent" : "decodeJSON") : "decode"
                 let type = info.viaJSON ? info.swiftType : info.swiftType + (info.isOptional ? "?" : "")
                 return "\(Self.reference(info.property, locals: ["row"])) = try row.\(method)(\(type).self, at: \(index), table: \(SwiftRenderer.literal(table.name.name)))"
@@ -310,9 +355,12 @@ struct ModelTranslator {
         var draftValueLines = ["var values: [(column: String, value: PGBind)] = []"]
         for info in infos where info.isWritable {
             let literal = SwiftRenderer.literal(info.column.name)
-            let locals: Set<String> = ["values", "value"]
+            let locals: Set<String> = ["values", "value", "bind"]
             let reference = Self.reference(info.property, locals: locals)
-            if info.databaseFills {
+            if info.databaseFills && info.isOptional {
+                // `.default` leaves the column out; `.null` and a value are bound.
+                draftValueLines.append("if let bind = \(reference).bind({ \(Self.bindExpression(info, optional: false, name: "$0")) }) { values.append((\(literal), bind)) }")
+            } else if info.databaseFills {
                 // `if let name` for a plain name; a keyword or a local's name is unwrapped into `value`.
                 let unwrapped = reference == info.property ? info.property : "value"
                 let binding = reference == info.property ? info.property : "value = \(reference)"

@@ -10,7 +10,8 @@ extension ModelTranslator {
         let quotedTable = Self.quotedName(table.name)
         let tableLiteral = SwiftRenderer.literal(quotedTable)
         // A table without columns selects `NULL`: `RETURNING` needs an expression, and the row reads none.
-        let selectList = infos.isEmpty ? "NULL" : infos.map { info in
+        let selected = infos.filter { !$0.isOmitted }
+        let selectList = selected.isEmpty ? "NULL" : selected.map { info in
             info.viaJSON ? "to_jsonb(\(Self.quote(info.column.name))) AS \(Self.quote(info.column.name))" : Self.quote(info.column.name)
         }.joined(separator: ", ")
         let select = "SELECT \(selectList) FROM \(quotedTable)"
@@ -131,7 +132,7 @@ extension ModelTranslator {
             // An upsert writes the row as it is, so its `ALWAYS` identity columns too (the key,
             // usually): `OVERRIDING SYSTEM VALUE` lets it, and `ON CONFLICT` then sees the key.
             // Generated columns cannot be written at all.
-            let alwaysIdentity = infos.filter { $0.column.identity == .always && $0.column.generatedExpression == nil }
+            let alwaysIdentity = infos.filter { $0.column.identity == .always && $0.column.generatedExpression == nil && !$0.isOmitted }
             let upserted = infos.filter { $0.isWritable || alwaysIdentity.map(\.column.name).contains($0.column.name) }
             let insertColumns = upserted.map { Self.quote($0.column.name) }.joined(separator: ", ")
             let placeholders = upserted.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
