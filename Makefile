@@ -58,6 +58,7 @@ test:
 	scripts/test-plugin.sh
 	scripts/with-test-postgres.sh scripts/test-quickstart.sh
 	scripts/docs.sh --check
+	scripts/test-backend.sh
 
 bench:
 	@. scripts/pg-common.sh && pg_install_deps

@@ -138,7 +138,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PGMigrateTests",
-            dependencies: ["PGMigrate", "PGTestSupport", "migrate"],
+            // SaasModels: its embedded migrations (SaasMigrations.all) are applied from the binary.
+            dependencies: ["PGMigrate", "PGTestSupport", "migrate", "SaasModels"],
             swiftSettings: strict
         ),
         .testTarget(name: "PGLintTests", dependencies: ["PGLint", "PGSchema", "PGMigrate", "PGClient", "PGRecord", "PGTestSupport", "PGCatalog"], swiftSettings: strict),

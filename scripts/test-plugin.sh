@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # test-plugin.sh: the build plugin as a user meets it, in Examples/Backend (run by `make test`).
-# From a clean build folder: the models are generated and the app runs; a second build runs no
-# generator; editing a migration reruns it once; a new migration adds its column; a broken
-# migration fails the build with its file and line; in a module large enough for shards, an edit
-# to one table recompiles one file. The example's migrations are restored after.
+# From a clean build folder: the models (and the embedded migrations) are generated; a second
+# build runs no generator; editing a migration reruns it once and changes the embedded text; a new
+# migration adds its column; a broken migration fails the build with its file and line; in a
+# module large enough for shards, an edit to one table recompiles its shard and Migrations.swift.
+# The example's migrations are restored after. The service itself: scripts/test-backend.sh.
 set -uo pipefail
 cd "$(dirname "$0")/../Examples/Backend"
 migrations=migrations/app
@@ -32,14 +33,17 @@ check() { # check NAME COMMAND...
         echo "$log" | tail -20 >&2
     fi
 }
-build() { log=$(swift build --scratch-path "$scratch" 2>&1); status=$?; }
+# The models target only: the service's own dependencies (Hummingbird) are built and tested by
+# scripts/test-backend.sh, once.
+build() { log=$(swift build --scratch-path "$scratch" --target AppModels 2>&1); status=$?; }
+count=$(ls "$migrations" | grep -c '\.sql$')
 generated() { cat "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/Tables.swift; }
+migrations_swift() { cat "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/Migrations.swift; }
 
 build
 check "a clean build succeeds" test "$status" -eq 0
-check "a clean build generates the models" grep -q "Generating App models from 2 migration files" <<<"$log"
-out=$("$scratch/debug/Backend" 2>&1)
-check "the app encodes a generated model with the column names" grep -q '"due_on":"2026-12-01"' <<<"$out"
+check "a clean build generates the models" grep -q "Generating App models from $count migration files" <<<"$log"
+check "the models embed every migration" grep -q "public static let all: \[PGMigration\] = \[v000001, v000002, v000003, v000004, v000005\]" <(migrations_swift)
 
 # SwiftPM 6.3 links the generator again on the build after a clean one and so runs it once more;
 # its output is unchanged, so nothing is recompiled. From then on a no-op build runs nothing.
@@ -52,20 +56,21 @@ echo "COMMENT ON COLUMN app_todos.title IS 'What to do.';" >>"$migrations/000001
 build
 check "editing a migration reruns the generator once" test "$(grep -c "Generating App models" <<<"$log")" -eq 1
 check "the edit shows in the models" grep -q "/// What to do." <(generated)
+check "the edit shows in the embedded migrations" grep -q "COMMENT ON COLUMN app_todos.title IS 'What to do.';" <(migrations_swift)
 
-printf 'ALTER TABLE app_todos ADD COLUMN done_at timestamptz;\n' >"$migrations/000002_add_done_at.up.sql"
-printf 'ALTER TABLE app_todos DROP COLUMN done_at;\n' >"$migrations/000002_add_done_at.down.sql"
+printf 'ALTER TABLE app_todos ADD COLUMN done_at timestamptz;\n' >"$migrations/000100_add_done_at.up.sql"
+printf 'ALTER TABLE app_todos DROP COLUMN done_at;\n' >"$migrations/000100_add_done_at.down.sql"
 build
-check "a new migration is picked up" grep -q "Generating App models from 4 migration files" <<<"$log"
+check "a new migration is picked up" grep -q "Generating App models from $((count + 2)) migration files" <<<"$log"
 check "its column is in the models" grep -q "public var doneAt: Date?" <(generated)
 
-printf -- '-- a broken migration\nALTER TABLE app_todos ADD COLUMN x nosuchtype;\n' >"$migrations/000003_broken.up.sql"
+printf -- '-- a broken migration\nALTER TABLE app_todos ADD COLUMN x nosuchtype;\n' >"$migrations/000101_broken.up.sql"
 build
 check "a broken migration fails the build" test "$status" -ne 0
-check "the build output names the file, line and column" grep -q '000003_broken.up.sql:2:36: error: type "nosuchtype" does not exist' <<<"$log"
-check "the path is the one the user edits, not the target's link" bash -c 'grep "000003_broken.up.sql:2:36" <<<"$1" | grep -q "migrations/app/000003_broken" && ! grep -q "Sources/AppModels/migrations/000003" <<<"$1"' _ "$log"
+check "the build output names the file, line and column" grep -q '000101_broken.up.sql:2:36: error: type "nosuchtype" does not exist' <<<"$log"
+check "the path is the one the user edits, not the target's link" bash -c 'grep "000101_broken.up.sql:2:36" <<<"$1" | grep -q "migrations/app/000101_broken" && ! grep -q "Sources/AppModels/migrations/000101" <<<"$1"' _ "$log"
 
-rm "$migrations/000003_broken.up.sql"
+rm "$migrations/000101_broken.up.sql"
 build
 check "removing it builds again" test "$status" -eq 0
 
@@ -91,18 +96,20 @@ build
 check "removing it builds again" test "$status" -eq 0
 
 # A module of 32 migrations or more is written in shards (issue 14): an edit to one table
-# regenerates and recompiles the one file that holds it, nothing else of the module.
+# regenerates and recompiles the one file that holds it, and Migrations.swift (which embeds the
+# migrations' text), nothing else of the module.
 for n in $(seq 10 41); do
-    printf 'CREATE TABLE app_t%d (id bigint PRIMARY KEY, name text NOT NULL);\n' "$n" >"$migrations/0000${n}_create_app_t${n}.up.sql"
+    printf 'CREATE TABLE app_t%d (id bigint PRIMARY KEY, name text NOT NULL);\n' "$n" >"$migrations/0002${n}_create_app_t${n}.up.sql"
 done
 build
 shards=$(ls "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/ | grep -c '^Tables+')
-check "a module of 34 migrations builds in shards" test "$status" -eq 0 -a "$shards" -gt 1
-printf 'ALTER TABLE app_t17 ADD COLUMN note text;\n' >"$migrations/000042_add_note.up.sql"
+check "a module of $((count / 2 + 33)) migrations builds in shards" test "$status" -eq 0 -a "$shards" -gt 1
+printf 'ALTER TABLE app_t17 ADD COLUMN note text;\n' >"$migrations/000242_add_note.up.sql"
 build
 compiled=$(grep -E 'Compiling AppModels' <<<"$log" || true)
-check "an edit to one table recompiles exactly one file of the module, the shard that holds it" \
-    bash -c '[ "$(grep -c . <<<"$1")" -eq 1 ] && grep -q "Tables+" <<<"$1"' _ "$compiled"
+check "an edit to one table recompiles exactly one shard of the module, the one that holds it, and the embedded migrations" \
+    bash -c '[ "$(grep -c . <<<"$1")" -eq 2 ] && [ "$(grep -c "Tables+" <<<"$1")" -eq 1 ] && grep -q "Migrations.swift" <<<"$1"' _ "$compiled"
+check "the embedded migrations hold the new one" grep -q 'ALTER TABLE app_t17 ADD COLUMN note text;' <(migrations_swift)
 check "the shard holds the new column" bash -c 'grep -l "public var note: String?" "$1"/Tables+*.swift | grep -q .' _ \
     "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels
 

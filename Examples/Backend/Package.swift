@@ -15,14 +15,27 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(path: "../.."),
+        // No default traits: they add swift-configuration, which this service does not use, to the build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1", traits: []),
     ],
     targets: [
-        // The app's models, generated at `swift build` from migrations/app (linked into the target).
+        // The app's models, generated at `swift build` from migrations/app (linked into the target),
+        // with the migrations themselves embedded (AppMigrations.all).
         .target(
             name: "AppModels",
             dependencies: [.product(name: "PGRecord", package: models)],
             plugins: [.plugin(name: "GenerateModels", package: models)]
         ),
-        .executableTarget(name: "Backend", dependencies: ["AppModels"]),
+        // The HTTP service: applies AppMigrations.all at start-up, then serves JSON routes on a pool.
+        .executableTarget(
+            name: "Backend",
+            dependencies: [
+                "AppModels",
+                .product(name: "PGClient", package: models),
+                .product(name: "PGMigrate", package: models),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .treatAllWarnings(as: .error)]
+        ),
     ]
 )

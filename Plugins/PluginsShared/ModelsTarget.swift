@@ -8,8 +8,9 @@ struct ModelsTarget {
     /// `Generator.outputFileNames(shards:)` and `Generator.shardCount(migrations:)`, repeated here
     /// because a plugin cannot import the generator.
     var outputFileNames: [String] {
-        // Typed queries and the views' models: every module gets the file (views need no queries folder).
-        let typedQueries = ["Queries+SQL.swift"]
+        // Typed queries and the views' models: every module gets the file (views need no queries folder);
+        // and the migrations themselves, embedded (`<Module>Migrations.all`).
+        let typedQueries = ["Queries+SQL.swift", "Migrations.swift"]
         guard shards > 1 else { return ["Tables.swift", "Enums.swift", "CompositeTypes.swift", "Queries.swift"] + typedQueries }
         return ["Enums.swift", "CompositeTypes.swift"] + (0..<shards).map { $0 < 10 ? "Tables+0\($0).swift" : "Tables+\($0).swift" } + typedQueries
     }

@@ -74,10 +74,20 @@ public enum Generator {
         guard !folded.hasErrors, !diagnostics.contains(where: { $0.severity == .error }) else {
             return Output(files: [], diagnostics: diagnostics)
         }
-        return generate(
+        var output = generate(
             schema: folded.schema, moduleName: moduleName, config: config, sourceFiles: directory.upFiles.map(\.fileName),
             shards: shards ?? shardCount(migrations: directory.upFiles.count), diagnostics: diagnostics
         )
+        // The migrations themselves, embedded (`<Module>Migrations.all`): MigrationsTranslator.
+        guard !output.hasErrors else { return output }
+        let migrations = MigrationsTranslator.file(directory, moduleName: moduleName)
+        output.diagnostics += migrations.diagnostics
+        if migrations.diagnostics.contains(where: { $0.severity == .error }) {
+            output.files = []
+        } else {
+            output.files.append((MigrationsTranslator.outputFileName, SwiftRenderer.render(migrations.file)))
+        }
+        return output
     }
 
     /// Renders the models of an already folded schema.

@@ -57,6 +57,9 @@ public final class Migrator: Sendable {
     /// The version table and lock settings.
     public let options: MigratorOptions
     let log: @Sendable (MigrationEvent) -> Void
+    /// The files' texts when they are not read from disk (migrations embedded in the binary),
+    /// by ``MigrationFile/path``.
+    let texts: [String: String]
 
     public init(
         connection: PGConnection, directory: MigrationDirectory, options: MigratorOptions,
@@ -66,6 +69,28 @@ public final class Migrator: Sendable {
         self.directory = directory
         self.options = options
         self.log = log
+        self.texts = [:]
+    }
+
+    init(
+        connection: PGConnection, directory: MigrationDirectory, texts: [String: String], options: MigratorOptions,
+        log: @escaping @Sendable (MigrationEvent) -> Void
+    ) {
+        self.connection = connection
+        self.directory = directory
+        self.options = options
+        self.log = log
+        self.texts = texts
+    }
+
+    /// A file's text: embedded, or read from disk.
+    func text(of file: MigrationFile) throws(MigrateError) -> String {
+        if let text = texts[file.path] { return text }
+        do {
+            return try file.read()
+        } catch {
+            throw .source(error)
+        }
     }
 
     // MARK: - Commands
@@ -179,11 +204,7 @@ public final class Migrator: Sendable {
         var scripts: [(file: MigrationFile, text: String, target: Int64)] = []
         for step in steps {
             guard let file = step.migration.file(step.direction) else { continue }
-            do {
-                scripts.append((file, try file.read(), step.target))
-            } catch {
-                throw .source(error)
-            }
+            scripts.append((file, try text(of: file), step.target))
         }
         // Lex every file first with the generator's lexer: a file it cannot read (an unterminated
         // comment or string) stops the run before anything changes, whichever way it would run.
@@ -258,28 +279,10 @@ public final class Migrator: Sendable {
 
     /// The transaction-control statement that a statement starting with `words` is (`COMMIT`,
     /// `BEGIN`, …), or `nil`.
-    static func transactionControl(_ words: [String]) -> String? {
-        guard let first = words.first else { return nil }
-        let second = words.dropFirst().first
-        switch first {
-        case "begin": return "BEGIN"
-        case "start" where second == "transaction": return "START TRANSACTION"
-        case "commit": return "COMMIT"
-        case "end": return "END"
-        case "prepare" where second == "transaction": return "PREPARE TRANSACTION"
-        case "rollback" where second != "to": return second == "prepared" ? "ROLLBACK PREPARED" : "ROLLBACK"
-        case "abort": return "ABORT"
-        default: return nil
-        }
-    }
+    static func transactionControl(_ words: [String]) -> String? { MigrationTransaction.control(words) }
 
     /// A file opts out of the transaction when its first line is `-- migrate:no-transaction`.
-    static func isNoTransaction(_ text: String) -> Bool {
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let words = firstLine.drop { $0 == "\u{FEFF}" }.trimmingCharacters(in: .whitespaces)
-        guard words.hasPrefix("--") else { return false }
-        return words.dropFirst(2).trimmingCharacters(in: .whitespaces).lowercased() == "migrate:no-transaction"
-    }
+    static func isNoTransaction(_ text: String) -> Bool { MigrationTransaction.isMarkedNoTransaction(text) }
 
     /// Takes the lock, runs `body`, lets the lock go (also when `body` throws).
     func locked<T>(_ body: (Session) throws(MigrateError) -> T) throws(MigrateError) -> T {

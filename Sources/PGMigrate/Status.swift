@@ -137,7 +137,7 @@ extension Migrator {
     private func baselineRow(_ session: Session, _ migration: Migration) throws(MigrateError) -> String {
         guard let up = migration.up else { return "" }
         let text: String
-        do { text = try up.read() } catch { throw .source(error) }
+        text = try self.text(of: up)
         return session.historyInsert(version: migration.version, direction: "baseline", name: up.name, text: text, duration: nil)
     }
 
@@ -177,7 +177,7 @@ extension Migrator {
             var item = MigrationStatus(version: migration.version, name: migration.name, state: .pending, file: migration.up?.path)
             var text: String?
             if let up = migration.up {
-                do { text = try up.read() } catch { throw .source(error) }
+                text = try self.text(of: up)
                 item.checksum = text.map(MigrationChecksum.of)
             }
             if let currentVersion, migration.version <= currentVersion {

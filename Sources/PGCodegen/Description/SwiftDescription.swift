@@ -93,6 +93,32 @@ public indirect enum Expression: Sendable, Equatable {
     case arrayLiteral([Expression])
     case identifier(String)
     case `nil`
+    /// `Name(label: value, …)`: on one line, or an argument a line when one spans several lines.
+    case call(String, [Argument])
+    /// Text that a reviewer reads as it is in its file (a migration's SQL): a raw multi-line
+    /// string literal, `#"""`, with as many `#` as it takes.
+    case multilineString(String)
+
+    /// An argument of a ``call(_:_:)``.
+    public struct Argument: Sendable, Equatable {
+        public var label: String?
+        public var value: Expression
+
+        public init(_ label: String?, _ value: Expression) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    /// Whether the expression is written over several lines.
+    var spansLines: Bool {
+        switch self {
+        case .multilineString: true
+        case .call(_, let arguments): arguments.contains { $0.value.spansLines }
+        case .arrayLiteral(let items): items.contains(where: \.spansLines)
+        default: false
+        }
+    }
 }
 
 public struct PropertyDescription: Sendable, Equatable {

@@ -242,6 +242,10 @@ public struct SwiftRenderer: Sendable {
             return
         }
         if let expression = value.value {
+            if expression.spansLines {
+                lines(of: expression, prefix: text + " = ", suffix: "")
+                return
+            }
             let rendered = Self.expression(expression)
             if rendered.utf8.count + text.utf8.count + 3 + level * 4 > Self.width, case .arrayLiteral(let items) = expression {
                 write(text + " = [")
@@ -319,7 +323,77 @@ public struct SwiftRenderer: Sendable {
         case .arrayLiteral(let items): "[" + items.map(Self.expression).joined(separator: ", ") + "]"
         case .identifier(let name): name
         case .nil: "nil"
+        case .call(let name, let arguments):
+            name + "(" + arguments.map { ($0.label.map { $0 + ": " } ?? "") + Self.expression($0.value) }.joined(separator: ", ") + ")"
+        case .multilineString(let text): literal(text)
         }
+    }
+
+    /// Writes `prefix`, the expression and `suffix` over several lines: a call an argument a line,
+    /// an array an element a line, a multi-line string as a raw literal (``rawLiteral(_:)``)
+    /// indented with the code around it (Swift strips the closing delimiter's indentation).
+    private mutating func lines(of expression: Expression, prefix: String, suffix: String) {
+        switch expression {
+        case .call(let name, let arguments) where expression.spansLines:
+            write(prefix + name + "(")
+            level += 1
+            for (index, argument) in arguments.enumerated() {
+                lines(of: argument.value, prefix: argument.label.map { $0 + ": " } ?? "", suffix: index < arguments.count - 1 ? "," : "")
+            }
+            level -= 1
+            write(")" + suffix)
+        case .arrayLiteral(let items) where expression.spansLines:
+            write(prefix + "[")
+            level += 1
+            for item in items { lines(of: item, prefix: "", suffix: ",") }
+            level -= 1
+            write("]" + suffix)
+        case .multilineString(let text):
+            let (delimiter, body) = Self.rawLiteral(text)
+            write(prefix + delimiter + "\"\"\"")
+            level += 1
+            for line in body { write(line) }
+            write("\"\"\"" + delimiter + suffix)
+            level -= 1
+        default:
+            write(prefix + Self.expression(expression) + suffix)
+        }
+    }
+
+    /// The `#` delimiter and the lines of a raw multi-line string literal whose value is exactly
+    /// `text`, whatever it holds.
+    ///
+    /// One `#` more than the longest run of `#` in the text, so that neither the closing `"""#…`
+    /// nor an escape `\#…` can occur in it. Only `\n` separates lines: a carriage return (which
+    /// Swift would read as a line break, turning `\r\n` into `\n`), other control characters,
+    /// line and paragraph separators and direction changes are written as raw escapes
+    /// (`\#u{D}`), so the value keeps every byte of the file and the code reads as it compiles.
+    static func rawLiteral(_ text: String) -> (delimiter: String, lines: [String]) {
+        var longest = 0
+        var run = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "#") {
+                run += 1
+                longest = max(longest, run)
+            } else {
+                run = 0
+            }
+        }
+        let delimiter = String(repeating: "#", count: longest + 1)
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else if scalar != "\t", isInvisibleControl(scalar) {
+                current.append(contentsOf: "\\\(delimiter)u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                current.append(scalar)
+            }
+        }
+        lines.append(String(current))
+        return (delimiter, lines)
     }
 
     /// A Swift string literal for any text: quotes, backslashes and control characters escaped.

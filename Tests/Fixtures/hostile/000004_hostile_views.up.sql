@@ -8,3 +8,7 @@ CREATE VIEW "select" AS SELECT token AS "from", id AS "where", "limit" FROM toke
 CREATE VIEW members_view AS SELECT id AS "Draft", "default" AS "SQL", "class" AS "Column" FROM members;
 CREATE MATERIALIZED VIEW "token counts" AS SELECT "limit", count(*) AS "count" FROM tokens GROUP BY "limit";
 CREATE UNIQUE INDEX ON "token counts" ("limit");
+
+-- Text that would end a raw string literal or start an escape in it, once embedded in
+-- HostileMigrations (Migrations.swift): "# """# ##"""## \#(injected) \##u{41} \
+COMMENT ON VIEW members_view IS '"""## \#(x) ##';

@@ -1,0 +1,2 @@
+DROP TABLE app_clients;
+DROP TYPE app_client_plan;

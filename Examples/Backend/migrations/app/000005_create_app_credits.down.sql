@@ -1,0 +1,2 @@
+DROP TABLE app_credit_uses;
+DROP TABLE app_credits;

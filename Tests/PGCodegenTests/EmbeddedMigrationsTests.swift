@@ -1,0 +1,78 @@
+import Foundation
+@testable import PGCodegen
+import PGRecord
+import PGSchema
+import PGTestSupport
+import HostileModels
+import SaasModels
+import Testing
+
+/// The migrations the generator embeds in each models target (`Migrations.swift`,
+/// `<Module>Migrations.all`). That HostileModels compiles with them is half of the test: its
+/// files hold CRLF line ends, U+2028, control characters and runs of `#` after quotes.
+@Suite struct EmbeddedMigrationsTests {
+    /// Every embedded text is its file's bytes, exactly.
+    func expectEmbedded(_ migrations: [PGMigration], equalTo folder: String) throws {
+        let directory = try MigrationDirectory(path: folder)
+        #expect(migrations.map(\.version) == directory.versions)
+        for (embedded, migration) in zip(migrations, directory.migrations) {
+            #expect(embedded.name == migration.name)
+            for direction in MigrationDirection.allCases {
+                let script = direction == .up ? embedded.up : embedded.down
+                guard let file = migration.file(direction) else {
+                    #expect(script == nil)
+                    continue
+                }
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: file.path))
+                #expect(script?.fileName == file.fileName)
+                #expect(script.map { Data($0.sql.utf8) } == bytes, "\(file.fileName)")
+                #expect(script?.runsOutsideTransaction == MigrationTransaction.runsOutside(String(decoding: bytes, as: UTF8.self)))
+            }
+        }
+    }
+
+    @Test func theHostileFixturesTextsSurviveByteForByte() throws {
+        try expectEmbedded(HostileMigrations.all, equalTo: repositoryRoot + "/Tests/Fixtures/hostile")
+        #expect(HostileMigrations.all.contains { $0.up?.sql.contains("\r\n") == true })
+        #expect(HostileMigrations.all.contains { $0.up?.sql.contains(###"##"""##"###) == true })
+    }
+
+    @Test func theSaasMigrationsAreEmbedded() throws {
+        try expectEmbedded(SaasMigrations.all, equalTo: saasMigrationsPath)
+    }
+
+    @Test func rawLiteralsTakeOneHashMoreThanTheTextHolds() {
+        #expect(SwiftRenderer.rawLiteral("SELECT 1;\n") == ("#", ["SELECT 1;", ""]))
+        #expect(SwiftRenderer.rawLiteral(###"a "## b"###).delimiter == "###")
+        #expect(SwiftRenderer.rawLiteral("a\r\nb\u{2028}c\td").lines == [##"a\#u{D}"##, ##"b\#u{2028}c"## + "\td"])
+        #expect(SwiftRenderer.rawLiteral("").lines == [""])
+    }
+
+    @Test func noTransactionFilesAreMarked() {
+        #expect(MigrationTransaction.runsOutside("-- migrate:no-transaction\nCREATE TABLE a (id int);"))
+        #expect(MigrationTransaction.runsOutside("CREATE INDEX CONCURRENTLY i ON a (id);"))
+        #expect(MigrationTransaction.runsOutside("BEGIN; CREATE TABLE a (id int); COMMIT;"))
+        #expect(!MigrationTransaction.runsOutside("CREATE TABLE a (id int);\n-- COMMIT in a comment\n"))
+    }
+
+    @Test func theGeneratorWritesMigrationsSwiftForAFolder() throws {
+        let folder = try TemporaryFolder(files: [
+            "000001_a.up.sql": "CREATE TABLE a (id int);\n",
+            "000001_a.down.sql": "DROP TABLE a;\n",
+            "000002_b.up.sql": "-- migrate:no-transaction\nCREATE INDEX CONCURRENTLY a_id ON a (id);",
+        ])
+        defer { folder.remove() }
+        let output = Generator.generate(migrations: folder.path, moduleName: "Shop")
+        let file = try #require(output.files.first { $0.name == "Migrations.swift" }?.contents)
+        #expect(file.contains("public enum ShopMigrations {"))
+        #expect(file.contains("public static let all: [PGMigration] = [v000001, v000002]"))
+        #expect(file.contains("""
+                        sql: #\"\"\"
+                            -- migrate:no-transaction
+                            CREATE INDEX CONCURRENTLY a_id ON a (id);
+                            \"\"\"#
+            """))
+        #expect(file.contains("runsOutsideTransaction: true,"))
+        #expect(file.contains("down: nil"))
+    }
+}
