@@ -24,6 +24,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // swift-log: the runtime's Logger (PGClient's PGLogging); small, no dependencies of its own.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // MARK: - The generator's side (pure Swift, no system library)
@@ -64,7 +66,7 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        .target(name: "PGClient", dependencies: ["CLibPQ", "PGRecord", "PGSettings"], swiftSettings: strict),
+        .target(name: "PGClient", dependencies: ["CLibPQ", "PGRecord", "PGSettings", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "PGMigrate", dependencies: ["PGClient", "PGSchema", "PGCatalog"], swiftSettings: strict),
         // The saas module's models, generated from migrations/saas at build time.
         .target(name: "SaasModels", dependencies: ["PGRecord"], swiftSettings: strict, plugins: ["GenerateModels"]),
