@@ -133,7 +133,7 @@ try await withThrowingTaskGroup(of: Void.self) { group in
 
 /// One row into a SaasClient, as a backend on PostgresNIO would write it by hand: enums read as
 /// text, `settings` (jsonb) as text parsed by the same JSON reader the helper uses.
-func findWithPostgresNIO(_ client: PostgresClient, id: UUID, logger: Logger) async throws -> SaasClient? {
+@Sendable func findWithPostgresNIO(_ client: PostgresClient, id: UUID, logger: Logger) async throws -> SaasClient? {
     let sql = """
         SELECT id, name, slug, email, phone, business_category, address, timezone, subscription_plan::text, subscription_status::text, \
         trial_ends_at, subscription_started_at, subscription_ends_at, monthly_message_quota, whatsapp_number, \
