@@ -79,10 +79,12 @@ enum TextForm: Sendable, Equatable {
     }
 }
 
-/// A value that could not be turned into text: the column and the reason.
-struct TextFormError: Error, CustomStringConvertible {
-    var reason: String
-    var description: String { reason }
+/// A value of a result that PostgresNIO read but that could not be turned into PostgreSQL's text
+/// form (a type the adapter does not know, such as a composite read whole): the column and the
+/// reason, which says to cast the column to text.
+public struct PGTextFormError: Error, Sendable, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
 }
 
 /// Reads binary values and appends their text form to `out`, exactly as PostgreSQL's output
@@ -93,13 +95,13 @@ struct TextWriter {
     /// The form of a type OID met inside a value (an array's element type).
     let form: (UInt32) -> TextForm?
 
-    func append(_ value: UnsafeRawBufferPointer, as textForm: TextForm, oid: UInt32, to out: inout [UInt8]) throws(TextFormError) {
+    func append(_ value: UnsafeRawBufferPointer, as textForm: TextForm, oid: UInt32, to out: inout [UInt8]) throws(PGTextFormError) {
         var reader = Reader(bytes: value)
         switch textForm {
         case .text:
             out.append(contentsOf: value)
         case .jsonb:
-            guard value.count >= 1, value[0] == 1 else { throw TextFormError(reason: "jsonb in an unknown binary version") }
+            guard value.count >= 1, value[0] == 1 else { throw PGTextFormError(reason: "jsonb in an unknown binary version") }
             out.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[1...]))
         case .bool:
             out.append(try reader.uint8() != 0 ? UInt8(ascii: "t") : UInt8(ascii: "f"))
@@ -117,7 +119,7 @@ struct TextWriter {
             out.append(UInt8(ascii: "x"))
             for byte in value { appendHex(byte, to: &out) }
         case .uuid:
-            guard value.count == 16 else { throw TextFormError(reason: "a uuid of \(value.count) bytes") }
+            guard value.count == 16 else { throw PGTextFormError(reason: "a uuid of \(value.count) bytes") }
             for (index, byte) in value.enumerated() {
                 if index == 4 || index == 6 || index == 8 || index == 10 { out.append(UInt8(ascii: "-")) }
                 appendHex(byte, to: &out)
@@ -133,7 +135,7 @@ struct TextWriter {
             appendInterval(months: months, days: days, micros: micros, to: &out)
         case .inet: try appendInet(&reader, to: &out)
         case .macaddr:
-            guard value.count == 6 else { throw TextFormError(reason: "a macaddr of \(value.count) bytes") }
+            guard value.count == 6 else { throw PGTextFormError(reason: "a macaddr of \(value.count) bytes") }
             for (index, byte) in value.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ":")) }
                 appendHex(byte, to: &out)
@@ -141,7 +143,7 @@ struct TextWriter {
         case .tsvector: try appendTSVector(&reader, to: &out)
         case .array: try appendArray(&reader, to: &out)
         case .unsupported(let name):
-            throw TextFormError(reason: "type OID \(oid) (sent by \(name)) has no text form here; select it cast to text (column::text)")
+            throw PGTextFormError(reason: "type OID \(oid) (sent by \(name)) has no text form here; select it cast to text (column::text)")
         }
     }
 
@@ -199,7 +201,7 @@ struct TextWriter {
         return result
     }
 
-    private func appendNumeric(_ reader: inout Reader, to out: inout [UInt8]) throws(TextFormError) {
+    private func appendNumeric(_ reader: inout Reader, to out: inout [UInt8]) throws(PGTextFormError) {
         let count = Int(Int16(bitPattern: try reader.uint16()))
         let weight = Int(Int16(bitPattern: try reader.uint16()))
         let sign = try reader.uint16()
@@ -364,7 +366,7 @@ struct TextWriter {
 
     // MARK: Network and text search
 
-    private func appendInet(_ reader: inout Reader, to out: inout [UInt8]) throws(TextFormError) {
+    private func appendInet(_ reader: inout Reader, to out: inout [UInt8]) throws(PGTextFormError) {
         let family = try reader.uint8()
         let bits = Int(try reader.uint8())
         let isCIDR = try reader.uint8() != 0
@@ -372,11 +374,11 @@ struct TextWriter {
         let address = try reader.bytes(length)
         var text: String
         if family == 2 {
-            guard length == 4 else { throw TextFormError(reason: "an IPv4 address of \(length) bytes") }
+            guard length == 4 else { throw PGTextFormError(reason: "an IPv4 address of \(length) bytes") }
             text = address.map { String($0) }.joined(separator: ".")
             if bits != 32 { text += "/\(bits)" }
         } else {
-            guard length == 16 else { throw TextFormError(reason: "an IPv6 address of \(length) bytes") }
+            guard length == 16 else { throw PGTextFormError(reason: "an IPv6 address of \(length) bytes") }
             text = Self.ipv6(address)
             if bits != 128 { text += "/\(bits)" }
         }
@@ -421,7 +423,7 @@ struct TextWriter {
         return text
     }
 
-    private func appendTSVector(_ reader: inout Reader, to out: inout [UInt8]) throws(TextFormError) {
+    private func appendTSVector(_ reader: inout Reader, to out: inout [UInt8]) throws(PGTextFormError) {
         let count = Int(try reader.uint32())
         for index in 0..<count {
             if index > 0 { out.append(UInt8(ascii: " ")) }
@@ -450,7 +452,7 @@ struct TextWriter {
 
     // MARK: Arrays
 
-    private func appendArray(_ reader: inout Reader, to out: inout [UInt8]) throws(TextFormError) {
+    private func appendArray(_ reader: inout Reader, to out: inout [UInt8]) throws(PGTextFormError) {
         let dimensions = Int(try reader.uint32())
         _ = try reader.uint32()  // whether there are NULLs
         let elementOID = try reader.uint32()
@@ -468,10 +470,10 @@ struct TextWriter {
             out.append(UInt8(ascii: "="))
         }
         guard let elementForm = form(elementOID) else {
-            throw TextFormError(reason: "an array of type OID \(elementOID), which was not looked up")
+            throw PGTextFormError(reason: "an array of type OID \(elementOID), which was not looked up")
         }
         var scratch: [UInt8] = []
-        func level(_ depth: Int) throws(TextFormError) {
+        func level(_ depth: Int) throws(PGTextFormError) {
             out.append(UInt8(ascii: "{"))
             for index in 0..<sizes[depth] {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -542,32 +544,32 @@ struct Reader {
         self.bytes = bytes
     }
 
-    mutating func slice(_ count: Int) throws(TextFormError) -> UnsafeRawBufferPointer { try take(count) }
+    mutating func slice(_ count: Int) throws(PGTextFormError) -> UnsafeRawBufferPointer { try take(count) }
 
-    private mutating func take(_ count: Int) throws(TextFormError) -> UnsafeRawBufferPointer {
+    private mutating func take(_ count: Int) throws(PGTextFormError) -> UnsafeRawBufferPointer {
         guard count >= 0, offset + count <= bytes.count else {
-            throw TextFormError(reason: "a binary value shorter than its type needs")
+            throw PGTextFormError(reason: "a binary value shorter than its type needs")
         }
         defer { offset += count }
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
     }
 
-    mutating func uint8() throws(TextFormError) -> UInt8 { try take(1)[0] }
+    mutating func uint8() throws(PGTextFormError) -> UInt8 { try take(1)[0] }
 
-    mutating func uint16() throws(TextFormError) -> UInt16 {
+    mutating func uint16() throws(PGTextFormError) -> UInt16 {
         let b = try take(2)
         return UInt16(b[0]) << 8 | UInt16(b[1])
     }
 
-    mutating func uint32() throws(TextFormError) -> UInt32 {
+    mutating func uint32() throws(PGTextFormError) -> UInt32 {
         let b = try take(4)
         return b.reduce(0) { $0 << 8 | UInt32($1) }
     }
 
-    mutating func uint64() throws(TextFormError) -> UInt64 {
+    mutating func uint64() throws(PGTextFormError) -> UInt64 {
         let b = try take(8)
         return b.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    mutating func bytes(_ count: Int) throws(TextFormError) -> [UInt8] { Array(try take(count)) }
+    mutating func bytes(_ count: Int) throws(PGTextFormError) -> [UInt8] { Array(try take(count)) }
 }

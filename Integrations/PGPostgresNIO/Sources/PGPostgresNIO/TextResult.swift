@@ -15,7 +15,7 @@ final class TextResult: PGResultStorage, @unchecked Sendable {
     private let cells: [(start: Int, length: Int)]
     private let buffer: UnsafeMutableRawBufferPointer
 
-    init(rows: [PostgresRow], forms: TypeForms) throws(TextFormError) {
+    init(rows: [PostgresRow], forms: TypeForms) throws(PGTextFormError) {
         rowCount = rows.count
         let first = rows.first.map { Array($0) } ?? []
         columnCount = first.count
@@ -23,8 +23,8 @@ final class TextResult: PGResultStorage, @unchecked Sendable {
         let types = first.map(\.dataType.rawValue)
         self.names = names
         self.types = types
-        let columnForms = try types.map { oid throws(TextFormError) in
-            guard let form = forms.form(oid) else { throw TextFormError(reason: "type OID \(oid) was not looked up") }
+        let columnForms = try types.map { oid throws(PGTextFormError) in
+            guard let form = forms.form(oid) else { throw PGTextFormError(reason: "type OID \(oid) was not looked up") }
             return form
         }
         let writer = TextWriter(form: forms.form)
@@ -39,11 +39,11 @@ final class TextResult: PGResultStorage, @unchecked Sendable {
                 }
                 let start = text.count
                 do {
-                    try bytes.withUnsafeReadableBytes { (value) throws(TextFormError) in
+                    try bytes.withUnsafeReadableBytes { (value) throws(PGTextFormError) in
                         try writer.append(value, as: columnForms[column], oid: types[column], to: &text)
                     }
                 } catch {
-                    throw TextFormError(reason: "column \"\(names[column])\": \(error.reason)")
+                    throw PGTextFormError(reason: "column \"\(names[column])\": \(error.reason)")
                 }
                 cells.append((start, text.count - start))
             }

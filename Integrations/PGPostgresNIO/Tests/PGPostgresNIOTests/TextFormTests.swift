@@ -102,7 +102,7 @@ import Testing
             await #expect {
                 _ = try await d.client.query("SELECT ROW('a', NULL, NULL, NULL)::address", [])
             } throws: { error in
-                "\(error)".contains("record_send") && "\(error)".contains("::text")
+                error is PGTextFormError && "\(error)".contains("record_send") && "\(error)".contains("::text")
             }
             // Cast to text, it reads.
             let rows = try await d.client.query("SELECT ROW('a', NULL, NULL, NULL)::address::text", [])
