@@ -223,6 +223,29 @@ import Testing
         }
     }
 
+    /// A transaction whose task is cancelled rolls back, and its connection goes back clean.
+    @Test func aCancelledTransactionRollsBackOnPostgresClient() async throws {
+        try await withDrivers(migrations: Self.saas) { d in
+            let client = d.client
+            let (inserted, signal) = AsyncStream.makeStream(of: Void.self)
+            let task = Task {
+                try await client.withTransaction { tx in
+                    _ = try await SaasClient.insert(.init(name: "Batal", slug: "batal", email: "batal@example.com"), on: tx)
+                    signal.yield()
+                    try await Task.sleep(for: .seconds(60))
+                }
+            }
+            for await _ in inserted { break }
+            task.cancel()
+            await #expect(throws: CancellationError.self) { try await task.value }
+            #expect(try await SaasClient.find(slug: "batal", on: client) == nil)
+            let open = try await d.libpq.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'", [])
+            #expect(open[0][0] == "0")
+            // The client goes on serving.
+            #expect(try await SaasClient.insert(.init(name: "Jadi", slug: "jadi", email: "jadi@example.com"), on: client).slug == "jadi")
+        }
+    }
+
     /// A real serialization conflict (SQLSTATE 40001) retried on a PostgresClient.
     @Test func retriesASerializationFailureOnPostgresClient() async throws {
         try await withDrivers(migrations: Self.saas) { d in
