@@ -37,7 +37,8 @@ help:
 	@echo "                                          the query helpers (against psql COPY and PostgresNIO), and the"
 	@echo "                                          build time of generated models (scripts/bench-build.sh);"
 	@echo "                                          streaming 1,000,000 rows in flat memory and the pool's"
-	@echo "                                          cooperative-pool latency under load (scripts/bench-stream.sh)"
+	@echo "                                          cooperative-pool latency under load (scripts/bench-stream.sh);"
+	@echo "                                          64 tasks of find(id:) on PGPool vs PostgresNIO vs pgbench (scripts/bench-find.sh)"
 	@echo "make fuzz [FUZZ_SECONDS=300]               fuzz the lexer, parser, fold, statement splitter and JSON reader (libFuzzer); crashes go to Fuzz/crashes/"
 	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
 	@echo "make docs                                 DocC documentation of PGRecord, PGClient, PGMigrate (.build/plugins/Swift-DocC/outputs/)"
@@ -59,6 +60,7 @@ test:
 	scripts/with-test-postgres.sh scripts/test-quickstart.sh
 	scripts/docs.sh --check
 	scripts/test-backend.sh
+	scripts/test-postgres-nio.sh
 
 bench:
 	@. scripts/pg-common.sh && pg_install_deps
@@ -66,6 +68,7 @@ bench:
 	scripts/bench-migrate.sh
 	scripts/bench-records.sh
 	scripts/bench-stream.sh
+	scripts/bench-find.sh
 	scripts/bench-build.sh
 	scripts/bench-queries.sh
 

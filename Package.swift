@@ -28,6 +28,8 @@ let package = Package(
         // that depends on this one never fetches it: SwiftPM resolves a dependency's dependencies
         // only for the products used (README, "Documentation").
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // swift-log: the runtime's Logger (PGClient's PGLogging); small, no dependencies of its own.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // MARK: - The generator's side (pure Swift, no system library)
@@ -68,7 +70,7 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        .target(name: "PGClient", dependencies: ["CLibPQ", "PGRecord", "PGSettings"], swiftSettings: strict),
+        .target(name: "PGClient", dependencies: ["CLibPQ", "PGRecord", "PGSettings", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "PGMigrate", dependencies: ["PGClient", "PGSchema", "PGCatalog"], swiftSettings: strict),
         // The saas module's models, generated from migrations/saas at build time.
         .target(name: "SaasModels", dependencies: ["PGRecord"], swiftSettings: strict, plugins: ["GenerateModels"]),

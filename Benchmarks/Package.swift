@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
+        // The generated helpers on PostgresNIO's client (Integrations/PGPostgresNIO).
+        .package(path: "../Integrations/PGPostgresNIO"),
     ],
     targets: [
         .target(name: "CHeap"),
@@ -35,6 +37,17 @@ let package = Package(
                 .product(name: "SaasModels", package: models),
                 .product(name: "PGClient", package: models),
                 .product(name: "PGMigrate", package: models),
+            ]
+        ),
+        // 64 tasks looking up rows by key: PGPool against PostgresNIO (scripts/bench-find.sh).
+        .executableTarget(
+            name: "find-bench",
+            dependencies: [
+                .product(name: "SaasModels", package: models),
+                .product(name: "PGClient", package: models),
+                .product(name: "PGMigrate", package: models),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "PGPostgresNIO", package: "pgpostgresnio"),
             ]
         ),
     ]

@@ -43,11 +43,15 @@ extension PGConnection: PGExecutor {
         let connection: PGConnection
 
         func query(_ sql: String, _ binds: [PGBind]) async throws -> PGRows {
-            try await connection.perform { connection throws(PGError) in try connection.query(sql, binds) }
+            try await connection.logging.timed(sql) {
+                try await connection.perform { connection throws(PGError) in try connection.query(sql, binds) }
+            }
         }
 
         func execute(_ sql: String, _ binds: [PGBind]) async throws -> Int {
-            try await connection.perform { connection throws(PGError) in try connection.update(sql, binds) }
+            try await connection.logging.timed(sql) {
+                try await connection.perform { connection throws(PGError) in try connection.update(sql, binds) }
+            }
         }
 
         func streamBatches(_ sql: String, _ binds: [PGBind]) -> PGRowBatches {

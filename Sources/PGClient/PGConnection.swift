@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import Logging
 import PGRecord
 import Synchronization
 
@@ -18,6 +19,8 @@ public final class PGConnection: Sendable {
     /// Held by a task that uses the connection through the async API, for one statement or for a
     /// whole ``withSession(isolation:_:)`` or transaction.
     let gate = AsyncGate()
+    /// Where statements' times, slow statements and notices are logged (async API).
+    public let logging: PGLogging
 
     /// Connects. Fails with a ``PGError`` of kind `.connection` whose message is libpq's (it never
     /// holds the password); an unreachable host fails after `connect_timeout` (10 s by default).
@@ -29,7 +32,10 @@ public final class PGConnection: Sendable {
     }
 
     /// Connects on a thread of the connection's own, without holding a thread of the caller's.
-    public static func connect(config: PGConfig, notices: (@Sendable (PGNotice) -> Void)? = nil) async throws -> PGConnection {
+    /// `logging` receives the connection's statements' times, slow statements and server notices.
+    public static func connect(
+        config: PGConfig, notices: (@Sendable (PGNotice) -> Void)? = nil, logging: PGLogging = .disabled
+    ) async throws -> PGConnection {
         let thread = ConnectionThread(name: "pg-connection")
         let pointer: Result<ConnectionPointer, PGError> = await withCheckedContinuation { continuation in
             thread.submit({
@@ -38,7 +44,9 @@ public final class PGConnection: Sendable {
                 continuation.resume(returning: .failure(PGError(kind: .connection, message: "the connection's thread stopped")))
             })
         }
-        return PGConnection(pointer: try pointer.get().pointer, notices: notices, thread: thread)
+        let connection = PGConnection(pointer: try pointer.get().pointer, notices: notices, thread: thread, logging: logging)
+        logging.logger.info("database connection opened", metadata: PGLogging.metadata(config))
+        return connection
     }
 
     private static func open(_ config: PGConfig) throws(PGError) -> OpaquePointer {
@@ -61,8 +69,15 @@ public final class PGConnection: Sendable {
         return connection
     }
 
-    private init(pointer connection: OpaquePointer, notices: (@Sendable (PGNotice) -> Void)?, thread: ConnectionThread?) {
-        noticeBox = NoticeBox(handler: notices)
+    private init(
+        pointer connection: OpaquePointer, notices: (@Sendable (PGNotice) -> Void)?, thread: ConnectionThread?,
+        logging: PGLogging = .disabled
+    ) {
+        self.logging = logging
+        noticeBox = NoticeBox(handler: { notice in
+            notices?(notice)
+            logging.notice(notice)
+        })
         PQsetNoticeReceiver(connection, { argument, result in
             guard let argument, let result else { return }
             let box = Unmanaged<NoticeBox>.fromOpaque(argument).takeUnretainedValue()

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PGRecord
 import Synchronization
 
@@ -32,13 +33,17 @@ public final class PGPool: PGExecutor, Sendable {
         public var maintenanceInterval: Duration
         /// Server notices of every connection (`NOTICE`, `WARNING`).
         public var notices: (@Sendable (PGNotice) -> Void)?
+        /// swift-log output: connections opened and lost, the pool exhausted, slow statements,
+        /// notices (see ``PGLogging``). Nothing by default.
+        public var logging: PGLogging
 
         public init(
             connection: PGConfig, minConnections: Int = 0, maxConnections: Int = 8,
             acquireTimeout: Duration? = .seconds(30), idleTimeout: Duration? = .seconds(300),
             statementTimeout: Duration? = nil, maintenanceInterval: Duration = .seconds(1),
-            notices: (@Sendable (PGNotice) -> Void)? = nil
+            notices: (@Sendable (PGNotice) -> Void)? = nil, logging: PGLogging = .disabled
         ) {
+            self.logging = logging
             self.connection = connection
             self.maxConnections = max(1, maxConnections)
             self.minConnections = min(max(0, minConnections), self.maxConnections)
@@ -185,6 +190,11 @@ public final class PGPool: PGExecutor, Sendable {
                     return .open
                 }
                 state.lastID += 1
+                if state.waiters.isEmpty {
+                    configuration.logging.logger.notice("every database connection of the pool is in use; callers wait", metadata: [
+                        "max_connections": "\(configuration.maxConnections)",
+                    ])
+                }
                 return .wait(state.lastID)
             }
             switch decision {
@@ -192,6 +202,7 @@ public final class PGPool: PGExecutor, Sendable {
                 throw error
             case .use(let connection):
                 if connection.isUsableAfterIdle() { return connection }
+                lostWhileIdle()
                 drop(connection)
             case .open:
                 do {
@@ -204,6 +215,7 @@ public final class PGPool: PGExecutor, Sendable {
                 // Handed over by `release` (just used) or taken from the idle list: checked either way.
                 let connection = try await wait(id)
                 if connection.isUsableAfterIdle() { return connection }
+                lostWhileIdle()
                 drop(connection)
             }
         }
@@ -213,6 +225,10 @@ public final class PGPool: PGExecutor, Sendable {
     /// connection, or one left inside a transaction, is closed instead and replaced if callers wait.
     func release(_ connection: PGConnection) {
         guard connection.isConnected, connection.transactionStatus == .idle else {
+            configuration.logging.logger.warning(
+                connection.isConnected ? "database connection left inside a transaction; closed" : "database connection lost; replacing it",
+                metadata: PGLogging.metadata(configuration.connection)
+            )
             drop(connection)
             return
         }
@@ -283,6 +299,10 @@ public final class PGPool: PGExecutor, Sendable {
                     if let timeout = configuration.acquireTimeout {
                         let timer = Task { [weak self] in
                             guard (try? await Task.sleep(for: timeout)) != nil else { return }
+                                            self?.configuration.logging.logger.warning("database pool exhausted: no connection came free in time", metadata: [
+                                "timeout": "\(timeout)", "max_connections": "\(self?.configuration.maxConnections ?? 0)",
+                                "waiting": "\(self?.statistics.waiting ?? 0)",
+                            ])
                             self?.expire(id, with: PGPoolError.acquireTimeout(timeout))
                         }
                         let orphan = state.withLock { state -> Bool in
@@ -299,6 +319,10 @@ public final class PGPool: PGExecutor, Sendable {
         }
     }
 
+    private func lostWhileIdle() {
+        configuration.logging.logger.warning("idle database connection lost (server restart or terminated); replacing it", metadata: PGLogging.metadata(configuration.connection))
+    }
+
     private func expire(_ id: UInt64, with error: any Error) {
         let waiter = state.withLock { state -> Waiter? in
             guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
@@ -310,7 +334,14 @@ public final class PGPool: PGExecutor, Sendable {
 
     /// Opens a connection on its own thread and applies the pool's settings.
     private func open() async throws -> PGConnection {
-        let connection = try await PGConnection.connect(config: configuration.connection, notices: configuration.notices)
+        let connection: PGConnection
+        do {
+            connection = try await PGConnection.connect(config: configuration.connection, notices: configuration.notices, logging: configuration.logging)
+        } catch {
+            // libpq's connection messages never hold the password.
+            configuration.logging.logger.error("could not open a database connection: \(error)", metadata: PGLogging.metadata(configuration.connection))
+            throw error
+        }
         if let timeout = configuration.statementTimeout {
             let milliseconds = max(1, timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
             do {
@@ -352,6 +383,7 @@ public final class PGPool: PGExecutor, Sendable {
         // Idle connections the server ended are dropped now rather than at the next acquire.
         let idle = state.withLock { state in state.idle.map(\.connection) }
         for connection in idle where !connection.isUsableAfterIdle() {
+            lostWhileIdle()
             let removed = state.withLock { state -> Bool in
                 guard let index = state.idle.firstIndex(where: { $0.connection === connection }) else { return false }
                 state.idle.remove(at: index)

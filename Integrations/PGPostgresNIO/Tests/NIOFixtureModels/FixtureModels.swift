@@ -1,0 +1,1 @@
+../../../../Tests/FixtureModels/FixtureModels.swift
