@@ -26,7 +26,7 @@ public final class PGConnection: Sendable {
     /// holds the password); an unreachable host fails after `connect_timeout` (10 s by default).
     ///
     /// This initializer waits for the server on the calling thread; in async code use
-    /// ``connect(config:notices:)``, which does not.
+    /// ``connect(config:notices:logging:)``, which does not.
     public convenience init(config: PGConfig, notices: (@Sendable (PGNotice) -> Void)? = nil) throws(PGError) {
         self.init(pointer: try Self.open(config), notices: notices, thread: nil)
     }
