@@ -19,11 +19,19 @@ let package = Package(
         .executable(name: "migrate", targets: ["migrate"]),
         .executable(name: "pg-codegen", targets: ["pg-codegen"]),
         .library(name: "SaasModels", targets: ["SaasModels"]),
+        // PostgresNIO's PostgresClient and PostgresConnection as executors of the generated helpers:
+        // with the trait PostgresNIO enabled (`traits: ["PostgresNIO"]` on the dependency).
+        .library(name: "PGPostgresNIO", targets: ["PGPostgresNIO"]),
         .plugin(name: "GenerateModels", targets: ["GenerateModels"]),
         .plugin(name: "GenerateModelsCommand", targets: ["GenerateModelsCommand"]),
     ],
+    // Off by default: a package that does not enable it neither fetches nor builds PostgresNIO.
+    traits: [
+        .trait(name: "PostgresNIO", description: "The PGPostgresNIO product: PostgresNIO's client and connections as executors of the generated helpers."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // `swift package generate-documentation` (`make docs`). No target uses it, so a package
         // that depends on this one never fetches it: SwiftPM resolves a dependency's dependencies
         // only for the products used (README, "Documentation").
@@ -69,6 +77,17 @@ let package = Package(
             name: "CLibPQ",
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // Its sources are empty unless the trait is on (`#if PostgresNIO`); its tests are the
+        // package in Integrations/PGPostgresNIO, which enables the trait.
+        .target(
+            name: "PGPostgresNIO",
+            dependencies: [
+                "PGRecord",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgresNIO"])),
+            ],
+            path: "Integrations/PGPostgresNIO/Sources/PGPostgresNIO",
+            swiftSettings: strict
         ),
         .target(name: "PGClient", dependencies: ["CLibPQ", "PGRecord", "PGSettings", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "PGMigrate", dependencies: ["PGClient", "PGSchema", "PGCatalog"], swiftSettings: strict),

@@ -12,10 +12,9 @@ let package = Package(
     name: "Benchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: ".."),
+        // With the trait PostgresNIO: the generated helpers on PostgresNIO's client (PGPostgresNIO).
+        .package(path: "..", traits: ["PostgresNIO"]),
         .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
-        // The generated helpers on PostgresNIO's client (Integrations/PGPostgresNIO).
-        .package(path: "../Integrations/PGPostgresNIO"),
     ],
     targets: [
         .target(name: "CHeap"),
@@ -47,7 +46,7 @@ let package = Package(
                 .product(name: "PGClient", package: models),
                 .product(name: "PGMigrate", package: models),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "PGPostgresNIO", package: "pgpostgresnio"),
+                .product(name: "PGPostgresNIO", package: models),
             ]
         ),
     ]

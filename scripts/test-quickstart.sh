@@ -105,6 +105,9 @@ check "the models were generated from the README's migration" yes \
 # package that uses the products never fetches it.
 check "the user's package does not resolve swift-docc-plugin" yes \
     "$([ -f "$app/Package.resolved" ] && ! grep -q 'swift-docc' "$app/Package.resolved" && echo yes || echo no)"
+# PostgresNIO is behind the package trait PostgresNIO, off unless a package enables it.
+check "  nor postgres-nio (the trait PostgresNIO is off)" yes \
+    "$([ -f "$app/Package.resolved" ] && ! grep -q 'postgres-nio' "$app/Package.resolved" && echo yes || echo no)"
 
 # The URL form: resolution and the named products, against a repository called swift-pg-models.git.
 remote="$work/remote/swift-pg-models.git"
@@ -120,6 +123,25 @@ check "the URL form resolves, and every product and plugin it names exists" yes 
     "$(grep -q "swift-pg-models<$remote" <<<"$output" && ! grep -qi 'error' <<<"$output" && echo yes || echo "$output")"
 check "  nor does it fetch swift-docc-plugin" yes \
     "$([ -f "$urlapp/Package.resolved" ] && ! grep -q 'swift-docc' "$urlapp/Package.resolved" && echo yes || echo no)"
+check "  nor postgres-nio" yes \
+    "$([ -f "$urlapp/Package.resolved" ] && ! grep -q 'postgres-nio' "$urlapp/Package.resolved" && echo yes || echo no)"
+# With the trait on (README, "On PostgresNIO"), the PGPostgresNIO product resolves with postgres-nio.
+traitapp="$work/TraitApp"
+mkdir -p "$traitapp/Sources/TraitApp"
+echo 'import PGPostgresNIO' >"$traitapp/Sources/TraitApp/main.swift"
+cat >"$traitapp/Package.swift" <<SWIFT
+// swift-tools-version: 6.2
+import PackageDescription
+let package = Package(
+    name: "TraitApp",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(url: "file://$remote", branch: "main", traits: ["PostgresNIO"])],
+    targets: [.executableTarget(name: "TraitApp", dependencies: [.product(name: "PGPostgresNIO", package: "swift-pg-models")])]
+)
+SWIFT
+output=$(cd "$traitapp" && swift package show-dependencies 2>&1)
+check "with traits: [\"PostgresNIO\"], the PGPostgresNIO product resolves with postgres-nio" yes \
+    "$(grep -q 'postgres-nio' <<<"$output" && ! grep -qi 'error' <<<"$output" && echo yes || echo "$output")"
 # The check can fail: a product the package does not have is an error.
 sed -i 's|name: "PGClient", package: "swift-pg-models"|name: "PGClients", package: "swift-pg-models"|' "$urlapp/Package.swift"
 output=$(cd "$urlapp" && swift package show-dependencies 2>&1)

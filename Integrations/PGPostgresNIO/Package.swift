@@ -2,12 +2,11 @@
 import Foundation
 import PackageDescription
 
-// The generated models on PostgresNIO: `PostgresClient` and `PostgresConnection` as executors of
-// the generated helpers. A package of its own, so that PostgresNIO (and SwiftNIO under it) is
-// downloaded and built only by those who use it: the main package never names it.
-//
-// In your own backend, depend on this folder's package next to postgres-nio. Here it uses the
-// repository by path; a path dependency is named after its folder, so the name is worked out.
+// The tests of the PGPostgresNIO product, which the main package builds with its trait PostgresNIO:
+// PostgresNIO's `PostgresClient` and `PostgresConnection` as executors of the generated helpers,
+// compared byte for byte with libpq. A package of its own so that the main package's tests never
+// build PostgresNIO; this one enables the trait. It uses the repository by path; a path
+// dependency is named after its folder, so the name is worked out.
 let repository = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().deletingLastPathComponent()
 let models = repository.lastPathComponent.lowercased()
 
@@ -20,23 +19,11 @@ let strict: [SwiftSetting] = [
 let package = Package(
     name: "PGPostgresNIO",
     platforms: [.macOS(.v15)],
-    products: [
-        .library(name: "PGPostgresNIO", targets: ["PGPostgresNIO"]),
-    ],
     dependencies: [
-        .package(path: "../.."),
+        .package(path: "../..", traits: ["PostgresNIO"]),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
-        // Only PGRecord from this repository: no libpq.
-        .target(
-            name: "PGPostgresNIO",
-            dependencies: [
-                .product(name: "PGRecord", package: models),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-            ],
-            swiftSettings: strict
-        ),
         // Tests/Fixtures/models (every mapped type), generated here as in the main package.
         .target(
             name: "NIOFixtureModels",
@@ -49,7 +36,8 @@ let package = Package(
         .testTarget(
             name: "PGPostgresNIOTests",
             dependencies: [
-                "PGPostgresNIO", "NIOFixtureModels",
+                "NIOFixtureModels",
+                .product(name: "PGPostgresNIO", package: models),
                 .product(name: "SaasModels", package: models),
                 .product(name: "PGClient", package: models),
                 .product(name: "PGMigrate", package: models),

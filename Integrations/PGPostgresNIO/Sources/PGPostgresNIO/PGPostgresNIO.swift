@@ -1,3 +1,5 @@
+// Compiled when the package trait PostgresNIO is enabled (see Package.swift).
+#if PostgresNIO
 import Logging
 import PGRecord
 import PostgresNIO
@@ -29,7 +31,7 @@ public enum PGPostgresNIO {
     private static let current = Mutex(Logger(label: "pg-models.postgres-nio", factory: { _ in SwiftLogNoOpLogHandler() }))
 }
 
-extension PostgresConnection: @retroactive PGExecutor {
+extension PostgresConnection: PGExecutor {
     public func query(_ sql: String, _ binds: [PGBind]) async throws -> PGRows {
         try await run(sql, binds, logger: PGPostgresNIO.logger, forms: TypeForms.of(self)).rows
     }
@@ -58,7 +60,7 @@ extension PostgresConnection: @retroactive PGExecutor {
     }
 }
 
-extension PostgresClient: @retroactive PGExecutor {
+extension PostgresClient: PGExecutor {
     public func query(_ sql: String, _ binds: [PGBind]) async throws -> PGRows {
         try await executor().query(sql, binds)
     }
@@ -122,9 +124,10 @@ public struct PostgresClientExecutor: PGExecutor {
     }
 }
 
-extension PSQLError: @retroactive PGSQLStateError {
+extension PSQLError: PGSQLStateError {
     /// The server's SQLSTATE (`23505`, `40001`, …); `nil` for an error of the client or network.
     public var sqlState: String? { serverInfo?[.sqlState] }
     /// The constraint a violation names (`saas_clients_slug_key`), when the server gave one.
     public var constraintName: String? { serverInfo?[.constraintName] }
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled when the package trait PostgresNIO is enabled (see Package.swift).
+#if PostgresNIO
 import Foundation
 
 /// How one PostgreSQL type's binary form (what PostgresNIO always asks the server for) becomes
@@ -573,3 +575,4 @@ struct Reader {
 
     mutating func bytes(_ count: Int) throws(PGTextFormError) -> [UInt8] { Array(try take(count)) }
 }
+#endif

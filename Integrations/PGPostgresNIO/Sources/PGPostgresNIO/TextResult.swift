@@ -1,3 +1,5 @@
+// Compiled when the package trait PostgresNIO is enabled (see Package.swift).
+#if PostgresNIO
 import PGRecord
 import PostgresNIO
 import Synchronization
@@ -157,3 +159,4 @@ struct TextBind: PostgresDynamicTypeEncodable {
         byteBuffer.writeString(text)
     }
 }
+#endif
