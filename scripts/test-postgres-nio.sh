@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # test-postgres-nio.sh: part of `make test`.
-# Builds Integrations/PGPostgresNIO (a package of its own: PostgresNIO is downloaded and built only
-# here) with its tests, and runs them against a throwaway PostgreSQL: every mapped type read and
-# written through PostgresNIO's PostgresClient and PostgresConnection compared byte for byte with
-# libpq, the generated helpers and transactions on PostgresNIO. Prints how long the build took.
+# Builds Integrations/PGPostgresNIO, the tests of the PGPostgresNIO product (a package of their
+# own that enables the trait PostgresNIO, so PostgresNIO is built only here), and runs them against
+# a throwaway PostgreSQL: every mapped type read and written through PostgresNIO's PostgresClient
+# and PostgresConnection compared byte for byte with libpq, the generated helpers and transactions
+# on PostgresNIO. Prints how long the build took.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
