@@ -9,6 +9,16 @@ public struct QueryColumn: Sendable, Equatable, Codable {
     /// The table column it is a plain reference to, if any.
     public var originTable: QualifiedName?
     public var originColumn: String?
+
+    /// Whether `columns` are exactly `tableColumns` of `table`, in order, under their own names,
+    /// a NOT NULL column never NULL: rows a model of those columns reads.
+    public static func areRow(_ columns: [QueryColumn], of table: QualifiedName, columns tableColumns: [Column]) -> Bool {
+        guard columns.count == tableColumns.count else { return false }
+        return zip(columns, tableColumns).allSatisfy { column, tableColumn in
+            column.originTable == table && column.originColumn == tableColumn.name && column.name == tableColumn.name
+                && (column.isNotNull || !tableColumn.isNotNull)
+        }
+    }
 }
 
 /// A parameter of a query with its type as inferred from where it is used.

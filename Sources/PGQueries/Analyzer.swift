@@ -79,12 +79,8 @@ final class Analyzer {
 
     /// The table whose row the columns are, in table order, with its NOT NULL columns never NULL.
     func rowTable(_ columns: [QueryColumn]) -> QualifiedName? {
-        guard let name = columns.first?.originTable, let table = index.table(name), table.partitionOf == nil, table.columns.count == columns.count else { return nil }
-        for (column, tableColumn) in zip(columns, table.columns) {
-            guard column.originTable == name, column.originColumn == tableColumn.name, column.name == tableColumn.name else { return nil }
-            if tableColumn.isNotNull && !column.isNotNull { return nil }
-        }
-        return name
+        guard let name = columns.first?.originTable, let table = index.table(name), table.partitionOf == nil else { return nil }
+        return QueryColumn.areRow(columns, of: name, columns: table.columns) ? name : nil
     }
 
     // MARK: - Parameters

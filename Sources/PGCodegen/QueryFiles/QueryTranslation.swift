@@ -252,11 +252,6 @@ struct QueryTranslation {
         guard let name = query.columns.first?.originTable,
               let table = schema.tables.first(where: { $0.name == name }), table.partitionOf == nil else { return nil }
         let kept = table.columns.filter { ModelTranslator.omits($0, of: table, config: config) != true }
-        guard kept.count == query.columns.count else { return nil }
-        for (column, tableColumn) in zip(query.columns, kept) {
-            guard column.originTable == name, column.originColumn == tableColumn.name, column.name == tableColumn.name else { return nil }
-            if tableColumn.isNotNull && !column.isNotNull { return nil }
-        }
-        return name
+        return QueryColumn.areRow(query.columns, of: name, columns: kept) ? name : nil
     }
 }
