@@ -137,7 +137,7 @@ final class JobTicket: @unchecked Sendable {
 /// own: a signal that a library waits for with `signalfd` (Foundation's `Process` reaps its
 /// children that way) is lost when it is delivered to a thread that has it unblocked. Faults
 /// (SIGSEGV and the like) stay unblocked.
-private func blockAsynchronousSignals() {
+package func blockAsynchronousSignals() {
     var signals = sigset_t()
     sigfillset(&signals)
     for fault in [SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGBUS, SIGSEGV, SIGSYS] { sigdelset(&signals, fault) }

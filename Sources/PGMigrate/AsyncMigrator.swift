@@ -96,6 +96,8 @@ public struct AsyncMigrator: Sendable {
         let log = log
         let result: Result<T, MigrateError> = await withCheckedContinuation { continuation in
             let thread = Thread {
+                // As PGClient does for its connection threads (a SIGCHLD that Foundation's `Process`
+                // waits for would be lost here).
                 blockAsynchronousSignals()
                 continuation.resume(returning: Result { () throws(MigrateError) -> T in
                     let settings: MigratorOptions
@@ -124,14 +126,4 @@ public struct AsyncMigrator: Sendable {
         }
         return try result.get()
     }
-}
-
-/// Keeps asynchronous signals (SIGCHLD and the like) away from the migrator's thread, as
-/// PGClient does for its connection threads: a signal that a library waits for with `signalfd`
-/// (Foundation's `Process`) is lost when it is delivered to a thread that has it unblocked.
-private func blockAsynchronousSignals() {
-    var signals = sigset_t()
-    sigfillset(&signals)
-    for fault in [SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGBUS, SIGSEGV, SIGSYS] { sigdelset(&signals, fault) }
-    pthread_sigmask(SIG_BLOCK, &signals, nil)
 }
