@@ -258,94 +258,94 @@ extension SaasClient {
     ///
     /// Columns the database can fill in (defaults, identity) are optional here: `nil` leaves them to the database.
     /// Generated columns are not written, so they are not here.
-    public struct Draft: Codable, Hashable, Sendable {
+    public struct Draft: Codable, Equatable, Sendable {
         /// Client identifier.
         ///
         /// `nil` leaves it to the database: `gen_random_uuid()`.
-        public var id: UUID?
+        public let id: UUID?
 
         /// Business name as shown to customers.
-        public var name: String
+        public let name: String
 
         /// URL-safe unique handle, lower case words joined by hyphens.
-        public var slug: String
+        public let slug: String
 
         /// Contact and billing e-mail address; unique.
-        public var email: String
+        public let email: String
 
         /// Contact phone number of the business owner.
-        public var phone: String?
+        public let phone: String?
 
         /// Free-form business category, such as restaurant or pharmacy.
-        public var businessCategory: String?
+        public let businessCategory: String?
 
-        public var address: String?
+        public let address: String?
 
         /// IANA time zone used for billing periods and reports.
         ///
         /// `nil` leaves it to the database: `'Asia/Jakarta'`.
-        public var timezone: String?
+        public let timezone: String?
 
         /// Current plan.
         ///
         /// `nil` leaves it to the database: `'free'`.
-        public var subscriptionPlan: SaasSubscriptionPlan?
+        public let subscriptionPlan: SaasSubscriptionPlan?
 
         /// Current subscription status.
         ///
         /// `nil` leaves it to the database: `'trialing'`.
-        public var subscriptionStatus: SaasSubscriptionStatus?
+        public let subscriptionStatus: SaasSubscriptionStatus?
 
         /// End of the free trial; NULL when the client never had one.
-        public var trialEndsAt: Date?
+        public let trialEndsAt: Date?
 
         /// Start of the current paid subscription.
-        public var subscriptionStartedAt: Date?
+        public let subscriptionStartedAt: Date?
 
         /// End of the current paid subscription; NULL while open-ended.
-        public var subscriptionEndsAt: Date?
+        public let subscriptionEndsAt: Date?
 
         /// AI replies included per billing period.
         ///
         /// `nil` leaves it to the database: `1000`.
-        public var monthlyMessageQuota: Int32?
+        public let monthlyMessageQuota: Int32?
 
         /// WhatsApp Business number in E.164 form (+6281234567890); unique.
-        public var whatsappNumber: String?
+        public let whatsappNumber: String?
 
         /// Phone number ID in the WhatsApp Cloud API.
-        public var whatsappPhoneNumberID: String?
+        public let whatsappPhoneNumberID: String?
 
         /// WhatsApp Business Account (WABA) ID.
-        public var whatsappBusinessAccountID: String?
+        public let whatsappBusinessAccountID: String?
 
         /// Cloud API access token, encrypted by the application; never stored in plain text.
-        public var whatsappAccessTokenEncrypted: Data?
+        public let whatsappAccessTokenEncrypted: Data?
 
         /// Token the webhook verification handshake must echo.
-        public var whatsappWebhookVerifyToken: String?
+        public let whatsappWebhookVerifyToken: String?
 
         /// When the WhatsApp integration was last connected; NULL when not connected.
-        public var whatsappConnectedAt: Date?
+        public let whatsappConnectedAt: Date?
 
         /// Client preferences (greeting, business hours, AI tone) as a JSON object.
         ///
         /// `nil` leaves it to the database: `'{}'::jsonb`.
-        public var settings: JSONValue?
+        public let settings: JSONValue?
 
         /// False when the client is suspended.
         ///
         /// `nil` leaves it to the database: `true`.
-        public var isActive: Bool?
+        public let isActive: Bool?
 
         /// `nil` leaves it to the database: `now()`.
-        public var createdAt: Date?
+        public let createdAt: Date?
 
         /// `nil` leaves it to the database: `now()`.
-        public var updatedAt: Date?
+        public let updatedAt: Date?
 
         /// Soft-delete time; NULL for live clients.
-        public var deletedAt: Date?
+        public let deletedAt: Date?
 
         public init(
             id: UUID? = nil,
@@ -401,8 +401,65 @@ extension SaasClient {
             self.deletedAt = deletedAt
         }
 
-        /// The same columns as the row's.
-        public typealias CodingKeys = SaasClient.CodingKeys
+        /// Reads a draft keyed by the columns' names in the database, as the row is.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: SaasClient.CodingKeys.self)
+            id = try container.decodeIfPresent(UUID.self, forKey: .id)
+            name = try container.decode(String.self, forKey: .name)
+            slug = try container.decode(String.self, forKey: .slug)
+            email = try container.decode(String.self, forKey: .email)
+            phone = try container.decodeIfPresent(String.self, forKey: .phone)
+            businessCategory = try container.decodeIfPresent(String.self, forKey: .businessCategory)
+            address = try container.decodeIfPresent(String.self, forKey: .address)
+            timezone = try container.decodeIfPresent(String.self, forKey: .timezone)
+            subscriptionPlan = try container.decodeIfPresent(SaasSubscriptionPlan.self, forKey: .subscriptionPlan)
+            subscriptionStatus = try container.decodeIfPresent(SaasSubscriptionStatus.self, forKey: .subscriptionStatus)
+            trialEndsAt = try container.decodeIfPresent(Date.self, forKey: .trialEndsAt)
+            subscriptionStartedAt = try container.decodeIfPresent(Date.self, forKey: .subscriptionStartedAt)
+            subscriptionEndsAt = try container.decodeIfPresent(Date.self, forKey: .subscriptionEndsAt)
+            monthlyMessageQuota = try container.decodeIfPresent(Int32.self, forKey: .monthlyMessageQuota)
+            whatsappNumber = try container.decodeIfPresent(String.self, forKey: .whatsappNumber)
+            whatsappPhoneNumberID = try container.decodeIfPresent(String.self, forKey: .whatsappPhoneNumberID)
+            whatsappBusinessAccountID = try container.decodeIfPresent(String.self, forKey: .whatsappBusinessAccountID)
+            whatsappAccessTokenEncrypted = try container.decodeIfPresent(Data.self, forKey: .whatsappAccessTokenEncrypted)
+            whatsappWebhookVerifyToken = try container.decodeIfPresent(String.self, forKey: .whatsappWebhookVerifyToken)
+            whatsappConnectedAt = try container.decodeIfPresent(Date.self, forKey: .whatsappConnectedAt)
+            settings = try container.decodeIfPresent(JSONValue.self, forKey: .settings)
+            isActive = try container.decodeIfPresent(Bool.self, forKey: .isActive)
+            createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
+            updatedAt = try container.decodeIfPresent(Date.self, forKey: .updatedAt)
+            deletedAt = try container.decodeIfPresent(Date.self, forKey: .deletedAt)
+        }
+
+        /// Writes the draft keyed by the columns' names in the database, as the row is.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: SaasClient.CodingKeys.self)
+            try container.encodeIfPresent(id, forKey: .id)
+            try container.encode(name, forKey: .name)
+            try container.encode(slug, forKey: .slug)
+            try container.encode(email, forKey: .email)
+            try container.encodeIfPresent(phone, forKey: .phone)
+            try container.encodeIfPresent(businessCategory, forKey: .businessCategory)
+            try container.encodeIfPresent(address, forKey: .address)
+            try container.encodeIfPresent(timezone, forKey: .timezone)
+            try container.encodeIfPresent(subscriptionPlan, forKey: .subscriptionPlan)
+            try container.encodeIfPresent(subscriptionStatus, forKey: .subscriptionStatus)
+            try container.encodeIfPresent(trialEndsAt, forKey: .trialEndsAt)
+            try container.encodeIfPresent(subscriptionStartedAt, forKey: .subscriptionStartedAt)
+            try container.encodeIfPresent(subscriptionEndsAt, forKey: .subscriptionEndsAt)
+            try container.encodeIfPresent(monthlyMessageQuota, forKey: .monthlyMessageQuota)
+            try container.encodeIfPresent(whatsappNumber, forKey: .whatsappNumber)
+            try container.encodeIfPresent(whatsappPhoneNumberID, forKey: .whatsappPhoneNumberID)
+            try container.encodeIfPresent(whatsappBusinessAccountID, forKey: .whatsappBusinessAccountID)
+            try container.encodeIfPresent(whatsappAccessTokenEncrypted, forKey: .whatsappAccessTokenEncrypted)
+            try container.encodeIfPresent(whatsappWebhookVerifyToken, forKey: .whatsappWebhookVerifyToken)
+            try container.encodeIfPresent(whatsappConnectedAt, forKey: .whatsappConnectedAt)
+            try container.encodeIfPresent(settings, forKey: .settings)
+            try container.encodeIfPresent(isActive, forKey: .isActive)
+            try container.encodeIfPresent(createdAt, forKey: .createdAt)
+            try container.encodeIfPresent(updatedAt, forKey: .updatedAt)
+            try container.encodeIfPresent(deletedAt, forKey: .deletedAt)
+        }
     }
 }
 
@@ -684,57 +741,57 @@ extension SaasKnowledgeBase {
     ///
     /// Columns the database can fill in (defaults, identity) are optional here: `nil` leaves them to the database.
     /// Generated columns are not written, so they are not here.
-    public struct Draft: Codable, Hashable, Sendable {
+    public struct Draft: Codable, Equatable, Sendable {
         /// `nil` leaves it to the database: `gen_random_uuid()`.
-        public var id: UUID?
+        public let id: UUID?
 
         /// Owning client.
-        public var clientID: UUID
+        public let clientID: UUID
 
         /// faq, product, service or policy.
-        public var entryType: SaasKnowledgeEntryType
+        public let entryType: SaasKnowledgeEntryType
 
         /// Question for an FAQ, name for a product, service or policy.
-        public var title: String
+        public let title: String
 
         /// Structured fields by entry type: answer for faq; price, currency, sku and stock for product; duration and price for service; effective_date for policy.
         ///
         /// `nil` leaves it to the database: `'{}'::jsonb`.
-        public var content: JSONValue?
+        public let content: JSONValue?
 
         /// Rich-text editor document (JSON) as the editor saved it; NULL for plain entries.
-        public var richContent: JSONValue?
+        public let richContent: JSONValue?
 
         /// Plain text of the entry, extracted from the rich text, for search and AI context.
         ///
         /// `nil` leaves it to the database: `''`.
-        public var plainText: String?
+        public let plainText: String?
 
         /// Free-form labels for filtering.
         ///
         /// `nil` leaves it to the database: `'{}'`.
-        public var tags: [String]?
+        public let tags: [String]?
 
         /// Language code of the entry (BCP 47), Indonesian by default.
         ///
         /// `nil` leaves it to the database: `'id'`.
-        public var language: String?
+        public let language: String?
 
         /// Only published entries are given to the AI.
         ///
         /// `nil` leaves it to the database: `true`.
-        public var isPublished: Bool?
+        public let isPublished: Bool?
 
         /// Display order within the client and entry type.
         ///
         /// `nil` leaves it to the database: `0`.
-        public var sortOrder: Int32?
+        public let sortOrder: Int32?
 
         /// `nil` leaves it to the database: `now()`.
-        public var createdAt: Date?
+        public let createdAt: Date?
 
         /// `nil` leaves it to the database: `now()`.
-        public var updatedAt: Date?
+        public let updatedAt: Date?
 
         public init(
             id: UUID? = nil,
@@ -766,8 +823,41 @@ extension SaasKnowledgeBase {
             self.updatedAt = updatedAt
         }
 
-        /// The same columns as the row's.
-        public typealias CodingKeys = SaasKnowledgeBase.CodingKeys
+        /// Reads a draft keyed by the columns' names in the database, as the row is.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: SaasKnowledgeBase.CodingKeys.self)
+            id = try container.decodeIfPresent(UUID.self, forKey: .id)
+            clientID = try container.decode(UUID.self, forKey: .clientID)
+            entryType = try container.decode(SaasKnowledgeEntryType.self, forKey: .entryType)
+            title = try container.decode(String.self, forKey: .title)
+            content = try container.decodeIfPresent(JSONValue.self, forKey: .content)
+            richContent = try container.decodeIfPresent(JSONValue.self, forKey: .richContent)
+            plainText = try container.decodeIfPresent(String.self, forKey: .plainText)
+            tags = try container.decodeIfPresent([String].self, forKey: .tags)
+            language = try container.decodeIfPresent(String.self, forKey: .language)
+            isPublished = try container.decodeIfPresent(Bool.self, forKey: .isPublished)
+            sortOrder = try container.decodeIfPresent(Int32.self, forKey: .sortOrder)
+            createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
+            updatedAt = try container.decodeIfPresent(Date.self, forKey: .updatedAt)
+        }
+
+        /// Writes the draft keyed by the columns' names in the database, as the row is.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: SaasKnowledgeBase.CodingKeys.self)
+            try container.encodeIfPresent(id, forKey: .id)
+            try container.encode(clientID, forKey: .clientID)
+            try container.encode(entryType, forKey: .entryType)
+            try container.encode(title, forKey: .title)
+            try container.encodeIfPresent(content, forKey: .content)
+            try container.encodeIfPresent(richContent, forKey: .richContent)
+            try container.encodeIfPresent(plainText, forKey: .plainText)
+            try container.encodeIfPresent(tags, forKey: .tags)
+            try container.encodeIfPresent(language, forKey: .language)
+            try container.encodeIfPresent(isPublished, forKey: .isPublished)
+            try container.encodeIfPresent(sortOrder, forKey: .sortOrder)
+            try container.encodeIfPresent(createdAt, forKey: .createdAt)
+            try container.encodeIfPresent(updatedAt, forKey: .updatedAt)
+        }
     }
 }
 
@@ -997,53 +1087,53 @@ extension SaasConversation {
     ///
     /// Columns the database can fill in (defaults, identity) are optional here: `nil` leaves them to the database.
     /// Generated columns are not written, so they are not here.
-    public struct Draft: Codable, Hashable, Sendable {
+    public struct Draft: Codable, Equatable, Sendable {
         /// `nil` leaves it to the database: `gen_random_uuid()`.
-        public var id: UUID?
+        public let id: UUID?
 
         /// Owning client.
-        public var clientID: UUID
+        public let clientID: UUID
 
         /// Customer WhatsApp number in E.164 form.
-        public var customerPhone: String
+        public let customerPhone: String
 
         /// Customer profile name, when WhatsApp shares it.
-        public var customerName: String?
+        public let customerName: String?
 
         /// Messaging channel; whatsapp for now.
         ///
         /// `nil` leaves it to the database: `'whatsapp'`.
-        public var channel: String?
+        public let channel: String?
 
         /// Conversation status.
         ///
         /// `nil` leaves it to the database: `'open'`.
-        public var status: SaasConversationStatus?
+        public let status: SaasConversationStatus?
 
         /// False once a person has taken the conversation over from the AI.
         ///
         /// `nil` leaves it to the database: `true`.
-        public var aiEnabled: Bool?
+        public let aiEnabled: Bool?
 
         /// `nil` leaves it to the database: `now()`.
-        public var startedAt: Date?
+        public let startedAt: Date?
 
         /// Time of the latest message, for the inbox order.
-        public var lastMessageAt: Date?
+        public let lastMessageAt: Date?
 
         /// When the conversation was closed; NULL while open.
-        public var closedAt: Date?
+        public let closedAt: Date?
 
         /// Channel-specific details as a JSON object.
         ///
         /// `nil` leaves it to the database: `'{}'::jsonb`.
-        public var metadata: JSONValue?
+        public let metadata: JSONValue?
 
         /// `nil` leaves it to the database: `now()`.
-        public var createdAt: Date?
+        public let createdAt: Date?
 
         /// `nil` leaves it to the database: `now()`.
-        public var updatedAt: Date?
+        public let updatedAt: Date?
 
         public init(
             id: UUID? = nil,
@@ -1075,8 +1165,41 @@ extension SaasConversation {
             self.updatedAt = updatedAt
         }
 
-        /// The same columns as the row's.
-        public typealias CodingKeys = SaasConversation.CodingKeys
+        /// Reads a draft keyed by the columns' names in the database, as the row is.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: SaasConversation.CodingKeys.self)
+            id = try container.decodeIfPresent(UUID.self, forKey: .id)
+            clientID = try container.decode(UUID.self, forKey: .clientID)
+            customerPhone = try container.decode(String.self, forKey: .customerPhone)
+            customerName = try container.decodeIfPresent(String.self, forKey: .customerName)
+            channel = try container.decodeIfPresent(String.self, forKey: .channel)
+            status = try container.decodeIfPresent(SaasConversationStatus.self, forKey: .status)
+            aiEnabled = try container.decodeIfPresent(Bool.self, forKey: .aiEnabled)
+            startedAt = try container.decodeIfPresent(Date.self, forKey: .startedAt)
+            lastMessageAt = try container.decodeIfPresent(Date.self, forKey: .lastMessageAt)
+            closedAt = try container.decodeIfPresent(Date.self, forKey: .closedAt)
+            metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
+            createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
+            updatedAt = try container.decodeIfPresent(Date.self, forKey: .updatedAt)
+        }
+
+        /// Writes the draft keyed by the columns' names in the database, as the row is.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: SaasConversation.CodingKeys.self)
+            try container.encodeIfPresent(id, forKey: .id)
+            try container.encode(clientID, forKey: .clientID)
+            try container.encode(customerPhone, forKey: .customerPhone)
+            try container.encodeIfPresent(customerName, forKey: .customerName)
+            try container.encodeIfPresent(channel, forKey: .channel)
+            try container.encodeIfPresent(status, forKey: .status)
+            try container.encodeIfPresent(aiEnabled, forKey: .aiEnabled)
+            try container.encodeIfPresent(startedAt, forKey: .startedAt)
+            try container.encodeIfPresent(lastMessageAt, forKey: .lastMessageAt)
+            try container.encodeIfPresent(closedAt, forKey: .closedAt)
+            try container.encodeIfPresent(metadata, forKey: .metadata)
+            try container.encodeIfPresent(createdAt, forKey: .createdAt)
+            try container.encodeIfPresent(updatedAt, forKey: .updatedAt)
+        }
     }
 }
 
@@ -1373,76 +1496,76 @@ extension SaasMessage {
     ///
     /// Columns the database can fill in (defaults, identity) are optional here: `nil` leaves them to the database.
     /// Generated columns are not written, so they are not here.
-    public struct Draft: Codable, Hashable, Sendable {
+    public struct Draft: Codable, Equatable, Sendable {
         /// `nil` leaves it to the database: `gen_random_uuid()`.
-        public var id: UUID?
+        public let id: UUID?
 
         /// Conversation the message belongs to.
-        public var conversationID: UUID
+        public let conversationID: UUID
 
         /// Owning client, repeated from the conversation for per-client queries.
-        public var clientID: UUID
+        public let clientID: UUID
 
         /// inbound or outbound.
-        public var direction: SaasMessageDirection
+        public let direction: SaasMessageDirection
 
         /// customer, ai, agent or system.
-        public var sender: SaasMessageSender
+        public let sender: SaasMessageSender
 
         /// text, image, audio, document, location or template.
         ///
         /// `nil` leaves it to the database: `'text'`.
-        public var contentType: String?
+        public let contentType: String?
 
         /// Message text, or the caption of a media message.
         ///
         /// `nil` leaves it to the database: `''`.
-        public var body: String?
+        public let body: String?
 
         /// Location of the media file, for media messages.
-        public var mediaURL: String?
+        public let mediaURL: String?
 
         /// WhatsApp message ID (wamid); unique, so a redelivered webhook is not stored twice.
-        public var whatsappMessageID: String?
+        public let whatsappMessageID: String?
 
         /// Delivery status.
         ///
         /// `nil` leaves it to the database: `'received'`.
-        public var status: SaasMessageStatus?
+        public let status: SaasMessageStatus?
 
         /// Why sending failed, when it did.
-        public var errorMessage: String?
+        public let errorMessage: String?
 
         /// Model that wrote the reply.
-        public var aiModel: String?
+        public let aiModel: String?
 
         /// Tokens in the prompt sent to the model.
-        public var aiPromptTokens: Int32?
+        public let aiPromptTokens: Int32?
 
         /// Tokens in the model's reply.
-        public var aiCompletionTokens: Int32?
+        public let aiCompletionTokens: Int32?
 
         /// Time the model took to answer, in milliseconds.
-        public var aiLatencyMs: Int32?
+        public let aiLatencyMs: Int32?
 
         /// Model confidence between 0 and 1; low values hand the conversation to a person.
-        public var aiConfidence: Float?
+        public let aiConfidence: Float?
 
         /// Knowledge base entries given to the model as context.
         ///
         /// `nil` leaves it to the database: `'{}'`.
-        public var aiKnowledgeEntryIDs: [UUID]?
+        public let aiKnowledgeEntryIDs: [UUID]?
 
         /// Further details of the AI call (temperature, tool calls) as JSON.
-        public var aiMetadata: JSONValue?
+        public let aiMetadata: JSONValue?
 
         /// When the message was sent or received.
         ///
         /// `nil` leaves it to the database: `now()`.
-        public var sentAt: Date?
+        public let sentAt: Date?
 
         /// `nil` leaves it to the database: `now()`.
-        public var createdAt: Date?
+        public let createdAt: Date?
 
         public init(
             id: UUID? = nil,
@@ -1488,8 +1611,55 @@ extension SaasMessage {
             self.createdAt = createdAt
         }
 
-        /// The same columns as the row's.
-        public typealias CodingKeys = SaasMessage.CodingKeys
+        /// Reads a draft keyed by the columns' names in the database, as the row is.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: SaasMessage.CodingKeys.self)
+            id = try container.decodeIfPresent(UUID.self, forKey: .id)
+            conversationID = try container.decode(UUID.self, forKey: .conversationID)
+            clientID = try container.decode(UUID.self, forKey: .clientID)
+            direction = try container.decode(SaasMessageDirection.self, forKey: .direction)
+            sender = try container.decode(SaasMessageSender.self, forKey: .sender)
+            contentType = try container.decodeIfPresent(String.self, forKey: .contentType)
+            body = try container.decodeIfPresent(String.self, forKey: .body)
+            mediaURL = try container.decodeIfPresent(String.self, forKey: .mediaURL)
+            whatsappMessageID = try container.decodeIfPresent(String.self, forKey: .whatsappMessageID)
+            status = try container.decodeIfPresent(SaasMessageStatus.self, forKey: .status)
+            errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
+            aiModel = try container.decodeIfPresent(String.self, forKey: .aiModel)
+            aiPromptTokens = try container.decodeIfPresent(Int32.self, forKey: .aiPromptTokens)
+            aiCompletionTokens = try container.decodeIfPresent(Int32.self, forKey: .aiCompletionTokens)
+            aiLatencyMs = try container.decodeIfPresent(Int32.self, forKey: .aiLatencyMs)
+            aiConfidence = try container.decodeIfPresent(Float.self, forKey: .aiConfidence)
+            aiKnowledgeEntryIDs = try container.decodeIfPresent([UUID].self, forKey: .aiKnowledgeEntryIDs)
+            aiMetadata = try container.decodeIfPresent(JSONValue.self, forKey: .aiMetadata)
+            sentAt = try container.decodeIfPresent(Date.self, forKey: .sentAt)
+            createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
+        }
+
+        /// Writes the draft keyed by the columns' names in the database, as the row is.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: SaasMessage.CodingKeys.self)
+            try container.encodeIfPresent(id, forKey: .id)
+            try container.encode(conversationID, forKey: .conversationID)
+            try container.encode(clientID, forKey: .clientID)
+            try container.encode(direction, forKey: .direction)
+            try container.encode(sender, forKey: .sender)
+            try container.encodeIfPresent(contentType, forKey: .contentType)
+            try container.encodeIfPresent(body, forKey: .body)
+            try container.encodeIfPresent(mediaURL, forKey: .mediaURL)
+            try container.encodeIfPresent(whatsappMessageID, forKey: .whatsappMessageID)
+            try container.encodeIfPresent(status, forKey: .status)
+            try container.encodeIfPresent(errorMessage, forKey: .errorMessage)
+            try container.encodeIfPresent(aiModel, forKey: .aiModel)
+            try container.encodeIfPresent(aiPromptTokens, forKey: .aiPromptTokens)
+            try container.encodeIfPresent(aiCompletionTokens, forKey: .aiCompletionTokens)
+            try container.encodeIfPresent(aiLatencyMs, forKey: .aiLatencyMs)
+            try container.encodeIfPresent(aiConfidence, forKey: .aiConfidence)
+            try container.encodeIfPresent(aiKnowledgeEntryIDs, forKey: .aiKnowledgeEntryIDs)
+            try container.encodeIfPresent(aiMetadata, forKey: .aiMetadata)
+            try container.encodeIfPresent(sentAt, forKey: .sentAt)
+            try container.encodeIfPresent(createdAt, forKey: .createdAt)
+        }
     }
 }
 
@@ -1740,52 +1910,52 @@ extension SaasCredit {
     ///
     /// Columns the database can fill in (defaults, identity) are optional here: `nil` leaves them to the database.
     /// Generated columns are not written, so they are not here.
-    public struct Draft: Codable, Hashable, Sendable {
+    public struct Draft: Codable, Equatable, Sendable {
         /// `nil` leaves it to the database: `gen_random_uuid()`.
-        public var id: UUID?
+        public let id: UUID?
 
         /// Owning client.
-        public var clientID: UUID
+        public let clientID: UUID
 
         /// First day of the billing period (in the client's time zone).
-        public var periodStart: PGDate
+        public let periodStart: PGDate
 
         /// Day after the last day of the billing period (exclusive end).
-        public var periodEnd: PGDate
+        public let periodEnd: PGDate
 
         /// Credits included in the plan for this period.
         ///
         /// `nil` leaves it to the database: `0`.
-        public var creditsGranted: Decimal?
+        public let creditsGranted: Decimal?
 
         /// Credits bought as top-ups during this period.
         ///
         /// `nil` leaves it to the database: `0`.
-        public var creditsPurchased: Decimal?
+        public let creditsPurchased: Decimal?
 
         /// Credits used so far; never more than granted plus purchased.
         ///
         /// `nil` leaves it to the database: `0`.
-        public var creditsUsed: Decimal?
+        public let creditsUsed: Decimal?
 
         /// AI replies sent in this period.
         ///
         /// `nil` leaves it to the database: `0`.
-        public var messagesCount: Int32?
+        public let messagesCount: Int32?
 
         /// Model tokens used in this period.
         ///
         /// `nil` leaves it to the database: `0`.
-        public var aiTokensUsed: Int64?
+        public let aiTokensUsed: Int64?
 
         /// When the period was closed and invoiced; NULL for the current period.
-        public var closedAt: Date?
+        public let closedAt: Date?
 
         /// `nil` leaves it to the database: `now()`.
-        public var createdAt: Date?
+        public let createdAt: Date?
 
         /// `nil` leaves it to the database: `now()`.
-        public var updatedAt: Date?
+        public let updatedAt: Date?
 
         public init(
             id: UUID? = nil,
@@ -1815,8 +1985,39 @@ extension SaasCredit {
             self.updatedAt = updatedAt
         }
 
-        /// The same columns as the row's.
-        public typealias CodingKeys = SaasCredit.CodingKeys
+        /// Reads a draft keyed by the columns' names in the database, as the row is.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: SaasCredit.CodingKeys.self)
+            id = try container.decodeIfPresent(UUID.self, forKey: .id)
+            clientID = try container.decode(UUID.self, forKey: .clientID)
+            periodStart = try container.decode(PGDate.self, forKey: .periodStart)
+            periodEnd = try container.decode(PGDate.self, forKey: .periodEnd)
+            creditsGranted = try container.decodeIfPresent(Decimal.self, forKey: .creditsGranted)
+            creditsPurchased = try container.decodeIfPresent(Decimal.self, forKey: .creditsPurchased)
+            creditsUsed = try container.decodeIfPresent(Decimal.self, forKey: .creditsUsed)
+            messagesCount = try container.decodeIfPresent(Int32.self, forKey: .messagesCount)
+            aiTokensUsed = try container.decodeIfPresent(Int64.self, forKey: .aiTokensUsed)
+            closedAt = try container.decodeIfPresent(Date.self, forKey: .closedAt)
+            createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
+            updatedAt = try container.decodeIfPresent(Date.self, forKey: .updatedAt)
+        }
+
+        /// Writes the draft keyed by the columns' names in the database, as the row is.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: SaasCredit.CodingKeys.self)
+            try container.encodeIfPresent(id, forKey: .id)
+            try container.encode(clientID, forKey: .clientID)
+            try container.encode(periodStart, forKey: .periodStart)
+            try container.encode(periodEnd, forKey: .periodEnd)
+            try container.encodeIfPresent(creditsGranted, forKey: .creditsGranted)
+            try container.encodeIfPresent(creditsPurchased, forKey: .creditsPurchased)
+            try container.encodeIfPresent(creditsUsed, forKey: .creditsUsed)
+            try container.encodeIfPresent(messagesCount, forKey: .messagesCount)
+            try container.encodeIfPresent(aiTokensUsed, forKey: .aiTokensUsed)
+            try container.encodeIfPresent(closedAt, forKey: .closedAt)
+            try container.encodeIfPresent(createdAt, forKey: .createdAt)
+            try container.encodeIfPresent(updatedAt, forKey: .updatedAt)
+        }
     }
 }
 
@@ -2019,35 +2220,35 @@ extension SaasCreditTransaction {
     ///
     /// Columns the database can fill in (defaults, identity) are optional here: `nil` leaves them to the database.
     /// Generated columns are not written, so they are not here.
-    public struct Draft: Codable, Hashable, Sendable {
+    public struct Draft: Codable, Equatable, Sendable {
         /// Billing period the transaction counts in.
-        public var creditID: UUID
+        public let creditID: UUID
 
         /// Owning client, repeated from the period for per-client queries.
-        public var clientID: UUID
+        public let clientID: UUID
 
         /// The AI reply that used the credits, for usage transactions.
-        public var messageID: UUID?
+        public let messageID: UUID?
 
         /// Why the balance changed.
-        public var transactionType: SaasCreditTransactionType
+        public let transactionType: SaasCreditTransactionType
 
         /// Change in credits: negative for usage and expiry, positive for grants, purchases and refunds.
-        public var amount: Decimal
+        public let amount: Decimal
 
         /// Credits left in the period after this transaction.
-        public var balanceAfter: Decimal
+        public let balanceAfter: Decimal
 
         /// Human-readable reason, shown on the invoice.
-        public var description: String?
+        public let description: String?
 
         /// Payment reference, invoice number or other details as a JSON object.
         ///
         /// `nil` leaves it to the database: `'{}'::jsonb`.
-        public var metadata: JSONValue?
+        public let metadata: JSONValue?
 
         /// `nil` leaves it to the database: `now()`.
-        public var createdAt: Date?
+        public let createdAt: Date?
 
         public init(
             creditID: UUID,
@@ -2071,42 +2272,32 @@ extension SaasCreditTransaction {
             self.createdAt = createdAt
         }
 
-        public enum CodingKeys: CodingKey, CaseIterable {
-            case creditID
-            case clientID
-            case messageID
-            case transactionType
-            case amount
-            case balanceAfter
-            case description
-            case metadata
-            case createdAt
+        /// Reads a draft keyed by the columns' names in the database, as the row is.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: SaasCreditTransaction.CodingKeys.self)
+            creditID = try container.decode(UUID.self, forKey: .creditID)
+            clientID = try container.decode(UUID.self, forKey: .clientID)
+            messageID = try container.decodeIfPresent(UUID.self, forKey: .messageID)
+            transactionType = try container.decode(SaasCreditTransactionType.self, forKey: .transactionType)
+            amount = try container.decode(Decimal.self, forKey: .amount)
+            balanceAfter = try container.decode(Decimal.self, forKey: .balanceAfter)
+            description = try container.decodeIfPresent(String.self, forKey: .description)
+            metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
+            createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
+        }
 
-            /// The name in the database.
-            public var stringValue: String {
-                switch self {
-                case .creditID: "credit_id"
-                case .clientID: "client_id"
-                case .messageID: "message_id"
-                case .transactionType: "transaction_type"
-                case .amount: "amount"
-                case .balanceAfter: "balance_after"
-                case .description: "description"
-                case .metadata: "metadata"
-                case .createdAt: "created_at"
-                }
-            }
-
-            public init?(stringValue: String) {
-                guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
-                self = key
-            }
-
-            public var intValue: Int? { nil }
-
-            public init?(intValue: Int) {
-                nil
-            }
+        /// Writes the draft keyed by the columns' names in the database, as the row is.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: SaasCreditTransaction.CodingKeys.self)
+            try container.encode(creditID, forKey: .creditID)
+            try container.encode(clientID, forKey: .clientID)
+            try container.encodeIfPresent(messageID, forKey: .messageID)
+            try container.encode(transactionType, forKey: .transactionType)
+            try container.encode(amount, forKey: .amount)
+            try container.encode(balanceAfter, forKey: .balanceAfter)
+            try container.encodeIfPresent(description, forKey: .description)
+            try container.encodeIfPresent(metadata, forKey: .metadata)
+            try container.encodeIfPresent(createdAt, forKey: .createdAt)
         }
     }
 }

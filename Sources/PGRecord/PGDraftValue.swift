@@ -4,10 +4,10 @@
 /// draft spells the three apart:
 ///
 /// ```swift
-/// var draft = AppNote.Draft(title: "Call back")   // remark: .default, the column's DEFAULT
-/// draft.remark = .null                             // store NULL
-/// draft.remark = "after lunch"                     // a value (a literal, or .value(text))
-/// draft.remark = .orNull(maybeText)                // a value, or NULL for nil
+/// AppNote.Draft(title: "Call back")                          // remark: .default, the column's DEFAULT
+/// AppNote.Draft(title: "Call back", remark: .null)           // store NULL
+/// AppNote.Draft(title: "Call back", remark: "after lunch")   // a value (a literal, or .value(text))
+/// AppNote.Draft(title: "Call back", remark: .orNull(maybe))  // a value, or NULL for nil
 /// ```
 ///
 /// Columns that are `NOT NULL` with a default stay optional in a draft (`nil` is the default, as

@@ -79,13 +79,22 @@ import Testing
             );
             """), "Tables.swift")
         let draft = tables.components(separatedBy: "public struct Draft")[1]
-        #expect(!draft.contains("public var id:"))
-        #expect(!draft.contains("public var total:"))
-        #expect(draft.contains("public var seq: Int32?"))
-        #expect(draft.contains("public var n: Int32?"))
-        #expect(draft.contains("public var price: Decimal\n"))
-        #expect(draft.contains("/// `nil` leaves it to the database: `1`.\n        public var qty: Int32?"))
+        #expect(!draft.contains("public let id:"))
+        #expect(!draft.contains("public let total:"))
+        #expect(draft.contains("public let seq: Int32?"))
+        #expect(draft.contains("public let n: Int32?"))
+        #expect(draft.contains("public let price: Decimal\n"))
+        #expect(draft.contains("/// `nil` leaves it to the database: `1`.\n        public let qty: Int32?"))
         #expect(draft.contains("public init(seq: Int32? = nil, n: Int32? = nil, price: Decimal, qty: Int32? = nil, note: String? = nil) {"))
+        // Its Codable members use the row's keys, written out: no second `CodingKeys` for the
+        // compiler to check at every build (issue 14).
+        #expect(!draft.contains("enum CodingKeys"))
+        #expect(draft.contains("let container = try decoder.container(keyedBy: Item.CodingKeys.self)"))
+        #expect(draft.contains("price = try container.decode(Decimal.self, forKey: .price)"))
+        #expect(draft.contains("qty = try container.decodeIfPresent(Int32.self, forKey: .qty)"))
+        #expect(draft.contains("try container.encode(price, forKey: .price)"))
+        #expect(draft.contains("try container.encodeIfPresent(note, forKey: .note)"))
+        #expect(!draft.contains("forKey: .id") && !draft.contains("forKey: .total"))
     }
 
     @Test func everyTypeOfTheMappingTable() {
@@ -412,7 +421,9 @@ extension GeneratorSnippetTests {
             );
             """)
         let tables = file(output, "Tables.swift")
-        #expect(tables.contains("public var remark: PGDraftValue<String>\n"))
+        #expect(tables.contains("public let remark: PGDraftValue<String>\n"))
+        #expect(tables.contains("remark = try container.decode(PGDraftValue<String>.self, forKey: .remark)"))
+        #expect(tables.contains("try container.encode(remark, forKey: .remark)"))
         #expect(tables.contains("/// `.default` leaves it to the database (`'none'`); `.null` stores NULL."))
         // Nullable without a default, NOT NULL with one: `nil` means one thing, so they stay optional.
         #expect(tables.contains("public init(id: Int64? = nil, remark: PGDraftValue<String> = .default, body: String? = nil, pinned: Bool? = nil) {"))

@@ -109,34 +109,35 @@ import Testing
 
     @Test func columnsNamedLikeMembersAndKeywordsRoundTrip() async throws {
         try await withHostile { db in
-            let draft = Member.Draft(
-                default: .default, class: "c", pgValuesValue: "pv", hashValueValue: 7, tableNameValue: "tn", columnNamesValue: "cn",
-                primaryKeyValue: "pk", schemaNameValue: "sn", sql: "SQL", draft: "Draft", codingKeys: "CK", selfValue: "self",
-                initValue: "init", rawValueValue: "raw", stringValueValue: "sv", values: .default, value: "given", row: "row",
-                db: "db", updateValue: "u", upsertValue: "up", type: "T", userID: 1, userID2: 2, userID3: 3, select: "s",
-                from: "f", withSpace: "w s", aB: "a\"b", backSlash: "\\", value2: "*/", x: "\\(x)", value3: "\"\"\"",
-                value4: "🎉", é: "é", _2fa: "2", value5: "_"
-            )
+            // Every column set; `default` and `values` are nullable with a default (`PGDraftValue`).
+            func memberDraft(default: PGDraftValue<String> = .default, values: PGDraftValue<String> = .default) -> Member.Draft {
+                Member.Draft(
+                    default: `default`, class: "c", pgValuesValue: "pv", hashValueValue: 7, tableNameValue: "tn", columnNamesValue: "cn",
+                    primaryKeyValue: "pk", schemaNameValue: "sn", sql: "SQL", draft: "Draft", codingKeys: "CK", selfValue: "self",
+                    initValue: "init", rawValueValue: "raw", stringValueValue: "sv", values: values, value: "given", row: "row",
+                    db: "db", updateValue: "u", upsertValue: "up", type: "T", userID: 1, userID2: 2, userID3: 3, select: "s",
+                    from: "f", withSpace: "w s", aB: "a\"b", backSlash: "\\", value2: "*/", x: "\\(x)", value3: "\"\"\"",
+                    value4: "🎉", é: "é", _2fa: "2", value5: "_", container: "ct", decoder: "dc", encoder: "ec"
+                )
+            }
+            let draft = memberDraft()
             let member = try await Member.insert(draft, on: db)
             #expect(member.default == "keyword with a default")
             #expect(member.values == "v")
 
             // A nullable column with a default: the default, NULL and a value are three spellings.
-            var explicit = draft
-            explicit.default = .null
-            explicit.values = "given values"
-            let stored = try await Member.insert(explicit, on: db)
+            let given = memberDraft(default: .null, values: "given values")
+            let stored = try await Member.insert(given, on: db)
             #expect(stored.default == nil)
             #expect(stored.values == "given values")
-            explicit.default = .orNull("from optional")
-            explicit.values = .orNull(nil)
+            let explicit = memberDraft(default: .orNull("from optional"), values: .orNull(nil))
             let again = try await Member.insert(explicit, on: db)
             #expect(again.default == "from optional" && again.values == nil)
             // As JSON (a request body), a missing key is the default and `null` is NULL.
-            var defaulted = explicit
-            defaulted.default = .default
+            let defaulted = memberDraft(default: .default, values: .orNull(nil))
             let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(defaulted)) as? [String: Any])
             #expect(object["default"] == nil && object["values"] is NSNull && object["class"] as? String == "c")
+            #expect(object["container"] as? String == "ct" && object["decoder"] as? String == "dc" && object["encoder"] as? String == "ec")
             #expect(try JSONDecoder().decode(Member.Draft.self, from: JSONEncoder().encode(defaulted)) == defaulted)
             #expect(try JSONDecoder().decode(Member.Draft.self, from: JSONEncoder().encode(explicit)) == explicit)
             #expect(member.value == "given")

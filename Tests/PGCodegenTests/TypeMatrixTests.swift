@@ -43,7 +43,7 @@ import Testing
     @Test func extremeValuesRoundTrip() async throws {
         try await withFixture { db in
             let tricky = Self.tricky
-            var draft = extremeDraft()
+            let draft = extremeDraft()
             let stored = try await EveryType.insert(draft, on: db)
             // The database kept every value as it was given.
             #expect(stored.small == .min && stored.smallSerial == .max && stored.normal == .max / 2 && stored.big == .min && stored.bigSerial == .max)
@@ -70,12 +70,10 @@ import Testing
             #expect(try await EveryType.find(id: stored.id, on: db) == stored)
 
             // Empty arrays, nulls, and a BC date.
-            draft = sample(label: "")
-            draft.tags = []
-            draft.grid = []
-            draft.uids = [nil]
-            draft.day = PGDate(year: -43, month: 3, day: 15)
-            let empty = try await EveryType.insert(draft, on: db)
+            let emptyDraft = EveryType.Draft(
+                small: 1, flag: true, label: "", day: PGDate(year: -43, month: 3, day: 15), tags: [], grid: [], uids: [nil], quantity: 1
+            )
+            let empty = try await EveryType.insert(emptyDraft, on: db)
             #expect(empty.tags == [] && empty.grid == [] && empty.uids == [nil] && empty.day == PGDate(year: -43, month: 3, day: 15))
             #expect(empty.home == nil && empty.amount == nil && empty.note == nil)
             #expect(try await EveryType.find(id: empty.id, on: db) == empty)
@@ -84,10 +82,7 @@ import Testing
 
     @Test func insertingManyCastsEveryTypeAsSingleInsertsDo() async throws {
         try await withFixture { db in
-            var empty = sample(label: "")
-            empty.tags = []
-            empty.grid = []
-            empty.uids = [nil]
+            let empty = EveryType.Draft(small: 1, flag: true, label: "", tags: [], grid: [], uids: [nil], quantity: 1)
             // Drafts that set different columns (the extreme one sets `uid` and `at`) take separate statements.
             let drafts = [extremeDraft(), empty, sample(label: "third"), extremeDraft()]
             var singles: [EveryType] = []
@@ -110,12 +105,10 @@ import Testing
 
             // The casts never cut a value short or skip a check: what does not fit fails as it
             // does for a single insert, and nothing of the statement is kept.
-            var long = sample()
-            long.code = "eleven char"
+            let long = EveryType.Draft(small: 1, flag: true, label: "plain", code: "eleven char", quantity: 1)
             await #expect { try await EveryType.insertMany([sample(), long], on: db) } throws: { ($0 as? PGError)?.sqlState == "22001" }
             await #expect { try await EveryType.insert(long, on: db) } throws: { ($0 as? PGError)?.sqlState == "22001" }
-            var negative = sample()
-            negative.quantity = -1
+            let negative = EveryType.Draft(small: 1, flag: true, label: "plain", quantity: -1)
             await #expect { try await EveryType.insertMany([negative], on: db) } throws: { ($0 as? PGError)?.sqlState == "23514" }
             #expect(try await EveryType.count(on: db) == drafts.count * 3)
             #expect(try await EveryType.insertMany([], on: db) == 0)
@@ -124,16 +117,13 @@ import Testing
 
     @Test func specialFloatingPointValues() async throws {
         try await withFixture { db in
-            var draft = sample()
-            draft.single = .nan
-            draft.doubleValue = -.infinity
-            draft.amount = .nan
+            let draft = EveryType.Draft(small: 1, single: .nan, doubleValue: -.infinity, amount: .nan, flag: true, label: "plain", quantity: 1)
             let stored = try await EveryType.insert(draft, on: db)
             #expect(stored.single?.isNaN == true)
             #expect(stored.doubleValue == -.infinity)
             #expect(stored.amount?.isNaN == true)
-            draft.doubleValue = .infinity
-            #expect(try await EveryType.insert(draft, on: db).doubleValue == .infinity)
+            let infinite = EveryType.Draft(small: 1, doubleValue: .infinity, flag: true, label: "plain", quantity: 1)
+            #expect(try await EveryType.insert(infinite, on: db).doubleValue == .infinity)
         }
     }
 
@@ -155,9 +145,7 @@ import Testing
         try await withFixture { db in
             let attacks = ["'; DROP TABLE every_types; --", "$1", "\\'; SELECT 1; --", "\" OR 1=1 --", "}", "{\"a\"}", "); DELETE FROM every_types; --"]
             for attack in attacks {
-                var draft = sample(label: attack)
-                draft.note = attack
-                draft.tags = [attack, attack]
+                let draft = EveryType.Draft(small: 1, flag: true, label: attack, tags: [attack, attack], quantity: 1, note: attack)
                 let stored = try await EveryType.insert(draft, on: db)
                 #expect(stored.label == attack && stored.note == attack && stored.tags == [attack, attack])
                 let changed = try await EveryType.update(id: stored.id, set: [.label(attack + attack)], on: db)

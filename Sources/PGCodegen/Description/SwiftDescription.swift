@@ -135,10 +135,12 @@ public struct PropertyDescription: Sendable, Equatable {
 
 public struct InitializerDescription: Sendable, Equatable {
     public struct Parameter: Sendable, Equatable {
-        /// The argument label and the parameter name (one name serves as both).
+        /// The parameter name, which is also its argument label unless `label` is given.
         public var name: String
         public var type: String
         public var defaultValue: Expression?
+        /// The argument label, when it differs from the name.
+        public var label: String? = nil
     }
 
     public var doc = DocComment()

@@ -263,7 +263,7 @@ public struct SwiftRenderer: Sendable {
     private mutating func initializer(_ value: InitializerDescription) {
         doc(value.doc)
         let parameters = value.parameters.map { parameter in
-            "\(parameter.name): \(parameter.type)" + (parameter.defaultValue.map { " = " + Self.expression($0) } ?? "")
+            (parameter.label.map { "\($0) " } ?? "") + "\(parameter.name): \(parameter.type)" + (parameter.defaultValue.map { " = " + Self.expression($0) } ?? "")
         }
         let effects = value.effects.map { " " + $0 } ?? ""
         let keyword = value.isFailable ? "public init?(" : "public init("

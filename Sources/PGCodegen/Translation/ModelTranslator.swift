@@ -215,7 +215,6 @@ struct ModelTranslator {
         var draftParameters: [InitializerDescription.Parameter] = []
         var draftNames: [String] = []
         var codingKeys: [EnumDescription.Case] = []
-        var draftKeys: [EnumDescription.Case] = []
         var failed = false
         var infos: [ColumnInfo] = []
 
@@ -275,10 +274,9 @@ struct ModelTranslator {
             } else if draftDoc.lines.last == "" {
                 draftDoc.lines.removeLast()
             }
-            draftProperties.append(PropertyDescription(doc: draftDoc, name: name, type: draftType))
+            draftProperties.append(PropertyDescription(doc: draftDoc, isLet: true, name: name, type: draftType))
             draftParameters.append(.init(name: name, type: draftType, defaultValue: threeWay ? .identifier(".default") : draftType.hasSuffix("?") ? .nil : nil))
             draftNames.append(name)
-            draftKeys.append(key)
         }
         guard !failed else { return [] }
         columnInfos[table.name] = infos
@@ -326,12 +324,10 @@ struct ModelTranslator {
             ]) + [
                 "Generated columns are not written, so they are not here.",
             ]),
-            name: "Draft", conformances: ["Codable", "Hashable", "Sendable"],
+            name: "Draft", conformances: ["Codable", "Equatable", "Sendable"],
             members: draftProperties.map { .property($0) } + [
                 .initializer(InitializerDescription(parameters: draftParameters, assignments: draftNames)),
-            ] + (draftKeys.isEmpty ? [] : draftKeys == codingKeys
-                ? [.typeAlias(name: "CodingKeys", type: "\(typeName).CodingKeys", doc: DocComment(["The same columns as the row's."]))]
-                : [.enumeration(Self.codingKeys(draftKeys))])
+            ] + Self.draftCoding(draftProperties, rowType: typeName)
         )
         let metadata = ExtensionDescription(
             extendedType: typeName, conformances: ["PGTable"],
@@ -389,6 +385,41 @@ struct ModelTranslator {
             .extension_(metadata),
             .extension_(ExtensionDescription(extendedType: typeName, conformances: ["PGRowDecodable"], members: [.initializer(decoding), .property(rowValues)])),
             .extension_(ExtensionDescription(extendedType: "\(typeName).Draft", members: [.property(draftValues)])),
+        ]
+    }
+
+    /// A draft's `Codable` members, written out: they read and write the row's `CodingKeys` (a draft's
+    /// columns are some of the row's), so a draft needs no keys of its own, and written-out bodies
+    /// are compiled only with their own file, where synthesised ones would be checked again at
+    /// every build (issue 14). Like synthesised ones, a `nil` is left out and a missing key is
+    /// `nil`; a `PGDraftValue` leaves `.default` out and reads a missing key as `.default`.
+    static func draftCoding(_ properties: [PropertyDescription], rowType: String) -> [Declaration] {
+        let keys = "\(rowType).CodingKeys.self"
+        let locals: Set<String> = ["container", "decoder", "encoder"]
+        var decoding = properties.isEmpty ? ["_ = try decoder.container(keyedBy: \(keys))"] : ["let container = try decoder.container(keyedBy: \(keys))"]
+        var encoding = ["\(properties.isEmpty ? "_" : "var container") = encoder.container(keyedBy: \(keys))"]
+        for property in properties {
+            let type = property.type ?? ""
+            let reference = reference(property.name, locals: locals)
+            if type.hasSuffix("?") {
+                decoding.append("\(reference) = try container.decodeIfPresent(\(type.dropLast()).self, forKey: .\(property.name))")
+                encoding.append("try container.encodeIfPresent(\(reference), forKey: .\(property.name))")
+            } else {
+                decoding.append("\(reference) = try container.decode(\(type).self, forKey: .\(property.name))")
+                encoding.append("try container.encode(\(reference), forKey: .\(property.name))")
+            }
+        }
+        return [
+            .initializer(InitializerDescription(
+                doc: DocComment(["Reads a draft keyed by the columns' names in the database, as the row is."]),
+                parameters: [.init(name: "decoder", type: "any Decoder", label: "from")], assignments: [],
+                effects: "throws", body: decoding
+            )),
+            .function(FunctionDescription(
+                doc: DocComment(["Writes the draft keyed by the columns' names in the database, as the row is."]),
+                name: "encode", parameters: [.init(label: "to", name: "encoder", type: "any Encoder")], isAsync: false,
+                body: encoding
+            )),
         ]
     }
 

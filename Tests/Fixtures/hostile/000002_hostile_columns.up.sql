@@ -37,7 +37,11 @@ CREATE TABLE members (
     "🎉" text,
     "é" text,
     "2fa" text,
-    "_" text
+    "_" text,
+    -- The names a draft's written-out Codable members use for their locals.
+    "container" text,
+    "decoder" text,
+    "encoder" text
 );
 
 -- A column called id that is not the key; the key a text.

@@ -39,15 +39,10 @@ import Testing
     }
 
     func drafts() -> [EveryType.Draft] {
-        var empty = sample(label: "")
-        empty.tags = []
-        empty.grid = []
-        empty.uids = [nil]
-        empty.day = PGDate(year: -43, month: 3, day: 15)
-        var special = sample(label: "special")
-        special.single = .nan
-        special.doubleValue = -.infinity
-        special.amount = .nan
+        let empty = EveryType.Draft(
+            small: 1, flag: true, label: "", day: PGDate(year: -43, month: 3, day: 15), tags: [], grid: [], uids: [nil], quantity: 1
+        )
+        let special = EveryType.Draft(small: 1, single: .nan, doubleValue: -.infinity, amount: .nan, flag: true, label: "special", quantity: 1)
         return [extremeDraft(), empty, special, sample()]
     }
 
@@ -126,19 +121,16 @@ import Testing
             #expect(try await EveryType.count(on: db) == 8)
             let attacks = ["'; DROP TABLE every_types; --", "$1", "\\'; SELECT 1; --", "}", "{\"a\"}"]
             for attack in attacks {
-                var draft = sample(label: attack)
-                draft.tags = [attack, attack]
+                let draft = EveryType.Draft(small: 1, flag: true, label: attack, tags: [attack, attack], quantity: 1)
                 let stored = try await EveryType.insert(draft, on: d.connection)
                 #expect(stored.label == attack && stored.tags == [attack, attack])
                 let changed = try await EveryType.update(id: stored.id, set: [.label(attack + attack)], on: db)
                 #expect(changed?.label == attack + attack)
             }
             // Errors keep their SQLSTATE; nothing of a failed statement is kept.
-            var long = sample()
-            long.code = "eleven char"
+            let long = EveryType.Draft(small: 1, flag: true, label: "plain", code: "eleven char", quantity: 1)
             await #expect { try await EveryType.insertMany([sample(), long], on: db) } throws: { ($0 as? PSQLError)?.sqlState == "22001" }
-            var negative = sample()
-            negative.quantity = -1
+            let negative = EveryType.Draft(small: 1, flag: true, label: "plain", quantity: -1)
             await #expect { try await EveryType.insert(negative, on: d.connection) } throws: { error in
                 (error as? PSQLError)?.sqlState == "23514" && (error as? PSQLError)?.constraintName == "positive_int_check"
             }
