@@ -12,6 +12,7 @@ extension SaasClient {
         public static var columns: String { "\"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
+        @_optimize(none)
         public static var columnTypes: [String: String] {
             [
                 "id": "uuid",
@@ -43,27 +44,35 @@ extension SaasClient {
         }
 
         /// Every row.
+        @_optimize(none)
         public static var selectAll: PGQuery<SaasClient> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_clients\"") }
 
         /// The number of rows.
+        @_optimize(none)
         public static var count: PGQuery<Int> { PGQuery("SELECT count(*) FROM \"public\".\"saas_clients\"") }
 
         /// The row with a primary key.
+        @_optimize(none)
         public static var find: PGQuery<SaasClient> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"id\" = $1") }
 
         /// Deletes the row with a primary key.
+        @_optimize(none)
         public static var delete: PGStatement { PGStatement("DELETE FROM \"public\".\"saas_clients\" WHERE \"id\" = $1") }
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
+        @_optimize(none)
         public static var upsert: PGQuery<SaasClient> { PGQuery("INSERT INTO \"public\".\"saas_clients\" (\"id\", \"name\", \"slug\", \"email\", \"phone\", \"business_category\", \"address\", \"timezone\", \"subscription_plan\", \"subscription_status\", \"trial_ends_at\", \"subscription_started_at\", \"subscription_ends_at\", \"monthly_message_quota\", \"whatsapp_number\", \"whatsapp_phone_number_id\", \"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\", \"settings\", \"is_active\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) ON CONFLICT (\"id\") DO UPDATE SET \"name\" = EXCLUDED.\"name\", \"slug\" = EXCLUDED.\"slug\", \"email\" = EXCLUDED.\"email\", \"phone\" = EXCLUDED.\"phone\", \"business_category\" = EXCLUDED.\"business_category\", \"address\" = EXCLUDED.\"address\", \"timezone\" = EXCLUDED.\"timezone\", \"subscription_plan\" = EXCLUDED.\"subscription_plan\", \"subscription_status\" = EXCLUDED.\"subscription_status\", \"trial_ends_at\" = EXCLUDED.\"trial_ends_at\", \"subscription_started_at\" = EXCLUDED.\"subscription_started_at\", \"subscription_ends_at\" = EXCLUDED.\"subscription_ends_at\", \"monthly_message_quota\" = EXCLUDED.\"monthly_message_quota\", \"whatsapp_number\" = EXCLUDED.\"whatsapp_number\", \"whatsapp_phone_number_id\" = EXCLUDED.\"whatsapp_phone_number_id\", \"whatsapp_business_account_id\" = EXCLUDED.\"whatsapp_business_account_id\", \"whatsapp_access_token_encrypted\" = EXCLUDED.\"whatsapp_access_token_encrypted\", \"whatsapp_webhook_verify_token\" = EXCLUDED.\"whatsapp_webhook_verify_token\", \"whatsapp_connected_at\" = EXCLUDED.\"whatsapp_connected_at\", \"settings\" = EXCLUDED.\"settings\", \"is_active\" = EXCLUDED.\"is_active\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\", \"deleted_at\" = EXCLUDED.\"deleted_at\" RETURNING \(columns)") }
 
         /// The row with a value of the unique constraint `saas_clients_slug_key`.
+        @_optimize(none)
         public static var findBySlug: PGQuery<SaasClient> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"slug\" = $1") }
 
         /// The row with a value of the unique constraint `saas_clients_email_key`.
+        @_optimize(none)
         public static var findByEmail: PGQuery<SaasClient> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"email\" = $1") }
 
         /// The row with a value of the unique constraint `saas_clients_whatsapp_number_key`.
+        @_optimize(none)
         public static var findByWhatsappNumber: PGQuery<SaasClient> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_clients\" WHERE \"whatsapp_number\" = $1") }
     }
 
@@ -71,6 +80,7 @@ extension SaasClient {
     public typealias Column = CodingKeys
 
     /// All rows, optionally ordered by a column and paged.
+    @_optimize(none)
     public static func fetchAll(
         orderBy column: Column? = nil,
         descending: Bool = false,
@@ -82,23 +92,27 @@ extension SaasClient {
     }
 
     /// The number of rows.
+    @_optimize(none)
     public static func count(on db: some PGExecutor) async throws -> Int {
         try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
+    @_optimize(none)
     @discardableResult
     public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasClient {
         try await PGTableHelpers.insert(into: "\"public\".\"saas_clients\"", draft.pgValues, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
+    @_optimize(none)
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasClient] {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_clients\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
+    @_optimize(none)
     @discardableResult
     public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_clients\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
@@ -133,6 +147,7 @@ extension SaasClient {
         case deletedAt(Date?)
 
         /// The column it sets.
+        @_optimize(none)
         public var column: Column {
             switch self {
             case .id: .id
@@ -164,6 +179,7 @@ extension SaasClient {
         }
 
         /// The value, as a bind.
+        @_optimize(none)
         public var value: PGBind {
             switch self {
             case .id(let value): value.pgBind
@@ -196,17 +212,20 @@ extension SaasClient {
     }
 
     /// The row with this primary key, or `nil`.
+    @_optimize(none)
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasClient? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
     }
 
     /// Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row.
+    @_optimize(none)
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasClient? {
         try await PGTableHelpers.update("\"public\".\"saas_clients\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
+    @_optimize(none)
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasClient {
         guard let row = try await SQL.upsert.fetchOne(pgValues.map(\.value), on: db) else {
@@ -216,28 +235,33 @@ extension SaasClient {
     }
 
     /// Deletes the row with this primary key; `false` when there was none.
+    @_optimize(none)
     @discardableResult
     public static func delete(id: UUID, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
     /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
+    @_optimize(none)
     @discardableResult
     public static func update(id: UUID, set changes: [Change], on db: some PGExecutor) async throws -> SaasClient? {
         try await PGTableHelpers.update("\"public\".\"saas_clients\"", set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// The row with these values of the unique constraint `saas_clients_slug_key`, or `nil`.
+    @_optimize(none)
     public static func find(slug: String, on db: some PGExecutor) async throws -> SaasClient? {
         try await SQL.findBySlug.fetchOne([slug.pgBind], on: db)
     }
 
     /// The row with these values of the unique constraint `saas_clients_email_key`, or `nil`.
+    @_optimize(none)
     public static func find(email: String, on db: some PGExecutor) async throws -> SaasClient? {
         try await SQL.findByEmail.fetchOne([email.pgBind], on: db)
     }
 
     /// The row with these values of the unique constraint `saas_clients_whatsapp_number_key`, or `nil`.
+    @_optimize(none)
     public static func find(whatsappNumber: String, on db: some PGExecutor) async throws -> SaasClient? {
         try await SQL.findByWhatsappNumber.fetchOne([whatsappNumber.pgBind], on: db)
     }
@@ -251,6 +275,7 @@ extension SaasKnowledgeBase {
         public static var columns: String { "\"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"created_at\", \"updated_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
+        @_optimize(none)
         public static var columnTypes: [String: String] {
             [
                 "id": "uuid",
@@ -270,30 +295,39 @@ extension SaasKnowledgeBase {
         }
 
         /// Every row.
+        @_optimize(none)
         public static var selectAll: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\"") }
 
         /// The number of rows.
+        @_optimize(none)
         public static var count: PGQuery<Int> { PGQuery("SELECT count(*) FROM \"public\".\"saas_knowledge_base\"") }
 
         /// The row with a primary key.
+        @_optimize(none)
         public static var find: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"id\" = $1") }
 
         /// Deletes the row with a primary key.
+        @_optimize(none)
         public static var delete: PGStatement { PGStatement("DELETE FROM \"public\".\"saas_knowledge_base\" WHERE \"id\" = $1") }
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
+        @_optimize(none)
         public static var upsert: PGQuery<SaasKnowledgeBase> { PGQuery("INSERT INTO \"public\".\"saas_knowledge_base\" (\"id\", \"client_id\", \"entry_type\", \"title\", \"content\", \"rich_content\", \"plain_text\", \"tags\", \"language\", \"is_published\", \"sort_order\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"entry_type\" = EXCLUDED.\"entry_type\", \"title\" = EXCLUDED.\"title\", \"content\" = EXCLUDED.\"content\", \"rich_content\" = EXCLUDED.\"rich_content\", \"plain_text\" = EXCLUDED.\"plain_text\", \"tags\" = EXCLUDED.\"tags\", \"language\" = EXCLUDED.\"language\", \"is_published\" = EXCLUDED.\"is_published\", \"sort_order\" = EXCLUDED.\"sort_order\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)") }
 
         /// The rows that the foreign key `saas_knowledge_base_client_id_fkey` points from a row of `saas_clients` (the helper adds the order and the page).
+        @_optimize(none)
         public static var fetchByClientID: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"client_id\" = $1") }
 
         /// The rows whose `tags` contain every given value (uses the GIN index `saas_knowledge_base_tags_idx`).
+        @_optimize(none)
         public static var fetchByTagsContaining: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"tags\" @> $1 ORDER BY \"id\"") }
 
         /// Full-text search on `search_vector` with `websearch_to_tsquery` (indonesian configuration), best rank first.
+        @_optimize(none)
         public static var search: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"search_vector\" @@ websearch_to_tsquery('indonesian', $1) ORDER BY ts_rank(\"search_vector\", websearch_to_tsquery('indonesian', $1)) DESC, \"id\" LIMIT $2") }
 
         /// `search`, within the rows with one value of `client_id` (from $3).
+        @_optimize(none)
         public static var searchByClientID: PGQuery<SaasKnowledgeBase> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_knowledge_base\" WHERE \"search_vector\" @@ websearch_to_tsquery('indonesian', $1) AND \"client_id\" = $3 ORDER BY ts_rank(\"search_vector\", websearch_to_tsquery('indonesian', $1)) DESC, \"id\" LIMIT $2") }
     }
 
@@ -301,6 +335,7 @@ extension SaasKnowledgeBase {
     public typealias Column = CodingKeys
 
     /// All rows, optionally ordered by a column and paged.
+    @_optimize(none)
     public static func fetchAll(
         orderBy column: Column? = nil,
         descending: Bool = false,
@@ -312,23 +347,27 @@ extension SaasKnowledgeBase {
     }
 
     /// The number of rows.
+    @_optimize(none)
     public static func count(on db: some PGExecutor) async throws -> Int {
         try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
+    @_optimize(none)
     @discardableResult
     public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasKnowledgeBase {
         try await PGTableHelpers.insert(into: "\"public\".\"saas_knowledge_base\"", draft.pgValues, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
+    @_optimize(none)
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasKnowledgeBase] {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_knowledge_base\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
+    @_optimize(none)
     @discardableResult
     public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_knowledge_base\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
@@ -351,6 +390,7 @@ extension SaasKnowledgeBase {
         case updatedAt(Date)
 
         /// The column it sets.
+        @_optimize(none)
         public var column: Column {
             switch self {
             case .id: .id
@@ -370,6 +410,7 @@ extension SaasKnowledgeBase {
         }
 
         /// The value, as a bind.
+        @_optimize(none)
         public var value: PGBind {
             switch self {
             case .id(let value): value.pgBind
@@ -390,17 +431,20 @@ extension SaasKnowledgeBase {
     }
 
     /// The row with this primary key, or `nil`.
+    @_optimize(none)
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasKnowledgeBase? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
     }
 
     /// Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row.
+    @_optimize(none)
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasKnowledgeBase? {
         try await PGTableHelpers.update("\"public\".\"saas_knowledge_base\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
+    @_optimize(none)
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasKnowledgeBase {
         guard let row = try await SQL.upsert.fetchOne(pgValues.map(\.value), on: db) else {
@@ -410,12 +454,14 @@ extension SaasKnowledgeBase {
     }
 
     /// Deletes the row with this primary key; `false` when there was none.
+    @_optimize(none)
     @discardableResult
     public static func delete(id: UUID, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
     /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
+    @_optimize(none)
     @discardableResult
     public static func update(
         id: UUID,
@@ -427,6 +473,7 @@ extension SaasKnowledgeBase {
 
     /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_knowledge_base_client_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    @_optimize(none)
     public static func fetch(
         clientID: UUID,
         orderBy column: Column? = nil,
@@ -439,6 +486,7 @@ extension SaasKnowledgeBase {
     }
 
     /// The rows whose `tags` contain every one of `values`.
+    @_optimize(none)
     public static func fetch(
         tagsContaining values: [String],
         on db: some PGExecutor
@@ -449,6 +497,7 @@ extension SaasKnowledgeBase {
     /// Rows matching a search typed by a person (`"refund policy" -shipping`, `or`), best match first.
     ///
     /// Searches `search_vector` with PostgreSQL's `websearch_to_tsquery` and `ts_rank`.
+    @_optimize(none)
     public static func search(
         _ text: String,
         limit: Int = 20,
@@ -458,6 +507,7 @@ extension SaasKnowledgeBase {
     }
 
     /// Like `search(_:limit:on:)`, within the rows of one `clientID`.
+    @_optimize(none)
     public static func search(
         _ text: String,
         clientID: UUID,
@@ -476,6 +526,7 @@ extension SaasConversation {
         public static var columns: String { "\"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
+        @_optimize(none)
         public static var columnTypes: [String: String] {
             [
                 "id": "uuid",
@@ -495,21 +546,27 @@ extension SaasConversation {
         }
 
         /// Every row.
+        @_optimize(none)
         public static var selectAll: PGQuery<SaasConversation> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_conversations\"") }
 
         /// The number of rows.
+        @_optimize(none)
         public static var count: PGQuery<Int> { PGQuery("SELECT count(*) FROM \"public\".\"saas_conversations\"") }
 
         /// The row with a primary key.
+        @_optimize(none)
         public static var find: PGQuery<SaasConversation> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_conversations\" WHERE \"id\" = $1") }
 
         /// Deletes the row with a primary key.
+        @_optimize(none)
         public static var delete: PGStatement { PGStatement("DELETE FROM \"public\".\"saas_conversations\" WHERE \"id\" = $1") }
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
+        @_optimize(none)
         public static var upsert: PGQuery<SaasConversation> { PGQuery("INSERT INTO \"public\".\"saas_conversations\" (\"id\", \"client_id\", \"customer_phone\", \"customer_name\", \"channel\", \"status\", \"ai_enabled\", \"started_at\", \"last_message_at\", \"closed_at\", \"metadata\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"customer_phone\" = EXCLUDED.\"customer_phone\", \"customer_name\" = EXCLUDED.\"customer_name\", \"channel\" = EXCLUDED.\"channel\", \"status\" = EXCLUDED.\"status\", \"ai_enabled\" = EXCLUDED.\"ai_enabled\", \"started_at\" = EXCLUDED.\"started_at\", \"last_message_at\" = EXCLUDED.\"last_message_at\", \"closed_at\" = EXCLUDED.\"closed_at\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)") }
 
         /// The rows that the foreign key `saas_conversations_client_id_fkey` points from a row of `saas_clients` (the helper adds the order and the page).
+        @_optimize(none)
         public static var fetchByClientID: PGQuery<SaasConversation> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_conversations\" WHERE \"client_id\" = $1") }
     }
 
@@ -517,6 +574,7 @@ extension SaasConversation {
     public typealias Column = CodingKeys
 
     /// All rows, optionally ordered by a column and paged.
+    @_optimize(none)
     public static func fetchAll(
         orderBy column: Column? = nil,
         descending: Bool = false,
@@ -528,23 +586,27 @@ extension SaasConversation {
     }
 
     /// The number of rows.
+    @_optimize(none)
     public static func count(on db: some PGExecutor) async throws -> Int {
         try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
+    @_optimize(none)
     @discardableResult
     public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasConversation {
         try await PGTableHelpers.insert(into: "\"public\".\"saas_conversations\"", draft.pgValues, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
+    @_optimize(none)
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasConversation] {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_conversations\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
+    @_optimize(none)
     @discardableResult
     public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_conversations\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
@@ -567,6 +629,7 @@ extension SaasConversation {
         case updatedAt(Date)
 
         /// The column it sets.
+        @_optimize(none)
         public var column: Column {
             switch self {
             case .id: .id
@@ -586,6 +649,7 @@ extension SaasConversation {
         }
 
         /// The value, as a bind.
+        @_optimize(none)
         public var value: PGBind {
             switch self {
             case .id(let value): value.pgBind
@@ -606,17 +670,20 @@ extension SaasConversation {
     }
 
     /// The row with this primary key, or `nil`.
+    @_optimize(none)
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasConversation? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
     }
 
     /// Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row.
+    @_optimize(none)
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasConversation? {
         try await PGTableHelpers.update("\"public\".\"saas_conversations\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
+    @_optimize(none)
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasConversation {
         guard let row = try await SQL.upsert.fetchOne(pgValues.map(\.value), on: db) else {
@@ -626,12 +693,14 @@ extension SaasConversation {
     }
 
     /// Deletes the row with this primary key; `false` when there was none.
+    @_optimize(none)
     @discardableResult
     public static func delete(id: UUID, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
     /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
+    @_optimize(none)
     @discardableResult
     public static func update(
         id: UUID,
@@ -643,6 +712,7 @@ extension SaasConversation {
 
     /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_conversations_client_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    @_optimize(none)
     public static func fetch(
         clientID: UUID,
         orderBy column: Column? = nil,
@@ -663,6 +733,7 @@ extension SaasMessage {
         public static var columns: String { "\"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
+        @_optimize(none)
         public static var columnTypes: [String: String] {
             [
                 "id": "uuid",
@@ -689,27 +760,35 @@ extension SaasMessage {
         }
 
         /// Every row.
+        @_optimize(none)
         public static var selectAll: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\"") }
 
         /// The number of rows.
+        @_optimize(none)
         public static var count: PGQuery<Int> { PGQuery("SELECT count(*) FROM \"public\".\"saas_messages\"") }
 
         /// The row with a primary key.
+        @_optimize(none)
         public static var find: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"id\" = $1") }
 
         /// Deletes the row with a primary key.
+        @_optimize(none)
         public static var delete: PGStatement { PGStatement("DELETE FROM \"public\".\"saas_messages\" WHERE \"id\" = $1") }
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
+        @_optimize(none)
         public static var upsert: PGQuery<SaasMessage> { PGQuery("INSERT INTO \"public\".\"saas_messages\" (\"id\", \"conversation_id\", \"client_id\", \"direction\", \"sender\", \"content_type\", \"body\", \"media_url\", \"whatsapp_message_id\", \"status\", \"error_message\", \"ai_model\", \"ai_prompt_tokens\", \"ai_completion_tokens\", \"ai_latency_ms\", \"ai_confidence\", \"ai_knowledge_entry_ids\", \"ai_metadata\", \"sent_at\", \"created_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (\"id\") DO UPDATE SET \"conversation_id\" = EXCLUDED.\"conversation_id\", \"client_id\" = EXCLUDED.\"client_id\", \"direction\" = EXCLUDED.\"direction\", \"sender\" = EXCLUDED.\"sender\", \"content_type\" = EXCLUDED.\"content_type\", \"body\" = EXCLUDED.\"body\", \"media_url\" = EXCLUDED.\"media_url\", \"whatsapp_message_id\" = EXCLUDED.\"whatsapp_message_id\", \"status\" = EXCLUDED.\"status\", \"error_message\" = EXCLUDED.\"error_message\", \"ai_model\" = EXCLUDED.\"ai_model\", \"ai_prompt_tokens\" = EXCLUDED.\"ai_prompt_tokens\", \"ai_completion_tokens\" = EXCLUDED.\"ai_completion_tokens\", \"ai_latency_ms\" = EXCLUDED.\"ai_latency_ms\", \"ai_confidence\" = EXCLUDED.\"ai_confidence\", \"ai_knowledge_entry_ids\" = EXCLUDED.\"ai_knowledge_entry_ids\", \"ai_metadata\" = EXCLUDED.\"ai_metadata\", \"sent_at\" = EXCLUDED.\"sent_at\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \(columns)") }
 
         /// The row with a value of the unique constraint `saas_messages_whatsapp_message_id_key`.
+        @_optimize(none)
         public static var findByWhatsappMessageID: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"whatsapp_message_id\" = $1") }
 
         /// The rows that the foreign key `saas_messages_conversation_id_fkey` points from a row of `saas_conversations` (the helper adds the order and the page).
+        @_optimize(none)
         public static var fetchByConversationID: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"conversation_id\" = $1") }
 
         /// The rows that the foreign key `saas_messages_client_id_fkey` points from a row of `saas_clients` (the helper adds the order and the page).
+        @_optimize(none)
         public static var fetchByClientID: PGQuery<SaasMessage> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_messages\" WHERE \"client_id\" = $1") }
     }
 
@@ -717,6 +796,7 @@ extension SaasMessage {
     public typealias Column = CodingKeys
 
     /// All rows, optionally ordered by a column and paged.
+    @_optimize(none)
     public static func fetchAll(
         orderBy column: Column? = nil,
         descending: Bool = false,
@@ -728,23 +808,27 @@ extension SaasMessage {
     }
 
     /// The number of rows.
+    @_optimize(none)
     public static func count(on db: some PGExecutor) async throws -> Int {
         try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
+    @_optimize(none)
     @discardableResult
     public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasMessage {
         try await PGTableHelpers.insert(into: "\"public\".\"saas_messages\"", draft.pgValues, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
+    @_optimize(none)
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasMessage] {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_messages\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
+    @_optimize(none)
     @discardableResult
     public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_messages\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
@@ -774,6 +858,7 @@ extension SaasMessage {
         case createdAt(Date)
 
         /// The column it sets.
+        @_optimize(none)
         public var column: Column {
             switch self {
             case .id: .id
@@ -800,6 +885,7 @@ extension SaasMessage {
         }
 
         /// The value, as a bind.
+        @_optimize(none)
         public var value: PGBind {
             switch self {
             case .id(let value): value.pgBind
@@ -827,17 +913,20 @@ extension SaasMessage {
     }
 
     /// The row with this primary key, or `nil`.
+    @_optimize(none)
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasMessage? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
     }
 
     /// Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row.
+    @_optimize(none)
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasMessage? {
         try await PGTableHelpers.update("\"public\".\"saas_messages\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
+    @_optimize(none)
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasMessage {
         guard let row = try await SQL.upsert.fetchOne(pgValues.map(\.value), on: db) else {
@@ -847,24 +936,28 @@ extension SaasMessage {
     }
 
     /// Deletes the row with this primary key; `false` when there was none.
+    @_optimize(none)
     @discardableResult
     public static func delete(id: UUID, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
     /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
+    @_optimize(none)
     @discardableResult
     public static func update(id: UUID, set changes: [Change], on db: some PGExecutor) async throws -> SaasMessage? {
         try await PGTableHelpers.update("\"public\".\"saas_messages\"", set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// The row with these values of the unique constraint `saas_messages_whatsapp_message_id_key`, or `nil`.
+    @_optimize(none)
     public static func find(whatsappMessageID: String, on db: some PGExecutor) async throws -> SaasMessage? {
         try await SQL.findByWhatsappMessageID.fetchOne([whatsappMessageID.pgBind], on: db)
     }
 
     /// The rows whose `conversation_id` point at this row of `saas_conversations` (foreign key `saas_messages_conversation_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    @_optimize(none)
     public static func fetch(
         conversationID: UUID,
         orderBy column: Column? = nil,
@@ -878,6 +971,7 @@ extension SaasMessage {
 
     /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_messages_client_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    @_optimize(none)
     public static func fetch(
         clientID: UUID,
         orderBy column: Column? = nil,
@@ -898,6 +992,7 @@ extension SaasCredit {
         public static var columns: String { "\"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
+        @_optimize(none)
         public static var columnTypes: [String: String] {
             [
                 "id": "uuid",
@@ -916,24 +1011,31 @@ extension SaasCredit {
         }
 
         /// Every row.
+        @_optimize(none)
         public static var selectAll: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\"") }
 
         /// The number of rows.
+        @_optimize(none)
         public static var count: PGQuery<Int> { PGQuery("SELECT count(*) FROM \"public\".\"saas_credits\"") }
 
         /// The row with a primary key.
+        @_optimize(none)
         public static var find: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"id\" = $1") }
 
         /// Deletes the row with a primary key.
+        @_optimize(none)
         public static var delete: PGStatement { PGStatement("DELETE FROM \"public\".\"saas_credits\" WHERE \"id\" = $1") }
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
+        @_optimize(none)
         public static var upsert: PGQuery<SaasCredit> { PGQuery("INSERT INTO \"public\".\"saas_credits\" (\"id\", \"client_id\", \"period_start\", \"period_end\", \"credits_granted\", \"credits_purchased\", \"credits_used\", \"messages_count\", \"ai_tokens_used\", \"closed_at\", \"created_at\", \"updated_at\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"period_start\" = EXCLUDED.\"period_start\", \"period_end\" = EXCLUDED.\"period_end\", \"credits_granted\" = EXCLUDED.\"credits_granted\", \"credits_purchased\" = EXCLUDED.\"credits_purchased\", \"credits_used\" = EXCLUDED.\"credits_used\", \"messages_count\" = EXCLUDED.\"messages_count\", \"ai_tokens_used\" = EXCLUDED.\"ai_tokens_used\", \"closed_at\" = EXCLUDED.\"closed_at\", \"created_at\" = EXCLUDED.\"created_at\", \"updated_at\" = EXCLUDED.\"updated_at\" RETURNING \(columns)") }
 
         /// The row with a value of the unique constraint `saas_credits_client_period_key`.
+        @_optimize(none)
         public static var findByClientIDPeriodStart: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1 AND \"period_start\" = $2") }
 
         /// The rows that the foreign key `saas_credits_client_id_fkey` points from a row of `saas_clients` (the helper adds the order and the page).
+        @_optimize(none)
         public static var fetchByClientID: PGQuery<SaasCredit> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credits\" WHERE \"client_id\" = $1") }
     }
 
@@ -941,6 +1043,7 @@ extension SaasCredit {
     public typealias Column = CodingKeys
 
     /// All rows, optionally ordered by a column and paged.
+    @_optimize(none)
     public static func fetchAll(
         orderBy column: Column? = nil,
         descending: Bool = false,
@@ -952,23 +1055,27 @@ extension SaasCredit {
     }
 
     /// The number of rows.
+    @_optimize(none)
     public static func count(on db: some PGExecutor) async throws -> Int {
         try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
+    @_optimize(none)
     @discardableResult
     public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasCredit {
         try await PGTableHelpers.insert(into: "\"public\".\"saas_credits\"", draft.pgValues, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
+    @_optimize(none)
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasCredit] {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credits\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
+    @_optimize(none)
     @discardableResult
     public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credits\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
@@ -990,6 +1097,7 @@ extension SaasCredit {
         case updatedAt(Date)
 
         /// The column it sets.
+        @_optimize(none)
         public var column: Column {
             switch self {
             case .id: .id
@@ -1008,6 +1116,7 @@ extension SaasCredit {
         }
 
         /// The value, as a bind.
+        @_optimize(none)
         public var value: PGBind {
             switch self {
             case .id(let value): value.pgBind
@@ -1027,17 +1136,20 @@ extension SaasCredit {
     }
 
     /// The row with this primary key, or `nil`.
+    @_optimize(none)
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasCredit? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
     }
 
     /// Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row.
+    @_optimize(none)
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasCredit? {
         try await PGTableHelpers.update("\"public\".\"saas_credits\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
+    @_optimize(none)
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasCredit {
         guard let row = try await SQL.upsert.fetchOne(pgValues.map(\.value), on: db) else {
@@ -1047,24 +1159,28 @@ extension SaasCredit {
     }
 
     /// Deletes the row with this primary key; `false` when there was none.
+    @_optimize(none)
     @discardableResult
     public static func delete(id: UUID, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
     /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
+    @_optimize(none)
     @discardableResult
     public static func update(id: UUID, set changes: [Change], on db: some PGExecutor) async throws -> SaasCredit? {
         try await PGTableHelpers.update("\"public\".\"saas_credits\"", set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// The row with these values of the unique constraint `saas_credits_client_period_key`, or `nil`.
+    @_optimize(none)
     public static func find(clientID: UUID, periodStart: PGDate, on db: some PGExecutor) async throws -> SaasCredit? {
         try await SQL.findByClientIDPeriodStart.fetchOne([clientID.pgBind, periodStart.pgBind], on: db)
     }
 
     /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_credits_client_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    @_optimize(none)
     public static func fetch(
         clientID: UUID,
         orderBy column: Column? = nil,
@@ -1085,6 +1201,7 @@ extension SaasCreditTransaction {
         public static var columns: String { "\"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\"" }
 
         /// The types that inserting many rows casts each writable column's values to: the column's type without length or precision, which the assignment to the column checks, as it does for a single insert.
+        @_optimize(none)
         public static var columnTypes: [String: String] {
             [
                 "credit_id": "uuid",
@@ -1100,27 +1217,35 @@ extension SaasCreditTransaction {
         }
 
         /// Every row.
+        @_optimize(none)
         public static var selectAll: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\"") }
 
         /// The number of rows.
+        @_optimize(none)
         public static var count: PGQuery<Int> { PGQuery("SELECT count(*) FROM \"public\".\"saas_credit_transactions\"") }
 
         /// The row with a primary key.
+        @_optimize(none)
         public static var find: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"id\" = $1") }
 
         /// Deletes the row with a primary key.
+        @_optimize(none)
         public static var delete: PGStatement { PGStatement("DELETE FROM \"public\".\"saas_credit_transactions\" WHERE \"id\" = $1") }
 
         /// Inserts the row, or, when its primary key exists, updates every other writable column.
+        @_optimize(none)
         public static var upsert: PGQuery<SaasCreditTransaction> { PGQuery("INSERT INTO \"public\".\"saas_credit_transactions\" (\"id\", \"credit_id\", \"client_id\", \"message_id\", \"transaction_type\", \"amount\", \"balance_after\", \"description\", \"metadata\", \"created_at\") OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (\"id\") DO UPDATE SET \"credit_id\" = EXCLUDED.\"credit_id\", \"client_id\" = EXCLUDED.\"client_id\", \"message_id\" = EXCLUDED.\"message_id\", \"transaction_type\" = EXCLUDED.\"transaction_type\", \"amount\" = EXCLUDED.\"amount\", \"balance_after\" = EXCLUDED.\"balance_after\", \"description\" = EXCLUDED.\"description\", \"metadata\" = EXCLUDED.\"metadata\", \"created_at\" = EXCLUDED.\"created_at\" RETURNING \(columns)") }
 
         /// The rows that the foreign key `saas_credit_transactions_credit_id_fkey` points from a row of `saas_credits` (the helper adds the order and the page).
+        @_optimize(none)
         public static var fetchByCreditID: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"credit_id\" = $1") }
 
         /// The rows that the foreign key `saas_credit_transactions_client_id_fkey` points from a row of `saas_clients` (the helper adds the order and the page).
+        @_optimize(none)
         public static var fetchByClientID: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"client_id\" = $1") }
 
         /// The rows that the foreign key `saas_credit_transactions_message_id_fkey` points from a row of `saas_messages` (the helper adds the order and the page).
+        @_optimize(none)
         public static var fetchByMessageID: PGQuery<SaasCreditTransaction> { PGQuery("SELECT \(columns) FROM \"public\".\"saas_credit_transactions\" WHERE \"message_id\" = $1") }
     }
 
@@ -1128,6 +1253,7 @@ extension SaasCreditTransaction {
     public typealias Column = CodingKeys
 
     /// All rows, optionally ordered by a column and paged.
+    @_optimize(none)
     public static func fetchAll(
         orderBy column: Column? = nil,
         descending: Bool = false,
@@ -1139,23 +1265,27 @@ extension SaasCreditTransaction {
     }
 
     /// The number of rows.
+    @_optimize(none)
     public static func count(on db: some PGExecutor) async throws -> Int {
         try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
+    @_optimize(none)
     @discardableResult
     public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasCreditTransaction {
         try await PGTableHelpers.insert(into: "\"public\".\"saas_credit_transactions\"", draft.pgValues, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
+    @_optimize(none)
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasCreditTransaction] {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credit_transactions\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
+    @_optimize(none)
     @discardableResult
     public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credit_transactions\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
@@ -1174,6 +1304,7 @@ extension SaasCreditTransaction {
         case createdAt(Date)
 
         /// The column it sets.
+        @_optimize(none)
         public var column: Column {
             switch self {
             case .creditID: .creditID
@@ -1189,6 +1320,7 @@ extension SaasCreditTransaction {
         }
 
         /// The value, as a bind.
+        @_optimize(none)
         public var value: PGBind {
             switch self {
             case .creditID(let value): value.pgBind
@@ -1205,17 +1337,20 @@ extension SaasCreditTransaction {
     }
 
     /// The row with this primary key, or `nil`.
+    @_optimize(none)
     public static func find(id: Int64, on db: some PGExecutor) async throws -> SaasCreditTransaction? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
     }
 
     /// Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row.
+    @_optimize(none)
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasCreditTransaction? {
         try await PGTableHelpers.update("\"public\".\"saas_credit_transactions\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
+    @_optimize(none)
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasCreditTransaction {
         guard let row = try await SQL.upsert.fetchOne([id.pgBind, creditID.pgBind, clientID.pgBind, messageID.pgBind, transactionType.pgBind, amount.pgBind, balanceAfter.pgBind, description.pgBind, metadata.pgBind, createdAt.pgBind], on: db) else {
@@ -1225,12 +1360,14 @@ extension SaasCreditTransaction {
     }
 
     /// Deletes the row with this primary key; `false` when there was none.
+    @_optimize(none)
     @discardableResult
     public static func delete(id: Int64, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
     /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
+    @_optimize(none)
     @discardableResult
     public static func update(
         id: Int64,
@@ -1242,6 +1379,7 @@ extension SaasCreditTransaction {
 
     /// The rows whose `credit_id` point at this row of `saas_credits` (foreign key `saas_credit_transactions_credit_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    @_optimize(none)
     public static func fetch(
         creditID: UUID,
         orderBy column: Column? = nil,
@@ -1255,6 +1393,7 @@ extension SaasCreditTransaction {
 
     /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_credit_transactions_client_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    @_optimize(none)
     public static func fetch(
         clientID: UUID,
         orderBy column: Column? = nil,
@@ -1268,6 +1407,7 @@ extension SaasCreditTransaction {
 
     /// The rows whose `message_id` point at this row of `saas_messages` (foreign key `saas_credit_transactions_message_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
+    @_optimize(none)
     public static func fetch(
         messageID: UUID,
         orderBy column: Column? = nil,

@@ -210,6 +210,7 @@ public struct SaasClient: Codable, Hashable, Sendable, Identifiable {
         case deletedAt
 
         /// The name in the database.
+        @_optimize(none)
         public var stringValue: String {
             switch self {
             case .id: "id"
@@ -240,13 +241,16 @@ public struct SaasClient: Codable, Hashable, Sendable, Identifiable {
             }
         }
 
+        @_optimize(none)
         public init?(stringValue: String) {
             guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
             self = key
         }
 
+        @_optimize(none)
         public var intValue: Int? { nil }
 
+        @_optimize(none)
         public init?(intValue: Int) {
             nil
         }
@@ -466,6 +470,7 @@ extension SaasClient {
 extension SaasClient: PGTable {
     public static var tableName: String { "saas_clients" }
     public static var schemaName: String { "public" }
+    @_optimize(none)
     public static var columnNames: [String] {
         [
             "id",
@@ -495,6 +500,7 @@ extension SaasClient: PGTable {
             "deleted_at",
         ]
     }
+    @_optimize(none)
     public static var primaryKey: [String] { ["id"] }
 }
 
@@ -705,6 +711,7 @@ public struct SaasKnowledgeBase: Codable, Hashable, Sendable, Identifiable {
         case updatedAt
 
         /// The name in the database.
+        @_optimize(none)
         public var stringValue: String {
             switch self {
             case .id: "id"
@@ -723,13 +730,16 @@ public struct SaasKnowledgeBase: Codable, Hashable, Sendable, Identifiable {
             }
         }
 
+        @_optimize(none)
         public init?(stringValue: String) {
             guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
             self = key
         }
 
+        @_optimize(none)
         public var intValue: Int? { nil }
 
+        @_optimize(none)
         public init?(intValue: Int) {
             nil
         }
@@ -864,6 +874,7 @@ extension SaasKnowledgeBase {
 extension SaasKnowledgeBase: PGTable {
     public static var tableName: String { "saas_knowledge_base" }
     public static var schemaName: String { "public" }
+    @_optimize(none)
     public static var columnNames: [String] {
         [
             "id",
@@ -881,6 +892,7 @@ extension SaasKnowledgeBase: PGTable {
             "updated_at",
         ]
     }
+    @_optimize(none)
     public static var primaryKey: [String] { ["id"] }
 }
 
@@ -1051,6 +1063,7 @@ public struct SaasConversation: Codable, Hashable, Sendable, Identifiable {
         case updatedAt
 
         /// The name in the database.
+        @_optimize(none)
         public var stringValue: String {
             switch self {
             case .id: "id"
@@ -1069,13 +1082,16 @@ public struct SaasConversation: Codable, Hashable, Sendable, Identifiable {
             }
         }
 
+        @_optimize(none)
         public init?(stringValue: String) {
             guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
             self = key
         }
 
+        @_optimize(none)
         public var intValue: Int? { nil }
 
+        @_optimize(none)
         public init?(intValue: Int) {
             nil
         }
@@ -1206,6 +1222,7 @@ extension SaasConversation {
 extension SaasConversation: PGTable {
     public static var tableName: String { "saas_conversations" }
     public static var schemaName: String { "public" }
+    @_optimize(none)
     public static var columnNames: [String] {
         [
             "id",
@@ -1223,6 +1240,7 @@ extension SaasConversation: PGTable {
             "updated_at",
         ]
     }
+    @_optimize(none)
     public static var primaryKey: [String] { ["id"] }
 }
 
@@ -1453,6 +1471,7 @@ public struct SaasMessage: Codable, Hashable, Sendable, Identifiable {
         case createdAt
 
         /// The name in the database.
+        @_optimize(none)
         public var stringValue: String {
             switch self {
             case .id: "id"
@@ -1478,13 +1497,16 @@ public struct SaasMessage: Codable, Hashable, Sendable, Identifiable {
             }
         }
 
+        @_optimize(none)
         public init?(stringValue: String) {
             guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
             self = key
         }
 
+        @_optimize(none)
         public var intValue: Int? { nil }
 
+        @_optimize(none)
         public init?(intValue: Int) {
             nil
         }
@@ -1666,6 +1688,7 @@ extension SaasMessage {
 extension SaasMessage: PGTable {
     public static var tableName: String { "saas_messages" }
     public static var schemaName: String { "public" }
+    @_optimize(none)
     public static var columnNames: [String] {
         [
             "id",
@@ -1690,6 +1713,7 @@ extension SaasMessage: PGTable {
             "created_at",
         ]
     }
+    @_optimize(none)
     public static var primaryKey: [String] { ["id"] }
 }
 
@@ -1875,6 +1899,7 @@ public struct SaasCredit: Codable, Hashable, Sendable, Identifiable {
         case updatedAt
 
         /// The name in the database.
+        @_optimize(none)
         public var stringValue: String {
             switch self {
             case .id: "id"
@@ -1892,13 +1917,16 @@ public struct SaasCredit: Codable, Hashable, Sendable, Identifiable {
             }
         }
 
+        @_optimize(none)
         public init?(stringValue: String) {
             guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
             self = key
         }
 
+        @_optimize(none)
         public var intValue: Int? { nil }
 
+        @_optimize(none)
         public init?(intValue: Int) {
             nil
         }
@@ -2024,6 +2052,7 @@ extension SaasCredit {
 extension SaasCredit: PGTable {
     public static var tableName: String { "saas_credits" }
     public static var schemaName: String { "public" }
+    @_optimize(none)
     public static var columnNames: [String] {
         [
             "id",
@@ -2040,6 +2069,7 @@ extension SaasCredit: PGTable {
             "updated_at",
         ]
     }
+    @_optimize(none)
     public static var primaryKey: [String] { ["id"] }
 }
 
@@ -2187,6 +2217,7 @@ public struct SaasCreditTransaction: Codable, Hashable, Sendable, Identifiable {
         case createdAt
 
         /// The name in the database.
+        @_optimize(none)
         public var stringValue: String {
             switch self {
             case .id: "id"
@@ -2202,13 +2233,16 @@ public struct SaasCreditTransaction: Codable, Hashable, Sendable, Identifiable {
             }
         }
 
+        @_optimize(none)
         public init?(stringValue: String) {
             guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
             self = key
         }
 
+        @_optimize(none)
         public var intValue: Int? { nil }
 
+        @_optimize(none)
         public init?(intValue: Int) {
             nil
         }
@@ -2305,6 +2339,7 @@ extension SaasCreditTransaction {
 extension SaasCreditTransaction: PGTable {
     public static var tableName: String { "saas_credit_transactions" }
     public static var schemaName: String { "public" }
+    @_optimize(none)
     public static var columnNames: [String] {
         [
             "id",
@@ -2319,6 +2354,7 @@ extension SaasCreditTransaction: PGTable {
             "created_at",
         ]
     }
+    @_optimize(none)
     public static var primaryKey: [String] { ["id"] }
 }
 

@@ -131,6 +131,8 @@ public struct PropertyDescription: Sendable, Equatable {
     public var value: Expression?
     /// A computed property: `value` is its body, `{ … }`.
     public var isComputed = false
+    /// Attributes, each written on its own line before the declaration.
+    public var attributes: [String] = []
 }
 
 public struct InitializerDescription: Sendable, Equatable {
@@ -153,4 +155,6 @@ public struct InitializerDescription: Sendable, Equatable {
     public var isFailable = false
     /// Lines written instead of the assignments.
     public var body: [String]?
+    /// Attributes, each written on its own line before the declaration.
+    public var attributes: [String] = []
 }

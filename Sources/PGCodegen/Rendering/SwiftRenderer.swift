@@ -210,6 +210,7 @@ public struct SwiftRenderer: Sendable {
 
     private mutating func property(_ value: PropertyDescription) {
         doc(value.doc)
+        for attribute in value.attributes { write(attribute) }
         var text = "public " + (value.isStatic ? "static " : "") + (value.isLet ? "let " : "var ") + value.name
         if let type = value.type { text += ": " + type }
         if value.isComputed, let expression = value.value {
@@ -262,6 +263,7 @@ public struct SwiftRenderer: Sendable {
 
     private mutating func initializer(_ value: InitializerDescription) {
         doc(value.doc)
+        for attribute in value.attributes { write(attribute) }
         let parameters = value.parameters.map { parameter in
             (parameter.label.map { "\($0) " } ?? "") + "\(parameter.name): \(parameter.type)" + (parameter.defaultValue.map { " = " + Self.expression($0) } ?? "")
         }

@@ -336,7 +336,7 @@ struct ModelTranslator {
                 .property(PropertyDescription(isStatic: true, name: "schemaName", type: "String", value: .stringLiteral(table.name.schema), isComputed: true)),
                 .property(PropertyDescription(isStatic: true, name: "columnNames", type: "[String]", value: .arrayLiteral(infos.filter { !$0.isOmitted }.map { .stringLiteral($0.column.name) }), isComputed: true)),
                 .property(PropertyDescription(isStatic: true, name: "primaryKey", type: "[String]", value: .arrayLiteral(primaryKey.map { .stringLiteral($0) }), isComputed: true)),
-            ]
+            ].map(Self.unoptimized)
         )
         let quotedTable = Self.quotedName(table.name)
         let decoding = InitializerDescription(
@@ -447,7 +447,7 @@ struct ModelTranslator {
                     )),
                     .property(PropertyDescription(name: "intValue", type: "Int?", value: .identifier("{ nil }"), isComputed: true)),
                     .initializer(InitializerDescription(parameters: [.init(name: "intValue", type: "Int")], assignments: [], isFailable: true, body: ["nil"])),
-                ]
+                ].map(unoptimized)
             )
         }
         func never(_ name: String, _ type: String) -> Declaration {
