@@ -3,7 +3,7 @@
 # From a clean build folder: the models (and the embedded migrations) are generated; a second
 # build runs no generator; editing a migration reruns it once and changes the embedded text; a new
 # migration adds its column; a broken migration fails the build with its file and line; in a
-# module large enough for shards, an edit to one table recompiles its shard and Migrations.swift.
+# module large enough for shards, an edit to one table recompiles its shard and Versions.swift.
 # The example's migrations are restored after. The service itself: scripts/test-backend.sh.
 set -uo pipefail
 cd "$(dirname "$0")/../Examples/Backend"
@@ -38,7 +38,7 @@ check() { # check NAME COMMAND...
 build() { log=$(swift build --scratch-path "$scratch" --target AppModels 2>&1); status=$?; }
 count=$(ls "$migrations" | grep -c '\.sql$')
 generated() { cat "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/Tables.swift; }
-migrations_swift() { cat "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/Migrations.swift; }
+migrations_swift() { cat "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/Versions.swift; }
 
 build
 check "a clean build succeeds" test "$status" -eq 0
@@ -96,7 +96,7 @@ build
 check "removing it builds again" test "$status" -eq 0
 
 # A module of 32 migrations or more is written in shards (issue 14): an edit to one table
-# regenerates and recompiles the one file that holds it, and Migrations.swift (which embeds the
+# regenerates and recompiles the one file that holds it, and Versions.swift (which embeds the
 # migrations' text), nothing else of the module.
 for n in $(seq 10 41); do
     printf 'CREATE TABLE app_t%d (id bigint PRIMARY KEY, name text NOT NULL);\n' "$n" >"$migrations/0002${n}_create_app_t${n}.up.sql"
@@ -108,7 +108,7 @@ printf 'ALTER TABLE app_t17 ADD COLUMN note text;\n' >"$migrations/000242_add_no
 build
 compiled=$(grep -E 'Compiling AppModels' <<<"$log" || true)
 check "an edit to one table recompiles exactly one shard of the module, the one that holds it, and the embedded migrations" \
-    bash -c '[ "$(grep -c . <<<"$1")" -eq 2 ] && [ "$(grep -c "Tables+" <<<"$1")" -eq 1 ] && grep -q "Migrations.swift" <<<"$1"' _ "$compiled"
+    bash -c '[ "$(grep -c . <<<"$1")" -eq 2 ] && [ "$(grep -c "Tables+" <<<"$1")" -eq 1 ] && grep -q "Versions.swift" <<<"$1"' _ "$compiled"
 check "the embedded migrations hold the new one" grep -q 'ALTER TABLE app_t17 ADD COLUMN note text;' <(migrations_swift)
 check "the shard holds the new column" bash -c 'grep -l "public var note: String?" "$1"/Tables+*.swift | grep -q .' _ \
     "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels

@@ -9,8 +9,9 @@ struct ModelsTarget {
     /// because a plugin cannot import the generator.
     var outputFileNames: [String] {
         // Typed queries and the views' models: every module gets the file (views need no queries folder);
-        // and the migrations themselves, embedded (`<Module>Migrations.all`).
-        let typedQueries = ["Queries+SQL.swift", "Migrations.swift"]
+        // and the migrations themselves, embedded (`<Module>Migrations.all`), in a file whose name
+        // sorts after the shards (see `MigrationsTranslator.outputFileName`).
+        let typedQueries = ["Queries+SQL.swift", "Versions.swift"]
         guard shards > 1 else { return ["Tables.swift", "Enums.swift", "CompositeTypes.swift", "Queries.swift"] + typedQueries }
         return ["Enums.swift", "CompositeTypes.swift"] + (0..<shards).map { $0 < 10 ? "Tables+0\($0).swift" : "Tables+\($0).swift" } + typedQueries
     }

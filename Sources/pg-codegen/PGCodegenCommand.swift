@@ -70,7 +70,7 @@ struct Generate: ParsableCommand {
             Writes \(Generator.outputFileNames.joined(separator: ", ")) into the output folder, each only \
             when its contents change; a module of 32 migrations or more is written in shards instead \
             (Enums.swift, CompositeTypes.swift and Tables+NN.swift, each table with its queries). \
-            Migrations.swift embeds the migrations themselves (<Module>Migrations.all), and \
+            Versions.swift embeds the migrations themselves (<Module>Migrations.all), and \
             Queries+SQL.swift the typed queries and the views' models. On \
             any error nothing is written, the errors are printed as path:line:column: error: message, \
             and the exit status is non-zero.

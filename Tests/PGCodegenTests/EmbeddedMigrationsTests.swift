@@ -7,7 +7,7 @@ import HostileModels
 import SaasModels
 import Testing
 
-/// The migrations the generator embeds in each models target (`Migrations.swift`,
+/// The migrations the generator embeds in each models target (`Versions.swift`,
 /// `<Module>Migrations.all`). That HostileModels compiles with them is half of the test: its
 /// files hold CRLF line ends, U+2028, control characters and runs of `#` after quotes.
 @Suite struct EmbeddedMigrationsTests {
@@ -63,7 +63,7 @@ import Testing
         ])
         defer { folder.remove() }
         let output = Generator.generate(migrations: folder.path, moduleName: "Shop")
-        let file = try #require(output.files.first { $0.name == "Migrations.swift" }?.contents)
+        let file = try #require(output.files.first { $0.name == "Versions.swift" }?.contents)
         #expect(file.contains("public enum ShopMigrations {"))
         #expect(file.contains("public static let all: [PGMigration] = [v000001, v000002]"))
         #expect(file.contains("""

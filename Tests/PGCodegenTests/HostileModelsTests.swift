@@ -251,10 +251,10 @@ import Testing
     @Test func commentsAndDefaultsCannotInjectCode() async throws {
         let output = Generator.generate(migrations: Self.migrations, moduleName: "Hostile")
         for (name, contents) in output.files {
-            // Migrations.swift holds the files' text itself, in raw string literals: its lines are
+            // Versions.swift holds the files' text itself, in raw string literals: its lines are
             // SQL, checked byte for byte (EmbeddedMigrationsTests) and by the compiler.
             for line in contents.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline })
-            where name != "Migrations.swift" && (line.contains("injected") || line.contains("Injected")) {
+            where name != "Versions.swift" && (line.contains("injected") || line.contains("Injected")) {
                 #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix("///"), "\(name): \(line)")
             }
             #expect(!contents.unicodeScalars.contains { [0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029, 0x202E].contains($0.value) }, "\(name)")

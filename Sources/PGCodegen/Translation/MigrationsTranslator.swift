@@ -1,7 +1,7 @@
 import Foundation
 import PGSchema
 
-/// A module's migration files in, `Migrations.swift` out: the enum `<Module>Migrations` whose
+/// A module's migration files in, `Versions.swift` out: the enum `<Module>Migrations` whose
 /// `all` holds every migration as a `PGMigration` (version, name, up and down SQL, whether each
 /// runs outside a transaction), so a server applies its migrations from the binary.
 ///
@@ -10,7 +10,10 @@ import PGSchema
 /// that imports it. `<Module>Migrations` sits beside `<Module>Queries`.
 public enum MigrationsTranslator {
     /// The file the generator always writes beside the models.
-    public static let outputFileName = "Migrations.swift"
+    /// Named to sort after the `Tables+NN.swift` shards: a new migration changes this file and one
+    /// shard, and the Swift driver compiles the first of two changed files beside the module's
+    /// interface step and the second only after it, so the small file goes second (issue 14).
+    public static let outputFileName = "Versions.swift"
 
     /// The type that holds the migrations of `moduleName` (`SaasMigrations` for `Saas`).
     public static func typeName(moduleName: String) -> String {
