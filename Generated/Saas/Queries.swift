@@ -80,7 +80,6 @@ extension SaasClient {
     public typealias Column = CodingKeys
 
     /// All rows, optionally ordered by a column and paged.
-    @_optimize(none)
     public static func fetchAll(
         orderBy column: Column? = nil,
         descending: Bool = false,
@@ -92,27 +91,23 @@ extension SaasClient {
     }
 
     /// The number of rows.
-    @_optimize(none)
     public static func count(on db: some PGExecutor) async throws -> Int {
         try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
-    @_optimize(none)
     @discardableResult
     public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasClient {
         try await PGTableHelpers.insert(into: "\"public\".\"saas_clients\"", draft.pgValues, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
-    @_optimize(none)
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasClient] {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_clients\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
-    @_optimize(none)
     @discardableResult
     public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_clients\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
@@ -212,20 +207,17 @@ extension SaasClient {
     }
 
     /// The row with this primary key, or `nil`.
-    @_optimize(none)
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasClient? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
     }
 
     /// Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row.
-    @_optimize(none)
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasClient? {
         try await PGTableHelpers.update("\"public\".\"saas_clients\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
-    @_optimize(none)
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasClient {
         guard let row = try await SQL.upsert.fetchOne(pgValues.map(\.value), on: db) else {
@@ -235,33 +227,28 @@ extension SaasClient {
     }
 
     /// Deletes the row with this primary key; `false` when there was none.
-    @_optimize(none)
     @discardableResult
     public static func delete(id: UUID, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
     /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
-    @_optimize(none)
     @discardableResult
     public static func update(id: UUID, set changes: [Change], on db: some PGExecutor) async throws -> SaasClient? {
         try await PGTableHelpers.update("\"public\".\"saas_clients\"", set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// The row with these values of the unique constraint `saas_clients_slug_key`, or `nil`.
-    @_optimize(none)
     public static func find(slug: String, on db: some PGExecutor) async throws -> SaasClient? {
         try await SQL.findBySlug.fetchOne([slug.pgBind], on: db)
     }
 
     /// The row with these values of the unique constraint `saas_clients_email_key`, or `nil`.
-    @_optimize(none)
     public static func find(email: String, on db: some PGExecutor) async throws -> SaasClient? {
         try await SQL.findByEmail.fetchOne([email.pgBind], on: db)
     }
 
     /// The row with these values of the unique constraint `saas_clients_whatsapp_number_key`, or `nil`.
-    @_optimize(none)
     public static func find(whatsappNumber: String, on db: some PGExecutor) async throws -> SaasClient? {
         try await SQL.findByWhatsappNumber.fetchOne([whatsappNumber.pgBind], on: db)
     }
@@ -335,7 +322,6 @@ extension SaasKnowledgeBase {
     public typealias Column = CodingKeys
 
     /// All rows, optionally ordered by a column and paged.
-    @_optimize(none)
     public static func fetchAll(
         orderBy column: Column? = nil,
         descending: Bool = false,
@@ -347,27 +333,23 @@ extension SaasKnowledgeBase {
     }
 
     /// The number of rows.
-    @_optimize(none)
     public static func count(on db: some PGExecutor) async throws -> Int {
         try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
-    @_optimize(none)
     @discardableResult
     public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasKnowledgeBase {
         try await PGTableHelpers.insert(into: "\"public\".\"saas_knowledge_base\"", draft.pgValues, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
-    @_optimize(none)
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasKnowledgeBase] {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_knowledge_base\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
-    @_optimize(none)
     @discardableResult
     public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_knowledge_base\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
@@ -431,20 +413,17 @@ extension SaasKnowledgeBase {
     }
 
     /// The row with this primary key, or `nil`.
-    @_optimize(none)
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasKnowledgeBase? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
     }
 
     /// Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row.
-    @_optimize(none)
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasKnowledgeBase? {
         try await PGTableHelpers.update("\"public\".\"saas_knowledge_base\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
-    @_optimize(none)
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasKnowledgeBase {
         guard let row = try await SQL.upsert.fetchOne(pgValues.map(\.value), on: db) else {
@@ -454,14 +433,12 @@ extension SaasKnowledgeBase {
     }
 
     /// Deletes the row with this primary key; `false` when there was none.
-    @_optimize(none)
     @discardableResult
     public static func delete(id: UUID, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
     /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
-    @_optimize(none)
     @discardableResult
     public static func update(
         id: UUID,
@@ -473,7 +450,6 @@ extension SaasKnowledgeBase {
 
     /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_knowledge_base_client_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
-    @_optimize(none)
     public static func fetch(
         clientID: UUID,
         orderBy column: Column? = nil,
@@ -486,7 +462,6 @@ extension SaasKnowledgeBase {
     }
 
     /// The rows whose `tags` contain every one of `values`.
-    @_optimize(none)
     public static func fetch(
         tagsContaining values: [String],
         on db: some PGExecutor
@@ -497,7 +472,6 @@ extension SaasKnowledgeBase {
     /// Rows matching a search typed by a person (`"refund policy" -shipping`, `or`), best match first.
     ///
     /// Searches `search_vector` with PostgreSQL's `websearch_to_tsquery` and `ts_rank`.
-    @_optimize(none)
     public static func search(
         _ text: String,
         limit: Int = 20,
@@ -507,7 +481,6 @@ extension SaasKnowledgeBase {
     }
 
     /// Like `search(_:limit:on:)`, within the rows of one `clientID`.
-    @_optimize(none)
     public static func search(
         _ text: String,
         clientID: UUID,
@@ -574,7 +547,6 @@ extension SaasConversation {
     public typealias Column = CodingKeys
 
     /// All rows, optionally ordered by a column and paged.
-    @_optimize(none)
     public static func fetchAll(
         orderBy column: Column? = nil,
         descending: Bool = false,
@@ -586,27 +558,23 @@ extension SaasConversation {
     }
 
     /// The number of rows.
-    @_optimize(none)
     public static func count(on db: some PGExecutor) async throws -> Int {
         try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
-    @_optimize(none)
     @discardableResult
     public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasConversation {
         try await PGTableHelpers.insert(into: "\"public\".\"saas_conversations\"", draft.pgValues, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
-    @_optimize(none)
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasConversation] {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_conversations\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
-    @_optimize(none)
     @discardableResult
     public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_conversations\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
@@ -670,20 +638,17 @@ extension SaasConversation {
     }
 
     /// The row with this primary key, or `nil`.
-    @_optimize(none)
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasConversation? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
     }
 
     /// Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row.
-    @_optimize(none)
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasConversation? {
         try await PGTableHelpers.update("\"public\".\"saas_conversations\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
-    @_optimize(none)
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasConversation {
         guard let row = try await SQL.upsert.fetchOne(pgValues.map(\.value), on: db) else {
@@ -693,14 +658,12 @@ extension SaasConversation {
     }
 
     /// Deletes the row with this primary key; `false` when there was none.
-    @_optimize(none)
     @discardableResult
     public static func delete(id: UUID, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
     /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
-    @_optimize(none)
     @discardableResult
     public static func update(
         id: UUID,
@@ -712,7 +675,6 @@ extension SaasConversation {
 
     /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_conversations_client_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
-    @_optimize(none)
     public static func fetch(
         clientID: UUID,
         orderBy column: Column? = nil,
@@ -796,7 +758,6 @@ extension SaasMessage {
     public typealias Column = CodingKeys
 
     /// All rows, optionally ordered by a column and paged.
-    @_optimize(none)
     public static func fetchAll(
         orderBy column: Column? = nil,
         descending: Bool = false,
@@ -808,27 +769,23 @@ extension SaasMessage {
     }
 
     /// The number of rows.
-    @_optimize(none)
     public static func count(on db: some PGExecutor) async throws -> Int {
         try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
-    @_optimize(none)
     @discardableResult
     public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasMessage {
         try await PGTableHelpers.insert(into: "\"public\".\"saas_messages\"", draft.pgValues, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
-    @_optimize(none)
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasMessage] {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_messages\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
-    @_optimize(none)
     @discardableResult
     public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_messages\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
@@ -913,20 +870,17 @@ extension SaasMessage {
     }
 
     /// The row with this primary key, or `nil`.
-    @_optimize(none)
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasMessage? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
     }
 
     /// Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row.
-    @_optimize(none)
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasMessage? {
         try await PGTableHelpers.update("\"public\".\"saas_messages\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
-    @_optimize(none)
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasMessage {
         guard let row = try await SQL.upsert.fetchOne(pgValues.map(\.value), on: db) else {
@@ -936,28 +890,24 @@ extension SaasMessage {
     }
 
     /// Deletes the row with this primary key; `false` when there was none.
-    @_optimize(none)
     @discardableResult
     public static func delete(id: UUID, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
     /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
-    @_optimize(none)
     @discardableResult
     public static func update(id: UUID, set changes: [Change], on db: some PGExecutor) async throws -> SaasMessage? {
         try await PGTableHelpers.update("\"public\".\"saas_messages\"", set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// The row with these values of the unique constraint `saas_messages_whatsapp_message_id_key`, or `nil`.
-    @_optimize(none)
     public static func find(whatsappMessageID: String, on db: some PGExecutor) async throws -> SaasMessage? {
         try await SQL.findByWhatsappMessageID.fetchOne([whatsappMessageID.pgBind], on: db)
     }
 
     /// The rows whose `conversation_id` point at this row of `saas_conversations` (foreign key `saas_messages_conversation_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
-    @_optimize(none)
     public static func fetch(
         conversationID: UUID,
         orderBy column: Column? = nil,
@@ -971,7 +921,6 @@ extension SaasMessage {
 
     /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_messages_client_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
-    @_optimize(none)
     public static func fetch(
         clientID: UUID,
         orderBy column: Column? = nil,
@@ -1043,7 +992,6 @@ extension SaasCredit {
     public typealias Column = CodingKeys
 
     /// All rows, optionally ordered by a column and paged.
-    @_optimize(none)
     public static func fetchAll(
         orderBy column: Column? = nil,
         descending: Bool = false,
@@ -1055,27 +1003,23 @@ extension SaasCredit {
     }
 
     /// The number of rows.
-    @_optimize(none)
     public static func count(on db: some PGExecutor) async throws -> Int {
         try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
-    @_optimize(none)
     @discardableResult
     public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasCredit {
         try await PGTableHelpers.insert(into: "\"public\".\"saas_credits\"", draft.pgValues, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
-    @_optimize(none)
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasCredit] {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credits\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
-    @_optimize(none)
     @discardableResult
     public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credits\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
@@ -1136,20 +1080,17 @@ extension SaasCredit {
     }
 
     /// The row with this primary key, or `nil`.
-    @_optimize(none)
     public static func find(id: UUID, on db: some PGExecutor) async throws -> SaasCredit? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
     }
 
     /// Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row.
-    @_optimize(none)
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasCredit? {
         try await PGTableHelpers.update("\"public\".\"saas_credits\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
-    @_optimize(none)
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasCredit {
         guard let row = try await SQL.upsert.fetchOne(pgValues.map(\.value), on: db) else {
@@ -1159,28 +1100,24 @@ extension SaasCredit {
     }
 
     /// Deletes the row with this primary key; `false` when there was none.
-    @_optimize(none)
     @discardableResult
     public static func delete(id: UUID, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
     /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
-    @_optimize(none)
     @discardableResult
     public static func update(id: UUID, set changes: [Change], on db: some PGExecutor) async throws -> SaasCredit? {
         try await PGTableHelpers.update("\"public\".\"saas_credits\"", set: changes.map { (column: $0.column.stringValue, value: $0.value) }, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// The row with these values of the unique constraint `saas_credits_client_period_key`, or `nil`.
-    @_optimize(none)
     public static func find(clientID: UUID, periodStart: PGDate, on db: some PGExecutor) async throws -> SaasCredit? {
         try await SQL.findByClientIDPeriodStart.fetchOne([clientID.pgBind, periodStart.pgBind], on: db)
     }
 
     /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_credits_client_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
-    @_optimize(none)
     public static func fetch(
         clientID: UUID,
         orderBy column: Column? = nil,
@@ -1253,7 +1190,6 @@ extension SaasCreditTransaction {
     public typealias Column = CodingKeys
 
     /// All rows, optionally ordered by a column and paged.
-    @_optimize(none)
     public static func fetchAll(
         orderBy column: Column? = nil,
         descending: Bool = false,
@@ -1265,27 +1201,23 @@ extension SaasCreditTransaction {
     }
 
     /// The number of rows.
-    @_optimize(none)
     public static func count(on db: some PGExecutor) async throws -> Int {
         try await SQL.count.fetchOne(on: db) ?? 0
     }
 
     /// Inserts a row and returns it as stored, with what the database filled in.
-    @_optimize(none)
     @discardableResult
     public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasCreditTransaction {
         try await PGTableHelpers.insert(into: "\"public\".\"saas_credit_transactions\"", draft.pgValues, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows, many to a statement, and returns them as stored, in the order given.
-    @_optimize(none)
     @discardableResult
     public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasCreditTransaction] {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credit_transactions\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
     }
 
     /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
-    @_optimize(none)
     @discardableResult
     public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
         try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credit_transactions\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
@@ -1337,20 +1269,17 @@ extension SaasCreditTransaction {
     }
 
     /// The row with this primary key, or `nil`.
-    @_optimize(none)
     public static func find(id: Int64, on db: some PGExecutor) async throws -> SaasCreditTransaction? {
         try await SQL.find.fetchOne([id.pgBind], on: db)
     }
 
     /// Writes every writable column of this row to the row with its primary key; returns it as stored, or `nil` when there is no such row.
-    @_optimize(none)
     @discardableResult
     public func update(on db: some PGExecutor) async throws -> SaasCreditTransaction? {
         try await PGTableHelpers.update("\"public\".\"saas_credit_transactions\"", set: pgValues, key: [("id", id.pgBind)], returning: SQL.columns, on: db)
     }
 
     /// Inserts this row, or updates the row with its primary key; returns it as stored.
-    @_optimize(none)
     @discardableResult
     public func upsert(on db: some PGExecutor) async throws -> SaasCreditTransaction {
         guard let row = try await SQL.upsert.fetchOne([id.pgBind, creditID.pgBind, clientID.pgBind, messageID.pgBind, transactionType.pgBind, amount.pgBind, balanceAfter.pgBind, description.pgBind, metadata.pgBind, createdAt.pgBind], on: db) else {
@@ -1360,14 +1289,12 @@ extension SaasCreditTransaction {
     }
 
     /// Deletes the row with this primary key; `false` when there was none.
-    @_optimize(none)
     @discardableResult
     public static func delete(id: Int64, on db: some PGExecutor) async throws -> Bool {
         try await SQL.delete.execute([id.pgBind], on: db) > 0
     }
 
     /// Sets only the given columns of the row with this primary key (`set: [.name("New"), .note(nil)]`); returns it as stored, or `nil` when there is no such row.
-    @_optimize(none)
     @discardableResult
     public static func update(
         id: Int64,
@@ -1379,7 +1306,6 @@ extension SaasCreditTransaction {
 
     /// The rows whose `credit_id` point at this row of `saas_credits` (foreign key `saas_credit_transactions_credit_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
-    @_optimize(none)
     public static func fetch(
         creditID: UUID,
         orderBy column: Column? = nil,
@@ -1393,7 +1319,6 @@ extension SaasCreditTransaction {
 
     /// The rows whose `client_id` point at this row of `saas_clients` (foreign key `saas_credit_transactions_client_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
-    @_optimize(none)
     public static func fetch(
         clientID: UUID,
         orderBy column: Column? = nil,
@@ -1407,7 +1332,6 @@ extension SaasCreditTransaction {
 
     /// The rows whose `message_id` point at this row of `saas_messages` (foreign key `saas_credit_transactions_message_id_fkey`),
     /// ordered by a column and then by the primary key (by the primary key alone when no column is given), optionally paged.
-    @_optimize(none)
     public static func fetch(
         messageID: UUID,
         orderBy column: Column? = nil,
