@@ -342,8 +342,7 @@ extension ModelTranslator {
         return [.extension_(ExtensionDescription(
             doc: DocComment(["Queries on `\(table.name)`."]),
             // The helpers themselves keep the optimiser: `fetchAll` and the inserts move every row
-            // through PGRecord's generic code, which unoptimised callers cannot specialise (the
-            // records benchmark's insertMany went from 1.35x to 1.66x psql's COPY).
+            // through PGRecord's generic code, which an unoptimised caller cannot specialise.
             extendedType: typeName, members: [.enumeration(namespace)] + functions.map { declaration in
                 if case .enumeration = declaration { return Self.unoptimized(declaration) }
                 return declaration
@@ -359,9 +358,6 @@ extension ModelTranslator {
     /// `pgValues`) keep the optimiser.
     static func unoptimized(_ declaration: Declaration) -> Declaration {
         switch declaration {
-        case .function(var function):
-            function.attributes.insert("@_optimize(none)", at: 0)
-            return .function(function)
         case .property(var property) where property.isComputed:
             // A string literal leaves the optimiser nothing to do.
             if case .stringLiteral = property.value { return declaration }
