@@ -5,42 +5,84 @@ import Foundation
 /// Its `description` never shows the value: binds may hold secrets, and errors and logs print
 /// statements with their binds.
 public struct PGBind: Sendable, Hashable, CustomStringConvertible {
-    /// The text form of the value; `nil` is SQL `NULL`.
-    public var text: String?
+    // One enum rather than two optional strings: a bind is then 16 bytes with one reference to
+    // release, which an insert of many rows pays for every value.
+    private enum Storage: Hashable {
+        case null
+        case text(String)
+        case refused(String)
+    }
+
+    private var storage: Storage
+
+    /// The text form of the value; `nil` is SQL `NULL` (and a refused value has none). Setting it
+    /// replaces the value, a refusal included.
+    public var text: String? {
+        get {
+            if case .text(let text) = storage { return text }
+            return nil
+        }
+        set { storage = newValue.map(Storage.text) ?? .null }
+    }
+
     /// Why this value cannot be sent (a JSON `NaN`, a value that failed to encode): a statement
-    /// with such a bind is refused before anything is sent.
-    public var refusal: String?
+    /// with such a bind is refused before anything is sent. Setting it to `nil` leaves SQL `NULL`.
+    public var refusal: String? {
+        get {
+            if case .refused(let reason) = storage { return reason }
+            return nil
+        }
+        set { storage = newValue.map(Storage.refused) ?? .null }
+    }
 
     /// A value in PostgreSQL's text format; `nil` is SQL `NULL`.
     public init(text: String?) {
-        self.text = text
+        storage = text.map(Storage.text) ?? .null
     }
 
     /// A value that must never reach the database, with the reason; see ``problem``.
     public init(refusing reason: String) {
-        self.text = nil
-        self.refusal = reason
+        storage = .refused(reason)
     }
 
     /// SQL `NULL`.
     public static let null = PGBind(text: nil)
 
-    public var description: String { text == nil ? "NULL" : "<bind>" }
+    public var description: String {
+        if case .null = storage { return "NULL" }
+        return "<bind>"
+    }
 
     /// Why this value cannot be sent as it is, or `nil`. PostgreSQL's text types cannot hold a NUL
     /// byte, and libpq takes each value as a C string: a NUL would silently cut the value short.
     public var problem: String? {
-        if let refusal { return refusal }
-        if let text, text.utf8.contains(0) {
+        switch storage {
+        case .null:
+            return nil
+        case .refused(let reason):
+            return reason
+        case .text(let text):
+            guard PGBind.containsNUL(text) else { return nil }
             return "the value contains a NUL byte (U+0000), which PostgreSQL's text types cannot hold"
         }
-        return nil
+    }
+
+    /// Whether `text` has a NUL byte. Every value of every insert is scanned, so this uses `memchr`
+    /// on the string's UTF-8 storage: the generic `utf8.contains(0)` took a tenth of `insertMany`'s
+    /// client time.
+    @inline(__always)
+    static func containsNUL(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
+        return found ?? text.utf8.contains(0)
     }
 
     /// Throws, naming the column (or the `$n` parameter), when one of `binds` cannot be sent.
     public static func check(_ binds: [PGBind], table: String? = nil, columns: [String]? = nil) throws(PGBindError) {
-        for (index, bind) in binds.enumerated() {
-            guard let problem = bind.problem else { continue }
+        for index in binds.indices {
+            guard let problem = binds[index].problem else { continue }
             let column = columns.flatMap { index < $0.count ? $0[index] : nil }
             throw PGBindError(table: table, column: column, parameter: index + 1, reason: problem)
         }

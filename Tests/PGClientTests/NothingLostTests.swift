@@ -46,6 +46,39 @@ import Testing
         }
     }
 
+    @Test func aNULIsFoundAtAnyPlaceInShortAndLongValues() {
+        // Short strings live inline, long ones in a buffer, and both are scanned through their
+        // UTF-8 bytes: a NUL at the first, a middle and the last byte, beside non-ASCII text.
+        for length in [1, 7, 15, 16, 64, 4_097] {
+            let plain = String(repeating: "é", count: length / 2) + String(repeating: "a", count: length % 2)
+            #expect(PGBind(text: plain).problem == nil, "\(length)")
+            for offset in Set([0, plain.unicodeScalars.count / 2, plain.unicodeScalars.count]) {
+                var scalars = Array(plain.unicodeScalars)
+                scalars.insert("\u{0}", at: offset)
+                var text = ""
+                text.unicodeScalars.append(contentsOf: scalars)
+                #expect(PGBind(text: text).problem?.contains("NUL") == true, "\(length), NUL at \(offset)")
+            }
+        }
+        // A string that is a slice of a longer one, and one bridged from NSString.
+        let long = String(repeating: "x", count: 100) + "\u{0}" + String(repeating: "y", count: 100)
+        #expect(PGBind(text: String(long.dropFirst(50))).problem != nil)
+        #expect(PGBind(text: String(long.prefix(100))).problem == nil)
+        #expect(PGBind(text: NSString(string: long) as String).problem != nil)
+    }
+
+    @Test func aBindIsNullTextOrRefusedAndSettingOneReplacesTheOther() {
+        var bind = PGBind(refusing: "no")
+        #expect(bind.text == nil && bind.refusal == "no" && bind.problem == "no" && "\(bind)" == "<bind>")
+        bind.text = "value"
+        #expect(bind.text == "value" && bind.refusal == nil && bind.problem == nil)
+        bind.refusal = "again"
+        #expect(bind.text == nil && bind.problem == "again")
+        bind.refusal = nil
+        #expect(bind == .null && "\(bind)" == "NULL" && bind.problem == nil)
+        #expect(PGBind(text: "") != .null && PGBind(text: nil) == .null && PGBind(text: "a") != PGBind(refusing: "a"))
+    }
+
     // MARK: - JSON numbers
 
     @Test func jsonNumbersStayExactThroughAReadAndAWrite() throws {
