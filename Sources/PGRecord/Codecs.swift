@@ -447,20 +447,28 @@ enum PGArrayLiteral {
     }
 
     /// The same, into UTF-8 bytes: what building a whole column's array for an insert uses.
-    static func appendElement(_ text: String?, to literal: inout [UInt8]) {
+    /// Returns whether the text had a NUL byte (copied as it is; the caller refuses the value).
+    @discardableResult
+    static func appendElement(_ text: String?, to literal: inout [UInt8]) -> Bool {
         guard var text else {
             literal.append(contentsOf: "NULL".utf8)
-            return
+            return false
         }
+        var nul = false
         literal.append(UInt8(ascii: "\""))
         text.withUTF8 { bytes in
             for byte in bytes {
                 // `"` and `\` are ASCII, so they never occur inside a multi-byte character.
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    literal.append(UInt8(ascii: "\\"))
+                } else if byte == 0 {
+                    nul = true
+                }
                 literal.append(byte)
             }
         }
         literal.append(UInt8(ascii: "\""))
+        return nul
     }
 }
 

@@ -62,10 +62,12 @@ public struct PGBind: Sendable, Hashable, CustomStringConvertible {
         case .refused(let reason):
             return reason
         case .text(let text):
-            guard PGBind.containsNUL(text) else { return nil }
-            return "the value contains a NUL byte (U+0000), which PostgreSQL's text types cannot hold"
+            return PGBind.containsNUL(text) ? PGBind.nulReason : nil
         }
     }
+
+    /// The ``problem`` of a value with a NUL byte.
+    static let nulReason = "the value contains a NUL byte (U+0000), which PostgreSQL's text types cannot hold"
 
     /// Whether `text` has a NUL byte. Every value of every insert is scanned, so this uses `memchr`
     /// on the string's UTF-8 storage: the generic `utf8.contains(0)` took a tenth of `insertMany`'s

@@ -66,8 +66,7 @@ public enum PGTableHelpers {
         into table: String, _ rows: [[(column: String, value: PGBind)]], types: [String: String], returning: String,
         atomic: Bool = true, on db: some PGExecutor
     ) async throws -> [Row] {
-        for row in rows { try checkValues(row, table: table) }
-        let statements = insertStatements(into: table, rows, types: types)
+        let statements = try insertStatements(into: table, rows, types: types)
         if atomic, statements.count > 1 {
             let groups = combinedGroups(statements)
             guard groups.count > 1 else {
@@ -100,8 +99,7 @@ public enum PGTableHelpers {
         into table: String, _ rows: [[(column: String, value: PGBind)]], types: [String: String], atomic: Bool = true,
         on db: some PGExecutor
     ) async throws -> Int {
-        for row in rows { try checkValues(row, table: table) }
-        let statements = insertStatements(into: table, rows, types: types)
+        let statements = try insertStatements(into: table, rows, types: types)
         if atomic, statements.count > 1 {
             let groups = combinedGroups(statements)
             @Sendable func count(_ group: [(sql: String, binds: [PGBind])], on executor: any PGExecutor) async throws -> Int {
@@ -213,9 +211,13 @@ public enum PGTableHelpers {
     /// column types in `types` (the generated models' `SQL.columnTypes`). PostgreSQL parses one
     /// array per column instead of a `VALUES` list with a bind for every value, and no bind limit
     /// splits the rows. A row that sets no column gets `DEFAULT VALUES`.
+    ///
+    /// Throws, naming the column, for a value that cannot be sent (see ``PGBind/problem``), before
+    /// anything is sent. A NUL byte is found while the value is escaped into its array, so that the
+    /// rows' text is read once.
     static func insertStatements(
         into table: String, _ rows: [[(column: String, value: PGBind)]], types: [String: String]
-    ) -> [(sql: String, binds: [PGBind])] {
+    ) throws(PGBindError) -> [(sql: String, binds: [PGBind])] {
         var statements: [(sql: String, binds: [PGBind])] = []
         var start = 0
         while start < rows.count {
@@ -232,7 +234,12 @@ public enum PGTableHelpers {
             }
             var arrays = Array(repeating: PGTextArrayBuilder(), count: columns.count)
             for row in rows[start..<end] {
-                for (index, item) in row.enumerated() { arrays[index].append(item.value.text) }
+                for (index, item) in row.enumerated() {
+                    if let reason = item.value.refusal {
+                        throw PGBindError(table: table, column: item.column, parameter: index + 1, reason: reason)
+                    }
+                    arrays[index].append(item.value.text)
+                }
             }
             let names = columns.map(quote)
             let casts = zip(columns, names).map { column, name in
@@ -241,6 +248,9 @@ public enum PGTableHelpers {
             let arrayBinds = (1...columns.count).map { "$\($0)::text[]" }
             let sql = "INSERT INTO \(table) (\(names.joined(separator: ", "))) SELECT \(casts.joined(separator: ", ")) "
                 + "FROM unnest(\(arrayBinds.joined(separator: ", "))) AS u(\(names.joined(separator: ", ")))"
+            if let index = arrays.firstIndex(where: \.hasNUL) {
+                throw PGBindError(table: table, column: columns[index], parameter: index + 1, reason: PGBind.nulReason)
+            }
             statements.append((sql, arrays.map { $0.finish() }))
             start = end
         }
@@ -290,10 +300,12 @@ extension Int: PGRowDecodable {
 /// A one-dimensional `text[]` literal, `{"a","b \"c\"",NULL}`, built element by element.
 struct PGTextArrayBuilder {
     private var literal: [UInt8] = [UInt8(ascii: "{")]
+    /// Whether an element had a NUL byte, which PostgreSQL's text cannot hold.
+    private(set) var hasNUL = false
 
     mutating func append(_ element: String?) {
         if literal.count > 1 { literal.append(UInt8(ascii: ",")) }
-        PGArrayLiteral.appendElement(element, to: &literal)
+        if PGArrayLiteral.appendElement(element, to: &literal) { hasNUL = true }
     }
 
     func finish() -> PGBind {
