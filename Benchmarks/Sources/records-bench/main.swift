@@ -37,6 +37,18 @@ func seconds(_ body: () async throws -> Void) async rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// This process's CPU seconds so far (user and system, all threads). The helpers' client-side work
+/// is steadier in CPU time than in wall-clock time, which also counts the server and a busy machine.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
@@ -66,10 +78,23 @@ let db = try PGConnection(config: config)
 try Migrator(connection: db, directory: MigrationDirectory(path: migrations), options: MigratorOptions(lockDatabaseName: config.urlPath)).up()
 let drafts = makeDrafts()
 
-// RECORDS_BENCH_PROFILE=fetch|insert repeats one step (5 times) for a profiler and prints nothing.
+/// An executor that sends nothing and returns no rows: what the client's work alone is timed on.
+struct SendsNothing: PGExecutor {
+    func query(_ sql: String, _ binds: [PGBind]) async throws -> PGRows { try db.query("SELECT 1 WHERE false") }
+    func execute(_ sql: String, _ binds: [PGBind]) async throws -> Int { 0 }
+}
+
+// RECORDS_BENCH_PROFILE=fetch|insert|decode|build repeats one step (5 times) for a profiler and
+// prints nothing; decode and build are the client's work alone (see below).
 if let step = ProcessInfo.processInfo.environment["RECORDS_BENCH_PROFILE"] {
+    let result = try db.query(SaasClient.SQL.selectAll.sql, [])
     for _ in 0..<5 {
-        if step == "insert" {
+        if step == "decode" {
+            var decoded: [SaasClient] = []
+            for row in result { decoded.append(try SaasClient(row: row)) }
+        } else if step == "build" {
+            _ = try await SaasClient.insertMany(drafts, on: SendsNothing())
+        } else if step == "insert" {
             try db.execute("TRUNCATE saas_clients CASCADE")
             _ = try await SaasClient.insertMany(drafts, on: db)
         } else {
@@ -88,10 +113,13 @@ defer { try? FileManager.default.removeItem(atPath: csvPath) }
 var insertTimes: [Double] = []
 var copyFromTimes: [Double] = []
 var insertReturningTimes: [Double] = []
+var insertCPU: [Double] = []
 for round in 0..<rounds {
     try db.execute("TRUNCATE saas_clients CASCADE")
     var inserted = 0
+    let cpuBefore = cpuSeconds()
     insertTimes.append(try await seconds { inserted = try await SaasClient.insertMany(drafts, on: db) })
+    insertCPU.append(cpuSeconds() - cpuBefore)
     precondition(inserted == count)
     if round == 0 { try psql(["-c", "\\copy (SELECT \(insertedColumns) FROM saas_clients) TO '\(csvPath)' CSV"]) }
 
@@ -118,9 +146,12 @@ let nio = try await PostgresConnection.connect(
 var fetchTimes: [Double] = []
 var nioTimes: [Double] = []
 var copyToTimes: [Double] = []
+var fetchCPU: [Double] = []
 for _ in 0..<rounds {
     var fetched: [SaasClient] = []
+    let cpuBefore = cpuSeconds()
     fetchTimes.append(try await seconds { fetched = try await SaasClient.fetchAll(on: db) })
+    fetchCPU.append(cpuSeconds() - cpuBefore)
     var nioRows: [SaasClient] = []
     nioTimes.append(try await seconds { nioRows = try await fetchWithPostgresNIO(nio, logger: logger) })
     precondition(fetched.count == count && Set(nioRows.map(\.id)) == Set(fetched.map(\.id)), "PostgresNIO and the helper read different rows")
@@ -147,6 +178,21 @@ precondition(measured.count == count)
 let decodedBytes = heapAfter - heapBefore
 let inlineBytes = Double(MemoryLayout<SaasClient>.stride * count)
 
+// The client's work alone, without the server: decoding the rows of one result already read
+// (libpq's, from the real server) and building the insert's statement and binds for an executor
+// that sends nothing. The best of 10 runs: the least disturbed by a busy machine, so that a
+// change in PGRecord or the generated code shows even when the timings above are noisy.
+let result = try db.query(SaasClient.SQL.selectAll.sql, [])
+var decodeOnly: [Double] = []
+var buildOnly: [Double] = []
+for _ in 0..<10 {
+    var decoded: [SaasClient] = []
+    decoded.reserveCapacity(result.count)
+    decodeOnly.append(try seconds { for row in result { decoded.append(try SaasClient(row: row)) } })
+    precondition(decoded.count == count)
+    buildOnly.append(try await seconds { _ = try await SaasClient.insertMany(drafts, on: SendsNothing()) })
+}
+
 func line(_ name: String, _ times: [Double], _ comparison: String = "") -> String {
     let time = median(times)
     return name.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%7.3f s %9.0f rows/s", time, Double(count) / time)
@@ -162,6 +208,11 @@ print(line("insert floor: psql \\copy FROM (CSV)", copyFromTimes))
 print(line("fetch: SaasClient.fetchAll", fetchTimes, String(format: "%.2f× the floor, %.2f× PostgresNIO's time", fetch / copyTo, fetch / nioFetch)))
 print(line("fetch: PostgresNIO 1.33.2, same structs", nioTimes, String(format: "%.2f× the floor", nioFetch / copyTo)))
 print(line("fetch floor: psql COPY TO STDOUT", copyToTimes))
+print(String(format: "client CPU (median): insertMany %.3f s, fetchAll %.3f s", median(insertCPU), median(fetchCPU)))
+print(String(
+    format: "client work alone (best of 10): decoding the rows %.3f s, building insertMany's statement %.3f s",
+    decodeOnly.min()!, buildOnly.min()!
+))
 print(String(
     format: "memory: the decoded rows hold %.1f MB (%.1f MB inline, the rest their strings and JSON); fetching peaked at %.1f MB, %.2f× that",
     decodedBytes / mb, inlineBytes / mb, (heapPeak - heapBefore) / mb, (heapPeak - heapBefore) / decodedBytes
