@@ -26,13 +26,20 @@ public struct PGBind: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Why this value cannot be sent (a JSON `NaN`, a value that failed to encode): a statement
-    /// with such a bind is refused before anything is sent. Setting it to `nil` leaves SQL `NULL`.
+    /// with such a bind is refused before anything is sent. Setting a reason replaces the value;
+    /// setting `nil` turns a refused value into SQL `NULL` and leaves any other as it is.
     public var refusal: String? {
         get {
             if case .refused(let reason) = storage { return reason }
             return nil
         }
-        set { storage = newValue.map(Storage.refused) ?? .null }
+        set {
+            if let newValue {
+                storage = .refused(newValue)
+            } else if case .refused = storage {
+                storage = .null
+            }
+        }
     }
 
     /// A value in PostgreSQL's text format; `nil` is SQL `NULL`.

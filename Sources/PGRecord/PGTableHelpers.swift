@@ -198,7 +198,6 @@ public enum PGTableHelpers {
 
     /// Refuses, naming the column, a value that would not be stored as given.
     static func checkValues(_ values: [(column: String, value: PGBind)], table: String) throws(PGBindError) {
-        // Called for every row of an insert: no arrays are built unless a value is refused.
         for index in values.indices {
             guard let problem = values[index].value.problem else { continue }
             throw PGBindError(table: table, column: values[index].column, parameter: index + 1, reason: problem)

@@ -77,6 +77,9 @@ import Testing
         bind.refusal = nil
         #expect(bind == .null && "\(bind)" == "NULL" && bind.problem == nil)
         #expect(PGBind(text: "") != .null && PGBind(text: nil) == .null && PGBind(text: "a") != PGBind(refusing: "a"))
+        var kept = PGBind(text: "kept")
+        kept.refusal = nil
+        #expect(kept.text == "kept")
     }
 
     // MARK: - JSON numbers
