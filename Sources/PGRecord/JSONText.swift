@@ -203,7 +203,9 @@ extension JSONValue {
     }
 
     private static func writeString(_ string: String, to output: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
+        // A digit's character without a lookup table: a table here was an array allocated and
+        // freed for every string written, keys included.
+        func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10 }
         output.append(UInt8(ascii: "\""))
         for byte in string.utf8 {
             switch byte {
@@ -214,8 +216,8 @@ extension JSONValue {
             case UInt8(ascii: "\t"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0..<0x20:
                 output.append(contentsOf: "\\u00".utf8)
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0x0F)])
+                output.append(hex(byte >> 4))
+                output.append(hex(byte & 0x0F))
             default:
                 output.append(byte)
             }

@@ -54,6 +54,11 @@ import Testing
         #expect(try JSONValue(parsing: text) == value)
         #expect(JSONValue.number(.nan).jsonText == "null")
         #expect(JSONValue.array([.number(.infinity)]).jsonText == "[null]")
+        // Every other control character as \u00XX, with both hex digits lower-case.
+        let controls = (0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }.filter { !"\n\r\t".contains($0) }
+        let written = JSONValue.string(String(controls)).jsonText
+        #expect(written.hasPrefix(#""\u0000\u0001"#) && written.contains(#"\u0008\u000b\u000c\u000e"#) && written.hasSuffix(#"\u001e\u001f""#))
+        #expect(try JSONValue(parsing: written) == .string(String(controls)))
     }
 
     @Test func readsWhatPostgreSQLPrintsForJSONB() throws {
