@@ -35,6 +35,20 @@ import Testing
             await #expect { () async throws in
                 _ = try await PGTableHelpers.insertMany(into: "notes", [[("id", 1), ("body", "x")], [("id", 2), ("body", value.pgBind)]], types: ["id": "int", "body": "text"], on: db)
             } throws: { ($0 as? PGBindError)?.column == "body" }
+            // In a later statement of the same insert (other columns set), and in a long value.
+            let long = String(repeating: "é", count: 3_000) + "\u{0}"
+            await #expect { () async throws in
+                _ = try await PGTableHelpers.insertMany(
+                    into: "notes", [[("id", 3), ("body", "a")], [("id", 4)], [("id", 5), ("body", long.pgBind)]],
+                    types: ["id": "int", "body": "text"], on: db
+                )
+            } throws: { ($0 as? PGBindError).map { $0.column == "body" && $0.parameter == 2 && $0.reason.contains("NUL") } == true }
+            // A refused value (here a JSON NaN) is refused by insertMany too, naming its column.
+            await #expect { () async throws in
+                _ = try await PGTableHelpers.insertMany(
+                    into: "notes", [[("id", 6), ("body", JSONValue.number(.nan).pgBind)]], types: ["id": "int", "body": "text"], on: db
+                )
+            } throws: { ($0 as? PGBindError).map { $0.column == "body" && $0.table == "notes" } == true }
             try db.execute("INSERT INTO notes VALUES (1, 'kept')")
             await #expect { () async throws in
                 let _: Int64? = try await PGTableHelpers.update("notes", set: [("body", value.pgBind)], key: [("id", 1)], returning: "id", on: db)
