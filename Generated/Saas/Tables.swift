@@ -570,6 +570,7 @@ extension SaasClient.Draft {
     /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
     public var pgValues: [(column: String, value: PGBind)] {
         var values: [(column: String, value: PGBind)] = []
+        values.reserveCapacity(25)
         if let id { values.append(("id", id.pgBind)) }
         values.append(("name", name.pgBind))
         values.append(("slug", slug.pgBind))
@@ -938,6 +939,7 @@ extension SaasKnowledgeBase.Draft {
     /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
     public var pgValues: [(column: String, value: PGBind)] {
         var values: [(column: String, value: PGBind)] = []
+        values.reserveCapacity(13)
         if let id { values.append(("id", id.pgBind)) }
         values.append(("client_id", clientID.pgBind))
         values.append(("entry_type", entryType.pgBind))
@@ -1286,6 +1288,7 @@ extension SaasConversation.Draft {
     /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
     public var pgValues: [(column: String, value: PGBind)] {
         var values: [(column: String, value: PGBind)] = []
+        values.reserveCapacity(13)
         if let id { values.append(("id", id.pgBind)) }
         values.append(("client_id", clientID.pgBind))
         values.append(("customer_phone", customerPhone.pgBind))
@@ -1773,6 +1776,7 @@ extension SaasMessage.Draft {
     /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
     public var pgValues: [(column: String, value: PGBind)] {
         var values: [(column: String, value: PGBind)] = []
+        values.reserveCapacity(20)
         if let id { values.append(("id", id.pgBind)) }
         values.append(("conversation_id", conversationID.pgBind))
         values.append(("client_id", clientID.pgBind))
@@ -2113,6 +2117,7 @@ extension SaasCredit.Draft {
     /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
     public var pgValues: [(column: String, value: PGBind)] {
         var values: [(column: String, value: PGBind)] = []
+        values.reserveCapacity(12)
         if let id { values.append(("id", id.pgBind)) }
         values.append(("client_id", clientID.pgBind))
         values.append(("period_start", periodStart.pgBind))
@@ -2393,6 +2398,7 @@ extension SaasCreditTransaction.Draft {
     /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
     public var pgValues: [(column: String, value: PGBind)] {
         var values: [(column: String, value: PGBind)] = []
+        values.reserveCapacity(9)
         values.append(("credit_id", creditID.pgBind))
         values.append(("client_id", clientID.pgBind))
         values.append(("message_id", messageID.pgBind))

@@ -473,22 +473,33 @@ enum PGArrayLiteral {
     /// Returns whether the text had a NUL byte (copied as it is; the caller refuses the value).
     @discardableResult
     static func appendElement(_ text: String?, to literal: inout [UInt8]) -> Bool {
-        guard var text else {
+        guard let text else {
             literal.append(contentsOf: "NULL".utf8)
             return false
         }
+        return appendQuoted(text, to: &literal)
+    }
+
+    /// A value that is not `NULL`, quoted; returns whether it had a NUL byte.
+    static func appendQuoted(_ text: String, to literal: inout [UInt8]) -> Bool {
+        var text = text
         var nul = false
         literal.append(UInt8(ascii: "\""))
         text.withUTF8 { bytes in
-            for byte in bytes {
-                // `"` and `\` are ASCII, so they never occur inside a multi-byte character.
+            // Runs without `"` or `\` are copied whole; each of those gets a `\` before it. They
+            // are ASCII, so they never occur inside a multi-byte character.
+            var run = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    literal.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
                     literal.append(UInt8(ascii: "\\"))
+                    run = index
                 } else if byte == 0 {
                     nul = true
                 }
-                literal.append(byte)
             }
+            literal.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         literal.append(UInt8(ascii: "\""))
         return nul

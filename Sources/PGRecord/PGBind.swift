@@ -73,6 +73,21 @@ public struct PGBind: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Appends the value to a column's array for `insertMany`, with one look at the storage and
+    /// no copy of the text; returns the reason when the value is refused (nothing is appended).
+    @inline(__always)
+    func appendArrayElement(to array: inout PGTextArrayBuilder) -> String? {
+        switch storage {
+        case .null:
+            array.appendNULL()
+        case .text(let text):
+            array.append(text)
+        case .refused(let reason):
+            return reason
+        }
+        return nil
+    }
+
     /// The ``problem`` of a value with a NUL byte.
     static let nulReason = "the value contains a NUL byte (U+0000), which PostgreSQL's text types cannot hold"
 

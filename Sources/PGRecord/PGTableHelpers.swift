@@ -233,11 +233,10 @@ public enum PGTableHelpers {
             }
             var arrays = Array(repeating: PGTextArrayBuilder(), count: columns.count)
             for row in rows[start..<end] {
-                for (index, item) in row.enumerated() {
-                    if let reason = item.value.refusal {
-                        throw PGBindError(table: table, column: item.column, parameter: index + 1, reason: reason)
+                for index in row.indices {
+                    if let reason = row[index].value.appendArrayElement(to: &arrays[index]) {
+                        throw PGBindError(table: table, column: row[index].column, parameter: index + 1, reason: reason)
                     }
-                    arrays[index].append(item.value.text)
                 }
             }
             let names = columns.map(quote)
@@ -303,8 +302,17 @@ struct PGTextArrayBuilder {
     private(set) var hasNUL = false
 
     mutating func append(_ element: String?) {
+        if let element { append(element) } else { appendNULL() }
+    }
+
+    mutating func append(_ text: String) {
         if literal.count > 1 { literal.append(UInt8(ascii: ",")) }
-        if PGArrayLiteral.appendElement(element, to: &literal) { hasNUL = true }
+        if PGArrayLiteral.appendQuoted(text, to: &literal) { hasNUL = true }
+    }
+
+    mutating func appendNULL() {
+        if literal.count > 1 { literal.append(UInt8(ascii: ",")) }
+        literal.append(contentsOf: "NULL".utf8)
     }
 
     func finish() -> PGBind {

@@ -68,3 +68,35 @@ import Testing
         #expect(PGTableHelpers.shiftPlaceholders("x $9::text[]", by: 991) == "x $1000::text[]")
     }
 }
+
+/// What `insertMany` binds for a column: one array literal of all the rows' values.
+@Suite struct ArrayLiteralTests {
+    /// A column's array, built by escaping runs of each value at once: random values thick with
+    /// `"` and `\` (first, last, doubled) read back from PostgreSQL byte for byte, and a NUL
+    /// anywhere is seen.
+    @Test func arrayLiteralsReadBackExactly() throws {
+        try TestPostgres.withDatabase { config in
+            let db = try PGConnection(config: config)
+            var generator = SystemRandomNumberGenerator()
+            let pieces = ["\"", "\\", "a", "é", " ", ",", "{", "}", "NULL", "\\\"", "🎉"]
+            for _ in 0..<200 {
+                let values: [String?] = (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                    Int.random(in: 0..<8, using: &generator) == 0 ? nil
+                        : (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                }
+                var builder = PGTextArrayBuilder()
+                for value in values { builder.append(value) }
+                #expect(!builder.hasNUL)
+                let literal = builder.finish()
+                let rows = try db.query("SELECT u FROM unnest($1::text[]) WITH ORDINALITY AS t(u, n) ORDER BY n", [literal])
+                #expect(rows.map { $0[0] } == values, "\(literal.text ?? "")")
+            }
+            for value in ["\0", "a\0", "\0\"", "\"\\\0"] {
+                var builder = PGTextArrayBuilder()
+                builder.append("x")
+                builder.append(value)
+                #expect(builder.hasNUL, "\(value.debugDescription)")
+            }
+        }
+    }
+}

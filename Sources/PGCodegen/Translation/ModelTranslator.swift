@@ -355,7 +355,11 @@ struct ModelTranslator {
             value: .identifier("{\n    [\n" + infos.filter(\.isWritable).map { "        (\(SwiftRenderer.literal($0.column.name)), \(Self.bindExpression($0, optional: $0.isOptional)))," }.joined(separator: "\n") + "\n    ]\n}"),
             isComputed: true
         )
-        var draftValueLines = ["var values: [(column: String, value: PGBind)] = []"]
+        // Room for every column at once: `insertMany` builds this for each row it sends.
+        var draftValueLines = [
+            "var values: [(column: String, value: PGBind)] = []",
+            "values.reserveCapacity(\(infos.filter(\.isWritable).count))",
+        ]
         for info in infos where info.isWritable {
             let literal = SwiftRenderer.literal(info.column.name)
             let locals: Set<String> = ["values", "value", "bind"]
