@@ -4,7 +4,9 @@
 # of pg-schema-bench, two migrations per table), in a package of its own that depends on this one:
 #   - a clean debug build of the generated module, and a clean release build;
 #   - the rebuild after one migration that adds a column to one table (generator rerun included);
-#   - the floor: the same tables as plain Codable, Hashable, Sendable structs, compiled the same way.
+#   - the floor: the same tables as plain Codable, Hashable, Sendable structs, compiled the same way;
+#   - the floor's rebuild: those structs split into as many files as the generated module has, and
+#     rebuilt after a column is added to one of them (what any one module of that size costs).
 # Each line gives wall-clock seconds, CPU seconds (user and system, all processes: steadier than
 # wall-clock time on a shared machine) and the peak memory of the largest process (/usr/bin/time).
 # BENCH_RELEASE=0 leaves the release builds out.
@@ -39,7 +41,7 @@ for tables in "${sizes[@]}"; do
     work=$(mktemp -d "${TMPDIR:-/tmp}/pg-models-build-bench.XXXXXX")
     trap 'rm -rf "$work"' EXIT
     "$bin/pg-schema-bench" write $((tables * 2)) "$work/migrations"
-    mkdir -p "$work/pkg/Sources/Models" "$work/pkg/Sources/Floor"
+    mkdir -p "$work/pkg/Sources/Models" "$work/pkg/Sources/Floor" "$work/pkg/Sources/FloorFiles"
     cat >"$work/pkg/Package.swift" <<SWIFT
 // swift-tools-version: 6.2
 import PackageDescription
@@ -50,13 +52,15 @@ let package = Package(
     targets: [
         .target(name: "Models", dependencies: [.product(name: "PGRecord", package: "$(basename "$root")")]),
         .target(name: "Floor"),
+        .target(name: "FloorFiles"),
     ]
 )
 SWIFT
     "$bin/pg-codegen" generate --migrations "$work/migrations" --output "$work/pkg/Sources/Models" --module-name Models
     "$bin/pg-codegen" schema --migrations "$work/migrations" --output "$work/schema.json"
-    python3 - "$work/schema.json" "$work/pkg/Sources/Floor/Floor.swift" <<'PY'
-import json, re, sys
+    files=$(ls "$work/pkg/Sources/Models" | wc -l)
+    python3 - "$work/schema.json" "$work/pkg/Sources/Floor/Floor.swift" "$work/pkg/Sources/FloorFiles" "$files" <<'PY'
+import json, os, re, sys
 schema = json.load(open(sys.argv[1]))
 swift = {"bigint": "Int64", "integer": "Int32", "smallint": "Int16", "text": "String", "boolean": "Bool", "uuid": "UUID",
          "double precision": "Double", "real": "Float", "numeric": "Decimal", "jsonb": "String", "json": "String",
@@ -65,7 +69,9 @@ def camel(name):
     words = name.split("_")
     return words[0] + "".join(w.capitalize() for w in words[1:])
 out = ["import Foundation", ""]
-for table in schema["tables"]:
+split = [["import Foundation", ""] for _ in range(int(sys.argv[4]))]
+for number, table in enumerate(schema["tables"]):
+    start = len(out)
     name = table["name"] if isinstance(table["name"], str) else table["name"]["name"]
     out.append(f"public struct {''.join(w.capitalize() for w in name.split('_'))}Row: Codable, Hashable, Sendable {{")
     for column in table["columns"]:
@@ -76,7 +82,10 @@ for table in schema["tables"]:
         out.append(f"    public var {camel(column['name'])}: {base}{optional}")
     out.append("}")
     out.append("")
+    split[number % len(split)] += out[start:]
 open(sys.argv[2], "w").write("\n".join(out))
+for number, lines in enumerate(split):
+    open(os.path.join(sys.argv[3], f"Floor{number:03}.swift"), "w").write("\n".join(lines))
 PY
     cd "$work/pkg"
     swift build --target PGRecord --quiet
@@ -95,6 +104,11 @@ PY
     # does not pay for a plugin compile a user would not, the build before the edit runs the way the
     # measured one does.
     bash -c "swift build --target Models" >/dev/null
+    measure "floor in $files files, clean debug build" swift build --target FloorFiles
+    bash -c "swift build --target FloorFiles" >/dev/null
+    edited=$(grep -l '^public struct T7Row:' Sources/FloorFiles/*.swift)
+    sed -i 's/^public struct T7Row: .*/&\n    public var benchEdit: Int32?/' "$edited"
+    measure "floor in $files files: a column added, debug rebuild" bash -c "swift build --target FloorFiles"
     printf 'ALTER TABLE t7 ADD COLUMN bench_edit integer;\n' >"$work/migrations/$(printf '%06d' $((tables * 2 + 1)))_bench_edit.up.sql"
     measure "one migration adds a column: generate + debug rebuild" bash -c \
         "'$bin/pg-codegen' generate --migrations '$work/migrations' --output Sources/Models --module-name Models && swift build --target Models"
