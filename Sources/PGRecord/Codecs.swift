@@ -314,7 +314,7 @@ extension PGEnum where Self: CaseIterable {
     /// column cost as much to decode as a text column before.
     @inlinable
     public static func decode(pgText bytes: UnsafeRawBufferPointer?) throws(PGDecodingFailure) -> Self {
-        guard let bytes else { throw PGDecodingFailure("unexpected NULL for non-optional \(Self.self)") }
+        let bytes = try nonNull(bytes)
         for value in allCases {
             var label = value.rawValue
             let same = label.withUTF8 { label in
@@ -464,23 +464,18 @@ extension PGArrayElement where Self: PGBindable {
 enum PGArrayLiteral {
     /// Appends one element's text to an array literal: quoted, with `"` and `\` escaped, or `NULL`.
     static func appendElement(_ text: String?, to literal: inout String) {
+        guard let text else {
+            literal += "NULL"
+            return
+        }
         var bytes: [UInt8] = []
-        appendElement(text, to: &bytes)
+        _ = appendQuoted(text, to: &bytes)
         literal += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The same, into UTF-8 bytes: what building a whole column's array for an insert uses.
-    /// Returns whether the text had a NUL byte (copied as it is; the caller refuses the value).
-    @discardableResult
-    static func appendElement(_ text: String?, to literal: inout [UInt8]) -> Bool {
-        guard let text else {
-            literal.append(contentsOf: "NULL".utf8)
-            return false
-        }
-        return appendQuoted(text, to: &literal)
-    }
-
-    /// A value that is not `NULL`, quoted; returns whether it had a NUL byte.
+    /// A value that is not `NULL`, quoted, into UTF-8 bytes: what building a whole column's array
+    /// for an insert uses. Returns whether the text had a NUL byte (copied as it is; the caller
+    /// refuses the value).
     static func appendQuoted(_ text: String, to literal: inout [UInt8]) -> Bool {
         var text = text
         var nul = false

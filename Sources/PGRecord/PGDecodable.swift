@@ -45,7 +45,7 @@ public protocol PGDecodable: Sendable {
 }
 
 extension PGDecodable {
-    @inline(__always)
+    @inlinable @inline(__always)
     static func nonNull(_ bytes: UnsafeRawBufferPointer?) throws(PGDecodingFailure) -> UnsafeRawBufferPointer {
         guard let bytes else { throw PGDecodingFailure("unexpected NULL for non-optional \(Self.self)") }
         return bytes
