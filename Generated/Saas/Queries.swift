@@ -4,8 +4,8 @@
 import Foundation
 import PGRecord
 
-/// Queries on `saas_clients`.
-extension SaasClient {
+/// Queries on `saas_clients`: `fetchAll`, `count`, `insert` and `insertMany` come with `PGInsertable`; the rest are here.
+extension SaasClient: PGInsertable {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
@@ -79,39 +79,14 @@ extension SaasClient {
     /// A column, for ordering: `CodingKeys` by another name.
     public typealias Column = CodingKeys
 
-    /// All rows, optionally ordered by a column and paged.
-    public static func fetchAll(
-        orderBy column: Column? = nil,
-        descending: Bool = false,
-        limit: Int? = nil,
-        offset: Int = 0,
-        on db: some PGExecutor
-    ) async throws -> [SaasClient] {
-        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)
-    }
+    /// The table, as every statement here names it.
+    public static var relationName: String { "\"public\".\"saas_clients\"" }
 
-    /// The number of rows.
-    public static func count(on db: some PGExecutor) async throws -> Int {
-        try await SQL.count.fetchOne(on: db) ?? 0
-    }
+    /// The columns every query here selects, in the order `init(row:)` reads them.
+    public static var selectList: String { SQL.columns }
 
-    /// Inserts a row and returns it as stored, with what the database filled in.
-    @discardableResult
-    public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasClient {
-        try await PGTableHelpers.insert(into: "\"public\".\"saas_clients\"", draft.pgValues, returning: SQL.columns, on: db)
-    }
-
-    /// Inserts rows, many to a statement, and returns them as stored, in the order given.
-    @discardableResult
-    public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasClient] {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_clients\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
-    }
-
-    /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
-    @discardableResult
-    public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_clients\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
-    }
+    /// The types that `insert` with many drafts and `insertMany` cast each column's values to.
+    public static var insertTypes: [String: String] { SQL.columnTypes }
 
     /// A new value for one writable column, for `update(…, set:)`: `.name("New")`, `.note(nil)`.
     public enum Change: Sendable {
@@ -254,8 +229,8 @@ extension SaasClient {
     }
 }
 
-/// Queries on `saas_knowledge_base`.
-extension SaasKnowledgeBase {
+/// Queries on `saas_knowledge_base`: `fetchAll`, `count`, `insert` and `insertMany` come with `PGInsertable`; the rest are here.
+extension SaasKnowledgeBase: PGInsertable {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
@@ -321,39 +296,14 @@ extension SaasKnowledgeBase {
     /// A column, for ordering: `CodingKeys` by another name.
     public typealias Column = CodingKeys
 
-    /// All rows, optionally ordered by a column and paged.
-    public static func fetchAll(
-        orderBy column: Column? = nil,
-        descending: Bool = false,
-        limit: Int? = nil,
-        offset: Int = 0,
-        on db: some PGExecutor
-    ) async throws -> [SaasKnowledgeBase] {
-        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)
-    }
+    /// The table, as every statement here names it.
+    public static var relationName: String { "\"public\".\"saas_knowledge_base\"" }
 
-    /// The number of rows.
-    public static func count(on db: some PGExecutor) async throws -> Int {
-        try await SQL.count.fetchOne(on: db) ?? 0
-    }
+    /// The columns every query here selects, in the order `init(row:)` reads them.
+    public static var selectList: String { SQL.columns }
 
-    /// Inserts a row and returns it as stored, with what the database filled in.
-    @discardableResult
-    public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasKnowledgeBase {
-        try await PGTableHelpers.insert(into: "\"public\".\"saas_knowledge_base\"", draft.pgValues, returning: SQL.columns, on: db)
-    }
-
-    /// Inserts rows, many to a statement, and returns them as stored, in the order given.
-    @discardableResult
-    public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasKnowledgeBase] {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_knowledge_base\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
-    }
-
-    /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
-    @discardableResult
-    public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_knowledge_base\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
-    }
+    /// The types that `insert` with many drafts and `insertMany` cast each column's values to.
+    public static var insertTypes: [String: String] { SQL.columnTypes }
 
     /// A new value for one writable column, for `update(…, set:)`: `.name("New")`, `.note(nil)`.
     public enum Change: Sendable {
@@ -491,8 +441,8 @@ extension SaasKnowledgeBase {
     }
 }
 
-/// Queries on `saas_conversations`.
-extension SaasConversation {
+/// Queries on `saas_conversations`: `fetchAll`, `count`, `insert` and `insertMany` come with `PGInsertable`; the rest are here.
+extension SaasConversation: PGInsertable {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
@@ -546,39 +496,14 @@ extension SaasConversation {
     /// A column, for ordering: `CodingKeys` by another name.
     public typealias Column = CodingKeys
 
-    /// All rows, optionally ordered by a column and paged.
-    public static func fetchAll(
-        orderBy column: Column? = nil,
-        descending: Bool = false,
-        limit: Int? = nil,
-        offset: Int = 0,
-        on db: some PGExecutor
-    ) async throws -> [SaasConversation] {
-        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)
-    }
+    /// The table, as every statement here names it.
+    public static var relationName: String { "\"public\".\"saas_conversations\"" }
 
-    /// The number of rows.
-    public static func count(on db: some PGExecutor) async throws -> Int {
-        try await SQL.count.fetchOne(on: db) ?? 0
-    }
+    /// The columns every query here selects, in the order `init(row:)` reads them.
+    public static var selectList: String { SQL.columns }
 
-    /// Inserts a row and returns it as stored, with what the database filled in.
-    @discardableResult
-    public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasConversation {
-        try await PGTableHelpers.insert(into: "\"public\".\"saas_conversations\"", draft.pgValues, returning: SQL.columns, on: db)
-    }
-
-    /// Inserts rows, many to a statement, and returns them as stored, in the order given.
-    @discardableResult
-    public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasConversation] {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_conversations\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
-    }
-
-    /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
-    @discardableResult
-    public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_conversations\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
-    }
+    /// The types that `insert` with many drafts and `insertMany` cast each column's values to.
+    public static var insertTypes: [String: String] { SQL.columnTypes }
 
     /// A new value for one writable column, for `update(…, set:)`: `.name("New")`, `.note(nil)`.
     public enum Change: Sendable {
@@ -687,8 +612,8 @@ extension SaasConversation {
     }
 }
 
-/// Queries on `saas_messages`.
-extension SaasMessage {
+/// Queries on `saas_messages`: `fetchAll`, `count`, `insert` and `insertMany` come with `PGInsertable`; the rest are here.
+extension SaasMessage: PGInsertable {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
@@ -757,39 +682,14 @@ extension SaasMessage {
     /// A column, for ordering: `CodingKeys` by another name.
     public typealias Column = CodingKeys
 
-    /// All rows, optionally ordered by a column and paged.
-    public static func fetchAll(
-        orderBy column: Column? = nil,
-        descending: Bool = false,
-        limit: Int? = nil,
-        offset: Int = 0,
-        on db: some PGExecutor
-    ) async throws -> [SaasMessage] {
-        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)
-    }
+    /// The table, as every statement here names it.
+    public static var relationName: String { "\"public\".\"saas_messages\"" }
 
-    /// The number of rows.
-    public static func count(on db: some PGExecutor) async throws -> Int {
-        try await SQL.count.fetchOne(on: db) ?? 0
-    }
+    /// The columns every query here selects, in the order `init(row:)` reads them.
+    public static var selectList: String { SQL.columns }
 
-    /// Inserts a row and returns it as stored, with what the database filled in.
-    @discardableResult
-    public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasMessage {
-        try await PGTableHelpers.insert(into: "\"public\".\"saas_messages\"", draft.pgValues, returning: SQL.columns, on: db)
-    }
-
-    /// Inserts rows, many to a statement, and returns them as stored, in the order given.
-    @discardableResult
-    public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasMessage] {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_messages\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
-    }
-
-    /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
-    @discardableResult
-    public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_messages\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
-    }
+    /// The types that `insert` with many drafts and `insertMany` cast each column's values to.
+    public static var insertTypes: [String: String] { SQL.columnTypes }
 
     /// A new value for one writable column, for `update(…, set:)`: `.name("New")`, `.note(nil)`.
     public enum Change: Sendable {
@@ -933,8 +833,8 @@ extension SaasMessage {
     }
 }
 
-/// Queries on `saas_credits`.
-extension SaasCredit {
+/// Queries on `saas_credits`: `fetchAll`, `count`, `insert` and `insertMany` come with `PGInsertable`; the rest are here.
+extension SaasCredit: PGInsertable {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
@@ -991,39 +891,14 @@ extension SaasCredit {
     /// A column, for ordering: `CodingKeys` by another name.
     public typealias Column = CodingKeys
 
-    /// All rows, optionally ordered by a column and paged.
-    public static func fetchAll(
-        orderBy column: Column? = nil,
-        descending: Bool = false,
-        limit: Int? = nil,
-        offset: Int = 0,
-        on db: some PGExecutor
-    ) async throws -> [SaasCredit] {
-        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)
-    }
+    /// The table, as every statement here names it.
+    public static var relationName: String { "\"public\".\"saas_credits\"" }
 
-    /// The number of rows.
-    public static func count(on db: some PGExecutor) async throws -> Int {
-        try await SQL.count.fetchOne(on: db) ?? 0
-    }
+    /// The columns every query here selects, in the order `init(row:)` reads them.
+    public static var selectList: String { SQL.columns }
 
-    /// Inserts a row and returns it as stored, with what the database filled in.
-    @discardableResult
-    public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasCredit {
-        try await PGTableHelpers.insert(into: "\"public\".\"saas_credits\"", draft.pgValues, returning: SQL.columns, on: db)
-    }
-
-    /// Inserts rows, many to a statement, and returns them as stored, in the order given.
-    @discardableResult
-    public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasCredit] {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credits\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
-    }
-
-    /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
-    @discardableResult
-    public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credits\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
-    }
+    /// The types that `insert` with many drafts and `insertMany` cast each column's values to.
+    public static var insertTypes: [String: String] { SQL.columnTypes }
 
     /// A new value for one writable column, for `update(…, set:)`: `.name("New")`, `.note(nil)`.
     public enum Change: Sendable {
@@ -1130,8 +1005,8 @@ extension SaasCredit {
     }
 }
 
-/// Queries on `saas_credit_transactions`.
-extension SaasCreditTransaction {
+/// Queries on `saas_credit_transactions`: `fetchAll`, `count`, `insert` and `insertMany` come with `PGInsertable`; the rest are here.
+extension SaasCreditTransaction: PGInsertable {
     /// The statements behind the helpers below, for logging, testing or preparing.
     public enum SQL {
         /// The columns in table order, as every query here selects them.
@@ -1189,39 +1064,14 @@ extension SaasCreditTransaction {
     /// A column, for ordering: `CodingKeys` by another name.
     public typealias Column = CodingKeys
 
-    /// All rows, optionally ordered by a column and paged.
-    public static func fetchAll(
-        orderBy column: Column? = nil,
-        descending: Bool = false,
-        limit: Int? = nil,
-        offset: Int = 0,
-        on db: some PGExecutor
-    ) async throws -> [SaasCreditTransaction] {
-        try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)
-    }
+    /// The table, as every statement here names it.
+    public static var relationName: String { "\"public\".\"saas_credit_transactions\"" }
 
-    /// The number of rows.
-    public static func count(on db: some PGExecutor) async throws -> Int {
-        try await SQL.count.fetchOne(on: db) ?? 0
-    }
+    /// The columns every query here selects, in the order `init(row:)` reads them.
+    public static var selectList: String { SQL.columns }
 
-    /// Inserts a row and returns it as stored, with what the database filled in.
-    @discardableResult
-    public static func insert(_ draft: Draft, on db: some PGExecutor) async throws -> SaasCreditTransaction {
-        try await PGTableHelpers.insert(into: "\"public\".\"saas_credit_transactions\"", draft.pgValues, returning: SQL.columns, on: db)
-    }
-
-    /// Inserts rows, many to a statement, and returns them as stored, in the order given.
-    @discardableResult
-    public static func insert(_ drafts: [Draft], on db: some PGExecutor) async throws -> [SaasCreditTransaction] {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credit_transactions\"", drafts.map(\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)
-    }
-
-    /// Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted.
-    @discardableResult
-    public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {
-        try await PGTableHelpers.insertMany(into: "\"public\".\"saas_credit_transactions\"", drafts.map(\.pgValues), types: SQL.columnTypes, on: db)
-    }
+    /// The types that `insert` with many drafts and `insertMany` cast each column's values to.
+    public static var insertTypes: [String: String] { SQL.columnTypes }
 
     /// A new value for one writable column, for `update(…, set:)`: `.name("New")`, `.note(nil)`.
     public enum Change: Sendable {

@@ -566,7 +566,7 @@ extension SaasClient: PGRowDecodable {
     }
 }
 
-extension SaasClient.Draft {
+extension SaasClient.Draft: PGDraft {
     /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
     public var pgValues: [(column: String, value: PGBind)] {
         var values: [(column: String, value: PGBind)] = []
@@ -935,7 +935,7 @@ extension SaasKnowledgeBase: PGRowDecodable {
     }
 }
 
-extension SaasKnowledgeBase.Draft {
+extension SaasKnowledgeBase.Draft: PGDraft {
     /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
     public var pgValues: [(column: String, value: PGBind)] {
         var values: [(column: String, value: PGBind)] = []
@@ -1284,7 +1284,7 @@ extension SaasConversation: PGRowDecodable {
     }
 }
 
-extension SaasConversation.Draft {
+extension SaasConversation.Draft: PGDraft {
     /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
     public var pgValues: [(column: String, value: PGBind)] {
         var values: [(column: String, value: PGBind)] = []
@@ -1772,7 +1772,7 @@ extension SaasMessage: PGRowDecodable {
     }
 }
 
-extension SaasMessage.Draft {
+extension SaasMessage.Draft: PGDraft {
     /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
     public var pgValues: [(column: String, value: PGBind)] {
         var values: [(column: String, value: PGBind)] = []
@@ -2113,7 +2113,7 @@ extension SaasCredit: PGRowDecodable {
     }
 }
 
-extension SaasCredit.Draft {
+extension SaasCredit.Draft: PGDraft {
     /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
     public var pgValues: [(column: String, value: PGBind)] {
         var values: [(column: String, value: PGBind)] = []
@@ -2394,7 +2394,7 @@ extension SaasCreditTransaction: PGRowDecodable {
     }
 }
 
-extension SaasCreditTransaction.Draft {
+extension SaasCreditTransaction.Draft: PGDraft {
     /// The columns this draft sets and their values, as binds: a `nil` that leaves a column to the database is left out.
     public var pgValues: [(column: String, value: PGBind)] {
         var values: [(column: String, value: PGBind)] = []

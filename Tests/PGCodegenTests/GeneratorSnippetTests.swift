@@ -184,8 +184,9 @@ import Testing
                         ]
                     }
             """), "\(queries)")
-        #expect(queries.contains("types: SQL.columnTypes, returning: SQL.columns, on: db)"))
-        #expect(queries.contains("public static func insertMany(_ drafts: [Draft], on db: some PGExecutor) async throws -> Int {"))
+        // The inserts are PGInsertable's; they cast with these types.
+        #expect(queries.contains("public static var insertTypes: [String: String] { SQL.columnTypes }"))
+        #expect(queries.contains(": PGInsertable {"))
     }
 
     @Test func declarationsRenderedInConcurrentRunsJoinAsOnePassWould() {

@@ -100,7 +100,7 @@ public enum Naming {
         "PGArrayLiteral", "PGCompositeLiteral", "PGTableHelpers", "PGDate", "PGTime", "PGTimestamp", "PGInterval",
         "PGJSON", "PGResultStorage", "JSONValue", "JSONArray", "JSONObject", "PGBindError", "PGSQLStateError", "PGIsolationLevel", "PGTransaction",
         "PGTransactionOptions", "PGTransactionAbortedError", "PGDraftValue", "PGRowStream", "PGRowBatches", "PGRowBatchSource",
-        "PGMigration",
+        "PGMigration", "PGSelectable", "PGInsertable", "PGDraft",
         // Nested in every generated model
         "Draft", "SQL", "Column", "Change",
     ]

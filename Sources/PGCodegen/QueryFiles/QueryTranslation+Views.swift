@@ -61,24 +61,11 @@ extension QueryTranslation {
             .property(PropertyDescription(doc: DocComment(["Every row."]), isStatic: true, name: "selectAll", type: "PGQuery<\(typeName)>", value: .identifier("PGQuery(\"SELECT \\(columns) FROM \(SwiftRenderer.literalBody(table))\")"), isComputed: true)),
             .property(PropertyDescription(doc: DocComment(["The number of rows."]), isStatic: true, name: "count", type: "PGQuery<Int>", value: .identifier("PGQuery(\(SwiftRenderer.literal("SELECT count(*) FROM \(table)")))"), isComputed: true)),
         ]
+        // `fetchAll` and `count` are PGRecord's (`PGSelectable`): the model names the view and its columns.
         var functions: [Declaration] = [
             .typeAlias(name: "Column", type: "CodingKeys", doc: DocComment(["A column, for ordering: `CodingKeys` by another name."])),
-            .function(FunctionDescription(
-                doc: DocComment(["All rows, optionally ordered by a column and paged."]), isStatic: true, name: "fetchAll",
-                parameters: [
-                    .init(label: "orderBy", name: "column", type: "Column?", defaultValue: "nil"),
-                    .init(label: nil, name: "descending", type: "Bool", defaultValue: "false"),
-                    .init(label: nil, name: "limit", type: "Int?", defaultValue: "nil"),
-                    .init(label: nil, name: "offset", type: "Int", defaultValue: "0"),
-                    .init(label: "on", name: "db", type: "some PGExecutor"),
-                ],
-                returnType: "[\(typeName)]",
-                body: ["try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)"]
-            )),
-            .function(FunctionDescription(
-                doc: DocComment(["The number of rows."]), isStatic: true, name: "count", parameters: [.init(label: "on", name: "db", type: "some PGExecutor")],
-                returnType: "Int", body: ["try await SQL.count.fetchOne(on: db) ?? 0"]
-            )),
+            .property(PropertyDescription(doc: DocComment(["The \(kind), as every statement here names it."]), isStatic: true, name: "relationName", type: "String", value: .stringLiteral(table), isComputed: true)),
+            .property(PropertyDescription(doc: DocComment(["The columns every query here selects, in the order `init(row:)` reads them."]), isStatic: true, name: "selectList", type: "String", value: .identifier("SQL.columns"), isComputed: true)),
         ]
         // Fetches by the columns that come from a single-column key of a table.
         for (index, column) in view.columns.enumerated() {
@@ -119,7 +106,7 @@ extension QueryTranslation {
             )))
         }
         let queries = ExtensionDescription(
-            doc: DocComment(["Reading `\(view.name)`."]), extendedType: typeName,
+            doc: DocComment(["Reading `\(view.name)`: `fetchAll` and `count` come with `PGSelectable`; the rest are here."]), extendedType: typeName, conformances: ["PGSelectable"],
             members: [.enumeration(EnumDescription(doc: DocComment(["The statements behind the helpers below."]), name: "SQL", conformances: [], cases: [], members: sql))] + functions
         )
         let decoder = ExtensionDescription(

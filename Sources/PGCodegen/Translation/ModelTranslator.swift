@@ -388,7 +388,7 @@ struct ModelTranslator {
             .extension_(ExtensionDescription(extendedType: typeName, members: [.structure(draft)])),
             .extension_(metadata),
             .extension_(ExtensionDescription(extendedType: typeName, conformances: ["PGRowDecodable"], members: [.initializer(decoding), .property(rowValues)])),
-            .extension_(ExtensionDescription(extendedType: "\(typeName).Draft", members: [.property(draftValues)])),
+            .extension_(ExtensionDescription(extendedType: "\(typeName).Draft", conformances: ["PGDraft"], members: [.property(draftValues)])),
         ]
     }
 

@@ -68,39 +68,13 @@ extension ModelTranslator {
             .property(PropertyDescription(doc: DocComment(["Every row."]), isStatic: true, name: "selectAll", type: "PGQuery<\(typeName)>", value: query(select), isComputed: true)),
             .property(PropertyDescription(doc: DocComment(["The number of rows."]), isStatic: true, name: "count", type: "PGQuery<Int>", value: query("SELECT count(*) FROM \(quotedTable)"), isComputed: true)),
         ]
+        // `fetchAll`, `count` and the inserts are PGRecord's, for every table alike (`PGInsertable`):
+        // the model names its table, its select list and its cast types.
         var functions: [Declaration] = [
             .typeAlias(name: "Column", type: "CodingKeys", doc: DocComment(["A column, for ordering: `CodingKeys` by another name."])),
-            .function(FunctionDescription(
-                doc: DocComment(["All rows, optionally ordered by a column and paged."]), isStatic: true, name: "fetchAll",
-                parameters: [
-                    .init(label: "orderBy", name: "column", type: "Column?", defaultValue: "nil"),
-                    .init(name: "descending", type: "Bool", defaultValue: "false"),
-                    .init(name: "limit", type: "Int?", defaultValue: "nil"),
-                    .init(name: "offset", type: "Int", defaultValue: "0"),
-                    executor,
-                ],
-                returnType: "[\(typeName)]",
-                body: ["try await PGTableHelpers.fetchAll(SQL.selectAll.sql, orderBy: column?.stringValue, descending: descending, limit: limit, offset: offset, on: db)"]
-            )),
-            .function(FunctionDescription(
-                doc: DocComment(["The number of rows."]), isStatic: true, name: "count", parameters: [executor], returnType: "Int",
-                body: ["try await SQL.count.fetchOne(on: db) ?? 0"]
-            )),
-            .function(FunctionDescription(
-                doc: DocComment(["Inserts a row and returns it as stored, with what the database filled in."]), attributes: ["@discardableResult"],
-                isStatic: true, name: "insert", parameters: [.init(label: "_", name: "draft", type: "Draft"), executor], returnType: typeName,
-                body: ["try await PGTableHelpers.insert(into: \(tableLiteral), draft.pgValues, returning: SQL.columns, on: db)"]
-            )),
-            .function(FunctionDescription(
-                doc: DocComment(["Inserts rows, many to a statement, and returns them as stored, in the order given."]), attributes: ["@discardableResult"],
-                isStatic: true, name: "insert", parameters: [.init(label: "_", name: "drafts", type: "[Draft]"), executor], returnType: "[\(typeName)]",
-                body: ["try await PGTableHelpers.insertMany(into: \(tableLiteral), drafts.map(\\.pgValues), types: SQL.columnTypes, returning: SQL.columns, on: db)"]
-            )),
-            .function(FunctionDescription(
-                doc: DocComment(["Inserts rows like `insert(_:on:)` with many drafts, without reading them back: the fastest way to load many rows. Returns how many were inserted."]), attributes: ["@discardableResult"],
-                isStatic: true, name: "insertMany", parameters: [.init(label: "_", name: "drafts", type: "[Draft]"), executor], returnType: "Int",
-                body: ["try await PGTableHelpers.insertMany(into: \(tableLiteral), drafts.map(\\.pgValues), types: SQL.columnTypes, on: db)"]
-            )),
+            .property(PropertyDescription(doc: DocComment(["The table, as every statement here names it."]), isStatic: true, name: "relationName", type: "String", value: .stringLiteral(quotedTable), isComputed: true)),
+            .property(PropertyDescription(doc: DocComment(["The columns every query here selects, in the order `init(row:)` reads them."]), isStatic: true, name: "selectList", type: "String", value: .identifier("SQL.columns"), isComputed: true)),
+            .property(PropertyDescription(doc: DocComment(["The types that `insert` with many drafts and `insertMany` cast each column's values to."]), isStatic: true, name: "insertTypes", type: "[String: String]", value: .identifier("SQL.columnTypes"), isComputed: true)),
         ]
 
         if !primaryKey.isEmpty {
@@ -340,10 +314,8 @@ extension ModelTranslator {
             name: "SQL", conformances: [], cases: [], members: sql.map(Self.unoptimized)
         )
         return [.extension_(ExtensionDescription(
-            doc: DocComment(["Queries on `\(table.name)`."]),
-            // The helpers themselves keep the optimiser: `fetchAll` and the inserts move every row
-            // through PGRecord's generic code, which an unoptimised caller cannot specialise.
-            extendedType: typeName, members: [.enumeration(namespace)] + functions.map { declaration in
+            doc: DocComment(["Queries on `\(table.name)`: `fetchAll`, `count`, `insert` and `insertMany` come with `PGInsertable`; the rest are here."]),
+            extendedType: typeName, conformances: ["PGInsertable"], members: [.enumeration(namespace)] + functions.map { declaration in
                 if case .enumeration = declaration { return Self.unoptimized(declaration) }
                 return declaration
             }

@@ -24,6 +24,9 @@ CREATE TABLE drafts (id integer PRIMARY KEY, x text);
 CREATE TABLE columns (id integer PRIMARY KEY, x text);
 CREATE TABLE pg_rows (id integer PRIMARY KEY, x text);
 CREATE TABLE "PGRow" (id integer PRIMARY KEY, x text);
+CREATE TABLE "PGInsertable" (id integer PRIMARY KEY, x text);
+CREATE TABLE "PGSelectable" (id integer PRIMARY KEY, x text);
+CREATE TABLE "PGDraft" (id integer PRIMARY KEY, x text);
 CREATE TABLE hostile (id integer PRIMARY KEY, x text);
 CREATE TABLE hostile_models (id integer PRIMARY KEY, x text);
 -- Collide after singularising and camel-casing.
