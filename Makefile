@@ -57,6 +57,7 @@ test:
 	scripts/test-server-restart.sh
 	scripts/test-pool-restart.sh
 	scripts/test-plugin.sh
+	scripts/test-split-models.sh
 	scripts/with-test-postgres.sh scripts/test-quickstart.sh
 	scripts/docs.sh --check
 	scripts/test-backend.sh

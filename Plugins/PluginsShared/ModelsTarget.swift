@@ -60,7 +60,10 @@ struct ModelsTarget {
         guard strays.isEmpty else {
             throw PluginError("target '\(targetName)' has .sql files outside \(folder.path): \(strays.map(\.lastPathComponent).joined(separator: ", ")); keep one module's migrations in one folder")
         }
-        config = sourceFiles.first { $0.lastPathComponent == "pg-codegen.json" }
+        // The target's own config first: targets that split one schema share its migrations
+        // folder (and any config in it) but each select their tables.
+        let configs = sourceFiles.filter { $0.lastPathComponent == "pg-codegen.json" }
+        config = configs.first { $0.deletingLastPathComponent().standardizedFileURL.path == targetDirectory.standardizedFileURL.path } ?? configs.first
     }
 
     /// The arguments of `pg-codegen generate` writing into `output`.

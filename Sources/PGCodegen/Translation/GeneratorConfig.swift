@@ -24,6 +24,21 @@ import PGSchema
 /// column of that type; `imports` are modules the generated files import for those types.
 /// `migrationsTable.name` is golang-migrate's version table when the URL sets `x-migrations-table`
 /// (it exists before the first migration); `migrationsTable.model: true` generates a model for it.
+///
+/// A large schema can be split into several model targets of one package, each applying the plugin
+/// to the same migrations with a `pg-codegen.json` of its own, so that an edited table rebuilds
+/// only its target (issue 14):
+///
+/// ```json
+/// { "include": ["billing_*", "audit.events"], "typesModule": "CoreModels", "embedMigrations": false }
+/// ```
+///
+/// `include` lists the tables and views this target models (`*` matches any run of characters; a
+/// pattern with a `.` also matches `schema.name`); all of them when absent, none when empty.
+/// `exclude` leaves out those that match. `typesModule` names the target whose generated enums and
+/// composite types this one uses: it imports that module and generates none of its own.
+/// `embedMigrations: false` leaves `<Module>Migrations` out (one target embedding them is enough).
+/// Names are chosen over the whole schema, so every target calls a table or type the same.
 public struct GeneratorConfig: Codable, Sendable, Equatable {
     public struct TableConfig: Codable, Sendable, Equatable {
         public var name: String?
@@ -63,11 +78,61 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
     public var types: [String: String]?
     public var imports: [String]?
     public var migrationsTable: MigrationsTableConfig?
+    /// The tables and views this module models (patterns); all when `nil`.
+    public var include: [String]?
+    /// Tables and views left out (patterns).
+    public var exclude: [String]?
+    /// The module whose enums and composite types this one imports instead of generating.
+    public var typesModule: String?
+    /// Whether `Versions.swift` embeds the migrations; `true` when `nil`.
+    public var embedMigrations: Bool?
 
     public init(tables: [String: TableConfig]? = nil, types: [String: String]? = nil, imports: [String]? = nil) {
         self.tables = tables
         self.types = types
         self.imports = imports
+    }
+
+    /// Whether this module models the table or view `name` (`include` and `exclude`).
+    public func models(_ name: QualifiedName) -> Bool {
+        let matches = { (pattern: String) in Self.matches(pattern, name) }
+        return (include.map { $0.contains(where: matches) } ?? true) && !(exclude ?? []).contains(where: matches)
+    }
+
+    /// Whether `pattern` matches the bare name, or, when it has a `.`, `schema.name`.
+    static func matches(_ pattern: String, _ name: QualifiedName) -> Bool {
+        glob(Array(pattern), Array(name.name)) || (pattern.contains(".") && glob(Array(pattern), Array("\(name.schema).\(name.name)")))
+    }
+
+    /// `*` matches any run of characters, everything else itself.
+    static func glob(_ pattern: [Character], _ text: [Character]) -> Bool {
+        // Classic two-pointer matching with backtracking to the last `*`.
+        var p = 0, t = 0, star = -1, mark = 0
+        while t < text.count {
+            if p < pattern.count, pattern[p] != "*", pattern[p] == text[t] {
+                p += 1
+                t += 1
+            } else if p < pattern.count, pattern[p] == "*" {
+                star = p
+                mark = t
+                p += 1
+            } else if star >= 0 {
+                p = star + 1
+                mark += 1
+                t = mark
+            } else {
+                return false
+            }
+        }
+        while p < pattern.count, pattern[p] == "*" { p += 1 }
+        return p == pattern.count
+    }
+
+    /// The modules the generated files import besides Foundation and PGRecord.
+    var allImports: [String] {
+        var modules = imports ?? []
+        if let typesModule, !modules.contains(typesModule) { modules.append(typesModule) }
+        return modules
     }
 
     /// Reads a config file; a problem is a diagnostic at the file.

@@ -101,6 +101,12 @@ struct ModelTranslator {
 
     /// A config entry that names a table or column the schema does not have is probably a typo.
     private mutating func checkConfig() {
+        let relations = schema.tables.map(\.name) + schema.views.map(\.name)
+        for (key, patterns) in [("include", config.include ?? []), ("exclude", config.exclude ?? [])] {
+            for pattern in patterns where !relations.contains(where: { GeneratorConfig.matches(pattern, $0) }) {
+                diagnostics.append(Diagnostic(.warning, "\(key) pattern \(pattern) matches no table or view of the migrations", at: SourceLocation(file: "pg-codegen.json", line: 1, column: 1)))
+            }
+        }
         for (tableName, tableConfig) in config.tables ?? [:] {
             guard let table = schema.tables.first(where: { $0.name.name == tableName || $0.name.description == tableName }) else {
                 diagnostics.append(Diagnostic(.warning, "pg-codegen.json names table \(tableName), which the migrations do not create", at: SourceLocation(file: "pg-codegen.json", line: 1, column: 1)))
@@ -134,21 +140,25 @@ struct ModelTranslator {
     // MARK: - Files
 
     mutating func files(shards: Int = 1) -> [(name: String, file: FileDescription)] {
+        // Names were chosen over the whole schema; this module writes only what its config selects.
+        let tables = schema.tables.filter { config.models($0.name) }
+        let enums = config.typesModule == nil ? schema.enums : []
+        let composites = config.typesModule == nil ? schema.composites : []
         guard shards > 1 else {
             return [
-                ("Tables.swift", file(schema.tables.map { tableDeclarations($0) }.flatMap { $0 })),
-                ("Enums.swift", file(schema.enums.map(enumDeclaration))),
-                ("CompositeTypes.swift", file(schema.composites.map { compositeDeclaration($0) })),
-                ("Queries.swift", file(schema.tables.flatMap { queryDeclarations($0) })),
+                ("Tables.swift", file(tables.map { tableDeclarations($0) }.flatMap { $0 })),
+                ("Enums.swift", file(enums.map(enumDeclaration))),
+                ("CompositeTypes.swift", file(composites.map { compositeDeclaration($0) })),
+                ("Queries.swift", file(tables.flatMap { queryDeclarations($0) })),
             ]
         }
         // Each shard holds its tables and their queries. No header names the migration files, so
         // that a new migration leaves the files it does not touch byte for byte the same.
         var byShard = [[Table]](repeating: [], count: shards)
-        for table in schema.tables { byShard[Generator.shard(of: table.name, shards: shards)].append(table) }
+        for table in tables { byShard[Generator.shard(of: table.name, shards: shards)].append(table) }
         var result: [(name: String, file: FileDescription)] = [
-            ("Enums.swift", file(schema.enums.map(enumDeclaration), namingSources: false)),
-            ("CompositeTypes.swift", file(schema.composites.map { compositeDeclaration($0) }, namingSources: false)),
+            ("Enums.swift", file(enums.map(enumDeclaration), namingSources: false)),
+            ("CompositeTypes.swift", file(composites.map { compositeDeclaration($0) }, namingSources: false)),
         ]
         for (shard, tables) in byShard.enumerated() {
             let declarations = tables.flatMap { tableDeclarations($0) + queryDeclarations($0) }
@@ -163,7 +173,7 @@ struct ModelTranslator {
             header.append(first == last ? "Source: \(first)" : "Source: \(sourceFiles.count) files, \(first) to \(last)")
         }
         var imports = ["Foundation", "PGRecord"]
-        for module in config.imports ?? [] where !imports.contains(module) { imports.append(module) }
+        for module in config.allImports where !imports.contains(module) { imports.append(module) }
         return FileDescription(header: header, imports: declarations.isEmpty ? [] : imports, declarations: declarations)
     }
 

@@ -1,0 +1,125 @@
+import Foundation
+import PGCodegen
+import PGSchema
+import Testing
+
+/// One schema, several model targets (`include`, `exclude`, `typesModule`, `embedMigrations`):
+/// each target writes only its tables and views, named as the whole schema names them.
+@Suite struct SplitModulesTests {
+    static let sql = """
+        CREATE TYPE order_status AS ENUM ('new', 'paid');
+        CREATE TYPE amount AS (currency char(3), cents bigint);
+        CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);
+        CREATE TABLE user_sessions (id uuid PRIMARY KEY, user_id bigint NOT NULL REFERENCES users(id));
+        CREATE TABLE billing_invoices (id bigserial PRIMARY KEY, user_id bigint NOT NULL REFERENCES users(id), status order_status NOT NULL, total amount);
+        CREATE TABLE billing_payments (id bigserial PRIMARY KEY, invoice_id bigint NOT NULL REFERENCES billing_invoices(id));
+        CREATE SCHEMA audit;
+        CREATE TABLE audit.events (id bigserial PRIMARY KEY, what text);
+        -- Would be `BillingInvoice` too: the whole schema decides who is numbered.
+        CREATE TABLE "BillingInvoice" (id int PRIMARY KEY);
+        CREATE VIEW billing_open AS SELECT id, status FROM billing_invoices WHERE status = 'new';
+        CREATE VIEW user_emails AS SELECT id, email FROM users;
+        """
+
+    func generate(_ configure: (inout GeneratorConfig) -> Void) -> (tables: String, enums: String, composites: String, views: String, diagnostics: [Diagnostic]) {
+        let folded = SchemaLoader.fold(sql: Self.sql, path: "000001_test.up.sql")
+        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
+        var config = GeneratorConfig()
+        configure(&config)
+        let output = Generator.generate(schema: folded.schema, moduleName: "Billing", config: config, sourceFiles: ["000001_test.up.sql"])
+        let views = QueryFileGenerator.generate(queries: nil, schema: folded.schema, moduleName: "Billing", config: config, tableTypeNames: output.tableTypeNames)
+        func file(_ name: String) -> String { output.files.first { $0.name == name }?.contents ?? "" }
+        return (file("Tables.swift") + file("Queries.swift"), file("Enums.swift"), file("CompositeTypes.swift"), views.file?.contents ?? "", output.diagnostics + views.diagnostics)
+    }
+
+    static func structs(_ text: String) -> [String] {
+        text.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("public struct ") else { return nil }
+            return String(line.dropFirst("public struct ".count).prefix { $0 != ":" })
+        }
+    }
+
+    @Test func includeWritesOnlyTheMatchingTablesAndViewsUnderTheirWholeSchemaNames() {
+        let whole = generate { _ in }
+        #expect(Self.structs(whole.tables) == ["User", "UserSession", "BillingInvoice", "BillingPayment", "Event", "BillingInvoice2"])
+        let billing = generate { $0.include = ["billing_*"] }
+        #expect(Self.structs(billing.tables) == ["BillingInvoice", "BillingPayment"])
+        #expect(Self.structs(billing.views) == ["BillingOpen"])
+        // The table that was numbered in the whole schema keeps its number in a module of its own.
+        let odd = generate { $0.include = ["BillingInvoice"] }
+        #expect(Self.structs(odd.tables) == ["BillingInvoice2"])
+        // Without `typesModule` the enums and composites are still this module's.
+        #expect(billing.enums.contains("public enum OrderStatus: String"))
+        #expect(billing.composites.contains("public struct Amount: Codable"))
+    }
+
+    @Test func excludeAndSchemaQualifiedPatterns() {
+        let rest = generate { $0.exclude = ["billing_*", "BillingInvoice", "user_*"] }
+        #expect(Self.structs(rest.tables) == ["User", "Event"])
+        #expect(Self.structs(rest.views) == [])
+        let audit = generate { $0.include = ["audit.*"] }
+        #expect(Self.structs(audit.tables) == ["Event"])
+        let none = generate { $0.include = [] }
+        #expect(Self.structs(none.tables) == [])
+        #expect(none.tables.isEmpty == false, "the files are still written, with their header")
+        #expect(none.enums.contains("public enum OrderStatus"))
+    }
+
+    @Test func typesModuleIsImportedInsteadOfGenerated() {
+        let billing = generate {
+            $0.include = ["billing_*"]
+            $0.typesModule = "ShopTypes"
+        }
+        #expect(!billing.enums.contains("enum"))
+        #expect(!billing.composites.contains("struct"))
+        #expect(billing.tables.contains("import ShopTypes\n"))
+        #expect(billing.tables.contains("public var status: OrderStatus\n"))
+        #expect(billing.tables.contains("public var total: Amount?\n"))
+        #expect(billing.views.contains("import ShopTypes\n"))
+    }
+
+    @Test func aPatternThatMatchesNothingIsAWarning() {
+        let output = generate {
+            $0.include = ["biling_*", "users"]
+            $0.exclude = ["nothing_here"]
+        }
+        let warnings = output.diagnostics.filter { $0.severity == .warning }.map(\.message)
+        #expect(warnings.contains { $0.contains("include pattern biling_* matches no table or view") }, "\(warnings)")
+        #expect(warnings.contains { $0.contains("exclude pattern nothing_here matches no table or view") }, "\(warnings)")
+        #expect(!warnings.contains { $0.contains("pattern users") }, "\(warnings)")
+    }
+
+    @Test func patternsMatchWholeNamesWithStars() {
+        let name = QualifiedName("billing_invoices")
+        for (pattern, expected) in [
+            ("billing_invoices", true), ("billing_*", true), ("*_invoices", true), ("*", true), ("b*i*s", true),
+            ("billing", false), ("billing_invoice", false), ("*invoice", false), ("public.billing_*", true),
+            ("other.billing_*", false), ("**", true), ("billing_invoices*", true), ("*x*", false),
+        ] {
+            var config = GeneratorConfig()
+            config.include = [pattern]
+            #expect(config.models(name) == expected, "\(pattern)")
+        }
+        var config = GeneratorConfig()
+        config.include = ["*"]
+        config.exclude = ["*_invoices"]
+        #expect(!config.models(name))
+        #expect(config.models(QualifiedName("users")))
+    }
+
+    @Test func embedMigrationsFalseLeavesVersionsEmpty() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("split-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "CREATE TABLE a (id int PRIMARY KEY);\n".write(to: folder.appendingPathComponent("000001_a.up.sql"), atomically: true, encoding: .utf8)
+        try "DROP TABLE a;\n".write(to: folder.appendingPathComponent("000001_a.down.sql"), atomically: true, encoding: .utf8)
+        let config = folder.appendingPathComponent("pg-codegen.json")
+        try #"{ "embedMigrations": false }"#.write(to: config, atomically: true, encoding: .utf8)
+        let without = Generator.generate(migrations: folder.path, moduleName: "A", configPath: config.path)
+        let versions = try #require(without.files.first { $0.name == "Versions.swift" }?.contents)
+        #expect(!versions.contains("AMigrations") && !versions.contains("import"))
+        try #"{ "embedMigrations": true }"#.write(to: config, atomically: true, encoding: .utf8)
+        let with = Generator.generate(migrations: folder.path, moduleName: "A", configPath: config.path)
+        #expect(with.files.first { $0.name == "Versions.swift" }?.contents.contains("public enum AMigrations") == true)
+    }
+}
