@@ -6,7 +6,9 @@
 #   - the rebuild after one migration that adds a column to one table (generator rerun included);
 #   - the floor: the same tables as plain Codable, Hashable, Sendable structs, compiled the same way;
 #   - the floor's rebuild: those structs split into as many files as the generated module has, and
-#     rebuilt after a column is added to one of them (what any one module of that size costs).
+#     rebuilt after a column is added to one of them (what any one module of that size costs);
+#   - the same schema in five model targets with a types target and a migrations target (each its
+#     own pg-codegen.json), built clean, and rebuilt after one migration (all seven generators rerun).
 # Each line gives wall-clock seconds, CPU seconds (user and system, all processes: steadier than
 # wall-clock time on a shared machine) and the peak memory of the largest process (/usr/bin/time).
 # BENCH_RELEASE=0 leaves the release builds out.
@@ -53,10 +55,35 @@ let package = Package(
         .target(name: "Models", dependencies: [.product(name: "PGRecord", package: "$(basename "$root")")]),
         .target(name: "Floor"),
         .target(name: "FloorFiles"),
+        // The same schema in five model targets, one of its types and one of its embedded migrations
+        // (README: "A large schema in several targets"), and a target that depends on them all.
+        .target(name: "SplitTypes", dependencies: [.product(name: "PGRecord", package: "$(basename "$root")")]),
+        .target(name: "SplitMigrations", dependencies: [.product(name: "PGRecord", package: "$(basename "$root")")]),
+    ] + (0..<5).map { .target(name: "Split\(\$0)", dependencies: ["SplitTypes", .product(name: "PGRecord", package: "$(basename "$root")")]) } + [
+        .target(name: "SplitAll", dependencies: ["SplitMigrations"] + (0..<5).map { .byName(name: "Split\(\$0)") }),
     ]
 )
 SWIFT
     "$bin/pg-codegen" generate --migrations "$work/migrations" --output "$work/pkg/Sources/Models" --module-name Models
+    # Table tN goes to target Split(last digit mod 5); the types target models no table.
+    echo '{ "include": [], "embedMigrations": false }' >"$work/SplitTypes.json"
+    echo '{ "include": [], "typesModule": "SplitTypes" }' >"$work/SplitMigrations.json"
+    for k in 0 1 2 3 4; do
+        echo "{ \"include\": [\"t*$k\", \"t*$((k + 5))\"], \"typesModule\": \"SplitTypes\", \"embedMigrations\": false }" >"$work/Split$k.json"
+    done
+    mkdir -p "$work/pkg/Sources/SplitAll"
+    echo "@_exported import Split0" >"$work/pkg/Sources/SplitAll/SplitAll.swift"
+    # As the plugin runs them: each target's generator, side by side.
+    cat >"$work/generate-split.sh" <<GENERATE
+set -e
+pids=()
+for target in SplitTypes SplitMigrations Split0 Split1 Split2 Split3 Split4; do
+    "$bin/pg-codegen" generate --migrations "$work/migrations" --output "$work/pkg/Sources/\$target" --module-name \$target --config "$work/\$target.json" &
+    pids+=(\$!)
+done
+for pid in "\${pids[@]}"; do wait \$pid; done
+GENERATE
+    bash "$work/generate-split.sh"
     "$bin/pg-codegen" schema --migrations "$work/migrations" --output "$work/schema.json"
     files=$(ls "$work/pkg/Sources/Models" | wc -l)
     python3 - "$work/schema.json" "$work/pkg/Sources/Floor/Floor.swift" "$work/pkg/Sources/FloorFiles" "$files" <<'PY'
@@ -112,6 +139,11 @@ PY
     printf 'ALTER TABLE t7 ADD COLUMN bench_edit integer;\n' >"$work/migrations/$(printf '%06d' $((tables * 2 + 1)))_bench_edit.up.sql"
     measure "one migration adds a column: generate + debug rebuild" bash -c \
         "'$bin/pg-codegen' generate --migrations '$work/migrations' --output Sources/Models --module-name Models && swift build --target Models"
+    bash "$work/generate-split.sh"
+    measure "in 5 targets, + types, + migrations: clean debug build" swift build --target SplitAll
+    bash -c "swift build --target SplitAll" >/dev/null
+    printf 'ALTER TABLE t7 ADD COLUMN bench_split integer;\n' >"$work/migrations/$(printf '%06d' $((tables * 2 + 2)))_bench_split.up.sql"
+    measure "in 5 targets: one migration, generate 7 + debug rebuild" bash -c "bash '$work/generate-split.sh' && swift build --target SplitAll"
     cd "$root"
     rm -rf "$work"
     trap - EXIT

@@ -54,6 +54,20 @@ import Testing
         #expect(swift.contains("self.price = try row.decode(Decimal.self, at: 1, table: \"CheapItems\")"))
     }
 
+    @Test func rowsOfATableAnotherTargetModelsGetARowStruct() throws {
+        let folder = try TemporaryFolder(files: ["000001_schema.up.sql": "CREATE TABLE items (id bigint PRIMARY KEY, title text NOT NULL);"])
+        defer { folder.remove() }
+        var config = GeneratorConfig()
+        config.include = []
+        let models = Generator.generate(schema: try #require(Generator.generate(migrations: folder.path, moduleName: "Shop").schema), moduleName: "Shop", config: config)
+        let schema = try #require(models.schema)
+        let analysed = QueryAnalyzer.analyze(sql: "-- name: AllItems :many\nSELECT * FROM items;", path: "shop.sql", schema: schema)
+        let swift = try #require(QueryFileGenerator.render(analysed.queries, schema: schema, moduleName: "Shop", config: config, tableTypeNames: models.tableTypeNames, sourceDescription: "shop.sql").file?.contents)
+        // `Item` lives in another target, which this one need not import.
+        #expect(swift.contains("public static func allItems(on db: some PGExecutor) async throws -> [AllItems.Row] {"), "\(swift)")
+        #expect(!swift.contains("PGQuery<Item>"))
+    }
+
     @Test func enumNamesAreTheModelsOwnEvenWhenNumbered() throws {
         // The table takes the name UserStatus, so the enum is UserStatus2 in the models; queries agree.
         let swift = try render(

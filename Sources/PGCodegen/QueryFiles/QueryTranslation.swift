@@ -249,9 +249,10 @@ struct QueryTranslation {
 
     /// The table whose model a query's rows are: its columns are the model's, in order (a column
     /// the model leaves out, a `tsvector`, is not selected), and a NOT NULL column is never NULL.
-    /// A query that selects a left-out column too (`SELECT *`) gets a row struct of its own.
+    /// A query that selects a left-out column too (`SELECT *`) gets a row struct of its own, and
+    /// so does one of a table that another target models (`include` in pg-codegen.json).
     func modelTable(of query: AnalyzedQuery) -> QualifiedName? {
-        guard let name = query.columns.first?.originTable,
+        guard let name = query.columns.first?.originTable, config.models(name),
               let table = schema.tables.first(where: { $0.name == name }), table.partitionOf == nil else { return nil }
         let kept = table.columns.filter { ModelTranslator.omits($0, of: table, config: config) != true }
         return QueryColumn.areRow(query.columns, of: name, columns: kept) ? name : nil
