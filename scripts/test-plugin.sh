@@ -38,7 +38,8 @@ check() { # check NAME COMMAND...
 build() { log=$(swift build --scratch-path "$scratch" --target AppModels 2>&1); status=$?; }
 count=$(ls "$migrations" | grep -c '\.sql$')
 generated() { cat "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/Tables.swift; }
-migrations_swift() { cat "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/Versions.swift; }
+# The embedded migrations: Versions.swift, and in a module of shards Versions+NN.swift too.
+migrations_swift() { cat "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels/Versions*.swift; }
 
 build
 check "a clean build succeeds" test "$status" -eq 0
@@ -96,8 +97,8 @@ build
 check "removing it builds again" test "$status" -eq 0
 
 # A module of 32 migrations or more is written in shards (issue 14): an edit to one table
-# regenerates and recompiles the one file that holds it, and Versions.swift (which embeds the
-# migrations' text), nothing else of the module.
+# regenerates and recompiles the one file that holds it, the shard of the embedded migrations
+# that holds the new migration's text, and Versions.swift (their list), nothing else of the module.
 for n in $(seq 10 41); do
     printf 'CREATE TABLE app_t%d (id bigint PRIMARY KEY, name text NOT NULL);\n' "$n" >"$migrations/0002${n}_create_app_t${n}.up.sql"
 done
@@ -107,8 +108,8 @@ check "a module of $((count / 2 + 33)) migrations builds in shards" test "$statu
 printf 'ALTER TABLE app_t17 ADD COLUMN note text;\n' >"$migrations/000242_add_note.up.sql"
 build
 compiled=$(grep -E 'Compiling AppModels' <<<"$log" || true)
-check "an edit to one table recompiles exactly one shard of the module, the one that holds it, and the embedded migrations" \
-    bash -c '[ "$(grep -c . <<<"$1")" -eq 2 ] && [ "$(grep -c "Tables+" <<<"$1")" -eq 1 ] && grep -q "Versions.swift" <<<"$1"' _ "$compiled"
+check "an edit to one table recompiles exactly one shard of the module, the one that holds it, and the embedded migrations' shard and list" \
+    bash -c '[ "$(grep -c . <<<"$1")" -eq 3 ] && [ "$(grep -c "Tables+" <<<"$1")" -eq 1 ] && [ "$(grep -c "Versions+" <<<"$1")" -eq 1 ] && grep -q "Versions.swift" <<<"$1"' _ "$compiled"
 check "the embedded migrations hold the new one" grep -q 'ALTER TABLE app_t17 ADD COLUMN note text;' <(migrations_swift)
 check "the shard holds the new column" bash -c 'grep -l "public var note: String?" "$1"/Tables+*.swift | grep -q .' _ \
     "$scratch"/plugins/outputs/backend/AppModels/destination/GenerateModels/GeneratedModels

@@ -75,4 +75,36 @@ import Testing
         #expect(file.contains("runsOutsideTransaction: true,"))
         #expect(file.contains("down: nil"))
     }
+
+    @Test func inShardsEachMigrationIsInOneShardAndANewOneTouchesOneShardAndTheList() throws {
+        var files = (1...40).reduce(into: [String: String]()) { files, n in
+            let version = String(format: "%06d", n)
+            files["\(version)_t\(n).up.sql"] = "CREATE TABLE t\(n) (id int);\n"
+            files["\(version)_t\(n).down.sql"] = "DROP TABLE t\(n);\n"
+        }
+        var folder = try TemporaryFolder(files: files)
+        let before = Generator.generate(migrations: folder.path, moduleName: "Shop", shards: 8)
+        folder.remove()
+        let list = try #require(before.files.first { $0.name == "Versions.swift" }?.contents)
+        #expect(list.contains("public static let all: [PGMigration] = [\n        v000001,\n        v000002,\n"))
+        #expect(list.contains("        v000040,\n    ]"))
+        #expect(!list.contains("PGMigration("))
+        let shards = before.files.filter { $0.name.hasPrefix("Versions+") }
+        #expect(shards.map(\.name) == (0..<8).map { "Versions+0\($0).swift" })
+        for n in 1...40 {
+            let name = String(format: "v%06d", n)
+            #expect(shards.filter { $0.contents.contains("public static let \(name): PGMigration = PGMigration(") }.count == 1, "\(name)")
+        }
+        #expect(shards.allSatisfy { $0.contents.isEmpty || !$0.contents.contains("Source:") })
+
+        files["000041_t41.up.sql"] = "CREATE TABLE t41 (id int);\n"
+        folder = try TemporaryFolder(files: files)
+        defer { folder.remove() }
+        let after = Generator.generate(migrations: folder.path, moduleName: "Shop", shards: 8)
+        let changed = after.files.filter { file in before.files.first { $0.name == file.name }?.contents != file.contents }.map(\.name)
+        // The new migration's table's shard, its migration's shard and the list.
+        #expect(changed.filter { $0.hasPrefix("Versions") }.count == 2, "\(changed)")
+        #expect(changed.contains("Versions.swift"))
+        #expect(changed.filter { $0.hasPrefix("Tables+") }.count == 1, "\(changed)")
+    }
 }
