@@ -13,9 +13,10 @@ struct ModelsTarget {
         // sorts after the shards (see `MigrationsTranslator.outputFileName`).
         let typedQueries = ["Queries+SQL.swift", "Versions.swift"]
         guard shards > 1 else { return ["Tables.swift", "Enums.swift", "CompositeTypes.swift", "Queries.swift"] + typedQueries }
-        // With shards, the migrations are sharded too (`Versions+NN.swift`).
+        // With shards, the migrations are sharded too (`Versions+NN.swift`), into at most 16
+        // (`Generator.versionShardCount(shards:)`).
         return ["Enums.swift", "CompositeTypes.swift"] + (0..<shards).map { $0 < 10 ? "Tables+0\($0).swift" : "Tables+\($0).swift" } + typedQueries
-            + (0..<shards).map { $0 < 10 ? "Versions+0\($0).swift" : "Versions+\($0).swift" }
+            + (0..<min(shards, 16)).map { $0 < 10 ? "Versions+0\($0).swift" : "Versions+\($0).swift" }
     }
 
     /// One shard below 32 up migrations, then a power of two near one per 3 files, at most 128.

@@ -107,6 +107,19 @@ import Testing
         #expect(config.models(QualifiedName("users")))
     }
 
+    @Test func anUnknownKeyIsAWarningThatNamesIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("split-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "CREATE TABLE a (id int PRIMARY KEY);\n".write(to: folder.appendingPathComponent("000001_a.up.sql"), atomically: true, encoding: .utf8)
+        let config = folder.appendingPathComponent("pg-codegen.json")
+        try #"{ "includes": ["a"], "typesModule": "T" }"#.write(to: config, atomically: true, encoding: .utf8)
+        let output = Generator.generate(migrations: folder.path, moduleName: "A", configPath: config.path)
+        let warnings = output.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.map(\.message) == ["unknown key includes in the generator config, ignored"])
+        #expect(warnings.first?.location.file == config.path)
+    }
+
     @Test func embedMigrationsFalseLeavesVersionsEmpty() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("split-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

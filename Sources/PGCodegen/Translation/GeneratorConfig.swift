@@ -135,6 +135,15 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
         return modules
     }
 
+    /// The top-level keys of a config file that the generator does not know (`"includes"` for
+    /// `"include"`): JSON decoding would pass them over in silence.
+    public static func unknownKeys(path: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
+        let known: Set<String> = ["tables", "types", "imports", "migrationsTable", "include", "exclude", "typesModule", "embedMigrations"]
+        return object.keys.filter { !known.contains($0) }.sorted()
+    }
+
     /// Reads a config file; a problem is a diagnostic at the file.
     public static func load(path: String) throws(Diagnostic) -> GeneratorConfig {
         let location = SourceLocation(file: path, line: 1, column: 1)
