@@ -13,10 +13,11 @@ public enum Generator {
     /// changes one table recompiles one file at `swift build`.
     public static func outputFileNames(shards: Int) -> [String] {
         guard shards > 1 else { return outputFileNames }
-        return ["Enums.swift", "CompositeTypes.swift"] + (0..<shards).map(shardFileName)
+        return ["Enums.swift", "CompositeTypes.swift"] + (0..<shards).map { shardFileName("Tables", $0) }
     }
 
-    static func shardFileName(_ shard: Int) -> String { shard < 10 ? "Tables+0\(shard).swift" : "Tables+\(shard).swift" }
+    /// A shard's file: `Tables+07.swift`, `Versions+07.swift`.
+    static func shardFileName(_ stem: String, _ shard: Int) -> String { shard < 10 ? "\(stem)+0\(shard).swift" : "\(stem)+\(shard).swift" }
 
     /// How many shards a module of `migrations` up files gets: one below 32 files (a small module
     /// stays four readable files), then a power of two near one shard per 3 files, at most 128:
@@ -71,8 +72,9 @@ public enum Generator {
         var config = GeneratorConfig()
         if let configPath {
             do {
-                config = try GeneratorConfig.load(path: configPath)
-                for key in GeneratorConfig.unknownKeys(path: configPath) {
+                let loaded = try GeneratorConfig.loadWithUnknownKeys(path: configPath)
+                config = loaded.config
+                for key in loaded.unknownKeys {
                     diagnostics.append(Diagnostic(.warning, "unknown key \(key) in the generator config, ignored", at: SourceLocation(file: configPath, line: 1, column: 1)))
                 }
             } catch {
@@ -104,7 +106,7 @@ public enum Generator {
                 declarations: []
             ))
             output.files.append((MigrationsTranslator.outputFileName, empty))
-            output.files += (0..<versionShardCount(shards: shards)).map { (MigrationsTranslator.shardFileName($0), empty) }
+            output.files += (0..<versionShardCount(shards: shards)).map { (shardFileName("Versions", $0), empty) }
             return output
         }
         let migrations = MigrationsTranslator.files(directory, moduleName: moduleName, shards: versionShardCount(shards: shards))

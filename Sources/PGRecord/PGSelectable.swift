@@ -2,8 +2,8 @@
 /// and ``count(on:)``.
 ///
 /// The helpers are written once here rather than once per table in the generated code: a model
-/// says only where its rows come from and which columns it reads (issue 14: per-table copies of
-/// these bodies were a tenth of a large module's build).
+/// says only where its rows come from and which columns it reads. Code of your own can be generic
+/// over it (`func export<T: PGSelectable & Encodable>(_: T.Type, on db: some PGExecutor)`).
 public protocol PGSelectable: PGRowDecodable {
     /// The columns a caller can order by: the model's `CodingKeys`, whose `stringValue` is the
     /// column's name in the database.

@@ -135,23 +135,23 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
         return modules
     }
 
-    /// The top-level keys of a config file that the generator does not know (`"includes"` for
-    /// `"include"`): JSON decoding would pass them over in silence.
-    public static func unknownKeys(path: String) -> [String] {
-        guard let data = FileManager.default.contents(atPath: path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
-        let known: Set<String> = ["tables", "types", "imports", "migrationsTable", "include", "exclude", "typesModule", "embedMigrations"]
-        return object.keys.filter { !known.contains($0) }.sorted()
-    }
-
     /// Reads a config file; a problem is a diagnostic at the file.
     public static func load(path: String) throws(Diagnostic) -> GeneratorConfig {
+        try loadWithUnknownKeys(path: path).config
+    }
+
+    /// Reads a config file, and names its top-level keys that the generator does not know
+    /// (`"includes"` for `"include"`), which JSON decoding would pass over in silence.
+    public static func loadWithUnknownKeys(path: String) throws(Diagnostic) -> (config: GeneratorConfig, unknownKeys: [String]) {
         let location = SourceLocation(file: path, line: 1, column: 1)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic(.error, "cannot read the generator config", at: location)
         }
         do {
-            return try JSONDecoder().decode(GeneratorConfig.self, from: data)
+            let config = try JSONDecoder().decode(GeneratorConfig.self, from: data)
+            let known: Set<String> = ["tables", "types", "imports", "migrationsTable", "include", "exclude", "typesModule", "embedMigrations"]
+            let keys = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?.keys.filter { !known.contains($0) } ?? []
+            return (config, keys.sorted())
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.keyNotFound(_, context) {
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw Diagnostic(.error, "invalid generator config at \(path.isEmpty ? "the top level" : path): \(context.debugDescription)", at: location)

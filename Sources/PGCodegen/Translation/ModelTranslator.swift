@@ -162,7 +162,7 @@ struct ModelTranslator {
         ]
         for (shard, tables) in byShard.enumerated() {
             let declarations = tables.flatMap { tableDeclarations($0) + queryDeclarations($0) }
-            result.append((Generator.shardFileName(shard), file(declarations, namingSources: false)))
+            result.append((Generator.shardFileName("Tables", shard), file(declarations, namingSources: false)))
         }
         return result
     }
