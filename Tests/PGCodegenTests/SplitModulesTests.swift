@@ -100,6 +100,11 @@ import Testing
             config.include = [pattern]
             #expect(config.models(name) == expected, "\(pattern)")
         }
+        // Names are compared by their bytes, as PostgreSQL compares them.
+        var decomposed = GeneratorConfig()
+        decomposed.include = ["caf\u{E9}_*"]
+        #expect(decomposed.models(QualifiedName("caf\u{E9}_items")))
+        #expect(!decomposed.models(QualifiedName("cafe\u{301}_items")))
         var config = GeneratorConfig()
         config.include = ["*"]
         config.exclude = ["*_invoices"]

@@ -101,11 +101,14 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
 
     /// Whether `pattern` matches the bare name, or, when it has a `.`, `schema.name`.
     static func matches(_ pattern: String, _ name: QualifiedName) -> Bool {
-        glob(Array(pattern), Array(name.name)) || (pattern.contains(".") && glob(Array(pattern), Array("\(name.schema).\(name.name)")))
+        // By Unicode scalars: PostgreSQL takes `é` and `e` + a combining accent for two names.
+        let scalars = Array(pattern.unicodeScalars)
+        return glob(scalars, Array(name.name.unicodeScalars))
+            || (pattern.contains(".") && glob(scalars, Array("\(name.schema).\(name.name)".unicodeScalars)))
     }
 
     /// `*` matches any run of characters, everything else itself.
-    static func glob(_ pattern: [Character], _ text: [Character]) -> Bool {
+    static func glob(_ pattern: [Unicode.Scalar], _ text: [Unicode.Scalar]) -> Bool {
         // Classic two-pointer matching with backtracking to the last `*`.
         var p = 0, t = 0, star = -1, mark = 0
         while t < text.count {
