@@ -33,7 +33,11 @@ public enum MigrationTransaction {
     /// is marked `-- migrate:no-transaction`, holds a statement PostgreSQL refuses in a
     /// transaction block, or controls its transaction itself.
     public static func runsOutside(_ text: String) -> Bool {
-        if isMarkedNoTransaction(text) || TransactionBlock.firstRefusedStatement(in: text) != nil { return true }
-        return SQLStatementSplitter.split(text).contains { control($0.leadingWords) != nil }
+        if isMarkedNoTransaction(text) { return true }
+        // One lexing pass answers both questions: the generator asks this of every embedded file.
+        return Lexer.lex(SourceFile(path: "", text: text)).statements.contains { statement in
+            TransactionBlock.refusedStatement(statement) != nil
+                || control(statement.tokens.prefix(2).map { $0.kind == .word ? $0.value : "" }) != nil
+        }
     }
 }

@@ -7,11 +7,36 @@ public enum TransactionBlock {
     public static func firstRefusedStatement(in script: String) -> String? {
         let lexed = Lexer.lex(SourceFile(path: "", text: script))
         for statement in lexed.statements {
-            if let name = refusedStatement(statement.tokens.filter { $0.kind == .word || $0.isSymbol("(") || $0.isSymbol(")") }) {
-                return name
-            }
+            if let name = refusedStatement(statement) { return name }
         }
         return nil
+    }
+
+    /// The name of `statement` when PostgreSQL refuses it in a transaction block, or `nil`.
+    static func refusedStatement(_ statement: StatementTokens) -> String? {
+        // Most statements (CREATE TABLE, INSERT, …) are told apart by their first two words,
+        // without collecting all of their words.
+        var first: String?
+        var second = ""
+        for token in statement.tokens where token.kind == .word {
+            guard first != nil else {
+                first = token.value
+                continue
+            }
+            second = token.value
+            break
+        }
+        switch first {
+        case "create", "drop":
+            guard ["index", "unique", "database", "tablespace", "subscription"].contains(second) else { return nil }
+        case "alter":
+            guard second == "table" || second == "system" else { return nil }
+        case "reindex", "vacuum":
+            break
+        default:
+            return nil
+        }
+        return refusedStatement(statement.tokens.filter { $0.kind == .word || $0.isSymbol("(") || $0.isSymbol(")") })
     }
 
     private static func refusedStatement(_ tokens: [Token]) -> String? {

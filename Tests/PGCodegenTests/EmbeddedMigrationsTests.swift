@@ -46,6 +46,11 @@ import Testing
         #expect(SwiftRenderer.rawLiteral(###"a "## b"###).delimiter == "###")
         #expect(SwiftRenderer.rawLiteral("a\r\nb\u{2028}c\td").lines == [##"a\#u{D}"##, ##"b\#u{2028}c"## + "\td"])
         #expect(SwiftRenderer.rawLiteral("").lines == [""])
+        // Plain ASCII (one walk over the bytes) and text with other scalars (scalar by scalar)
+        // split and delimit alike.
+        #expect(SwiftRenderer.rawLiteral("a\tb ## c\n\n#d\n") == ("###", ["a\tb ## c", "", "#d", ""]))
+        #expect(SwiftRenderer.rawLiteral("é\tb ## c\n\n#d\n") == ("###", ["é\tb ## c", "", "#d", ""]))
+        #expect(SwiftRenderer.rawLiteral("a\u{7F}b").lines == [##"a\#u{7F}b"##])
     }
 
     @Test func noTransactionFilesAreMarked() {

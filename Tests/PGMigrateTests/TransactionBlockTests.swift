@@ -16,6 +16,12 @@ import Testing
         ("VACUUM ANALYZE t;", "VACUUM"),
         ("ALTER SYSTEM SET work_mem = '8MB';", "ALTER SYSTEM"),
         ("CREATE DATABASE other;", "CREATE DATABASE"),
+        ("DROP DATABASE other;", "DROP DATABASE"),
+        ("REINDEX DATABASE app;", "REINDEX DATABASE"),
+        ("ALTER TABLE p DETACH PARTITION p_2024 CONCURRENTLY;", "ALTER TABLE … DETACH PARTITION … CONCURRENTLY"),
+        ("CREATE TABLESPACE fast LOCATION '/ssd';", "CREATE TABLESPACE"),
+        ("DROP SUBSCRIPTION s;", "DROP SUBSCRIPTION"),
+        ("CREATE TABLE t (id int);\nvacuum (analyze) t;", "VACUUM"),
     ])
     func detectsStatementsRefusedInATransaction(sql: String, statement: String) {
         #expect(TransactionBlock.firstRefusedStatement(in: sql) == statement)
@@ -27,6 +33,9 @@ import Testing
         "CREATE FUNCTION f() RETURNS void LANGUAGE sql AS $$ VACUUM $$;",
         "-- VACUUM t;\nSELECT 1;",
         "REFRESH MATERIALIZED VIEW CONCURRENTLY v;",
+        "ALTER TABLE p DETACH PARTITION p_2024;",
+        "CREATE TABLE concurrently (id int);",
+        "DROP TABLE database;",
     ])
     func leavesOtherStatementsInTheTransaction(sql: String) {
         #expect(TransactionBlock.firstRefusedStatement(in: sql) == nil)

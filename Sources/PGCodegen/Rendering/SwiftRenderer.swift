@@ -371,6 +371,7 @@ public struct SwiftRenderer: Sendable {
     /// line and paragraph separators and direction changes are written as raw escapes
     /// (`\#u{D}`), so the value keeps every byte of the file and the code reads as it compiles.
     static func rawLiteral(_ text: String) -> (delimiter: String, lines: [String]) {
+        if let plain = plainRawLiteral(text) { return plain }
         var longest = 0
         var run = 0
         for byte in text.utf8 {
@@ -396,6 +397,38 @@ public struct SwiftRenderer: Sendable {
         }
         lines.append(String(current))
         return (delimiter, lines)
+    }
+
+    /// `rawLiteral(_:)` of text that is printable ASCII, tabs and `\n` (most SQL), in one walk
+    /// over its bytes; `nil` for any other text. The generator runs unoptimized in a user's debug
+    /// build, where the walk scalar by scalar costs a seventh of the run that embeds migrations.
+    private static func plainRawLiteral(_ text: String) -> (delimiter: String, lines: [String])? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var longest = 0
+            var run = 0
+            var lines: [String] = []
+            var lineStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "#") {
+                    run += 1
+                    if run > longest { longest = run }
+                } else {
+                    run = 0
+                }
+                if byte == UInt8(ascii: "\n") {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self))
+                    lineStart = index + 1
+                } else if byte >= 0x7F || (byte < 0x20 && byte != UInt8(ascii: "\t")) {
+                    return nil
+                }
+                index += 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<bytes.count]), as: UTF8.self))
+            return (String(repeating: "#", count: longest + 1), lines)
+        }
     }
 
     /// A Swift string literal for any text: quotes, backslashes and control characters escaped.
