@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # bench-build.sh [TABLES ...]: how long a user waits for the generated models at `swift build`
 # (issue 14). Part of `make bench`. For each size (default 100 and 500 tables; the synthetic module
-# of pg-schema-bench, two migrations per table), in a package of its own that depends on this one:
-#   - a clean debug build of the generated module, and a clean release build;
-#   - the rebuild after one migration that adds a column to one table (generator rerun included);
+# of pg-schema-bench, two migrations per table), in a package of its own that depends on this one,
+# every model target applying the GenerateModels plugin as a user's does (so the generator runs as
+# SwiftPM builds it for the plugin: unoptimised in a debug build):
+#   - a clean debug build of the generated module, and a clean release build (the plugin's tool is
+#     built beforehand, by a small target of its own: a user builds it once);
+#   - the rebuilds after a migration that adds a column to one table: new up and down files (what
+#     `migrate create` makes; SwiftPM then reruns the plugin itself and relinks its tool), and
+#     then an edit to that migration's up file;
 #   - the floor: the same tables as plain Codable, Hashable, Sendable structs, compiled the same way;
 #   - the floor's rebuild: those structs split into as many files as the generated module has, and
 #     rebuilt after a column is added to one of them (what any one module of that size costs);
 #   - the same schema in five model targets with a types target and a migrations target (each its
-#     own pg-codegen.json), built clean, and rebuilt after one migration (all seven generators rerun).
+#     own pg-codegen.json), built clean, and rebuilt after a new migration and after an edit (all
+#     seven generators rerun).
 # Each line gives wall-clock seconds, CPU seconds (user and system, all processes: steadier than
 # wall-clock time on a shared machine) and the peak memory of the largest process (/usr/bin/time).
 # BENCH_RELEASE=0 leaves the release builds out.
@@ -28,7 +34,7 @@ measure() { # measure LABEL COMMAND...: prints LABEL, seconds and peak memory
     log=$(mktemp)
     if ! /usr/bin/time -v "$@" >"$log.out" 2>"$log"; then
         echo "FAILED: $label" >&2
-        tail -30 "$log.out" "$log" >&2
+        tail -n 30 "$log.out" "$log" >&2
         exit 1
     fi
     local seconds cpu memory
@@ -43,50 +49,70 @@ for tables in "${sizes[@]}"; do
     work=$(mktemp -d "${TMPDIR:-/tmp}/pg-models-build-bench.XXXXXX")
     trap 'rm -rf "$work"' EXIT
     "$bin/pg-schema-bench" write $((tables * 2)) "$work/migrations"
-    mkdir -p "$work/pkg/Sources/Models" "$work/pkg/Sources/Floor" "$work/pkg/Sources/FloorFiles"
-    cat >"$work/pkg/Package.swift" <<SWIFT
+    package=$(basename "$root")
+    cat >"$work/Package.swift" <<SWIFT
 // swift-tools-version: 6.2
 import PackageDescription
+let record: Target.Dependency = .product(name: "PGRecord", package: "$package")
+let plugin: [Target.PluginUsage] = [.plugin(name: "GenerateModels", package: "$package")]
 let package = Package(
     name: "build-bench",
     platforms: [.macOS(.v15)],
     dependencies: [.package(path: "$root")],
     targets: [
-        .target(name: "Models", dependencies: [.product(name: "PGRecord", package: "$(basename "$root")")]),
-        .target(name: "Floor"),
-        .target(name: "FloorFiles"),
+        // Builds the plugin's tool (one migration), so that no measured build includes it.
+        .target(name: "Warm", dependencies: [record], plugins: plugin),
+        .target(name: "Models", dependencies: [record], plugins: plugin),
         // The same schema in five model targets, one of its types and one of its embedded migrations
         // (README: "A large schema in several targets"), and a target that depends on them all.
-        .target(name: "SplitTypes", dependencies: [.product(name: "PGRecord", package: "$(basename "$root")")]),
-        .target(name: "SplitMigrations", dependencies: [.product(name: "PGRecord", package: "$(basename "$root")")]),
-    ] + (0..<5).map { .target(name: "Split\(\$0)", dependencies: ["SplitTypes", .product(name: "PGRecord", package: "$(basename "$root")")]) } + [
+        .target(name: "SplitTypes", dependencies: [record], plugins: plugin),
+        .target(name: "SplitMigrations", dependencies: [record], plugins: plugin),
+    ] + (0..<5).map { .target(name: "Split\(\$0)", dependencies: ["SplitTypes", record], plugins: plugin) } + [
         .target(name: "SplitAll", dependencies: ["SplitMigrations"] + (0..<5).map { .byName(name: "Split\(\$0)") }),
     ]
 )
 SWIFT
-    "$bin/pg-codegen" generate --migrations "$work/migrations" --output "$work/pkg/Sources/Models" --module-name Models
+    mkdir -p "$work/pkg"
+    mv "$work/Package.swift" "$work/pkg/"
+    model_target() { # model_target NAME [CONFIG]: a target that links the migrations, as in the quick start
+        mkdir -p "$work/pkg/Sources/$1"
+        ln -s ../../../migrations "$work/pkg/Sources/$1/migrations"
+        echo "@_exported import PGRecord" >"$work/pkg/Sources/$1/$1.swift"
+        [ -z "${2:-}" ] || echo "$2" >"$work/pkg/Sources/$1/pg-codegen.json"
+    }
+    model_target Models
     # Table tN goes to target Split(last digit mod 5); the types target models no table.
-    echo '{ "include": [], "embedMigrations": false }' >"$work/SplitTypes.json"
-    echo '{ "include": [], "typesModule": "SplitTypes" }' >"$work/SplitMigrations.json"
+    model_target SplitTypes '{ "include": [], "embedMigrations": false }'
+    model_target SplitMigrations '{ "include": [], "typesModule": "SplitTypes" }'
     for k in 0 1 2 3 4; do
-        echo "{ \"include\": [\"t*$k\", \"t*$((k + 5))\"], \"typesModule\": \"SplitTypes\", \"embedMigrations\": false }" >"$work/Split$k.json"
+        model_target "Split$k" "{ \"include\": [\"t*$k\", \"t*$((k + 5))\"], \"typesModule\": \"SplitTypes\", \"embedMigrations\": false }"
+        echo "@_exported import SplitTypes" >>"$work/pkg/Sources/Split$k/Split$k.swift"
     done
-    mkdir -p "$work/pkg/Sources/SplitAll"
+    mkdir -p "$work/pkg/Sources/SplitAll" "$work/pkg/Sources/Warm/migrations"
     echo "@_exported import Split0" >"$work/pkg/Sources/SplitAll/SplitAll.swift"
-    # As the plugin runs them: each target's generator, side by side.
-    cat >"$work/generate-split.sh" <<GENERATE
-set -e
-pids=()
-for target in SplitTypes SplitMigrations Split0 Split1 Split2 Split3 Split4; do
-    "$bin/pg-codegen" generate --migrations "$work/migrations" --output "$work/pkg/Sources/\$target" --module-name \$target --config "$work/\$target.json" &
-    pids+=(\$!)
-done
-for pid in "\${pids[@]}"; do wait \$pid; done
-GENERATE
-    bash "$work/generate-split.sh"
+    echo "@_exported import PGRecord" >"$work/pkg/Sources/Warm/Warm.swift"
+    echo "CREATE TABLE warm (id bigint PRIMARY KEY);" >"$work/pkg/Sources/Warm/migrations/000001_warm.up.sql"
+    echo "DROP TABLE warm;" >"$work/pkg/Sources/Warm/migrations/000001_warm.down.sql"
     "$bin/pg-codegen" schema --migrations "$work/migrations" --output "$work/schema.json"
-    files=$(ls "$work/pkg/Sources/Models" | wc -l)
-    python3 - "$work/schema.json" "$work/pkg/Sources/Floor/Floor.swift" "$work/pkg/Sources/FloorFiles" "$files" <<'PY'
+    cd "$work/pkg"
+    # SwiftPM recompiles a package's build plugins whenever the environment differs from the last
+    # build's (its plugin cache records the whole environment, `_` included, which bash sets to the
+    # command's path). A user's shell repeats the same environment; so that no measured build pays
+    # for a plugin compile a user would not, every build here runs the same way: `bash -c`.
+    bash -c "swift build --target Warm --quiet"
+    [ "${BENCH_RELEASE:-1}" != 0 ] && bash -c "swift build -c release --target Warm --quiet"
+    measure "generated module, clean debug build (generate + compile)" bash -c "swift build --target Models"
+    generated=$(ls -d .build/plugins/outputs/*/Models/destination/GenerateModels/GeneratedModels)
+    files=$(ls "$generated" | wc -l)
+    # The floor, in a package of its own: it needs the generated module's file count, and SwiftPM
+    # plans a package's targets from the files they hold at its first build.
+    mkdir -p "$work/floor/Sources/Floor" "$work/floor/Sources/FloorFiles"
+    cat >"$work/floor/Package.swift" <<'SWIFT'
+// swift-tools-version: 6.2
+import PackageDescription
+let package = Package(name: "floor", platforms: [.macOS(.v15)], targets: [.target(name: "Floor"), .target(name: "FloorFiles")])
+SWIFT
+    python3 - "$work/schema.json" "$work/floor/Sources/Floor/Floor.swift" "$work/floor/Sources/FloorFiles" "$files" <<'PY'
 import json, os, re, sys
 schema = json.load(open(sys.argv[1]))
 swift = {"bigint": "Int64", "integer": "Int32", "smallint": "Int16", "text": "String", "boolean": "Bool", "uuid": "UUID",
@@ -114,36 +140,37 @@ open(sys.argv[2], "w").write("\n".join(out))
 for number, lines in enumerate(split):
     open(os.path.join(sys.argv[3], f"Floor{number:03}.swift"), "w").write("\n".join(lines))
 PY
-    cd "$work/pkg"
-    swift build --target PGRecord --quiet
-    [ "${BENCH_RELEASE:-1}" != 0 ] && swift build -c release --target PGRecord --quiet
-    lines=$(cat Sources/Models/*.swift | wc -l)
-    echo "$tables tables: $lines lines of generated Swift in $(ls Sources/Models | wc -l) files; floor $(wc -l <Sources/Floor/Floor.swift) lines"
-    measure "floor: plain structs, clean debug build" swift build --target Floor
-    measure "generated module, clean debug build" swift build --target Models
-    if [ "${BENCH_RELEASE:-1}" != 0 ]; then
-        measure "floor: plain structs, clean release build" swift build -c release --target Floor
-        measure "generated module, clean release build" swift build -c release --target Models
-    fi
-    # SwiftPM recompiles a package's build plugins whenever the environment differs from the last
-    # build's (its plugin cache records the whole environment, `_` included, which bash sets to the
-    # command's path). A user's shell repeats the same environment; so that the measured rebuild
-    # does not pay for a plugin compile a user would not, the build before the edit runs the way the
-    # measured one does.
-    bash -c "swift build --target Models" >/dev/null
-    measure "floor in $files files, clean debug build" swift build --target FloorFiles
+    echo "$tables tables: $(cat "$generated"/*.swift | wc -l) lines of generated Swift in $files files; floor $(wc -l <"$work/floor/Sources/Floor/Floor.swift") lines"
+    cd "$work/floor"
+    bash -c "swift package dump-package" >/dev/null
+    measure "floor: plain structs, clean debug build" bash -c "swift build --target Floor"
+    [ "${BENCH_RELEASE:-1}" != 0 ] && measure "floor: plain structs, clean release build" bash -c "swift build -c release --target Floor"
+    measure "floor in $files files, clean debug build" bash -c "swift build --target FloorFiles"
     bash -c "swift build --target FloorFiles" >/dev/null
     edited=$(grep -l '^public struct T7Row:' Sources/FloorFiles/*.swift)
     sed -i 's/^public struct T7Row: .*/&\n    public var benchEdit: Int32?/' "$edited"
     measure "floor in $files files: a column added, debug rebuild" bash -c "swift build --target FloorFiles"
-    printf 'ALTER TABLE t7 ADD COLUMN bench_edit integer;\n' >"$work/migrations/$(printf '%06d' $((tables * 2 + 1)))_bench_edit.up.sql"
-    measure "one migration adds a column: generate + debug rebuild" bash -c \
-        "'$bin/pg-codegen' generate --migrations '$work/migrations' --output Sources/Models --module-name Models && swift build --target Models"
-    bash "$work/generate-split.sh"
-    measure "in 5 targets, + types, + migrations: clean debug build" swift build --target SplitAll
+    cd "$work/pkg"
+    [ "${BENCH_RELEASE:-1}" != 0 ] && measure "generated module, clean release build (generate + compile)" bash -c "swift build -c release --target Models"
+    bash -c "swift build --target Models" >/dev/null
+    # A new migration: its up and down files, as `migrate create` writes them.
+    migration() { # migration VERSION COLUMN: a new migration adding COLUMN to t7
+        local stem="$work/migrations/$(printf '%06d' "$1")_add_$2"
+        printf 'ALTER TABLE t7 ADD COLUMN %s integer;\n' "$2" >"$stem.up.sql"
+        printf 'ALTER TABLE t7 DROP COLUMN %s;\n' "$2" >"$stem.down.sql"
+    }
+    # Editing the newest migration's up file: one more column.
+    edit() { printf 'ALTER TABLE t7 ADD COLUMN %s integer;\n' "$1" >>"$(ls "$work"/migrations/*.up.sql | tail -1)"; }
+    migration $((tables * 2 + 1)) bench_new
+    measure "one module: a new migration adds a column, debug rebuild" bash -c "swift build --target Models"
+    edit bench_edit
+    measure "one module: that migration edited, debug rebuild" bash -c "swift build --target Models"
+    measure "in 5 targets, + types, + migrations: clean debug build" bash -c "swift build --target SplitAll"
     bash -c "swift build --target SplitAll" >/dev/null
-    printf 'ALTER TABLE t7 ADD COLUMN bench_split integer;\n' >"$work/migrations/$(printf '%06d' $((tables * 2 + 2)))_bench_split.up.sql"
-    measure "in 5 targets: one migration, generate 7 + debug rebuild" bash -c "bash '$work/generate-split.sh' && swift build --target SplitAll"
+    migration $((tables * 2 + 2)) bench_split
+    measure "in 5 targets: a new migration, debug rebuild (7 generators)" bash -c "swift build --target SplitAll"
+    edit bench_split_edit
+    measure "in 5 targets: that migration edited, debug rebuild" bash -c "swift build --target SplitAll"
     cd "$root"
     rm -rf "$work"
     trap - EXIT
