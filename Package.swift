@@ -51,6 +51,10 @@ let package = Package(
             dependencies: ["PGCodegen", "PGSchema", "PGQueries", "PGCatalog", "PGSettings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
+        // What the build plugins run: `pg-codegen generate` alone. SwiftPM compiles a plugin's tool
+        // and its dependencies into every user's build (no argument parser, no catalog reader here)
+        // and relinks it whenever a migration file is added.
+        .executableTarget(name: "pg-codegen-generate", dependencies: ["PGCodegen"], swiftSettings: strict),
 
         // Reads PostgreSQL's catalog through a `CatalogSource` and compares it with the folded model
         // (`pg-codegen verify`, the oracle tests). libpq is loaded at run time, never linked.
@@ -60,14 +64,14 @@ let package = Package(
 
         .executableTarget(name: "pg-schema-bench", dependencies: ["PGSchema"], swiftSettings: strict),
         .executableTarget(name: "pg-queries-bench", dependencies: ["PGSchema", "PGQueries", "PGCodegen"], swiftSettings: strict),
-        .plugin(name: "GenerateModels", capability: .buildTool(), dependencies: ["pg-codegen"]),
+        .plugin(name: "GenerateModels", capability: .buildTool(), dependencies: ["pg-codegen-generate"]),
         .plugin(
             name: "GenerateModelsCommand",
             capability: .command(
                 intent: .custom(verb: "generate-models", description: "Write the models generated from each module's migrations into Generated/<Module>/"),
                 permissions: [.writeToPackageDirectory(reason: "The generated models are written to Generated/<Module>/")]
             ),
-            dependencies: ["pg-codegen"]
+            dependencies: ["pg-codegen-generate"]
         ),
 
         // MARK: - The runtime

@@ -15,7 +15,7 @@ struct GenerateModels: BuildToolPlugin {
             throw PluginError("GenerateModels applies to Swift source targets only, not '\(target.name)'")
         }
         let models = try ModelsTarget(targetName: target.name, targetDirectory: target.directoryURL, sourceFiles: target.sourceFiles.map(\.url))
-        let tool = try context.tool(named: "pg-codegen")
+        let tool = try context.tool(named: "pg-codegen-generate")
         let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedModels")
         return [
             .buildCommand(

@@ -9,7 +9,7 @@ struct GenerateModelsCommand: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
         var extractor = ArgumentExtractor(arguments)
         let selected = extractor.extractOption(named: "target")
-        let tool = try context.tool(named: "pg-codegen")
+        let tool = try context.tool(named: "pg-codegen-generate")
         var generated = 0
         for target in context.package.targets {
             guard let target = target as? SourceModuleTarget,
@@ -25,7 +25,7 @@ struct GenerateModelsCommand: CommandPlugin {
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                throw PluginError("pg-codegen failed for \(target.name); its errors are above")
+                throw PluginError("pg-codegen-generate failed for \(target.name); its errors are above")
             }
             print("Generated/\(models.moduleName): models of \(target.name) from \(models.migrationFiles.count) migration files")
             generated += 1

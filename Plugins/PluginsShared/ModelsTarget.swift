@@ -69,9 +69,9 @@ struct ModelsTarget {
         config = configs.first { $0.deletingLastPathComponent().standardizedFileURL.path == targetDirectory.standardizedFileURL.path } ?? configs.first
     }
 
-    /// The arguments of `pg-codegen generate` writing into `output`.
+    /// The arguments of `pg-codegen-generate` (`pg-codegen generate`'s) writing into `output`.
     func arguments(output: URL) -> [String] {
-        var arguments = ["generate", "--migrations", migrationsFolder.path, "--output", output.path, "--module-name", moduleName, "--shards", String(shards)]
+        var arguments = ["--migrations", migrationsFolder.path, "--output", output.path, "--module-name", moduleName, "--shards", String(shards)]
         if let config { arguments += ["--config", config.path] }
         if let queriesFolder { arguments += ["--queries", queriesFolder.path] }
         return arguments

@@ -5,7 +5,8 @@ import PGCodegen
 import PGSchema
 import PGSettings
 
-/// `pg-codegen`: the generator's command line, which the build plugins run.
+/// `pg-codegen`: the generator's command line (the build plugins run `pg-codegen-generate`, the
+/// same `generate` without the rest).
 @main
 struct PGCodegenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,17 +16,8 @@ struct PGCodegenCommand: ParsableCommand {
     )
 }
 
-/// The migrations folder as the user edits it. The build plugin passes the folder through the
-/// target's symbolic link (`Sources/AppModels/migrations`); diagnostics name the files where they
-/// really are (`migrations/app/…`), relative to the working directory when inside it.
-func editablePath(_ path: String) -> String {
-    let url = URL(fileURLWithPath: path)
-    let resolved = url.resolvingSymlinksInPath().path
-    guard resolved != url.standardizedFileURL.path else { return path }
-    let workingDirectory = FileManager.default.currentDirectoryPath
-    if resolved.hasPrefix(workingDirectory + "/") { return String(resolved.dropFirst(workingDirectory.count + 1)) }
-    return resolved
-}
+/// The migrations folder as the user edits it (see `GenerateRun.editablePath`).
+func editablePath(_ path: String) -> String { GenerateRun.editablePath(path) }
 
 struct SchemaDump: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -96,30 +88,8 @@ struct Generate: ParsableCommand {
     var queries: String?
 
     func run() throws {
-        let migrations = editablePath(self.migrations)
-        let folder = URL(fileURLWithPath: self.migrations).lastPathComponent
-        let module = moduleName ?? (folder.prefix(1).uppercased() + folder.dropFirst())
-        var configPath = config
-        if configPath == nil {
-            let beside = URL(fileURLWithPath: migrations).appendingPathComponent("pg-codegen.json").path
-            if FileManager.default.fileExists(atPath: beside) { configPath = beside }
-        }
-        var result = Generator.generate(migrations: migrations, moduleName: module, configPath: configPath, shards: shards.map { max(1, $0) })
-        // Queries+SQL.swift always: the typed queries when there is a queries folder, and the
-        // views' models in every module (the build plugin declares the file for every target).
-        if !result.hasErrors, let schema = result.schema {
-            let config = try configPath.map { path in try GeneratorConfig.load(path: path) } ?? GeneratorConfig()
-            let typed = QueryFileGenerator.generate(
-                queries: queries.map(editablePath), schema: schema, moduleName: module, config: config, tableTypeNames: result.tableTypeNames
-            )
-            result.diagnostics += typed.diagnostics
-            if let file = typed.file { result.files.append(file) }
-        }
-        for diagnostic in result.diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-        }
-        guard !result.hasErrors else { throw ExitCode.failure }
-        try Generator.write(result, to: output)
+        let run = GenerateRun(migrations: migrations, output: output, moduleName: moduleName, config: config, shards: shards, queries: queries)
+        guard try run.run() else { throw ExitCode.failure }
     }
 }
 
