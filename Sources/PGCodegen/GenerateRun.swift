@@ -33,32 +33,39 @@ public struct GenerateRun: Sendable, Equatable {
     /// How the tool is called; also its answer to a wrong call.
     public static let usage = "usage: pg-codegen-generate --migrations <dir> --output <dir> [--module-name <name>] [--config <file>] [--shards <n>] [--queries <dir>]"
 
-    /// Reads `--name value` pairs (the plugins pass nothing else); `nil` and a message naming the
-    /// argument for anything else.
-    public static func parse(_ arguments: [String]) -> (run: GenerateRun?, error: String?) {
+    /// A call of the tool that it cannot run, with a message naming the argument.
+    public struct ArgumentError: Error, Equatable, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
+    }
+
+    /// Reads `--name value` pairs (the plugins pass nothing else); an error naming the argument for
+    /// anything else.
+    public static func parse(_ arguments: [String]) -> Result<GenerateRun, ArgumentError> {
         var values: [String: String] = [:]
         let known: Set<String> = ["--migrations", "--output", "--module-name", "--config", "--shards", "--queries"]
         var index = 0
         while index < arguments.count {
             let name = arguments[index]
-            guard known.contains(name) else { return (nil, "unknown argument '\(name)'") }
-            guard index + 1 < arguments.count else { return (nil, "\(name) needs a value") }
-            guard values[name] == nil else { return (nil, "\(name) is given twice") }
+            guard known.contains(name) else { return .failure(ArgumentError(description: "unknown argument '\(name)'")) }
+            guard index + 1 < arguments.count else { return .failure(ArgumentError(description: "\(name) needs a value")) }
+            guard values[name] == nil else { return .failure(ArgumentError(description: "\(name) is given twice")) }
             values[name] = arguments[index + 1]
             index += 2
         }
-        guard let migrations = values["--migrations"] else { return (nil, "--migrations is missing") }
-        guard let output = values["--output"] else { return (nil, "--output is missing") }
+        guard let migrations = values["--migrations"] else { return .failure(ArgumentError(description: "--migrations is missing")) }
+        guard let output = values["--output"] else { return .failure(ArgumentError(description: "--output is missing")) }
         var shards: Int?
         if let text = values["--shards"] {
-            guard let count = Int(text), count >= 1 else { return (nil, "--shards must be a whole number from 1, not '\(text)'") }
+            guard let count = Int(text), count >= 1 else {
+                return .failure(ArgumentError(description: "--shards must be a whole number from 1, not '\(text)'"))
+            }
             shards = count
         }
-        let run = GenerateRun(
+        return .success(GenerateRun(
             migrations: migrations, output: output, moduleName: values["--module-name"], config: values["--config"],
             shards: shards, queries: values["--queries"]
-        )
-        return (run, nil)
+        ))
     }
 
     /// Generates and writes; the diagnostics go to standard error. `false` when there was an

@@ -8,12 +8,11 @@ import Testing
             "--migrations", "Sources/ShopModels/migrations", "--output", "/out", "--module-name", "Shop", "--shards", "64",
             "--config", "Sources/ShopModels/pg-codegen.json", "--queries", "Sources/ShopModels/queries",
         ])
-        #expect(parsed.error == nil)
-        #expect(parsed.run == GenerateRun(
+        #expect(parsed == .success(GenerateRun(
             migrations: "Sources/ShopModels/migrations", output: "/out", moduleName: "Shop", config: "Sources/ShopModels/pg-codegen.json",
             shards: 64, queries: "Sources/ShopModels/queries"
-        ))
-        #expect(GenerateRun.parse(["--output", "o", "--migrations", "m"]).run == GenerateRun(migrations: "m", output: "o"))
+        )))
+        #expect(GenerateRun.parse(["--output", "o", "--migrations", "m"]) == .success(GenerateRun(migrations: "m", output: "o")))
     }
 
     @Test(arguments: [
@@ -26,8 +25,6 @@ import Testing
         (["--migrations", "m", "--output", "o", "--shards", "many"], "--shards must be a whole number from 1, not 'many'"),
     ])
     func refusesAnythingElseNamingTheArgument(arguments: [String], message: String) {
-        let parsed = GenerateRun.parse(arguments)
-        #expect(parsed.run == nil)
-        #expect(parsed.error == message)
+        #expect(GenerateRun.parse(arguments) == .failure(GenerateRun.ArgumentError(description: message)))
     }
 }
