@@ -57,6 +57,8 @@ test:
 	scripts/test-server-restart.sh
 	scripts/test-pool-restart.sh
 	scripts/test-plugin.sh
+	# The plugins' tool as a user's `swift build -c release` builds it (the optimiser once crashed on it).
+	swift build -c release --product pg-codegen-generate
 	scripts/test-split-models.sh
 	scripts/with-test-postgres.sh scripts/test-quickstart.sh
 	scripts/docs.sh --check
