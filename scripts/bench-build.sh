@@ -50,7 +50,14 @@ for tables in "${sizes[@]}"; do
     trap 'rm -rf "$work"' EXIT
     "$bin/pg-schema-bench" write $((tables * 2)) "$work/migrations"
     package=$(basename "$root")
-    cat >"$work/Package.swift" <<SWIFT
+    # Two packages over the same migrations: one module, as the quick start has it, and the same
+    # schema in five model targets, one of its types and one of its embedded migrations (README:
+    # "A large schema in several targets"). Apart, because a new migration makes SwiftPM run the
+    # plugin again for every target that links the folder. Each has a small target that builds
+    # the plugin's tool first (one migration of its own), so that no measured build includes it.
+    bench_package() { # bench_package DIR TARGETS: a package that depends on this one
+        mkdir -p "$1/Sources/Warm/migrations"
+        cat >"$1/Package.swift" <<SWIFT
 // swift-tools-version: 6.2
 import PackageDescription
 let record: Target.Dependency = .product(name: "PGRecord", package: "$package")
@@ -59,40 +66,36 @@ let package = Package(
     name: "build-bench",
     platforms: [.macOS(.v15)],
     dependencies: [.package(path: "$root")],
-    targets: [
-        // Builds the plugin's tool (one migration), so that no measured build includes it.
-        .target(name: "Warm", dependencies: [record], plugins: plugin),
-        .target(name: "Models", dependencies: [record], plugins: plugin),
-        // The same schema in five model targets, one of its types and one of its embedded migrations
-        // (README: "A large schema in several targets"), and a target that depends on them all.
-        .target(name: "SplitTypes", dependencies: [record], plugins: plugin),
-        .target(name: "SplitMigrations", dependencies: [record], plugins: plugin),
-    ] + (0..<5).map { .target(name: "Split\(\$0)", dependencies: ["SplitTypes", record], plugins: plugin) } + [
-        .target(name: "SplitAll", dependencies: ["SplitMigrations"] + (0..<5).map { .byName(name: "Split\(\$0)") }),
-    ]
+    targets: [.target(name: "Warm", dependencies: [record], plugins: plugin)] + $2
 )
 SWIFT
-    mkdir -p "$work/pkg"
-    mv "$work/Package.swift" "$work/pkg/"
-    model_target() { # model_target NAME [CONFIG]: a target that links the migrations, as in the quick start
-        mkdir -p "$work/pkg/Sources/$1"
-        ln -s ../../../migrations "$work/pkg/Sources/$1/migrations"
-        echo "@_exported import PGRecord" >"$work/pkg/Sources/$1/$1.swift"
-        [ -z "${2:-}" ] || echo "$2" >"$work/pkg/Sources/$1/pg-codegen.json"
+        echo "@_exported import PGRecord" >"$1/Sources/Warm/Warm.swift"
+        echo "CREATE TABLE warm (id bigint PRIMARY KEY);" >"$1/Sources/Warm/migrations/000001_warm.up.sql"
+        echo "DROP TABLE warm;" >"$1/Sources/Warm/migrations/000001_warm.down.sql"
     }
-    model_target Models
+    model_target() { # model_target PACKAGE NAME [CONFIG]: a target that links the migrations, as in the quick start
+        mkdir -p "$1/Sources/$2"
+        ln -s ../../../migrations "$1/Sources/$2/migrations"
+        echo "@_exported import PGRecord" >"$1/Sources/$2/$2.swift"
+        [ -z "${3:-}" ] || echo "$3" >"$1/Sources/$2/pg-codegen.json"
+    }
+    bench_package "$work/pkg" '[.target(name: "Models", dependencies: [record], plugins: plugin)]'
+    model_target "$work/pkg" Models
+    bench_package "$work/split" '[
+        .target(name: "SplitTypes", dependencies: [record], plugins: plugin),
+        .target(name: "SplitMigrations", dependencies: [record], plugins: plugin),
+    ] + (0..<5).map { .target(name: "Split\($0)", dependencies: ["SplitTypes", record], plugins: plugin) } + [
+        .target(name: "SplitAll", dependencies: ["SplitMigrations"] + (0..<5).map { .byName(name: "Split\($0)") }),
+    ]'
     # Table tN goes to target Split(last digit mod 5); the types target models no table.
-    model_target SplitTypes '{ "include": [], "embedMigrations": false }'
-    model_target SplitMigrations '{ "include": [], "typesModule": "SplitTypes" }'
+    model_target "$work/split" SplitTypes '{ "include": [], "embedMigrations": false }'
+    model_target "$work/split" SplitMigrations '{ "include": [], "typesModule": "SplitTypes" }'
     for k in 0 1 2 3 4; do
-        model_target "Split$k" "{ \"include\": [\"t*$k\", \"t*$((k + 5))\"], \"typesModule\": \"SplitTypes\", \"embedMigrations\": false }"
-        echo "@_exported import SplitTypes" >>"$work/pkg/Sources/Split$k/Split$k.swift"
+        model_target "$work/split" "Split$k" "{ \"include\": [\"t*$k\", \"t*$((k + 5))\"], \"typesModule\": \"SplitTypes\", \"embedMigrations\": false }"
+        echo "@_exported import SplitTypes" >>"$work/split/Sources/Split$k/Split$k.swift"
     done
-    mkdir -p "$work/pkg/Sources/SplitAll" "$work/pkg/Sources/Warm/migrations"
-    echo "@_exported import Split0" >"$work/pkg/Sources/SplitAll/SplitAll.swift"
-    echo "@_exported import PGRecord" >"$work/pkg/Sources/Warm/Warm.swift"
-    echo "CREATE TABLE warm (id bigint PRIMARY KEY);" >"$work/pkg/Sources/Warm/migrations/000001_warm.up.sql"
-    echo "DROP TABLE warm;" >"$work/pkg/Sources/Warm/migrations/000001_warm.down.sql"
+    mkdir -p "$work/split/Sources/SplitAll"
+    echo "@_exported import Split0" >"$work/split/Sources/SplitAll/SplitAll.swift"
     "$bin/pg-codegen" schema --migrations "$work/migrations" --output "$work/schema.json"
     cd "$work/pkg"
     # SwiftPM recompiles a package's build plugins whenever the environment differs from the last
@@ -165,6 +168,8 @@ PY
     measure "one module: a new migration adds a column, debug rebuild" bash -c "swift build --target Models"
     edit bench_edit
     measure "one module: that migration edited, debug rebuild" bash -c "swift build --target Models"
+    cd "$work/split"
+    bash -c "swift build --target Warm --quiet"
     measure "in 5 targets, + types, + migrations: clean debug build" bash -c "swift build --target SplitAll"
     bash -c "swift build --target SplitAll" >/dev/null
     migration $((tables * 2 + 2)) bench_split
