@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PGSchemaOracleTests",
-            dependencies: ["PGSchema", "PGCatalog", "PGClient", "PGMigrate", "PGTestSupport", "pg-codegen"],
+            dependencies: ["PGSchema", "PGCatalog", "PGClient", "PGMigrate", "PGTestSupport", "pg-codegen", "pg-codegen-generate"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

@@ -30,6 +30,11 @@ public struct GenerateRun: Sendable, Equatable {
         self.queries = queries
     }
 
+    /// Whether the arguments ask for the usage (`-h`, `--help`).
+    public static func isHelp(_ arguments: [String]) -> Bool {
+        arguments.contains("-h") || arguments.contains("--help")
+    }
+
     /// How the tool is called; also its answer to a wrong call.
     public static let usage = "usage: pg-codegen-generate --migrations <dir> --output <dir> [--module-name <name>] [--config <file>] [--shards <n>] [--queries <dir>]"
 
@@ -40,7 +45,7 @@ public struct GenerateRun: Sendable, Equatable {
     }
 
     /// Reads `--name value` pairs (the plugins pass nothing else); an error naming the argument for
-    /// anything else.
+    /// anything else. (`-h` and `--help` are the caller's: see `isHelp`.)
     public static func parse(_ arguments: [String]) -> Result<GenerateRun, ArgumentError> {
         var values: [String: String] = [:]
         let known: Set<String> = ["--migrations", "--output", "--module-name", "--config", "--shards", "--queries"]
@@ -48,7 +53,9 @@ public struct GenerateRun: Sendable, Equatable {
         while index < arguments.count {
             let name = arguments[index]
             guard known.contains(name) else { return .failure(ArgumentError(description: "unknown argument '\(name)'")) }
-            guard index + 1 < arguments.count else { return .failure(ArgumentError(description: "\(name) needs a value")) }
+            guard index + 1 < arguments.count, !known.contains(arguments[index + 1]) else {
+                return .failure(ArgumentError(description: "\(name) needs a value"))
+            }
             guard values[name] == nil else { return .failure(ArgumentError(description: "\(name) is given twice")) }
             values[name] = arguments[index + 1]
             index += 2

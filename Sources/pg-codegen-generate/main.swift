@@ -4,6 +4,10 @@ import PGCodegen
 // `pg-codegen-generate --migrations <dir> --output <dir> …`: what the build plugins run, the same
 // as `pg-codegen generate` (see `GenerateRun`).
 func generate(_ arguments: [String]) -> Int32 {
+    if GenerateRun.isHelp(arguments) {
+        print(GenerateRun.usage + "\nWrites the Swift models of a module's migrations, as `pg-codegen generate` does.")
+        return 0
+    }
     switch GenerateRun.parse(arguments) {
     case .failure(let error):
         FileHandle.standardError.write(Data("error: \(error)\n\(GenerateRun.usage)\n".utf8))

@@ -9,8 +9,9 @@ import Musl
 import Darwin
 #endif
 
-/// A connection through libpq loaded at run time (`dlopen`), so that `pg-codegen`, which the build
-/// plugin runs, links no system library: plugin users who never call `verify` need no libpq at all.
+/// A connection through libpq loaded at run time (`dlopen`), so that `pg-codegen` links no system
+/// library: a user who never calls `verify` needs no libpq at all (the build plugins run
+/// `pg-codegen-generate`, which has no `verify`).
 ///
 /// Only the dozen functions a catalog query needs are looked up (`PQconnectdb`, `PQexec`, …).
 /// The simple-query protocol returns every value as text, which is what `CatalogSource` wants.

@@ -13,11 +13,13 @@ import Testing
             shards: 64, queries: "Sources/ShopModels/queries"
         )))
         #expect(GenerateRun.parse(["--output", "o", "--migrations", "m"]) == .success(GenerateRun(migrations: "m", output: "o")))
+        #expect(GenerateRun.isHelp(["--help"]) && GenerateRun.isHelp(["--migrations", "m", "-h"]) && !GenerateRun.isHelp(["--migrations", "m"]))
     }
 
     @Test(arguments: [
         (["generate", "--migrations", "m", "--output", "o"], "unknown argument 'generate'"),
         (["--migrations", "m", "--output"], "--output needs a value"),
+        (["--migrations", "--output", "o"], "--migrations needs a value"),
         (["--migrations", "m", "--migrations", "n", "--output", "o"], "--migrations is given twice"),
         (["--output", "o"], "--migrations is missing"),
         (["--migrations", "m"], "--output is missing"),

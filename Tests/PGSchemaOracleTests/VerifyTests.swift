@@ -143,9 +143,11 @@ import Testing
     var pgCodegen: String { productsFolder + "/pg-codegen" }
 
     #if os(Linux)
-    /// The build plugin runs pg-codegen: it must not need libpq, which verify loads at run time.
-    @Test func pgCodegenDoesNotLinkLibPQ() throws {
-        let linked = try run("/usr/bin/env", ["ldd", pgCodegen])
+    /// Neither pg-codegen nor the build plugins' pg-codegen-generate may need libpq, which verify
+    /// loads at run time.
+    @Test(arguments: ["pg-codegen", "pg-codegen-generate"])
+    func theGeneratorsDoNotLinkLibPQ(executable: String) throws {
+        let linked = try run("/usr/bin/env", ["ldd", productsFolder + "/" + executable])
         #expect(linked.status == 0, "\(linked.all)")
         #expect(linked.stdout.contains("libc.so"))
         #expect(!linked.stdout.contains("libpq"))

@@ -145,8 +145,8 @@ struct ModelTranslator {
         let enums = config.typesModule == nil ? schema.enums : []
         let composites = config.typesModule == nil ? schema.composites : []
         // In a module that imports its types, the files say where they are.
-        let enumsNote = config.typesModule.map { ["The enum types are generated in \($0) (pg-codegen.json: typesModule), which this module imports."] } ?? []
-        let compositesNote = config.typesModule.map { ["The composite types are generated in \($0) (pg-codegen.json: typesModule), which this module imports."] } ?? []
+        let enumsNote = config.typesModule.map { ["The enum types are generated in \($0) (pg-codegen.json: typesModule)."] } ?? []
+        let compositesNote = config.typesModule.map { ["The composite types are generated in \($0) (pg-codegen.json: typesModule)."] } ?? []
         guard shards > 1 else {
             return [
                 ("Tables.swift", file(tables.map { tableDeclarations($0) }.flatMap { $0 })),
