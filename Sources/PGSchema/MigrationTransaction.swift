@@ -34,10 +34,17 @@ public enum MigrationTransaction {
     /// transaction block, or controls its transaction itself.
     public static func runsOutside(_ text: String) -> Bool {
         if isMarkedNoTransaction(text) { return true }
-        // One lexing pass answers both questions: the generator asks this of every embedded file.
-        return Lexer.lex(SourceFile(path: "", text: text)).statements.contains { statement in
-            TransactionBlock.refusedStatement(statement) != nil
-                || control(statement.tokens.prefix(2).map { $0.kind == .word ? $0.value : "" }) != nil
+        // One lexing pass answers both questions (the generator asks this of every embedded
+        // file), a statement at a time: a data migration's tokens are never all in memory, and
+        // the first statement that decides ends it.
+        let source = SourceFile(path: "", text: text)
+        var lexer = Lexer(source: source, bytes: source.bytes)
+        while let statement = lexer.nextStatement() {
+            if TransactionBlock.refusedStatement(statement) != nil
+                || control(statement.tokens.prefix(2).map { $0.kind == .word ? $0.value : "" }) != nil {
+                return true
+            }
         }
+        return false
     }
 }

@@ -5,8 +5,10 @@ public enum TransactionBlock {
     /// The first statement of `script` that cannot run in a transaction block, named as
     /// PostgreSQL names it in its error (`CREATE INDEX CONCURRENTLY`), or `nil`.
     public static func firstRefusedStatement(in script: String) -> String? {
-        let lexed = Lexer.lex(SourceFile(path: "", text: script))
-        for statement in lexed.statements {
+        // A statement at a time, so that a data migration's tokens are never all in memory.
+        let source = SourceFile(path: "", text: script)
+        var lexer = Lexer(source: source, bytes: source.bytes)
+        while let statement = lexer.nextStatement() {
             if let name = refusedStatement(statement) { return name }
         }
         return nil
