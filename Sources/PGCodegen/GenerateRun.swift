@@ -90,9 +90,8 @@ public struct GenerateRun: Sendable, Equatable {
         // Queries+SQL.swift always: the typed queries when there is a queries folder, and the
         // views' models in every module (the build plugin declares the file for every target).
         if !result.hasErrors, let schema = result.schema {
-            let config = try configPath.map { path in try GeneratorConfig.load(path: path) } ?? GeneratorConfig()
             let typed = QueryFileGenerator.generate(
-                queries: queries.map(Self.editablePath), schema: schema, moduleName: module, config: config, tableTypeNames: result.tableTypeNames
+                queries: queries.map(Self.editablePath), schema: schema, moduleName: module, config: result.config, tableTypeNames: result.tableTypeNames
             )
             result.diagnostics += typed.diagnostics
             if let file = typed.file { result.files.append(file) }

@@ -62,6 +62,8 @@ public enum Generator {
         public var tableTypeNames: [QualifiedName: String] = [:]
         /// The folded schema the files were rendered from (what typed queries are checked against).
         public var schema: Schema?
+        /// The `pg-codegen.json` the files were rendered with (the defaults when there was none).
+        public var config = GeneratorConfig()
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -97,6 +99,7 @@ public enum Generator {
             schema: folded.schema, moduleName: moduleName, config: config, sourceFiles: directory.upFiles.map(\.fileName),
             shards: shards, diagnostics: diagnostics
         )
+        output.config = config
         // The migrations themselves, embedded (`<Module>Migrations.all`): MigrationsTranslator.
         guard !output.hasErrors else { return output }
         guard config.embedMigrations != false else {

@@ -11,7 +11,7 @@ func generate(_ arguments: [String]) -> Int32 {
     switch GenerateRun.parse(arguments) {
     case .failure(let error):
         FileHandle.standardError.write(Data("error: \(error)\n\(GenerateRun.usage)\n".utf8))
-        return 2
+        return 64 // EX_USAGE, as pg-codegen's argument parser exits
     case .success(let run):
         do {
             return try run.run() ? 0 : 1

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PGCatalog
+import PGCodegen
 import PGQueries
 import PGSchema
 import PGSettings
@@ -39,8 +40,8 @@ struct CheckQueries: ParsableCommand {
     var database: String?
 
     func run() throws {
-        let folded = SchemaLoader.load(migrations: editablePath(migrations))
-        let analysed = folded.hasErrors ? nil : QueryAnalyzer.analyze(directory: editablePath(queries), schema: folded.schema)
+        let folded = SchemaLoader.load(migrations: GenerateRun.editablePath(migrations))
+        let analysed = folded.hasErrors ? nil : QueryAnalyzer.analyze(directory: GenerateRun.editablePath(queries), schema: folded.schema)
         let diagnostics = folded.diagnostics + (analysed?.diagnostics ?? [])
         for diagnostic in diagnostics where diagnostic.severity == .error {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))

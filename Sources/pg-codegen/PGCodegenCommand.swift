@@ -16,9 +16,6 @@ struct PGCodegenCommand: ParsableCommand {
     )
 }
 
-/// The migrations folder as the user edits it (see `GenerateRun.editablePath`).
-func editablePath(_ path: String) -> String { GenerateRun.editablePath(path) }
-
 struct SchemaDump: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
@@ -37,7 +34,7 @@ struct SchemaDump: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let result = SchemaLoader.load(migrations: editablePath(migrations))
+        let result = SchemaLoader.load(migrations: GenerateRun.editablePath(migrations))
         for diagnostic in result.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }

@@ -154,6 +154,41 @@ import Testing
     }
     #endif
 
+    /// The plugins' tool and `pg-codegen generate` are one run (`GenerateRun`): the same files for
+    /// the same module, typed queries included.
+    @Test func theBuildToolWritesWhatTheCommandWrites() throws {
+        let folder = try TemporaryFolder(files: [:])
+        defer { folder.remove() }
+        let arguments = ["--migrations", saasMigrationsPath, "--module-name", "Saas", "--queries", repositoryRoot + "/Sources/SaasModels/queries"]
+        let command = try run(pgCodegen, ["generate"] + arguments + ["--output", folder.path + "/command"])
+        #expect(command.status == 0, "\(command.all)")
+        let tool = try run(productsFolder + "/pg-codegen-generate", arguments + ["--output", folder.path + "/tool"])
+        #expect(tool.status == 0, "\(tool.all)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/command").sorted()
+        #expect(names.contains("Queries+SQL.swift"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/tool").sorted() == names)
+        for name in names {
+            let written = try String(contentsOfFile: folder.path + "/tool/" + name, encoding: .utf8)
+            #expect(written == (try String(contentsOfFile: folder.path + "/command/" + name, encoding: .utf8)), "\(name) differs")
+        }
+    }
+
+    /// A wrong call names the argument, prints the usage and exits 64 (EX_USAGE), as `pg-codegen`'s
+    /// parser does; `--help` is an answer, not an error.
+    @Test func theBuildToolRefusesAWrongCallAsTheCommandDoes() throws {
+        let tool = productsFolder + "/pg-codegen-generate"
+        let missing = try run(tool, ["--migrations", saasMigrationsPath])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("error: --output is missing"), "\(missing.all)")
+        #expect(missing.stderr.contains("usage: pg-codegen-generate --migrations <dir> --output <dir>"))
+        let command = try run(pgCodegen, ["generate", "--migrations", saasMigrationsPath, "--no-such-flag"])
+        #expect(command.status == missing.status, "\(command.all)")
+        let help = try run(tool, ["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("usage: pg-codegen-generate"))
+        #expect(help.stderr.isEmpty)
+    }
+
     func verify(_ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:]) throws -> ProcessOutput {
         try run(pgCodegen, ["verify"] + arguments, in: directory, environment: environment, removingEnvironment: ["DATABASE_URL"])
     }
