@@ -16,6 +16,7 @@ import Testing
     static let histories: [(String, Int64)] = [
         ("shopfront", 26), ("helpdesk", 23), ("fleet", 20200822081500),
         ("ledger", 35), ("studio", 20231002120000), ("commons", 20230915120000),
+        ("bookings", 27), ("tickets", 1676454310982),
     ]
 
     @Test(arguments: histories)
@@ -46,6 +47,16 @@ import Testing
             }
             // The broken down file is refused and changes nothing.
             #expect(throws: MigrateError.self) { try migrator.down(limit: 1) }
+            // A file that ends its own transaction (every Django file: `BEGIN; … COMMIT;`) runs under
+            // golang-migrate's protocol, which marks the version below dirty before sending the file.
+            // PostgreSQL refused the whole query at parse time (syntax error), so nothing ran: the
+            // floor is forced back, as one would by hand (bookings 000027).
+            let floorDown = try directory.migrations.first { $0.version == floor }?.down.map { try $0.read() } ?? ""
+            if floorDown.split(whereSeparator: \.isNewline).contains(where: { $0.uppercased() == "COMMIT;" }),
+               let below = directory.migrations.last(where: { $0.version < floor })?.version {
+                #expect(try migrator.version() == DatabaseVersion(version: below, dirty: true))
+                try migrator.force(floor)
+            }
             #expect(try migrator.version().map { "\($0)" } == "\(floor)")
             try migrator.up()
             try expectSame(model: folded.schema, db: db, at: "the latest version, migrated up again")

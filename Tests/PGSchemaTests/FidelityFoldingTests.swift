@@ -46,6 +46,32 @@ import Testing
         #expect(table.column("b")?.isNotNull == true)
     }
 
+    /// Knex writes `boolean not null default '1'`; PostgreSQL converts the string when it stores the
+    /// default and prints `true` (checked on PostgreSQL 15: `' Of '` → `false`, `'YES'::bool` → `true`).
+    @Test func aStringDefaultOfABooleanColumnIsStoredAsTrueOrFalse() throws {
+        let folded = SchemaLoader.fold(sql: """
+            CREATE TABLE t (a boolean NOT NULL DEFAULT '1', b boolean DEFAULT ' Of ', c bool DEFAULT 'YES'::bool, f text DEFAULT 'yes');
+            ALTER TABLE t ADD COLUMN e boolean DEFAULT 'tr'::boolean;
+            ALTER TABLE t ALTER COLUMN b SET DEFAULT '0';
+            """)
+        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
+        let table = try #require(folded.schema.table(QualifiedName("t")))
+        #expect(table.columns.map(\.defaultExpression) == ["true", "false", "true", "'yes'", "true"])
+    }
+
+    /// Knex's raw SQL puts `with no data` on a line of its own; the query must not keep it.
+    @Test func withNoDataOnItsOwnLineIsNotPartOfTheQuery() throws {
+        let folded = SchemaLoader.fold(sql: """
+            create materialized view m as
+              select 1 as a
+            with no data;
+            create materialized view n as select 2 as b\n\twith data;
+            create materialized view o as select 3 as c WITH   NO DATA;
+            """)
+        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
+        #expect(folded.schema.views.map(\.query).sorted() == ["select 1 as a", "select 2 as b", "select 3 as c"])
+    }
+
     @Test func unnamedIndexesAreNamedAsPostgreSQLNamesThem() throws {
         let folded = SchemaLoader.fold(sql: """
             CREATE TABLE t (a int, email text);

@@ -5,10 +5,14 @@
 /// the column's type is no longer a constant and is stored: a length or precision coercion
 /// (`varchar(40) DEFAULT NULL`, `numeric(10,2) DEFAULT NULL`), a cast to another type
 /// (`integer DEFAULT NULL::bigint`, `text DEFAULT NULL::varchar`) or a domain.
+///
+/// A string constant is converted to the column's type when the default is stored, and a boolean
+/// prints as `true` / `false`: Knex's `boolean not null default '1'` is stored as `true`.
 extension Folder {
     /// The default expression to keep for `expression` on a column (or a domain) of `type`, or
     /// `nil` when PostgreSQL stores none.
     mutating func storedDefault(_ expression: String, for type: ColumnType) -> String? {
+        if let boolean = Self.booleanConstant(expression, for: type) { return boolean }
         guard let casts = Self.nullConstantCasts(expression) else { return expression }
         var resolved: [ColumnType] = []
         for cast in casts {
@@ -38,6 +42,36 @@ extension Folder {
             current = target
         }
         return true
+    }
+
+    /// `true` or `false` for a string constant (`'1'`, `'t'`, `'yes'`, `'off'`, optionally cast
+    /// `::boolean`) used as the default of a plain boolean column; `nil` for anything else.
+    static func booleanConstant(_ expression: String, for type: ColumnType) -> String? {
+        guard type.name == "boolean", type.schema == nil, type.arrayDimensions == 0,
+              let tokens = Lexer.lex(SourceFile(path: "", text: expression)).statements.first else { return nil }
+        var cursor = Cursor(tokens, source: SourceFile(path: "", text: expression))
+        guard let literal = cursor.current, literal.kind == .string else { return nil }
+        cursor.index += 1
+        while cursor.acceptSymbol("::") {
+            guard cursor.accept("boolean") || cursor.accept("bool") else { return nil }
+        }
+        guard cursor.atEnd, let value = parseBoolean(literal.value) else { return nil }
+        return value ? "true" : "false"
+    }
+
+    /// PostgreSQL's `boolin`: `t`/`true`, `y`/`yes`, `on`, `1` and their opposites, any case,
+    /// any unambiguous prefix of the words, surrounding white space ignored.
+    static func parseBoolean(_ text: String) -> Bool? {
+        let spaces: Set<Character> = [" ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}"]
+        let value = String(text.drop(while: spaces.contains).reversed().drop(while: spaces.contains).reversed()).lowercased()
+        guard !value.isEmpty else { return nil }
+        if value == "1" { return true }
+        if value == "0" { return false }
+        if "true".hasPrefix(value) || "yes".hasPrefix(value) { return true }
+        if "false".hasPrefix(value) || "no".hasPrefix(value) { return false }
+        if value.count >= 2, "on".hasPrefix(value) { return true }
+        if value.count >= 2, "off".hasPrefix(value) { return false }
+        return nil
     }
 
     func isDomain(_ type: ColumnType) -> Bool {

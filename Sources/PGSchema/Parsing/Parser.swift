@@ -626,10 +626,15 @@ extension Cursor {
         skipParenthesized()
         if accept("with") { skipParenthesized() }
         try expect("as")
-        var query = rest()
-        for suffix in [" with no data", " with data"] where query.lowercased().hasSuffix(suffix) {
-            query = String(query.dropLast(suffix.count))
+        // `WITH [NO] DATA` ends a materialized view's statement, after any white space or comment.
+        var end = tokens.count
+        if end - index > 3, tokens[end - 3].isWord("with"), tokens[end - 2].isWord("no"), tokens[end - 1].isWord("data") {
+            end -= 3
+        } else if end - index > 2, tokens[end - 2].isWord("with"), tokens[end - 1].isWord("data") {
+            end -= 2
         }
+        let query = index < end ? source.text(tokens[index].start, tokens[end - 1].end) : ""
+        index = tokens.count
         return .createView(name, materialized: materialized, orReplace: orReplace, query: query)
     }
 

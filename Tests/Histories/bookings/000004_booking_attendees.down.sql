@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Add field attendees to booking
+--
+DROP TABLE "bookings_booking_attendees" CASCADE;
+COMMIT;

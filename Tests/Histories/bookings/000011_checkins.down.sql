@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model CheckIn
+--
+DROP TABLE "bookings_checkin" CASCADE;
+COMMIT;

@@ -1,0 +1,1 @@
+drop index if exists bookings_booking_upcoming_idx;

@@ -1,0 +1,2 @@
+ALTER TABLE "ticket_type" DROP CONSTRAINT "FK_473f4216dab65fe63997c4871a0";
+DROP TABLE "ticket_type";

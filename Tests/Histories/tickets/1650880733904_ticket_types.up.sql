@@ -1,0 +1,2 @@
+CREATE TABLE "ticket_type" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "name" character varying NOT NULL, "price" numeric(10,2) NOT NULL, "currency" character(3) NOT NULL DEFAULT 'EUR', "quantity" integer NOT NULL, "eventId" uuid NOT NULL, CONSTRAINT "PK_429b856ba7bcc9cfb6dcef873c7" PRIMARY KEY ("id"));
+ALTER TABLE "ticket_type" ADD CONSTRAINT "FK_473f4216dab65fe63997c4871a0" FOREIGN KEY ("eventId") REFERENCES "event"("id") ON DELETE CASCADE ON UPDATE NO ACTION;

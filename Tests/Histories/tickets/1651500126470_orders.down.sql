@@ -1,0 +1,7 @@
+ALTER TABLE "order_item" DROP CONSTRAINT "FK_2d4fe18882505131b6b992e731d";
+ALTER TABLE "order_item" DROP CONSTRAINT "FK_5b37b23c59cdfa1b44956965851";
+ALTER TABLE "order" DROP CONSTRAINT "FK_cede58feda0eedc034d788c1aba";
+DROP TABLE "order_item";
+DROP INDEX "public"."IDX_1468c0e5ed146f9b5a504a85f62";
+DROP TABLE "order";
+DROP TYPE "public"."order_status_enum";

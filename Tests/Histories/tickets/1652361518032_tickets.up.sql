@@ -1,0 +1,2 @@
+CREATE TABLE "ticket" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "code" character varying(32) NOT NULL, "holderName" character varying, "scannedAt" TIMESTAMP, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "orderItemId" integer, CONSTRAINT "UQ_16319dab9572e79af08dedfa640" UNIQUE ("code"), CONSTRAINT "PK_346d34a0f0d96ddaf66e2099f5e" PRIMARY KEY ("id"));
+ALTER TABLE "ticket" ADD CONSTRAINT "FK_59919ec72166d20098cdec19818" FOREIGN KEY ("orderItemId") REFERENCES "order_item"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;

@@ -1,0 +1,2 @@
+ALTER TABLE "venue" DROP COLUMN "timezone";
+ALTER TABLE "user" DROP COLUMN "roles";

@@ -1,0 +1,2 @@
+ALTER TABLE "ticket" DROP COLUMN "attendeeEmail";
+ALTER TABLE "ticket" RENAME COLUMN "attendeeName" "holderName";

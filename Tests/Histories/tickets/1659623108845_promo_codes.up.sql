@@ -1,0 +1,4 @@
+CREATE TABLE "promo_code" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "code" character varying(40) NOT NULL, "discountPercent" integer NOT NULL, "validUntil" TIMESTAMP WITH TIME ZONE, "maxUses" integer, "usedCount" integer NOT NULL DEFAULT '0', "eventId" uuid, CONSTRAINT "UQ_186459a1571790891e8f79f3257" UNIQUE ("code"), CONSTRAINT "CHK_0ada092653d5c171a3713af0976" CHECK ("discountPercent" BETWEEN 1 AND 100), CONSTRAINT "PK_3ff1cb7045502ac76b57a544b0b" PRIMARY KEY ("id"));
+ALTER TABLE "order" ADD "promoCodeId" uuid;
+ALTER TABLE "promo_code" ADD CONSTRAINT "FK_1212dc061e94b759e96c384262c" FOREIGN KEY ("eventId") REFERENCES "event"("id") ON DELETE CASCADE ON UPDATE NO ACTION;
+ALTER TABLE "order" ADD CONSTRAINT "FK_9fa7f552885871f4766bcdcbc9d" FOREIGN KEY ("promoCodeId") REFERENCES "promo_code"("id") ON DELETE SET NULL ON UPDATE NO ACTION;

@@ -1,0 +1,2 @@
+ALTER TABLE "venue" DROP COLUMN "address";
+ALTER TABLE "venue" ADD "address" text;

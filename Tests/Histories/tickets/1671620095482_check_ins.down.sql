@@ -1,0 +1,2 @@
+drop table if exists "check_ins";
+drop table if exists "scan_devices";

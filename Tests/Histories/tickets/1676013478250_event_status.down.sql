@@ -1,0 +1,2 @@
+ALTER TABLE "event" DROP COLUMN "status";
+DROP TYPE "public"."event_status_enum";

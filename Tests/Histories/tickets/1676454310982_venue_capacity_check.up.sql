@@ -1,0 +1,2 @@
+ALTER TABLE "venue" ALTER COLUMN "timezone" DROP DEFAULT;
+ALTER TABLE "venue" ADD CONSTRAINT "CHK_8ffea95f1a2e6f40ba9257e2de2" CHECK ("capacity" > 0);
