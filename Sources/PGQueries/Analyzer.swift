@@ -13,6 +13,8 @@ final class Analyzer {
     /// View columns already typed, and views being typed (to stop a cycle).
     var viewColumns: [QualifiedName: [RangeColumn]]
     var viewsInProgress: Set<QualifiedName> = []
+    /// While typing a view: the relations its text names as they were when it was created.
+    var viewSources: [ViewSource] = []
     /// Set for the SELECT of an `INSERT … SELECT`: its unknown literals take the target columns'
     /// types instead of text (PostgreSQL does not resolve them there).
     var keepUnknownOutputs = false
@@ -404,13 +406,19 @@ final class Analyzer {
     func relation(_ name: NameParts, parent: Scope?, at: Int) throws(Diagnostic) -> RangeEntry {
         if name.count == 1, let common = parent?.commonTable(name[0]) { return common }
         let qualified = QualifiedName(schema: name.count > 1 ? name[name.count - 2] : "public", name.last!)
-        if let table = index.table(qualified) {
-            return RangeEntry(alias: qualified.name, columns: table.columns.map { column in
-                // A domain column is described by PostgreSQL as its base type; its NOT NULL stays.
-                RangeColumn(name: column.name, type: base(column.type), notNull: column.isNotNull || isNotNullDomain(column.type), originTable: table.name, originColumn: column.name)
-            }, table: table.name)
+        // A view reads what it read when it was created, renamed since or with columns added since.
+        let source = viewSources.first { $0.written == qualified }
+        if let table = index.table(source?.current ?? qualified) {
+            // A domain column is described by PostgreSQL as its base type; its NOT NULL stays.
+            func described(_ column: Column, as name: String) -> RangeColumn {
+                RangeColumn(name: name, type: base(column.type), notNull: column.isNotNull || isNotNullDomain(column.type), originTable: table.name, originColumn: column.name)
+            }
+            let columns = source?.columns.map { kept in
+                kept.compactMap { kept in table.columns.first { $0.name == kept.current }.map { described($0, as: kept.written) } }
+            } ?? table.columns.map { described($0, as: $0.name) }
+            return RangeEntry(alias: qualified.name, columns: columns, table: table.name)
         }
-        if let view = index.views[qualified] {
+        if let view = index.views[source?.current ?? qualified] {
             let columns = try columns(of: view, at: at).map { column in
                 var column = column
                 column.originTable = nil
@@ -432,6 +440,7 @@ final class Analyzer {
         let lexed = Lexer.lex(viewSource)
         let inner = Analyzer(schema: schema, index: index, catalog: catalog, source: viewSource, viewColumns: viewColumns)
         inner.viewsInProgress = viewsInProgress
+        inner.viewSources = view.sources
         do throws(Diagnostic) {
             guard let tokens = lexed.statements.first?.tokens else { throw Diagnostic(.error, "empty view query", at: view.provenance.lastChanged) }
             var parser = QueryParser(tokens: tokens, source: viewSource)

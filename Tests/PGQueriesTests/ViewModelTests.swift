@@ -52,6 +52,63 @@ import ViewModels
         #expect(warning.location.file.hasSuffix("000001_shop.up.sql"))
     }
 
+    /// PostgreSQL binds a view to the columns it read, not to their names: after a column or table
+    /// is renamed the view still reads it (under the new name), and a column added later is not part
+    /// of its `*`. The view's text, as the migrations wrote it, names them as they were; the typed
+    /// columns are checked against PostgreSQL's own description of the views.
+    @Test func viewsReadWhatTheyReadWhenCreated() throws {
+        let sql = """
+            CREATE TABLE bookings (id int PRIMARY KEY, organizer_id int NOT NULL, room text, starts date);
+            CREATE VIEW occupancy AS SELECT count(DISTINCT b.organizer_id) AS organizers, organizer_id FROM bookings b GROUP BY organizer_id;
+            CREATE VIEW everything AS SELECT * FROM bookings;
+            CREATE VIEW rooms AS SELECT room FROM bookings;
+            CREATE VIEW busy_rooms AS SELECT r.room FROM rooms r WHERE r.room IS NOT NULL;
+            ALTER TABLE bookings RENAME COLUMN organizer_id TO owner_id;
+            ALTER TABLE bookings RENAME COLUMN room TO room_old;
+            ALTER TABLE bookings ADD COLUMN room uuid;
+            ALTER TABLE bookings ADD COLUMN note text;
+            ALTER TABLE bookings RENAME TO reservations;
+            ALTER TABLE reservations ALTER COLUMN owner_id DROP NOT NULL;
+            CREATE TABLE bookings (other bigint);
+            ALTER VIEW rooms RENAME TO room_names;
+            CREATE VIEW later AS SELECT owner_id, room FROM reservations;
+            """
+        let folded = SchemaLoader.fold(sql: sql)
+        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
+        let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: folded.schema)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        func described(_ name: String) -> [String] {
+            views.first { $0.name.name == name }?.columns.map { "\($0.name) \(QueryComparison.plainTypeName($0.type))\($0.isNotNull ? " NOT NULL" : "")" } ?? []
+        }
+        #expect(described("occupancy") == ["organizers bigint NOT NULL", "organizer_id integer"])
+        #expect(described("everything") == ["id integer NOT NULL", "organizer_id integer", "room text", "starts date"])
+        #expect(described("room_names") == ["room text"])
+        #expect(described("busy_rooms") == ["room text NOT NULL"])
+        #expect(described("later") == ["owner_id integer", "room uuid"])
+        // Dropping the renamed column with CASCADE drops the views that read it, by any name.
+        let drop = "ALTER TABLE reservations DROP COLUMN owner_id CASCADE;"
+        let dropped = SchemaLoader.fold(sql: sql + "\n" + drop)
+        #expect(dropped.diagnostics.isEmpty, "\(dropped.diagnostics)")
+        #expect(dropped.schema.views.map(\.name.name).sorted() == ["busy_rooms", "room_names"])
+
+        let folder = try TemporaryFolder(files: ["000001_views.up.sql": sql])
+        defer { folder.remove() }
+        try QueryOracleTests.withDatabase(migrations: folder.path) { connection in
+            for view in views {
+                let description = try connection.describe("SELECT * FROM \(view.name.name)")
+                var server: [String] = []
+                for column in description.columns {
+                    let rows = try connection.query("SELECT format_type($1::oid, NULL)", [String(column.typeOID).pgBind])
+                    server.append("\(column.name) \(rows.first?[0] ?? "?")")
+                }
+                #expect(server == view.columns.map { "\($0.name) \(QueryComparison.plainTypeName($0.type))" }, "\(view.name)")
+            }
+            try connection.execute(drop)
+            let remaining = try connection.query("SELECT viewname FROM pg_views WHERE schemaname = 'public' ORDER BY viewname")
+            #expect(remaining.map { $0[0] } == ["busy_rooms", "room_names"])
+        }
+    }
+
     @Test func viewModelsAndQueriesRunEndToEnd() async throws {
         try await TestPostgres.withDatabaseAsync { config in
             let db = try PGConnection(config: config)

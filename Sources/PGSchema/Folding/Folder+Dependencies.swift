@@ -65,10 +65,12 @@ extension Folder {
             guard view.dependencies.contains(name) else { return false }
             guard let column else { return true }
             guard let tokens = Lexer.lex(SourceFile(path: "", text: view.query)).statements.first?.tokens else { return false }
+            // The text names a column renamed since by its name then.
+            let written = view.sources.first { $0.current == name }?.columns?.first { $0.current == column }?.written ?? column
             // `SELECT *` and `t.*` read every column; `count(*)` reads none.
             return tokens.indices.contains { index in
                 let token = tokens[index]
-                if token.isIdentifier { return token.value == column }
+                if token.isIdentifier { return token.value == written }
                 guard token.isSymbol("*"), index > 0 else { return false }
                 let previous = tokens[index - 1]
                 return previous.isWord("select") || previous.isWord("distinct") || previous.isSymbol(",") || previous.isSymbol(".")
@@ -98,6 +100,40 @@ extension Folder {
     mutating func renameDependency(_ old: QualifiedName, to new: QualifiedName) {
         for v in schema.views.indices {
             schema.views[v].dependencies = schema.views[v].dependencies.map { $0 == old ? new : $0 }
+            for s in schema.views[v].sources.indices where schema.views[v].sources[s].current == old {
+                schema.views[v].sources[s].current = new
+            }
+        }
+    }
+
+    /// Before the table at `t` is renamed or its columns change: each view that reads it and has
+    /// not kept it yet keeps the table as its text names it (`View.sources`).
+    mutating func keepViewSources(ofTable t: Int) {
+        guard !schema.views.isEmpty else { return }
+        let table = schema.tables[t]
+        keepViewSources(of: table.name, columns: table.columns.map { ViewSource.Column(written: $0.name, current: $0.name) })
+    }
+
+    /// Before the relation `name` is renamed (a view: `columns` nil) or its columns change.
+    mutating func keepViewSources(of name: QualifiedName, columns: [ViewSource.Column]?) {
+        for v in schema.views.indices where schema.views[v].dependencies.contains(name)
+            && !schema.views[v].sources.contains(where: { $0.current == name }) {
+            schema.views[v].sources.append(ViewSource(written: name, current: name, columns: columns))
+        }
+    }
+
+    /// A view reads a renamed column of `table` under its new name; a dropped one (`new` nil) is
+    /// gone from what the view keeps.
+    mutating func renameViewSourceColumn(_ old: String, to new: String?, of table: QualifiedName) {
+        for v in schema.views.indices {
+            for s in schema.views[v].sources.indices where schema.views[v].sources[s].current == table {
+                guard let columns = schema.views[v].sources[s].columns, let c = columns.firstIndex(where: { $0.current == old }) else { continue }
+                if let new {
+                    schema.views[v].sources[s].columns![c].current = new
+                } else {
+                    schema.views[v].sources[s].columns!.remove(at: c)
+                }
+            }
         }
     }
 

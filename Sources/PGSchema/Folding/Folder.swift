@@ -283,6 +283,7 @@ struct Folder {
                 guard orReplace else { return error("relation \"\(name.name)\" already exists", at: name.location) }
                 schema.views[existing].query = query
                 schema.views[existing].dependencies = relations(readBy: query, in: qualified.schema)
+                schema.views[existing].sources = []
                 schema.views[existing].provenance.lastChanged = at
                 return
             }
@@ -301,6 +302,7 @@ struct Folder {
             }
             guard schemaExists(schemaName) else { return error("schema \"\(schemaName)\" does not exist", at: name.location) }
             let old = schema.views[v].name
+            keepViewSources(of: old, columns: nil)
             schema.views[v].name.schema = schemaName
             renameDependency(old, to: schema.views[v].name)
             reindex()
@@ -309,6 +311,7 @@ struct Folder {
                 return error("view \"\(name.name)\" does not exist", at: name.location)
             }
             let old = schema.views[index].name
+            keepViewSources(of: old, columns: nil)
             schema.views[index].name.name = newName
             schema.views[index].provenance.lastChanged = at
             renameDependency(old, to: schema.views[index].name)
@@ -427,6 +430,8 @@ struct Folder {
             return error("column \"\(definition.name)\" specified more than once in table \"\(tableName)\"", at: definition.nameLocation)
         }
         guard let type = resolve(definition.type) else { return }
+        // A column added to a table a view reads is not part of the view.
+        keepViewSources(ofTable: t)
         var column = Column(name: definition.name, type: type, provenance: Provenance(created: location))
         let schemaName = schema.tables[t].name.schema
         if definition.type.isSerial {
@@ -833,6 +838,7 @@ struct Folder {
     }
 
     private mutating func moveTable(_ t: Int, to new: QualifiedName) {
+        keepViewSources(ofTable: t)
         let old = schema.tables[t].name
         schema.tables[t].name = new
         for p in schema.tables.indices where schema.tables[p].partitionOf == old { schema.tables[p].partitionOf = new }
@@ -851,6 +857,8 @@ struct Folder {
     }
 
     private mutating func renameColumn(_ old: String, to new: String, in t: Int, c: Int) {
+        keepViewSources(ofTable: t)
+        renameViewSourceColumn(old, to: new, of: schema.tables[t].name)
         schema.tables[t].columns[c].name = new
         for s in schema.sequences.indices where schema.sequences[s].ownerTable == schema.tables[t].name && schema.sequences[s].ownerColumn == old {
             schema.sequences[s].ownerColumn = new
@@ -905,14 +913,17 @@ struct Folder {
                 note: "\(blockers.joined(separator: ", ")) depends on column \(name); drop it first, or add CASCADE"
             )
         }
+        // Before the column goes: a view that read it since its rename names it as it was.
+        let dependentViews = cascade ? views(mentioning: tableName, column: name) : []
         dropColumn(name, from: t)
         for column in generated where schema.tables[t].column(column) != nil { dropColumn(column, from: t) }
-        if cascade { dropViews(views(mentioning: tableName, column: name)) }
+        dropViews(dependentViews)
     }
 
     /// Drops a column with the objects of its own table that need it, and foreign keys to it.
     private mutating func dropColumn(_ name: String, from t: Int) {
         schema.tables[t].columns.removeAll { $0.name == name }
+        renameViewSourceColumn(name, to: nil, of: schema.tables[t].name)
         if let key = schema.tables[t].primaryKey, key.columns.contains(name) || key.include?.contains(name) == true { schema.tables[t].primaryKey = nil }
         schema.tables[t].uniqueConstraints.removeAll { $0.columns.contains(name) || $0.include?.contains(name) == true }
         schema.tables[t].foreignKeys.removeAll { $0.columns.contains(name) }

@@ -273,10 +273,42 @@ public struct View: Sendable, Equatable, Codable {
     /// The tables and views the query reads, as PostgreSQL recorded them when the view was
     /// created: they follow renames, and dropping one with CASCADE drops the view.
     public var dependencies: [QualifiedName] = []
+    /// The relations the view reads that were renamed, or whose columns changed, after it was
+    /// created, each as the view's text names it and as it is now. PostgreSQL binds a view to the
+    /// columns it read, not to their names: after `RENAME COLUMN` the view reads the column under
+    /// its new name, and a column added later is not part of its `*`. Empty while nothing changed.
+    public var sources: [ViewSource] = []
     /// Indexes of a materialized view.
     public var indexes: [Index] = []
     /// `COMMENT ON COLUMN` texts of the view's columns, by column name.
     public var columnComments: [String: String] = [:]
     public var comment: String?
     public var provenance: Provenance
+}
+
+/// A table or view that a view reads, as the view's text names it and as it is now (`View.sources`).
+public struct ViewSource: Sendable, Equatable, Codable {
+    /// A column of a table as the view's text names it and as the table names it now.
+    public struct Column: Sendable, Equatable, Codable {
+        public var written: String
+        public var current: String
+        public init(written: String, current: String) {
+            self.written = written
+            self.current = current
+        }
+    }
+
+    /// The name in the view's text.
+    public var written: QualifiedName
+    /// The name now.
+    public var current: QualifiedName
+    /// A table's columns that existed when the view was created, in order; `nil` for a view,
+    /// whose own columns do not change.
+    public var columns: [Column]?
+
+    public init(written: QualifiedName, current: QualifiedName, columns: [Column]?) {
+        self.written = written
+        self.current = current
+        self.columns = columns
+    }
 }
