@@ -21,9 +21,11 @@ import Testing
         "ledger": (["000009", "000019", "000035"], "000013"),
         "studio": (["20220215120000", "20221004120000", "20231002120000"], "20210719150000"),
         "commons": (["20230118100000", "20230301090000", "20230915120000"], "20230210090000"),
+        "bookings": (["000009", "000018", "000027"], "000014"),
+        "tickets": (["1657300412855", "1667985021337", "1676454310982"], "1663162245712"),
     ]
 
-    @Test(arguments: ["shopfront", "helpdesk", "fleet", "ledger", "studio", "commons"])
+    @Test(arguments: ["shopfront", "helpdesk", "fleet", "ledger", "studio", "commons", "bookings", "tickets"])
     func historiesBrokenDownFilesAreFound(history: String) throws {
         let report = Linter.lint(path: repositoryRoot + "/Tests/Histories/" + history)
         let versionsOf = { (rule: String) in
