@@ -266,6 +266,8 @@ public final class PGConnection: Sendable {
         error.table = field(result, "t")
         error.column = field(result, "c")
         error.constraint = field(result, "n")
+        error.context = field(result, "W")
+        error.routine = field(result, "R")
         return error
     }
 

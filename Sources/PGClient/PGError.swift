@@ -39,6 +39,12 @@ public struct PGError: Error, Sendable, CustomStringConvertible {
     public var constraint: String?
     /// The statement that failed, when there was one.
     public var query: String?
+    /// The server's `CONTEXT`: the function or nested statement the error arose in (none for an
+    /// error in the statement as sent).
+    public var context: String?
+    /// The routine of the server's source that reported the error (`scanner_yyerror` for a syntax
+    /// error found while parsing what was sent), to tell apart errors of one SQLSTATE.
+    public var routine: String?
 
     public init(
         kind: Kind, sqlState: String? = nil, severity: String? = nil, message: String,

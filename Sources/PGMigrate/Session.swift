@@ -172,13 +172,14 @@ final class Session {
         record: () -> String = { "" }
     ) throws(MigrateError) {
         try setVersion(target, dirty: true)
-        for statement in statements {
+        for (index, statement) in statements.enumerated() {
             do {
                 try connection.execute(statement.text)
             } catch {
                 if connection.transactionStatus != .idle { _ = try? connection.execute("ROLLBACK") }
+                let nothingRan = index == 0 && refusedUnparsed(error, previous: previous)
                 // Without a server position, the statement that failed is the best location there is.
-                throw failure(file, text: text, error: error, position: error.position ?? 1, offset: statement.characterOffset, dirty: true, previous: previous)
+                throw failure(file, text: text, error: error, position: error.position ?? 1, offset: statement.characterOffset, dirty: !nothingRan, previous: previous)
             }
         }
         if connection.transactionStatus != .idle {
@@ -197,13 +198,31 @@ final class Session {
             try connection.execute(text)
         } catch {
             if connection.transactionStatus != .idle { _ = try? connection.execute("ROLLBACK") }
-            throw failure(file, text: text, error: error, position: error.position, offset: 0, dirty: true, previous: previous)
+            let nothingRan = refusedUnparsed(error, previous: previous)
+            throw failure(file, text: text, error: error, position: error.position, offset: 0, dirty: !nothingRan, previous: previous)
         }
         if connection.transactionStatus != .idle {
             _ = try? connection.execute("ROLLBACK")
             throw .transactionEndedByFile(file: file, target: target, detail: "it left a transaction open, which was rolled back")
         }
         try markClean(target, record: record)
+    }
+
+    /// Whether the server refused what was sent before running any of it, in which case the
+    /// version marked dirty for it is put back as it was. PostgreSQL parses a whole simple query
+    /// before it runs the first statement, so a syntax error of the text itself (reported by the
+    /// parser's `scanner_yyerror`, with no context) means nothing ran. A syntax error inside a
+    /// function body or an `EXECUTE`d string comes while running, with a context: then earlier
+    /// statements may have been committed, and the version stays dirty.
+    private func refusedUnparsed(_ error: PGError, previous: Int64?) -> Bool {
+        guard error.kind == .server, error.sqlState == "42601", error.routine == "scanner_yyerror", error.context == nil,
+              connection.isConnected, connection.transactionStatus == .idle else { return false }
+        do {
+            try setVersion(previous ?? -1, dirty: false)
+            return true
+        } catch {
+            return false
+        }
     }
 
     private func failure(

@@ -79,6 +79,48 @@ import Testing
         }
     }
 
+    /// PostgreSQL parses a whole query before running it: a file that commits by itself but holds
+    /// a syntax error ran nothing, so its version goes back to what it was instead of dirty.
+    @Test func aFileThatCommitsButDoesNotParseChangesNothing() throws {
+        let folder = try migrationsFolder([
+            ("one", "CREATE TABLE one (id int);", nil),
+            ("own", "BEGIN;\nCREATE TABLE two (id int);\nCOMMIT;\nCREAT TABLE three (id int);\n", nil),
+        ])
+        defer { folder.remove() }
+        try TestPostgres.withDatabase { config in
+            let h = try Harness(config, path: folder.path)
+            #expect { try h.migrator.up() } throws: { error in
+                "\(error)".hasPrefix(folder.subpath("000002_own.up.sql") + ":4:1: error: migration failed: syntax error at or near \"CREAT\"")
+                    && "\(error)".contains("Nothing of this file was applied; the database is unchanged at version 1")
+            }
+            #expect(try h.migrator.version() == DatabaseVersion(version: 1, dirty: false))
+            #expect(try h.tables() == ["one", "schema_migrations"])
+        }
+        // The first statement of a no-transaction file, likewise.
+        let outside = try migrationsFolder([("concurrently", "-- migrate:no-transaction\nCREAT INDEX CONCURRENTLY i ON t (id);\n", nil)])
+        defer { outside.remove() }
+        try TestPostgres.withDatabase { config in
+            let h = try Harness(config, path: outside.path)
+            #expect { try h.migrator.up() } throws: { error in "\(error)".contains("unchanged, with no migration applied") }
+            #expect(try h.migrator.version() == nil)
+        }
+    }
+
+    /// A syntax error found while running (in an `EXECUTE`d string, here after a `COMMIT`) comes
+    /// after earlier statements may have been kept: the version stays dirty.
+    @Test func aSyntaxErrorWhileRunningLeavesTheVersionDirty() throws {
+        let folder = try migrationsFolder([
+            ("own", "BEGIN;\nCREATE TABLE kept (id int);\nCOMMIT;\nDO $$ BEGIN EXECUTE 'CREAT TABLE x (id int)'; END $$;\n", nil),
+        ])
+        defer { folder.remove() }
+        try TestPostgres.withDatabase { config in
+            let h = try Harness(config, path: folder.path)
+            #expect { try h.migrator.up() } throws: { error in "\(error)".contains("syntax error") && "\(error)".contains("marked dirty") }
+            #expect(try h.migrator.version() == DatabaseVersion(version: 1, dirty: true))
+            #expect(try h.tables() == ["kept", "schema_migrations"])
+        }
+    }
+
     @Test func aFileThatRollsItselfBackIsRefused() throws {
         let folder = try migrationsFolder([("undo", "CREATE TABLE gone (id int);\nROLLBACK;\n", nil)])
         defer { folder.remove() }
