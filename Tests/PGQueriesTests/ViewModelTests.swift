@@ -12,6 +12,19 @@ import ViewModels
 @Suite struct ViewModelTests {
     static var viewsMigrationsPath: String { repositoryRoot + "/Tests/Fixtures/views" }
 
+    /// Each view's typed columns, by name and type, as PostgreSQL describes `SELECT * FROM view`.
+    static func expectColumnsAsPostgreSQLDescribes(_ views: [AnalyzedView], on connection: PGConnection) throws {
+        for view in views {
+            let description = try connection.describe("SELECT * FROM \(view.name.name)")
+            var server: [String] = []
+            for column in description.columns {
+                let rows = try connection.query("SELECT format_type($1::oid, NULL)", [String(column.typeOID).pgBind])
+                server.append("\(column.name) \(rows.first?[0] ?? "?")")
+            }
+            #expect(server == view.columns.map { "\($0.name) \(QueryComparison.plainTypeName($0.type))" }, "\(view.name)")
+        }
+    }
+
     @Test func viewColumnsAgreeWithPostgreSQL() throws {
         let folded = SchemaLoader.load(migrations: Self.viewsMigrationsPath)
         #expect(!folded.hasErrors, "\(folded.diagnostics)")
@@ -28,15 +41,7 @@ import ViewModels
         #expect(views[2].isMaterialized)
         #expect(views[0].readsOneTable && !views[1].readsOneTable && !views[2].readsOneTable)
         try QueryOracleTests.withDatabase(migrations: Self.viewsMigrationsPath) { connection in
-            for view in views {
-                let description = try connection.describe("SELECT * FROM \(view.name.name)")
-                var server: [String] = []
-                for column in description.columns {
-                    let rows = try connection.query("SELECT format_type($1::oid, NULL)", [String(column.typeOID).pgBind])
-                    server.append("\(column.name) \(rows.first?[0] ?? "?")")
-                }
-                #expect(server == view.columns.map { "\($0.name) \(QueryComparison.plainTypeName($0.type))" }, "\(view.name)")
-            }
+            try Self.expectColumnsAsPostgreSQLDescribes(views, on: connection)
         }
     }
 
@@ -94,15 +99,7 @@ import ViewModels
         let folder = try TemporaryFolder(files: ["000001_views.up.sql": sql])
         defer { folder.remove() }
         try QueryOracleTests.withDatabase(migrations: folder.path) { connection in
-            for view in views {
-                let description = try connection.describe("SELECT * FROM \(view.name.name)")
-                var server: [String] = []
-                for column in description.columns {
-                    let rows = try connection.query("SELECT format_type($1::oid, NULL)", [String(column.typeOID).pgBind])
-                    server.append("\(column.name) \(rows.first?[0] ?? "?")")
-                }
-                #expect(server == view.columns.map { "\($0.name) \(QueryComparison.plainTypeName($0.type))" }, "\(view.name)")
-            }
+            try Self.expectColumnsAsPostgreSQLDescribes(views, on: connection)
             try connection.execute(drop)
             let remaining = try connection.query("SELECT viewname FROM pg_views WHERE schemaname = 'public' ORDER BY viewname")
             #expect(remaining.map { $0[0] } == ["busy_rooms", "room_names"])
