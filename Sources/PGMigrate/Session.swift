@@ -177,7 +177,7 @@ final class Session {
                 try connection.execute(statement.text)
             } catch {
                 if connection.transactionStatus != .idle { _ = try? connection.execute("ROLLBACK") }
-                let nothingRan = index == 0 && refusedUnparsed(error, previous: previous)
+                let nothingRan = index == 0 && refusedUnparsed(error, sent: statement.text, previous: previous)
                 // Without a server position, the statement that failed is the best location there is.
                 throw failure(file, text: text, error: error, position: error.position ?? 1, offset: statement.characterOffset, dirty: !nothingRan, previous: previous)
             }
@@ -198,7 +198,7 @@ final class Session {
             try connection.execute(text)
         } catch {
             if connection.transactionStatus != .idle { _ = try? connection.execute("ROLLBACK") }
-            let nothingRan = refusedUnparsed(error, previous: previous)
+            let nothingRan = refusedUnparsed(error, sent: text, previous: previous)
             throw failure(file, text: text, error: error, position: error.position, offset: 0, dirty: !nothingRan, previous: previous)
         }
         if connection.transactionStatus != .idle {
@@ -208,15 +208,23 @@ final class Session {
         try markClean(target, record: record)
     }
 
-    /// Whether the server refused what was sent before running any of it, in which case the
-    /// version marked dirty for it is put back as it was. PostgreSQL parses a whole simple query
-    /// before it runs the first statement, so a syntax error of the text itself (reported by the
-    /// parser's `scanner_yyerror`, with no context) means nothing ran. A syntax error inside a
-    /// function body or an `EXECUTE`d string comes while running, with a context: then earlier
-    /// statements may have been committed, and the version stays dirty.
-    private func refusedUnparsed(_ error: PGError, previous: Int64?) -> Bool {
+    /// Whether the server refused `sent` before running any of it, in which case the version
+    /// marked dirty for it is put back as it was. PostgreSQL parses a whole simple query before it
+    /// runs the first statement; but a syntax error can also come while running (a function body
+    /// validated by `CREATE FUNCTION`, a `DO` block), after a `COMMIT` of the same text kept work,
+    /// with the same SQLSTATE, routine and no context. So the text is parsed again, without running
+    /// it (prepared, as the unnamed statement): only when the parser refuses it with the same error
+    /// at the same place did nothing run. Otherwise the version stays dirty.
+    private func refusedUnparsed(_ error: PGError, sent: String, previous: Int64?) -> Bool {
         guard error.kind == .server, error.sqlState == "42601", error.routine == "scanner_yyerror", error.context == nil,
               connection.isConnected, connection.transactionStatus == .idle else { return false }
+        do {
+            _ = try connection.describe(sent)
+            return false
+        } catch let parsed {
+            guard parsed.sqlState == error.sqlState, parsed.routine == error.routine, parsed.message == error.message,
+                  parsed.position == error.position, connection.transactionStatus == .idle else { return false }
+        }
         do {
             try setVersion(previous ?? -1, dirty: false)
             return true

@@ -106,12 +106,17 @@ import Testing
         }
     }
 
-    /// A syntax error found while running (in an `EXECUTE`d string, here after a `COMMIT`) comes
-    /// after earlier statements may have been kept: the version stays dirty.
-    @Test func aSyntaxErrorWhileRunningLeavesTheVersionDirty() throws {
-        let folder = try migrationsFolder([
-            ("own", "BEGIN;\nCREATE TABLE kept (id int);\nCOMMIT;\nDO $$ BEGIN EXECUTE 'CREAT TABLE x (id int)'; END $$;\n", nil),
-        ])
+    /// A syntax error found while running, after a `COMMIT` kept work, leaves the version dirty:
+    /// in an `EXECUTE`d string (which PostgreSQL reports with a context), and in a function body or
+    /// a `DO` block (reported like a syntax error of the text itself: no context, the parser's
+    /// routine, a position in the file).
+    @Test(arguments: [
+        "DO $$ BEGIN EXECUTE 'CREAT TABLE x (id int)'; END $$;",
+        "CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELEC 42 $$;",
+        "DO $$ BEGIN INSERT INTO kept VALUES 1; END $$;",
+    ])
+    func aSyntaxErrorWhileRunningLeavesTheVersionDirty(statement: String) throws {
+        let folder = try migrationsFolder([("own", "BEGIN;\nCREATE TABLE kept (id int);\nCOMMIT;\n\(statement)\n", nil)])
         defer { folder.remove() }
         try TestPostgres.withDatabase { config in
             let h = try Harness(config, path: folder.path)

@@ -95,11 +95,18 @@ import ViewModels
         let dropped = SchemaLoader.fold(sql: sql + "\n" + drop)
         #expect(dropped.diagnostics.isEmpty, "\(dropped.diagnostics)")
         #expect(dropped.schema.views.map(\.name.name).sorted() == ["busy_rooms", "room_names"])
+        // A column added after a view is not the view's, even when it takes a name the view's text
+        // uses (`room`): dropping it drops only the view created after it.
+        let added = SchemaLoader.fold(sql: sql + "\nALTER TABLE reservations DROP COLUMN room CASCADE;\nALTER TABLE reservations DROP COLUMN note CASCADE;")
+        #expect(added.diagnostics.isEmpty, "\(added.diagnostics)")
+        #expect(added.schema.views.map(\.name.name) == ["occupancy", "everything", "room_names", "busy_rooms"])
 
         let folder = try TemporaryFolder(files: ["000001_views.up.sql": sql])
         defer { folder.remove() }
         try QueryOracleTests.withDatabase(migrations: folder.path) { connection in
             try Self.expectColumnsAsPostgreSQLDescribes(views, on: connection)
+            try connection.execute("ALTER TABLE reservations DROP COLUMN room CASCADE; ALTER TABLE reservations DROP COLUMN note CASCADE")
+            #expect(try connection.query("SELECT count(*) FROM pg_views WHERE schemaname = 'public'").first?[0] == "4")
             try connection.execute(drop)
             let remaining = try connection.query("SELECT viewname FROM pg_views WHERE schemaname = 'public' ORDER BY viewname")
             #expect(remaining.map { $0[0] } == ["busy_rooms", "room_names"])

@@ -65,8 +65,13 @@ extension Folder {
             guard view.dependencies.contains(name) else { return false }
             guard let column else { return true }
             guard let tokens = Lexer.lex(SourceFile(path: "", text: view.query)).statements.first?.tokens else { return false }
-            // The text names a column renamed since by its name then.
-            let written = view.sources.first { $0.current == name }?.columns?.first { $0.current == column }?.written ?? column
+            // The text names a column renamed since by its name then; a column added since is
+            // not read by the view, not even by its `*`.
+            var written = column
+            if let kept = view.sources.first(where: { $0.current == name })?.columns {
+                guard let then = kept.first(where: { $0.current == column }) else { return false }
+                written = then.written
+            }
             // `SELECT *` and `t.*` read every column; `count(*)` reads none.
             return tokens.indices.contains { index in
                 let token = tokens[index]
