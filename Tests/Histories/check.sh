@@ -6,7 +6,7 @@
 #
 # The URL names a maintenance database on a throwaway server; for each history a fresh database
 # `hist_<name>` is created next to it (and dropped again unless KEEP=1). Without history names
-# all eight histories are checked.
+# all ten histories are checked.
 #
 # For each history, in version order:
 #   * golang-migrate's own table is created first, as golang-migrate creates it;
@@ -26,7 +26,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 url=${1:?usage: check.sh DATABASE_URL [history ...]}
 shift
 histories=("$@")
-[ ${#histories[@]} -eq 0 ] && histories=(shopfront helpdesk fleet ledger studio commons bookings tickets)
+[ ${#histories[@]} -eq 0 ] && histories=(shopfront helpdesk fleet ledger studio commons bookings tickets clinic courier)
 
 # The deliberately broken down files (syntax errors) and the version without a down file.
 expected_broken() {
@@ -39,6 +39,8 @@ expected_broken() {
     commons) echo "20230118100000 20230301090000 20230915120000" ;;
     bookings) echo "000009 000018 000027" ;;
     tickets) echo "1657300412855 1667985021337 1676454310982" ;;
+    clinic) echo "000009 000018 000027" ;;
+    courier) echo "20190701110000 20200527093000 20210913150000" ;;
     esac
 }
 expected_missing() {
@@ -51,6 +53,8 @@ expected_missing() {
     commons) echo "20230210090000" ;;
     bookings) echo "000014" ;;
     tickets) echo "1663162245712" ;;
+    clinic) echo "000008" ;;
+    courier) echo "20200115100000" ;;
     esac
 }
 

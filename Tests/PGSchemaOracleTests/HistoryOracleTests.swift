@@ -17,6 +17,7 @@ import Testing
         ("shopfront", 26), ("helpdesk", 23), ("fleet", 20200822081500),
         ("ledger", 35), ("studio", 20231002120000), ("commons", 20230915120000),
         ("bookings", 27), ("tickets", 1676454310982),
+        ("clinic", 27), ("courier", 20210913150000),
     ]
 
     @Test(arguments: histories)

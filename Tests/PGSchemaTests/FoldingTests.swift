@@ -260,6 +260,21 @@ import Testing
         ])
     }
 
+    /// Found in Tests/Histories/clinic 000009 and courier's broken down files: PostgreSQL refuses
+    /// anything after a DROP's names and drop behaviour (42601), the parser used to stop reading there.
+    @Test func dropRefusesWordsAfterItsNamesAndDropBehaviour() {
+        let setup = "CREATE TABLE t (a int);\nCREATE INDEX i ON t (a);\n"
+        #expect(errors(setup + "DROP INDEX i\n\nDROP TABLE t;") == ["m.up.sql:5:1: error: expected CASCADE, RESTRICT or the end of the DROP statement, found 'DROP'"])
+        #expect(errors(setup + "DROP INDEX \"i\" ON \"t\";") == ["m.up.sql:3:16: error: expected CASCADE, RESTRICT or the end of the DROP statement, found 'ON'"])
+        #expect(errors(setup + "DROP TABLE \"t\" [];") == ["m.up.sql:3:16: error: expected CASCADE, RESTRICT or the end of the DROP statement, found '['"])
+        #expect(errors("CREATE SCHEMA s;\nDROP SCHEMA IF EXISTS s CASCADE CASCADE;") == ["m.up.sql:2:33: error: expected CASCADE, RESTRICT or the end of the DROP statement, found 'CASCADE'"])
+        #expect(errors(setup + "DROP TABLE t CASCADE RESTRICT;").count == 1)
+        #expect(errors("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\nDROP FUNCTION f() CASCADE RESTRICT;").count == 1)
+        // Still fine: one behaviour, either of them, and lists.
+        #expect(errors(setup + "DROP INDEX CONCURRENTLY IF EXISTS i RESTRICT;\nDROP TABLE IF EXISTS t, u CASCADE;").isEmpty)
+        #expect(errors("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\nDROP FUNCTION IF EXISTS f(), g(int) RESTRICT;").isEmpty)
+    }
+
     @Test func allErrorsOfARunAreCollected() {
         #expect(errors("ALTER TABLE a ADD COLUMN x int;\nALTER TABLE b ADD COLUMN x int;\nCREATE TABLE c (x nosuchtype);").count == 3)
     }

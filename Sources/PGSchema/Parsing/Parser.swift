@@ -932,6 +932,8 @@ extension Cursor {
                 skipParenthesized()
             } while acceptSymbol(",")
             let cascade = accept("cascade")
+            if !cascade { _ = accept("restrict") }
+            if !atEnd { throw unexpected("expected CASCADE, RESTRICT or the end of the DROP statement") }
             return cascade ? .dropRoutines(names.map(\.name), cascade: true) : .skipped("drop function")
         }
         else if let word = current, word.kind == .word {
@@ -948,8 +950,11 @@ extension Cursor {
         let ifExists = accept("if", "exists")
         var names: [NameRef] = []
         repeat { names.append(try qualifiedName()) } while acceptSymbol(",")
+        // One drop behaviour at most, then the end: PostgreSQL refuses anything after it
+        // (`CASCADE CASCADE`, MySQL's `DROP INDEX i ON t`, a missing `;` before the next DROP).
         let cascade = accept("cascade")
-        _ = accept("restrict")
+        if !cascade { _ = accept("restrict") }
+        if !atEnd { throw unexpected("expected CASCADE, RESTRICT or the end of the DROP statement") }
         return .drop(kind, names: names, ifExists: ifExists, cascade: cascade)
     }
 

@@ -1,0 +1,9 @@
+ALTER TYPE provider_role RENAME TO practitioner_role;
+ALTER TABLE appointments RENAME CONSTRAINT fk_appointments_provider_id_providers TO fk_appointments_practitioner_id_practitioners;
+ALTER SEQUENCE providers_id_seq RENAME TO practitioners_id_seq;
+ALTER INDEX ix_appointments_active_provider RENAME TO ix_appointments_active_practitioner;
+ALTER INDEX ix_providers_specialties RENAME TO ix_practitioners_specialties;
+ALTER INDEX ix_providers_clinic_id RENAME TO ix_practitioners_clinic_id;
+ALTER TABLE providers RENAME CONSTRAINT uq_providers_email TO uq_practitioners_email;
+ALTER TABLE providers RENAME CONSTRAINT fk_providers_clinic_id_clinics TO fk_practitioners_clinic_id_clinics;
+ALTER TABLE providers RENAME CONSTRAINT pk_providers TO pk_practitioners;

@@ -1,0 +1,2 @@
+ALTER TABLE patients DROP COLUMN "importBatchId";
+DROP TABLE IF EXISTS "ImportBatches";

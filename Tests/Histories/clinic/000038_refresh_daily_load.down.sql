@@ -1,0 +1,1 @@
+DROP FUNCTION refresh_provider_daily_load();

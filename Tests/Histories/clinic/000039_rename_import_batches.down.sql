@@ -1,0 +1,13 @@
+ALTER TABLE patients RENAME CONSTRAINT fk_patients_import_batch_id_import_batches TO "patients_importBatchId_fkey";
+ALTER TABLE patients RENAME import_batch_id TO "importBatchId";
+ALTER SEQUENCE import_batches_id_seq RENAME TO "ImportBatches_id_seq";
+ALTER TABLE import_batches RENAME CONSTRAINT fk_import_batches_clinic_id_clinics TO "ImportBatches_clinicId_fkey";
+ALTER TABLE import_batches RENAME CONSTRAINT pk_import_batches TO "ImportBatches_pkey";
+ALTER TABLE import_batches ADD COLUMN "updatedAt" TIMESTAMP WITH TIME ZONE;
+UPDATE import_batches SET "updatedAt" = created_at;
+ALTER TABLE import_batches ALTER COLUMN "updatedAt" SET NOT NULL;
+ALTER TABLE import_batches RENAME created_at TO "createdAt";
+ALTER TABLE import_batches RENAME row_count TO "rowCount";
+ALTER TABLE import_batches RENAME file_name TO "fileName";
+ALTER TABLE import_batches RENAME clinic_id TO "clinicId";
+ALTER TABLE import_batches RENAME TO "ImportBatches";
