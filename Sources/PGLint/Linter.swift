@@ -260,7 +260,7 @@ struct Run {
         case .createTable, .createTableAs, .createPartition:
             // The fold appends a new table.
             if tables.count == countBefore + 1, let last = tables.last { fresh.insert(last.name) }
-        case .createView(let name, _, _, _):
+        case .createView(let name, _, _, _, _):
             // A view (a materialized one can be indexed) created in the file is new as well.
             fresh.insert(name.qualified())
         case .drop(.table, let names, _, _), .drop(.materializedView, let names, _, _), .drop(.view, let names, _, _):

@@ -445,7 +445,12 @@ final class Analyzer {
             guard let tokens = lexed.statements.first?.tokens else { throw Diagnostic(.error, "empty view query", at: view.provenance.lastChanged) }
             var parser = QueryParser(tokens: tokens, source: viewSource)
             let output = try inner.analyzeStatement(try parser.statement(), parent: nil)
-            let columns = output.map { RangeColumn(name: $0.name ?? "?column?", type: SQLTypes.isUnknown($0.type) ? SQLTypes.text : $0.type, notNull: $0.notNull, originTable: $0.originTable, originColumn: $0.originColumn) }
+            var columns = output.map { RangeColumn(name: $0.name ?? "?column?", type: SQLTypes.isUnknown($0.type) ? SQLTypes.text : $0.type, notNull: $0.notNull, originTable: $0.originTable, originColumn: $0.originColumn) }
+            // `CREATE VIEW v (a, b)` names the first columns.
+            if let names = view.columnNames {
+                guard names.count <= columns.count else { throw Diagnostic(.error, "CREATE VIEW specifies more column names than columns", at: view.provenance.lastChanged) }
+                for (index, name) in names.enumerated() { columns[index].name = name }
+            }
             viewColumns = inner.viewColumns
             viewColumns[view.name] = columns
             return columns

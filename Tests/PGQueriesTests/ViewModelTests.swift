@@ -113,6 +113,31 @@ import ViewModels
         }
     }
 
+    /// A column list names the view's first columns; `WITH … CHECK OPTION`, a materialized view's
+    /// `USING` and `TABLESPACE` are not part of the query.
+    @Test func columnListsAndOptionsOfViews() throws {
+        let sql = """
+            CREATE TABLE t (a int NOT NULL, b text, c date);
+            CREATE VIEW named (x, "Y") AS SELECT a, b, c FROM t;
+            CREATE OR REPLACE VIEW named (x, "Y") AS SELECT a, b, c, 1 AS d FROM t;
+            CREATE VIEW cascaded AS SELECT a, b FROM t WHERE a > 0 WITH CASCADED CHECK OPTION;
+            CREATE VIEW local (k) AS SELECT a FROM t WHERE a > 0
+              WITH LOCAL CHECK OPTION;
+            CREATE VIEW plain WITH (security_barrier) AS SELECT c FROM t WITH CHECK OPTION;
+            CREATE MATERIALIZED VIEW totals (n) USING heap WITH (fillfactor = 90) TABLESPACE pg_default AS SELECT count(*) FROM t WITH NO DATA;
+            """
+        let folded = SchemaLoader.fold(sql: sql)
+        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
+        let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: folded.schema)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(views.map { $0.columns.map(\.name).joined(separator: " ") } == ["x Y c d", "a b", "k", "c", "n"])
+        let folder = try TemporaryFolder(files: ["000001_views.up.sql": sql])
+        defer { folder.remove() }
+        try QueryOracleTests.withDatabase(migrations: folder.path) { connection in
+            try Self.expectColumnsAsPostgreSQLDescribes(views, on: connection)
+        }
+    }
+
     @Test func viewModelsAndQueriesRunEndToEnd() async throws {
         try await TestPostgres.withDatabaseAsync { config in
             let db = try PGConnection(config: config)

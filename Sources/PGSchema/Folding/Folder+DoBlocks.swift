@@ -96,7 +96,7 @@ extension Folder {
                 case .createEnum(let name, _), .createComposite(let name, _), .createDomain(let name, _, _): ["creates type \(name.name)"]
                 case .alterType(let name, _), .alterDomain(let name, _): ["alters type \(name.name)"]
                 case .createIndex(_, let table, _, _, _, _, _, _, _): ["creates an index on \(table.name)"]
-                case .createView(let name, _, _, _): ["creates view \(name.name)"]
+                case .createView(let name, _, _, _, _): ["creates view \(name.name)"]
                 case .renameIndex(let name, let newName, _): ["renames index \(name.name) to \(newName)"]
                 case .renameView(let name, let newName): ["renames view \(name.name) to \(newName)"]
                 case .createSequence(let name, _), .renameSequence(let name, _, _), .sequenceOwner(let name, _, _, _): ["changes sequence \(name.name)"]

@@ -123,12 +123,12 @@ extension Folder {
             )
         case .renameIndex(let name, let newName, let ifExists):
             statement = .renameIndex(finding(name), to: newName, ifExists: ifExists)
-        case .createView(let name, let materialized, let orReplace, let query):
+        case .createView(let name, let materialized, let orReplace, let columns, let query):
             // CREATE OR REPLACE finds an existing view first.
             let existing = finding(name)
             let target = orReplace && schema.views.contains { $0.name == existing.qualified() } ? existing : created(name)
             guard let target else { return nil }
-            statement = .createView(target, materialized: materialized, orReplace: orReplace, query: query)
+            statement = .createView(target, materialized: materialized, orReplace: orReplace, columns: columns, query: query)
         case .renameView(let name, let newName):
             statement = .renameView(finding(name), to: newName)
         case .comment(let target, let text):

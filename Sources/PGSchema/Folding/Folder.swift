@@ -277,11 +277,12 @@ struct Folder {
                 }
             }
             reindex()
-        case .createView(let name, let materialized, let orReplace, let query):
+        case .createView(let name, let materialized, let orReplace, let columns, let query):
             let qualified = name.qualified()
             if let existing = schema.views.firstIndex(where: { $0.name == qualified }) {
                 guard orReplace else { return error("relation \"\(name.name)\" already exists", at: name.location) }
                 schema.views[existing].query = query
+                schema.views[existing].columnNames = columns
                 schema.views[existing].dependencies = relations(readBy: query, in: qualified.schema)
                 schema.views[existing].sources = []
                 schema.views[existing].provenance.lastChanged = at
@@ -292,7 +293,7 @@ struct Folder {
                 return error("relation \"\(name.name)\" already exists", at: name.location)
             }
             schema.views.append(View(
-                name: qualified, isMaterialized: materialized, query: query, dependencies: relations(readBy: query, in: qualified.schema),
+                name: qualified, isMaterialized: materialized, query: query, columnNames: columns, dependencies: relations(readBy: query, in: qualified.schema),
                 provenance: Provenance(created: at)
             ))
             reindex()

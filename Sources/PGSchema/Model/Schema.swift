@@ -270,6 +270,8 @@ public struct View: Sendable, Equatable, Codable {
     public var isMaterialized: Bool
     /// The query after `AS`, as written.
     public var query: String
+    /// The names `CREATE VIEW v (a, b) AS …` gives the query's first columns, in order.
+    public var columnNames: [String]?
     /// The tables and views the query reads, as PostgreSQL recorded them when the view was
     /// created: they follow renames, and dropping one with CASCADE drops the view.
     public var dependencies: [QualifiedName] = []

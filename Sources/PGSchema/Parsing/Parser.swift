@@ -623,19 +623,24 @@ extension Cursor {
     private mutating func createView(materialized: Bool, orReplace: Bool) throws(Diagnostic) -> Statement {
         _ = accept("if", "not", "exists")
         let name = try qualifiedName("a view name")
-        skipParenthesized()
+        // The view's own names for its first columns.
+        let columns = isSymbol("(") ? try identifierList() : nil
+        if materialized, accept("using") { _ = try identifier() }
         if accept("with") { skipParenthesized() }
+        if materialized, accept("tablespace") { _ = try identifier() }
         try expect("as")
-        // `WITH [NO] DATA` ends a materialized view's statement, after any white space or comment.
+        // `WITH [NO] DATA` ends a materialized view's statement and `WITH [CASCADED | LOCAL] CHECK
+        // OPTION` a view's, after any white space or comment.
         var end = tokens.count
-        if end - index > 3, tokens[end - 3].isWord("with"), tokens[end - 2].isWord("no"), tokens[end - 1].isWord("data") {
-            end -= 3
-        } else if end - index > 2, tokens[end - 2].isWord("with"), tokens[end - 1].isWord("data") {
-            end -= 2
+        let endings = [["with", "no", "data"], ["with", "data"], ["with", "check", "option"], ["with", "cascaded", "check", "option"], ["with", "local", "check", "option"]]
+        if let ending = endings.first(where: { words in
+            end - index > words.count && zip(tokens[(end - words.count)...], words).allSatisfy { $0.isWord($1) }
+        }) {
+            end -= ending.count
         }
         let query = index < end ? source.text(tokens[index].start, tokens[end - 1].end) : ""
         index = tokens.count
-        return .createView(name, materialized: materialized, orReplace: orReplace, query: query)
+        return .createView(name, materialized: materialized, orReplace: orReplace, columns: columns, query: query)
     }
 
     // MARK: - ALTER

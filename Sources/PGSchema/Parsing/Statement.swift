@@ -169,7 +169,8 @@ public enum Statement: Sendable, Equatable {
     case createSequence(NameRef, ifNotExists: Bool)
     /// `ALTER SEQUENCE … OWNED BY table.column` (both nil for `OWNED BY NONE`).
     case sequenceOwner(NameRef, ifExists: Bool, table: NameRef?, column: String?)
-    case createView(NameRef, materialized: Bool, orReplace: Bool, query: String)
+    /// `columns`: the names of `CREATE VIEW v (a, b) AS …`, for the first columns of the query.
+    case createView(NameRef, materialized: Bool, orReplace: Bool, columns: [String]?, query: String)
     case renameView(NameRef, to: String)
     case setViewSchema(NameRef, to: String)
     case comment(CommentTarget, text: String?)
