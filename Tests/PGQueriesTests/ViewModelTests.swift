@@ -138,6 +138,15 @@ import ViewModels
         }
     }
 
+    /// A view reads the tables of a renamed schema by the names its text wrote.
+    @Test func aViewFollowsItsTablesIntoARenamedSchema() throws {
+        let folded = SchemaLoader.fold(sql: "CREATE SCHEMA a; CREATE TABLE a.t (id int); CREATE VIEW v AS SELECT * FROM a.t; ALTER SCHEMA a RENAME TO b;")
+        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
+        let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: folded.schema)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(views.map { $0.columns.map(\.name) } == [["id"]])
+    }
+
     @Test func viewModelsAndQueriesRunEndToEnd() async throws {
         try await TestPostgres.withDatabaseAsync { config in
             let db = try PGConnection(config: config)

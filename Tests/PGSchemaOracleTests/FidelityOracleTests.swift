@@ -503,6 +503,31 @@ ALTER TABLE ONLY public.entries
         ])
     }
 
+    /// `ALTER SCHEMA … RENAME TO` takes its tables, views, types and sequences along; later
+    /// migrations name them in the new schema.
+    @Test func aRenamedSchemaTakesItsObjects() throws {
+        try compare([
+            "000001_billing.up.sql": """
+                CREATE SCHEMA billing;
+                CREATE TYPE billing.state AS ENUM ('open', 'paid');
+                CREATE DOMAIN billing.cents AS bigint CHECK (VALUE >= 0);
+                CREATE TABLE billing.invoices (id serial PRIMARY KEY, state billing.state NOT NULL DEFAULT 'open', total billing.cents);
+                CREATE TABLE payments (id int PRIMARY KEY, invoice_id int REFERENCES billing.invoices);
+                CREATE VIEW billing.open_invoices AS SELECT id, total FROM billing.invoices WHERE state = 'open';
+                CREATE SEQUENCE billing.numbers;
+                """,
+            "000002_rename.up.sql": """
+                ALTER SCHEMA billing RENAME TO invoicing;
+                ALTER TABLE invoicing.invoices ADD COLUMN paid_at timestamptz;
+                CREATE VIEW unpaid AS SELECT i.id, p.id AS payment FROM invoicing.open_invoices i LEFT JOIN payments p ON p.invoice_id = i.id;
+                ALTER SEQUENCE invoicing.numbers RESTART WITH 10;
+                """,
+        ])
+        let folded = SchemaLoader.fold(sql: "CREATE SCHEMA a; CREATE TABLE a.t (id int); CREATE VIEW v AS SELECT * FROM a.t; ALTER SCHEMA a RENAME TO b; ALTER SCHEMA b RENAME TO public;")
+        #expect(folded.schema.tables.map(\.name) == [QualifiedName(schema: "b", "t")])
+        #expect(folded.diagnostics.map(\.message) == ["schema \"public\" already exists"])
+    }
+
     /// Cases from a hostile review of the fold (each once differed from the catalog or was refused).
     @Test func hostileReviewCases() throws {
         try compare([

@@ -167,4 +167,53 @@ extension Folder {
             pending += views(mentioning: name)
         }
     }
+
+    /// `ALTER SCHEMA old RENAME TO new`: what is in the schema moves with it, by reference, as
+    /// `SET SCHEMA` moves one object (views keep naming their tables as they wrote them).
+    mutating func renameSchema(_ old: String, to new: String, at location: SourceLocation) {
+        guard old != "public" else {
+            // The model keeps `public` as always there; a history that renames it is not followed.
+            diagnostics.append(Diagnostic(.warning, "ALTER SCHEMA public RENAME is not followed: objects stay in public in the model", at: location))
+            return
+        }
+        guard let s = schema.schemas.firstIndex(of: old) else { return error("schema \"\(old)\" does not exist", at: location) }
+        guard !schemaExists(new) else { return error("schema \"\(new)\" already exists", at: location) }
+        schema.schemas[s] = new
+        for t in schema.tables.indices where schema.tables[t].name.schema == old {
+            moveTable(t, to: QualifiedName(schema: new, schema.tables[t].name.name))
+        }
+        for v in schema.views.indices where schema.views[v].name.schema == old {
+            let name = schema.views[v].name
+            keepViewSources(of: name, columns: nil)
+            schema.views[v].name.schema = new
+            renameDependency(name, to: schema.views[v].name)
+        }
+        for e in schema.enums.indices where schema.enums[e].name.schema == old {
+            let name = schema.enums[e].name
+            schema.enums[e].name.schema = new
+            retype(from: name, to: schema.enums[e].name)
+        }
+        for c in schema.composites.indices where schema.composites[c].name.schema == old {
+            let name = schema.composites[c].name
+            schema.composites[c].name.schema = new
+            retype(from: name, to: schema.composites[c].name)
+        }
+        for d in schema.domains.indices where schema.domains[d].name.schema == old {
+            let name = schema.domains[d].name
+            schema.domains[d].name.schema = new
+            retype(from: name, to: schema.domains[d].name)
+        }
+        for q in schema.sequences.indices where schema.sequences[q].name.schema == old { schema.sequences[q].name.schema = new }
+        func rename(_ expression: inout String?) { expression = expression.map { Self.renamingSchema(old, to: new, in: $0) } }
+        for t in schema.tables.indices {
+            for c in schema.tables[t].columns.indices {
+                rename(&schema.tables[t].columns[c].defaultExpression)
+                rename(&schema.tables[t].columns[c].generatedExpression)
+            }
+            for k in schema.tables[t].checks.indices {
+                schema.tables[t].checks[k].expression = Self.renamingSchema(old, to: new, in: schema.tables[t].checks[k].expression)
+            }
+        }
+        reindex()
+    }
 }

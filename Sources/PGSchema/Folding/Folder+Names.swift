@@ -56,6 +56,27 @@ extension Folder {
 }
 
 extension Folder {
+    /// `expression` after its schema `old` was renamed to `new`: PostgreSQL keeps what an expression
+    /// names by OID and prints the new name, for a qualified name (`old.f(…)`, `::old.t`) and for
+    /// a `'old.seq'::regclass` constant alike.
+    static func renamingSchema(_ old: String, to new: String, in expression: String) -> String {
+        guard expression.contains(old) else { return expression }
+        let source = SourceFile(path: "", text: expression)
+        guard let tokens = Lexer.lex(source).statements.first?.tokens else { return expression }
+        var bytes = source.bytes
+        let oldPrefix = quotedIfNeeded(old) + "."
+        for (index, token) in tokens.enumerated().reversed() {
+            let followedBy = { (symbol: String) in index + 1 < tokens.count && tokens[index + 1].isSymbol(symbol) }
+            if token.isIdentifier, token.value == old, followedBy(".") {
+                bytes.replaceSubrange(token.start..<token.end, with: Array(quotedIfNeeded(new).utf8))
+            } else if token.kind == .string, token.value.hasPrefix(oldPrefix), followedBy("::"), index + 2 < tokens.count, tokens[index + 2].isWord("regclass") {
+                let renamed = quotedIfNeeded(new) + "." + token.value.dropFirst(oldPrefix.count)
+                bytes.replaceSubrange(token.start..<token.end, with: Array(("'" + renamed.replacingOccurrences(of: "'", with: "''") + "'").utf8))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// `expression` with every identifier longer than 63 bytes cut to 63, as PostgreSQL reads it.
     static func truncatingLongIdentifiers(_ expression: String) -> String {
         guard expression.utf8.count > 63 else { return expression }

@@ -297,6 +297,8 @@ struct Folder {
                 provenance: Provenance(created: at)
             ))
             reindex()
+        case .renameSchema(let old, let new, let location):
+            renameSchema(old, to: new, at: location)
         case .setViewSchema(let name, let schemaName):
             guard let v = schema.views.firstIndex(where: { $0.name == name.qualified() }) else {
                 return error("relation \"\(name.name)\" does not exist", at: name.location)
@@ -838,7 +840,7 @@ struct Folder {
         return actions.enumerated().sorted { (pass($0.element), $0.offset) < (pass($1.element), $1.offset) }.map(\.element)
     }
 
-    private mutating func moveTable(_ t: Int, to new: QualifiedName) {
+    mutating func moveTable(_ t: Int, to new: QualifiedName) {
         keepViewSources(ofTable: t)
         let old = schema.tables[t].name
         schema.tables[t].name = new
@@ -1334,7 +1336,7 @@ struct Folder {
         }
     }
 
-    private mutating func retype(from old: QualifiedName, to new: QualifiedName) {
+    mutating func retype(from old: QualifiedName, to new: QualifiedName) {
         func update(_ type: inout ColumnType) {
             if type.qualifiedName == old {
                 type.schema = new.schema

@@ -695,8 +695,14 @@ extension Cursor {
                 index += 1
             }
             return .skipped("sequence options")
+        case "schema":
+            index += 1
+            let nameLocation = location
+            let name = try identifier("a schema name")
+            guard accept("rename", "to") else { return .skipped("schema") }
+            return .renameSchema(name, to: try identifier("a schema name"), location: nameLocation)
         case "function", "procedure", "routine", "role", "user", "group", "default", "extension",
-             "trigger", "policy", "publication", "subscription", "database", "schema", "aggregate", "operator",
+             "trigger", "policy", "publication", "subscription", "database", "aggregate", "operator",
              "collation", "conversion", "language", "large", "server", "statistics", "system", "tablespace", "text",
              "event", "rule":
             return .skipped(word.value)
