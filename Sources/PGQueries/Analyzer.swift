@@ -15,6 +15,8 @@ final class Analyzer {
     var viewsInProgress: Set<QualifiedName> = []
     /// While typing a view: the relations its text names as they were when it was created.
     var viewSources: [ViewSource] = []
+    /// While typing a view created under another `search_path`: that path.
+    var viewSearchPath: [String]?
     /// Set for the SELECT of an `INSERT … SELECT`: its unknown literals take the target columns'
     /// types instead of text (PostgreSQL does not resolve them there).
     var keepUnknownOutputs = false
@@ -405,7 +407,14 @@ final class Analyzer {
     /// A table, view or CTE by name.
     func relation(_ name: NameParts, parent: Scope?, at: Int) throws(Diagnostic) -> RangeEntry {
         if name.count == 1, let common = parent?.commonTable(name[0]) { return common }
-        let qualified = QualifiedName(schema: name.count > 1 ? name[name.count - 2] : "public", name.last!)
+        var qualified = QualifiedName(schema: name.count > 1 ? name[name.count - 2] : "public", name.last!)
+        if name.count == 1, let path = viewSearchPath {
+            // A view's unqualified names were looked for along the path it was created under.
+            let found = path.lazy.map { QualifiedName(schema: $0, name[0]) }.first { candidate in
+                self.viewSources.contains { $0.written == candidate } || self.index.table(candidate) != nil || self.index.views[candidate] != nil
+            }
+            if let found { qualified = found }
+        }
         // A view reads what it read when it was created, renamed since or with columns added since.
         let source = viewSources.first { $0.written == qualified }
         if let table = index.table(source?.current ?? qualified) {
@@ -441,6 +450,7 @@ final class Analyzer {
         let inner = Analyzer(schema: schema, index: index, catalog: catalog, source: viewSource, viewColumns: viewColumns)
         inner.viewsInProgress = viewsInProgress
         inner.viewSources = view.sources
+        inner.viewSearchPath = view.searchPath
         do throws(Diagnostic) {
             guard let tokens = lexed.statements.first?.tokens else { throw Diagnostic(.error, "empty view query", at: view.provenance.lastChanged) }
             var parser = QueryParser(tokens: tokens, source: viewSource)

@@ -15,7 +15,7 @@ import ViewModels
     /// Each view's typed columns, by name and type, as PostgreSQL describes `SELECT * FROM view`.
     static func expectColumnsAsPostgreSQLDescribes(_ views: [AnalyzedView], on connection: PGConnection) throws {
         for view in views {
-            let description = try connection.describe("SELECT * FROM \(view.name.name)")
+            let description = try connection.describe("SELECT * FROM \"\(view.name.schema)\".\"\(view.name.name)\"")
             var server: [String] = []
             for column in description.columns {
                 let rows = try connection.query("SELECT format_type($1::oid, NULL)", [String(column.typeOID).pgBind])
@@ -145,6 +145,34 @@ import ViewModels
         let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: folded.schema)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(views.map { $0.columns.map(\.name) } == [["id"]])
+    }
+
+    /// A view's unqualified names are looked for along the `search_path` it was created under.
+    @Test func aViewReadsAlongTheSearchPathItWasCreatedUnder() throws {
+        let sql = """
+            CREATE SCHEMA app;
+            CREATE TABLE notes (id int, body text);
+            CREATE TABLE app.notes (id bigint NOT NULL, title text, due date);
+            CREATE TABLE app.tags (note_id bigint, tag text);
+            SET search_path TO app, public;
+            CREATE VIEW open_notes AS SELECT n.id, n.title, t.tag FROM notes n LEFT JOIN tags t ON t.note_id = n.id;
+            CREATE VIEW public.all_notes AS SELECT * FROM notes;
+            RESET search_path;
+            ALTER TABLE app.notes RENAME COLUMN title TO heading;
+            CREATE VIEW plain_notes AS SELECT * FROM notes;
+            """
+        let folded = SchemaLoader.fold(sql: sql)
+        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
+        let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: folded.schema)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(views.map { "\($0.name.name): \($0.columns.map(\.name).joined(separator: " "))" } == [
+            "open_notes: id title tag", "all_notes: id title due", "plain_notes: id body",
+        ])
+        let folder = try TemporaryFolder(files: ["000001_views.up.sql": sql])
+        defer { folder.remove() }
+        try QueryOracleTests.withDatabase(migrations: folder.path) { connection in
+            try Self.expectColumnsAsPostgreSQLDescribes(views, on: connection)
+        }
     }
 
     @Test func viewModelsAndQueriesRunEndToEnd() async throws {

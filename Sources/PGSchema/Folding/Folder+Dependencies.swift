@@ -89,14 +89,15 @@ extension Folder {
         var found: [QualifiedName] = []
         for (index, token) in tokens.enumerated() where token.isIdentifier {
             if index + 1 < tokens.count, tokens[index + 1].isSymbol(".") { continue }
-            let candidate: QualifiedName
+            let candidates: [QualifiedName]
             if index >= 2, tokens[index - 1].isSymbol("."), tokens[index - 2].isIdentifier {
-                candidate = QualifiedName(schema: tokens[index - 2].value, token.value)
+                candidates = [QualifiedName(schema: tokens[index - 2].value, token.value)]
             } else {
-                candidate = QualifiedName(token.value)
+                // An unqualified name is looked for along the search path, as PostgreSQL does.
+                candidates = searchPath.map { QualifiedName(schema: $0, token.value) }
             }
-            let isRelation = tableIndex(candidate) != nil || schema.views.contains { $0.name == candidate }
-            if isRelation, !found.contains(candidate) { found.append(candidate) }
+            let isRelation = { (candidate: QualifiedName) in tableIndex(candidate) != nil || self.schema.views.contains { $0.name == candidate } }
+            if let candidate = candidates.first(where: isRelation), !found.contains(candidate) { found.append(candidate) }
         }
         return found
     }

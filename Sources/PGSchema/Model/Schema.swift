@@ -272,6 +272,9 @@ public struct View: Sendable, Equatable, Codable {
     public var query: String
     /// The names `CREATE VIEW v (a, b) AS …` gives the query's first columns, in order.
     public var columnNames: [String]?
+    /// The `search_path` the view was created under, when not the default: its text's unqualified
+    /// names were looked for along it.
+    public var searchPath: [String]?
     /// The tables and views the query reads, as PostgreSQL recorded them when the view was
     /// created: they follow renames, and dropping one with CASCADE drops the view.
     public var dependencies: [QualifiedName] = []
