@@ -84,7 +84,7 @@ extension Folder {
     }
 
     /// The existing tables and views that a view's query names, as PostgreSQL records them.
-    func relations(readBy query: String, in viewSchema: String) -> [QualifiedName] {
+    func relations(readBy query: String) -> [QualifiedName] {
         guard let tokens = Lexer.lex(SourceFile(path: "", text: query)).statements.first?.tokens else { return [] }
         var found: [QualifiedName] = []
         for (index, token) in tokens.enumerated() where token.isIdentifier {

@@ -4,6 +4,8 @@
 /// `SET LOCAL` lasts to the end of its file. With the default path (`public`) nothing here applies.
 extension Folder {
     var hasDefaultSearchPath: Bool { searchPath == ["public"] }
+    /// The path a view created now keeps (`View.searchPath`): none when it is the default.
+    var searchPathForViews: [String]? { hasDefaultSearchPath ? nil : searchPath }
 
     /// The schema an unqualified CREATE puts its object in; `nil` when no schema of the path exists.
     var creationSchema: String? { searchPath.first { schemaExists($0) } }

@@ -283,8 +283,8 @@ struct Folder {
                 guard orReplace else { return error("relation \"\(name.name)\" already exists", at: name.location) }
                 schema.views[existing].query = query
                 schema.views[existing].columnNames = columns
-                schema.views[existing].searchPath = hasDefaultSearchPath ? nil : searchPath
-                schema.views[existing].dependencies = relations(readBy: query, in: qualified.schema)
+                schema.views[existing].searchPath = searchPathForViews
+                schema.views[existing].dependencies = relations(readBy: query)
                 schema.views[existing].sources = []
                 schema.views[existing].provenance.lastChanged = at
                 return
@@ -294,8 +294,8 @@ struct Folder {
                 return error("relation \"\(name.name)\" already exists", at: name.location)
             }
             schema.views.append(View(
-                name: qualified, isMaterialized: materialized, query: query, columnNames: columns, searchPath: hasDefaultSearchPath ? nil : searchPath,
-                dependencies: relations(readBy: query, in: qualified.schema),
+                name: qualified, isMaterialized: materialized, query: query, columnNames: columns, searchPath: searchPathForViews,
+                dependencies: relations(readBy: query),
                 provenance: Provenance(created: at)
             ))
             reindex()
