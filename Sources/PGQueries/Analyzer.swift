@@ -428,11 +428,15 @@ final class Analyzer {
             return RangeEntry(alias: qualified.name, columns: columns, table: table.name)
         }
         if let view = index.views[source?.current ?? qualified] {
-            let columns = try columns(of: view, at: at).map { column in
+            var columns = try columns(of: view, at: at).map { column in
                 var column = column
                 column.originTable = nil
                 column.originColumn = nil
                 return column
+            }
+            // A view reading this one names its columns as they were before renames since.
+            for rename in (source?.renamedColumns ?? []).reversed() {
+                if let index = columns.firstIndex(where: { $0.name == rename.current }) { columns[index].name = rename.written }
             }
             return RangeEntry(alias: qualified.name, columns: columns, table: nil)
         }
@@ -460,6 +464,13 @@ final class Analyzer {
             if let names = view.columnNames {
                 guard names.count <= columns.count else { throw Diagnostic(.error, "CREATE VIEW specifies more column names than columns", at: view.provenance.lastChanged) }
                 for (index, name) in names.enumerated() { columns[index].name = name }
+            }
+            // `ALTER VIEW … RENAME COLUMN`, in order.
+            for rename in view.columnRenames {
+                guard let index = columns.firstIndex(where: { $0.name == rename.written }) else {
+                    throw Diagnostic(.error, "column \"\(rename.written)\" of view \(view.name) does not exist to be renamed", at: view.provenance.lastChanged)
+                }
+                columns[index].name = rename.current
             }
             viewColumns = inner.viewColumns
             viewColumns[view.name] = columns

@@ -113,6 +113,50 @@ import ViewModels
         }
     }
 
+    /// `ALTER VIEW … RENAME COLUMN` (and `ALTER TABLE` or `ALTER MATERIALIZED VIEW` doing the
+    /// same) renames the view's column; a view reading it keeps its own column names and still
+    /// reads it, though its text says the old name. Checked against PostgreSQL's description.
+    @Test func viewColumnsRenamed() throws {
+        let sql = """
+            CREATE TABLE t (a int NOT NULL, b text, c date);
+            CREATE VIEW v AS SELECT a, b, c FROM t;
+            CREATE VIEW outer_v AS SELECT v.b, a FROM v WHERE a > 0;
+            CREATE VIEW star AS SELECT * FROM v;
+            ALTER VIEW v RENAME COLUMN a TO id;
+            ALTER VIEW IF EXISTS v RENAME b TO note;
+            ALTER TABLE v RENAME COLUMN c TO tmp;
+            ALTER TABLE v RENAME COLUMN note TO c;
+            ALTER TABLE v RENAME COLUMN tmp TO note;
+            CREATE VIEW later AS SELECT id, note FROM v;
+            CREATE MATERIALIZED VIEW m (x) AS SELECT a, b FROM t;
+            ALTER MATERIALIZED VIEW m RENAME COLUMN b TO label;
+            COMMENT ON COLUMN v.id IS 'the key';
+            CREATE VIEW replaced AS SELECT a FROM t;
+            ALTER VIEW replaced RENAME COLUMN a TO k;
+            CREATE OR REPLACE VIEW replaced AS SELECT a AS k, b FROM t;
+            """
+        let folded = SchemaLoader.fold(sql: sql)
+        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
+        let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: folded.schema)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(views.map { "\($0.name.name): \($0.columns.map(\.name).joined(separator: " "))" } == [
+            "v: id c note", "outer_v: b a", "star: a b c", "later: id note", "m: x label", "replaced: k b",
+        ])
+        let folder = try TemporaryFolder(files: ["000001_views.up.sql": sql])
+        defer { folder.remove() }
+        try QueryOracleTests.withDatabase(migrations: folder.path) { connection in
+            try Self.expectColumnsAsPostgreSQLDescribes(views, on: connection)
+        }
+        // PostgreSQL refuses these; so does the fold.
+        for (statement, message) in [
+            ("ALTER VIEW nowhere RENAME COLUMN a TO b;", "relation \"nowhere\" does not exist"),
+            ("ALTER VIEW v RENAME COLUMN id TO id;", "column \"id\" of relation \"v\" already exists"),
+        ] {
+            let refused = SchemaLoader.fold(sql: sql + "\n" + statement)
+            #expect(refused.diagnostics.map(\.message) == [message], "\(statement)")
+        }
+    }
+
     /// A column list names the view's first columns; `WITH … CHECK OPTION`, a materialized view's
     /// `USING` and `TABLESPACE` are not part of the query.
     @Test func columnListsAndOptionsOfViews() throws {

@@ -143,6 +143,26 @@ extension Folder {
         }
     }
 
+    /// `ALTER VIEW v RENAME COLUMN old TO new`. The fold does not know a view's columns (the
+    /// query analyser types them), so the rename is kept in order on the view, and on each view
+    /// reading it, whose text still says `old`.
+    mutating func renameViewColumn(_ name: NameRef, _ old: String, to new: String, at location: SourceLocation) {
+        guard let v = schema.views.firstIndex(where: { $0.name == name.qualified() }) else {
+            return error("relation \"\(name.name)\" does not exist", at: name.location)
+        }
+        guard old != new else { return error("column \"\(new)\" of relation \"\(name.name)\" already exists", at: location) }
+        let view = schema.views[v].name
+        let rename = ViewSource.Column(written: old, current: new)
+        keepViewSources(of: view, columns: nil)
+        for reader in schema.views.indices {
+            for s in schema.views[reader].sources.indices where schema.views[reader].sources[s].current == view {
+                schema.views[reader].sources[s].renamedColumns.append(rename)
+            }
+        }
+        schema.views[v].columnRenames.append(rename)
+        if let comment = schema.views[v].columnComments.removeValue(forKey: old) { schema.views[v].columnComments[new] = comment }
+    }
+
     /// A materialized view's index; the view's columns are not known, so they are not checked.
     mutating func createViewIndex(
         name: NameRef?, view v: Int, unique: Bool, ifNotExists: Bool, method: String, elements: [String], include: [String],

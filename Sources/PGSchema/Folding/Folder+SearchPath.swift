@@ -133,6 +133,8 @@ extension Folder {
             statement = .createView(target, materialized: materialized, orReplace: orReplace, columns: columns, query: query)
         case .renameView(let name, let newName):
             statement = .renameView(finding(name), to: newName)
+        case .renameViewColumn(let name, let old, let new, let location):
+            statement = .renameViewColumn(finding(name), old, to: new, location: location)
         case .comment(let target, let text):
             let qualified: CommentTarget = switch target {
             case .table(let name): .table(finding(name))

@@ -286,6 +286,8 @@ struct Folder {
                 schema.views[existing].searchPath = searchPathForViews
                 schema.views[existing].dependencies = relations(readBy: query)
                 schema.views[existing].sources = []
+                // The new query names the columns as they are now.
+                schema.views[existing].columnRenames = []
                 schema.views[existing].provenance.lastChanged = at
                 return
             }
@@ -311,6 +313,8 @@ struct Folder {
             schema.views[v].name.schema = schemaName
             renameDependency(old, to: schema.views[v].name)
             reindex()
+        case .renameViewColumn(let name, let old, let new, let location):
+            renameViewColumn(name, old, to: new, at: location)
         case .renameView(let name, let newName):
             guard let index = schema.views.firstIndex(where: { $0.name == name.qualified() }) else {
                 return error("view \"\(name.name)\" does not exist", at: name.location)

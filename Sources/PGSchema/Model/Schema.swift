@@ -283,6 +283,9 @@ public struct View: Sendable, Equatable, Codable {
     /// columns it read, not to their names: after `RENAME COLUMN` the view reads the column under
     /// its new name, and a column added later is not part of its `*`. Empty while nothing changed.
     public var sources: [ViewSource] = []
+    /// `ALTER VIEW … RENAME COLUMN`s since the view was created or replaced, in order: each column
+    /// as it was named (`written`) and its new name (`current`).
+    public var columnRenames: [ViewSource.Column] = []
     /// Indexes of a materialized view.
     public var indexes: [Index] = []
     /// `COMMENT ON COLUMN` texts of the view's columns, by column name.
@@ -308,8 +311,11 @@ public struct ViewSource: Sendable, Equatable, Codable {
     /// The name now.
     public var current: QualifiedName
     /// A table's columns that existed when the view was created, in order; `nil` for a view,
-    /// whose own columns do not change.
+    /// whose columns change only by name (`renamedColumns`).
     public var columns: [Column]?
+    /// A view's columns renamed since, in order (as in `View.columnRenames`): the reading view
+    /// still names them as they were.
+    public var renamedColumns: [Column] = []
 
     public init(written: QualifiedName, current: QualifiedName, columns: [Column]?) {
         self.written = written

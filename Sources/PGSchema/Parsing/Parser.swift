@@ -671,6 +671,13 @@ extension Cursor {
             _ = accept("if", "exists")
             let name = try qualifiedName("a view name")
             if accept("rename", "to") { return .renameView(name, to: try identifier("a view name")) }
+            if accept("rename") {
+                _ = accept("column")
+                let location = self.location
+                let old = try identifier("a column name")
+                try expect("to")
+                return .renameViewColumn(name, old, to: try identifier("a column name"), location: location)
+            }
             if accept("set", "schema") { return .setViewSchema(name, to: try identifier("a schema name")) }
             return .skipped("view options")
         case "sequence":

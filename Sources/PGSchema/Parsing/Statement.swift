@@ -172,6 +172,8 @@ public enum Statement: Sendable, Equatable {
     /// `columns`: the names of `CREATE VIEW v (a, b) AS …`, for the first columns of the query.
     case createView(NameRef, materialized: Bool, orReplace: Bool, columns: [String]?, query: String)
     case renameView(NameRef, to: String)
+    /// `ALTER [MATERIALIZED] VIEW v RENAME [COLUMN] a TO b`, or `ALTER TABLE` naming a view.
+    case renameViewColumn(NameRef, String, to: String, location: SourceLocation)
     /// `ALTER SCHEMA old RENAME TO new`.
     case renameSchema(String, to: String, location: SourceLocation)
     case setViewSchema(NameRef, to: String)
