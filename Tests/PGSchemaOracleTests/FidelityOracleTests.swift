@@ -263,6 +263,42 @@ import Testing
         ])
     }
 
+    /// ALTER TABLE on a parent reaches the tables that inherit from it (and theirs), unless ONLY:
+    /// added, renamed, retyped and dropped columns, NOT NULL and defaults. A child's own column of
+    /// the same name is merged on ADD and stays on DROP.
+    @Test func inheritingTablesFollowTheirParents() throws {
+        try compare([
+            "000001_base.up.sql": """
+                CREATE TABLE base (id bigserial PRIMARY KEY, name text NOT NULL, note text);
+                CREATE TABLE child (extra int, note text) INHERITS (base);
+                CREATE TABLE grandchild () INHERITS (child);
+                CREATE TABLE other_parent (flag boolean);
+                CREATE TABLE twin () INHERITS (base, other_parent);
+                """,
+            "000002_changes.up.sql": """
+                ALTER TABLE base ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
+                ALTER TABLE base RENAME COLUMN name TO title;
+                ALTER TABLE base ALTER COLUMN title TYPE varchar(200), ALTER COLUMN title SET DEFAULT 'untitled';
+                ALTER TABLE base DROP COLUMN note;
+                ALTER TABLE ONLY base ALTER COLUMN title SET DEFAULT 'only the parent';
+                ALTER TABLE child ADD COLUMN shared int;
+                ALTER TABLE base ADD COLUMN shared int;
+                ALTER TABLE base DROP COLUMN shared;
+                ALTER TABLE base ALTER COLUMN created_at DROP NOT NULL;
+                ALTER TABLE base RENAME TO items;
+                ALTER TABLE items ADD COLUMN archived boolean NOT NULL DEFAULT false;
+                ALTER TABLE other_parent ADD COLUMN rank int;
+                """,
+        ])
+        // Dropping a parent needs CASCADE, which drops what inherits from it.
+        let sql = "CREATE TABLE p (a int);\nCREATE TABLE c () INHERITS (p);\nCREATE TABLE g () INHERITS (c);\nCREATE TABLE keep (b int);\n"
+        let refused = SchemaLoader.fold(sql: sql + "DROP TABLE p;")
+        #expect(refused.diagnostics.map(\.message) == ["cannot drop table p because other objects depend on it"])
+        let dropped = SchemaLoader.fold(sql: sql + "DROP TABLE p CASCADE;")
+        #expect(dropped.diagnostics.isEmpty, "\(dropped.diagnostics)")
+        #expect(dropped.schema.tables.map(\.name.name) == ["keep"])
+    }
+
     @Test func longAndMultibyteNamesAreCutAsPostgreSQLCutsThem() throws {
         let table = "pedidos_de_exportação_" + String(repeating: "é", count: 10)
         let column = "référence_" + String(repeating: "ü", count: 25)

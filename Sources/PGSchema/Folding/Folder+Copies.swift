@@ -57,6 +57,47 @@ extension Folder {
         return added
     }
 
+    /// ALTER TABLE on a table others inherit from reaches them, as PostgreSQL recurses without
+    /// `ONLY`: column changes. A column added to the parent is merged into a child's own column
+    /// of that name; a dropped one goes from a child that did not declare it too. (Checks added
+    /// later are not passed on: they do not shape a model.)
+    mutating func alterInheritors(of parent: QualifiedName, like actions: [AlterTableAction], at: SourceLocation) {
+        for child in schema.tables.filter({ $0.inherits.contains(parent) }).map(\.name) {
+            guard let c = tableIndex(child) else { continue }
+            let table = schema.tables[c]
+            var childActions: [AlterTableAction] = []
+            var added: [String] = []
+            for action in actions {
+                switch action {
+                case .addColumn(let definition, _):
+                    guard table.column(definition.name) == nil else { continue }
+                    childActions.append(action)
+                    added.append(definition.name)
+                case .dropColumn(let name, _, _, _):
+                    if table.inheritedColumns.contains(name) { childActions.append(action) }
+                case .renameColumn, .alterColumnType, .setNotNull, .dropNotNull, .setDefault, .dropDefault:
+                    childActions.append(action)
+                default:
+                    break
+                }
+            }
+            guard !childActions.isEmpty else { continue }
+            alterTable(NameRef(schema: child.schema, name: child.name, location: at), ifExists: true, actions: childActions, at: at)
+            guard let after = tableIndex(child) else { continue }
+            schema.tables[after].inheritedColumns += added
+            for action in childActions {
+                switch action {
+                case .renameColumn(let old, let new, _):
+                    schema.tables[after].inheritedColumns = schema.tables[after].inheritedColumns.map { $0 == old ? new : $0 }
+                case .dropColumn(let name, _, _, _):
+                    schema.tables[after].inheritedColumns.removeAll { $0 == name }
+                default:
+                    break
+                }
+            }
+        }
+    }
+
     /// `ADD [CONSTRAINT name] {PRIMARY KEY | UNIQUE} USING INDEX index`: the unique index becomes
     /// the constraint, renamed to the constraint's name when one is given.
     mutating func addConstraint(usingIndex indexName: String, name constraintName: String?, primaryKey: Bool, to t: Int, at location: SourceLocation) {

@@ -426,8 +426,10 @@ struct Folder {
                     continue
                 }
                 inherited.formUnion(inherit(from: schema.tables[p], into: t, at: at))
+                schema.tables[t].inherits.append(schema.tables[p].name)
             }
         }
+        schema.tables[t].inheritedColumns = schema.tables[t].columns.map(\.name).filter(inherited.contains)
         addConstraints(pending, to: t, at: at)
         for like in likes { copyConstraints(of: like.source, into: t, like: like.options, at: at) }
     }
@@ -821,6 +823,9 @@ struct Folder {
         if !name.only, hasPartitions, schema.tables.contains(where: { $0.partitionOf == parent }) {
             alterPartitions(of: parent, like: actions, before: before, at: at)
         }
+        if !name.only, schema.tables.contains(where: { $0.inherits.contains(parent) }) {
+            alterInheritors(of: parent, like: actions, at: at)
+        }
     }
 
     /// PostgreSQL runs the actions of one ALTER TABLE in passes, not as written: all drops first
@@ -851,6 +856,7 @@ struct Folder {
         let old = schema.tables[t].name
         schema.tables[t].name = new
         for p in schema.tables.indices where schema.tables[p].partitionOf == old { schema.tables[p].partitionOf = new }
+        for c in schema.tables.indices { schema.tables[c].inherits = schema.tables[c].inherits.map { $0 == old ? new : $0 } }
         for s in schema.sequences.indices where schema.sequences[s].ownerTable == old {
             schema.sequences[s].ownerTable = new
             schema.sequences[s].name.schema = new.schema
@@ -1097,8 +1103,20 @@ struct Folder {
                     note: "\(dependents.map { schema.tables[$0].name.name }.joined(separator: ", ")) has a foreign key to it; drop that first, or use DROP … CASCADE"
                 )
             }
+            let inheritors = schema.tables.filter { $0.inherits.contains(qualified) && !droppingTogether.contains($0.name) }.map(\.name)
+            if !inheritors.isEmpty, !cascade {
+                return error(
+                    "cannot drop table \(name.name) because other objects depend on it", at: name.location,
+                    note: "\(inheritors.map(\.name).joined(separator: ", ")) inherits from it; drop that first, or use DROP … CASCADE"
+                )
+            }
             for other in dependents { schema.tables[other].foreignKeys.removeAll { $0.referencedTable == qualified } }
             schema.tables.remove(at: t)
+            for c in schema.tables.indices { schema.tables[c].inherits.removeAll { $0 == qualified } }
+            if !inheritors.isEmpty { reindex() }
+            for child in inheritors {
+                drop(.table, NameRef(schema: child.schema, name: child.name, location: name.location), ifExists: true, cascade: true)
+            }
             dropPartitions(of: qualified)
             reindex()
             dropColumns(ofType: qualified)

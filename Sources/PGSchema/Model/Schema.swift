@@ -122,6 +122,11 @@ public struct Table: Sendable, Equatable, Codable {
     /// The partitioned table this table is a partition of. A partition has the parent's columns;
     /// rows are read and written through the parent, so no model is generated for it.
     public var partitionOf: QualifiedName?
+    /// The tables this one inherits from (`INHERITS`): their column changes reach it.
+    public var inherits: [QualifiedName] = []
+    /// Its columns that came from a parent and were not declared by this table too: dropping
+    /// the parent's column drops them.
+    public var inheritedColumns: [String] = []
     public var comment: String?
     public var provenance: Provenance
 
