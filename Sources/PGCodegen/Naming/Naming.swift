@@ -171,12 +171,15 @@ public enum Naming {
     /// ``words(_:)`` for ASCII names (nearly all), on bytes rather than characters.
     private static func asciiWords(_ name: String) -> [String] {
         let bytes = Array(name.utf8)
-        func isUpper(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
-        func isLower(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
-        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        // Plain comparisons: the generator runs unoptimized in a user's debug build, where a
+        // range's generic `contains` costs several times as much.
+        func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         var words: [String] = []
         var current: [UInt8] = []
-        for (index, byte) in bytes.enumerated() {
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
             guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
                 if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
                 current = []
@@ -184,9 +187,9 @@ public enum Naming {
             }
             if isUpper(byte), !current.isEmpty, index > 0 {
                 let previous = bytes[index - 1]
-                let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+                let nextIsLower = index + 1 < bytes.count && isLower(bytes[index + 1])
                 // displayName → display, name; HTTPStatus → http, status
-                if isLower(previous) || isDigit(previous) || (isUpper(previous) && next.map(isLower) == true) {
+                if isLower(previous) || isDigit(previous) || (isUpper(previous) && nextIsLower) {
                     words.append(String(decoding: current, as: UTF8.self))
                     current = []
                 }
@@ -201,6 +204,12 @@ public enum Naming {
     private static func capitalized(_ word: String) -> String {
         if acronyms.contains(word) { return word.uppercased() }
         if word.hasSuffix("s"), acronyms.contains(String(word.dropLast())) { return word.dropLast().uppercased() + "s" }
+        // A lower-case ASCII first letter (nearly always) is made upper case on the bytes.
+        var bytes = Array(word.utf8)
+        if let first = bytes.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") {
+            bytes[0] = first - 32
+            return String(decoding: bytes, as: UTF8.self)
+        }
         return word.prefix(1).uppercased() + word.dropFirst()
     }
 
