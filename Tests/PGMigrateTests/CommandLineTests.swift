@@ -3,6 +3,7 @@ import PGClient
 import PGMigrate
 import PGRecord
 import PGTestSupport
+import Synchronization
 import Testing
 
 /// The `migrate` command as users type it, run as a separate process.
@@ -125,12 +126,13 @@ import Testing
         defer { folder.remove() }
         try TestPostgres.withDatabase { config in
             let url = TestPostgres.url(config)
-            let results = (0..<8).map { _ in Result<ProcessOutput, any Error>?.none }
-            nonisolated(unsafe) var outputs = results
+            // Each process's output, written under a lock: eight threads writing one array race.
+            let outputs = Mutex((0..<8).map { _ in Result<ProcessOutput, any Error>?.none })
             DispatchQueue.concurrentPerform(iterations: 8) { index in
-                outputs[index] = Result { try migrate(["-path", folder.path, "-database", url, "up"]) }
+                let result = Result { try migrate(["-path", folder.path, "-database", url, "up"]) }
+                outputs.withLock { $0[index] = result }
             }
-            let finished = try outputs.map { try #require($0).get() }
+            let finished = try outputs.withLock { $0 }.map { try #require($0).get() }
             #expect(finished.allSatisfy { $0.status == 0 }, "\(finished.map(\.all))")
             // Every migration ran exactly once, across all eight processes.
             let applied = finished.flatMap { $0.stdout.split(separator: "\n") }.filter { $0.contains("/u ") }
