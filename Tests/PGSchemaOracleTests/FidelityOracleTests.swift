@@ -274,6 +274,7 @@ import Testing
                 CREATE TABLE grandchild () INHERITS (child);
                 CREATE TABLE other_parent (flag boolean);
                 CREATE TABLE twin () INHERITS (base, other_parent);
+                CREATE TABLE other_parent_codes (code text PRIMARY KEY);
                 """,
             "000002_changes.up.sql": """
                 ALTER TABLE base ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
@@ -287,6 +288,7 @@ import Testing
                 ALTER TABLE base ALTER COLUMN created_at DROP NOT NULL;
                 ALTER TABLE base RENAME TO items;
                 ALTER TABLE items ADD COLUMN archived boolean NOT NULL DEFAULT false;
+                ALTER TABLE items ADD COLUMN code text UNIQUE REFERENCES other_parent_codes (code) CHECK (code <> '');
                 ALTER TABLE other_parent ADD COLUMN rank int;
                 """,
         ])

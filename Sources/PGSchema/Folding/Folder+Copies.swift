@@ -62,6 +62,7 @@ extension Folder {
     /// of that name; a dropped one goes from a child that did not declare it too. (Checks added
     /// later are not passed on: they do not shape a model.)
     mutating func alterInheritors(of parent: QualifiedName, like actions: [AlterTableAction], at: SourceLocation) {
+        let parentChecks = tableIndex(parent).map { schema.tables[$0].checks } ?? []
         for child in schema.tables.filter({ $0.inherits.contains(parent) }).map(\.name) {
             guard let c = tableIndex(child) else { continue }
             let table = schema.tables[c]
@@ -69,9 +70,21 @@ extension Folder {
             var added: [String] = []
             for action in actions {
                 switch action {
-                case .addColumn(let definition, _):
+                case .addColumn(var definition, let ifNotExists):
                     guard table.column(definition.name) == nil else { continue }
-                    childActions.append(action)
+                    // Keys, unique constraints and foreign keys stay with the parent; a check
+                    // keeps the name the parent's got.
+                    definition.constraints = definition.constraints.compactMap { constraint in
+                        switch constraint {
+                        case .primaryKey, .unique, .references:
+                            return nil
+                        case .check(nil, let expression):
+                            return .check(name: parentChecks.last { $0.expression == expression }?.name, expression: expression)
+                        default:
+                            return constraint
+                        }
+                    }
+                    childActions.append(.addColumn(definition, ifNotExists: ifNotExists))
                     added.append(definition.name)
                 case .dropColumn(let name, _, _, _):
                     if table.inheritedColumns.contains(name) { childActions.append(action) }
