@@ -57,7 +57,7 @@ public enum MigrateError: Error, Sendable, CustomStringConvertible {
             if let detail = error.detail { text += "\nDETAIL: \(detail)" }
             if let hint = error.hint { text += "\nHINT: \(hint)" }
             if leftDirty {
-                text += "\nThe file ran outside a transaction (migrate:no-transaction), so part of it may have been applied: the database is now marked dirty at version \(file.direction == .up ? String(file.version) : "before \(file.version)"). Repair it by hand, then record the version it is really at with \(migrateCommand("force V", folder: file.folder))."
+                text += "\nThe file did not run in one transaction of the migrator's (it is marked `-- migrate:no-transaction`, holds a statement PostgreSQL runs only outside a transaction block, or ends its transaction itself), so part of it may have been applied: the database is now marked dirty at version \(file.direction == .up ? String(file.version) : "before \(file.version)"). Repair it by hand, then record the version it is really at with \(migrateCommand("force V", folder: file.folder))."
             } else {
                 let state = previousVersion.map { "unchanged at version \($0)" } ?? "unchanged, with no migration applied"
                 text += "\nNothing of this file was applied; the database is \(state)."
