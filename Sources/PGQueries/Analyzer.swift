@@ -434,6 +434,10 @@ final class Analyzer {
                 column.originColumn = nil
                 return column
             }
+            // A view replaced since with more columns is read as far as it was.
+            if let replaced = source?.replaced.first, let count = (try? typedColumns(of: replaced))?.count, count < columns.count {
+                columns.removeLast(columns.count - count)
+            }
             // A view reading this one names its columns as they were before renames since.
             for rename in (source?.renamedColumns ?? []).reversed() {
                 if let index = columns.firstIndex(where: { $0.name == rename.current }) { columns[index].name = rename.written }
@@ -449,35 +453,41 @@ final class Analyzer {
         guard !viewsInProgress.contains(view.name) else { throw error("view \(view.name) refers to itself", at: at) }
         viewsInProgress.insert(view.name)
         defer { viewsInProgress.remove(view.name) }
+        do throws(Diagnostic) {
+            let columns = try typedColumns(of: view)
+            viewColumns[view.name] = columns
+            return columns
+        } catch {
+            throw self.error("view \(view.name) (\(view.provenance.lastChanged)) cannot be typed: \(error.message)", at: at)
+        }
+    }
+
+    /// ``columns(of:at:)`` without its cache: also for a view's definition before it was replaced.
+    func typedColumns(of view: View) throws(Diagnostic) -> [RangeColumn] {
         let viewSource = SourceFile(path: view.provenance.lastChanged.file, text: view.query)
         let lexed = Lexer.lex(viewSource)
         let inner = Analyzer(schema: schema, index: index, catalog: catalog, source: viewSource, viewColumns: viewColumns)
         inner.viewsInProgress = viewsInProgress
         inner.viewSources = view.sources
         inner.viewSearchPath = view.searchPath
-        do throws(Diagnostic) {
-            guard let tokens = lexed.statements.first?.tokens else { throw Diagnostic(.error, "empty view query", at: view.provenance.lastChanged) }
-            var parser = QueryParser(tokens: tokens, source: viewSource)
-            let output = try inner.analyzeStatement(try parser.statement(), parent: nil)
-            var columns = output.map { RangeColumn(name: $0.name ?? "?column?", type: SQLTypes.isUnknown($0.type) ? SQLTypes.text : $0.type, notNull: $0.notNull, originTable: $0.originTable, originColumn: $0.originColumn) }
-            // `CREATE VIEW v (a, b)` names the first columns.
-            if let names = view.columnNames {
-                guard names.count <= columns.count else { throw Diagnostic(.error, "CREATE VIEW specifies more column names than columns", at: view.provenance.lastChanged) }
-                for (index, name) in names.enumerated() { columns[index].name = name }
-            }
-            // `ALTER VIEW … RENAME COLUMN`, in order.
-            for rename in view.columnRenames {
-                guard let index = columns.firstIndex(where: { $0.name == rename.written }) else {
-                    throw Diagnostic(.error, "column \"\(rename.written)\" of view \(view.name) does not exist to be renamed", at: view.provenance.lastChanged)
-                }
-                columns[index].name = rename.current
-            }
-            viewColumns = inner.viewColumns
-            viewColumns[view.name] = columns
-            return columns
-        } catch {
-            throw self.error("view \(view.name) (\(view.provenance.lastChanged)) cannot be typed: \(error.message)", at: at)
+        guard let tokens = lexed.statements.first?.tokens else { throw Diagnostic(.error, "empty view query", at: view.provenance.lastChanged) }
+        var parser = QueryParser(tokens: tokens, source: viewSource)
+        let output = try inner.analyzeStatement(try parser.statement(), parent: nil)
+        var columns = output.map { RangeColumn(name: $0.name ?? "?column?", type: SQLTypes.isUnknown($0.type) ? SQLTypes.text : $0.type, notNull: $0.notNull, originTable: $0.originTable, originColumn: $0.originColumn) }
+        // `CREATE VIEW v (a, b)` names the first columns.
+        if let names = view.columnNames {
+            guard names.count <= columns.count else { throw Diagnostic(.error, "CREATE VIEW specifies more column names than columns", at: view.provenance.lastChanged) }
+            for (index, name) in names.enumerated() { columns[index].name = name }
         }
+        // `ALTER VIEW … RENAME COLUMN`, in order.
+        for rename in view.columnRenames {
+            guard let index = columns.firstIndex(where: { $0.name == rename.written }) else {
+                throw Diagnostic(.error, "column \"\(rename.written)\" of view \(view.name) does not exist to be renamed", at: view.provenance.lastChanged)
+            }
+            columns[index].name = rename.current
+        }
+        viewColumns = inner.viewColumns
+        return columns
     }
 
     func isEnum(_ type: ColumnType) -> Bool {

@@ -157,6 +157,34 @@ import ViewModels
         }
     }
 
+    /// `CREATE OR REPLACE VIEW` may add columns at the end; a view created before over `*` of it
+    /// keeps the columns it had (PostgreSQL expanded the `*` when it was created).
+    @Test func viewsOverAWidenedView() throws {
+        let sql = """
+            CREATE TABLE t (a int NOT NULL, b text, c date);
+            CREATE VIEW inner_v AS SELECT a FROM t;
+            CREATE VIEW outer_v AS SELECT * FROM inner_v;
+            CREATE VIEW aliased AS SELECT i.*, 1 AS one FROM inner_v i;
+            CREATE OR REPLACE VIEW inner_v AS SELECT a, b FROM t;
+            CREATE VIEW middle AS SELECT * FROM inner_v;
+            CREATE OR REPLACE VIEW inner_v AS SELECT a, b, c FROM t;
+            ALTER VIEW inner_v RENAME COLUMN a TO id;
+            CREATE VIEW later AS SELECT * FROM inner_v;
+            """
+        let folded = SchemaLoader.fold(sql: sql)
+        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
+        let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: folded.schema)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(views.map { "\($0.name.name): \($0.columns.map(\.name).joined(separator: " "))" } == [
+            "inner_v: id b c", "outer_v: a", "aliased: a one", "middle: a b", "later: id b c",
+        ])
+        let folder = try TemporaryFolder(files: ["000001_views.up.sql": sql])
+        defer { folder.remove() }
+        try QueryOracleTests.withDatabase(migrations: folder.path) { connection in
+            try Self.expectColumnsAsPostgreSQLDescribes(views, on: connection)
+        }
+    }
+
     /// A column list names the view's first columns; `WITH … CHECK OPTION`, a materialized view's
     /// `USING` and `TABLESPACE` are not part of the query.
     @Test func columnListsAndOptionsOfViews() throws {

@@ -281,6 +281,15 @@ struct Folder {
             let qualified = name.qualified()
             if let existing = schema.views.firstIndex(where: { $0.name == qualified }) {
                 guard orReplace else { return error("relation \"\(name.name)\" already exists", at: name.location) }
+                // Views reading it keep reading the columns it has now (`ViewSource.replaced`).
+                let replaced = schema.views[existing]
+                keepViewSources(of: replaced.name, columns: nil)
+                for reader in schema.views.indices {
+                    for s in schema.views[reader].sources.indices
+                    where schema.views[reader].sources[s].current == replaced.name && schema.views[reader].sources[s].replaced.isEmpty {
+                        schema.views[reader].sources[s].replaced = [replaced]
+                    }
+                }
                 schema.views[existing].query = query
                 schema.views[existing].columnNames = columns
                 schema.views[existing].searchPath = searchPathForViews

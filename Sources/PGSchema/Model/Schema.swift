@@ -321,6 +321,10 @@ public struct ViewSource: Sendable, Equatable, Codable {
     /// A view's columns renamed since, in order (as in `View.columnRenames`): the reading view
     /// still names them as they were.
     public var renamedColumns: [Column] = []
+    /// A view replaced since (`CREATE OR REPLACE VIEW`): its definition when the reading view
+    /// was created, at most one. A replacement can only add columns at the end, and the reading
+    /// view keeps reading the columns that definition had.
+    public var replaced: [View] = []
 
     public init(written: QualifiedName, current: QualifiedName, columns: [Column]?) {
         self.written = written
