@@ -484,6 +484,9 @@ final class Analyzer {
             guard let index = columns.firstIndex(where: { $0.name == rename.written }) else {
                 throw Diagnostic(.error, "column \"\(rename.written)\" of view \(view.name) does not exist to be renamed", at: view.provenance.lastChanged)
             }
+            guard !columns.contains(where: { $0.name == rename.current }) else {
+                throw Diagnostic(.error, "column \"\(rename.current)\" of view \(view.name) already exists (ALTER VIEW … RENAME COLUMN)", at: view.provenance.lastChanged)
+            }
             columns[index].name = rename.current
         }
         viewColumns = inner.viewColumns

@@ -155,6 +155,14 @@ import ViewModels
             let refused = SchemaLoader.fold(sql: sql + "\n" + statement)
             #expect(refused.diagnostics.map(\.message) == [message], "\(statement)")
         }
+        // IF EXISTS skips a missing view, as PostgreSQL does.
+        #expect(SchemaLoader.fold(sql: sql + "\nALTER MATERIALIZED VIEW IF EXISTS nowhere RENAME COLUMN a TO b;").diagnostics.isEmpty)
+        // Onto a name the view has: the fold cannot see the view's columns, the analyser can; the
+        // view gets no model (a warning) rather than a model with two properties of one name.
+        let collided = SchemaLoader.fold(sql: sql + "\nALTER VIEW v RENAME COLUMN c TO id;")
+        let (collidedViews, collision) = QueryAnalyzer.analyzeViews(schema: collided.schema)
+        #expect(!collidedViews.contains { $0.name.name == "v" })
+        #expect(collision.contains { $0.severity == .warning && $0.message.contains("column \"id\" of view v already exists") }, "\(collision)")
     }
 
     /// `CREATE OR REPLACE VIEW` may add columns at the end; a view created before over `*` of it

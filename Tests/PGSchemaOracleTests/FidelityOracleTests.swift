@@ -292,6 +292,39 @@ import Testing
                 ALTER TABLE other_parent ADD COLUMN rank int;
                 """,
         ])
+        // A table reached by two paths, parents added and removed later, a column two parents
+        // pass on, a column the parent alone dropped, a serial added to a parent.
+        try compare([
+            "000001_tables.up.sql": """
+                CREATE TABLE top (id int, a int);
+                CREATE TABLE l () INHERITS (top);
+                CREATE TABLE r () INHERITS (top);
+                CREATE TABLE g () INHERITS (l, r);
+                CREATE TABLE p (id int, a int);
+                CREATE TABLE detached () INHERITS (p);
+                CREATE TABLE adopted (id int, a int);
+                CREATE TABLE p1 (id int, x int NOT NULL);
+                CREATE TABLE p2 (x int, y text);
+                CREATE TABLE both_parents (z int) INHERITS (p1, p2);
+                CREATE TABLE q (id int, a int);
+                CREATE TABLE q_child () INHERITS (q);
+                """,
+            "000002_changes.up.sql": """
+                ALTER TABLE top RENAME COLUMN a TO b;
+                ALTER TABLE top ALTER COLUMN b TYPE bigint;
+                ALTER TABLE top ADD COLUMN c text NOT NULL DEFAULT 'q', ADD COLUMN s serial;
+                ALTER TABLE top ALTER COLUMN b SET NOT NULL, ADD CONSTRAINT top_b_positive CHECK (b > 0);
+                ALTER TABLE top DROP COLUMN c;
+                ALTER TABLE detached NO INHERIT p;
+                ALTER TABLE adopted INHERIT p;
+                ALTER TABLE p RENAME COLUMN a TO b;
+                ALTER TABLE p ADD COLUMN x int;
+                ALTER TABLE p1 DROP COLUMN x;
+                ALTER TABLE ONLY q DROP COLUMN a;
+                ALTER TABLE q ADD COLUMN a int;
+                ALTER TABLE q DROP COLUMN a;
+                """,
+        ])
         // Dropping a parent needs CASCADE, which drops what inherits from it.
         let sql = "CREATE TABLE p (a int);\nCREATE TABLE c () INHERITS (p);\nCREATE TABLE g () INHERITS (c);\nCREATE TABLE keep (b int);\n"
         let refused = SchemaLoader.fold(sql: sql + "DROP TABLE p;")

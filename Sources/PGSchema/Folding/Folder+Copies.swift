@@ -57,57 +57,122 @@ extension Folder {
         return added
     }
 
-    /// ALTER TABLE on a table others inherit from reaches them, as PostgreSQL recurses without
-    /// `ONLY`: column changes. A column added to the parent is merged into a child's own column
-    /// of that name; a dropped one goes from a child that did not declare it too. (Checks added
-    /// later are not passed on: they do not shape a model.)
-    mutating func alterInheritors(of parent: QualifiedName, like actions: [AlterTableAction], at: SourceLocation) {
-        let parentChecks = tableIndex(parent).map { schema.tables[$0].checks } ?? []
-        for child in schema.tables.filter({ $0.inherits.contains(parent) }).map(\.name) {
-            guard let c = tableIndex(child) else { continue }
-            let table = schema.tables[c]
-            var childActions: [AlterTableAction] = []
-            var added: [String] = []
-            for action in actions {
-                switch action {
-                case .addColumn(var definition, let ifNotExists):
-                    guard table.column(definition.name) == nil else { continue }
-                    // Keys, unique constraints and foreign keys stay with the parent; a check
-                    // keeps the name the parent's got.
-                    definition.constraints = definition.constraints.compactMap { constraint in
-                        switch constraint {
-                        case .primaryKey, .unique, .references:
-                            return nil
-                        case .check(nil, let expression):
-                            return .check(name: parentChecks.last { $0.expression == expression }?.name, expression: expression)
-                        default:
-                            return constraint
-                        }
-                    }
-                    childActions.append(.addColumn(definition, ifNotExists: ifNotExists))
-                    added.append(definition.name)
-                case .dropColumn(let name, _, _, _):
-                    if table.inheritedColumns.contains(name) { childActions.append(action) }
-                case .renameColumn, .alterColumnType, .setNotNull, .dropNotNull, .setDefault, .dropDefault:
-                    childActions.append(action)
-                default:
-                    break
+    /// ALTER TABLE on a table others inherit from reaches them and theirs, as PostgreSQL recurses
+    /// without `ONLY`: each descendant once, parents before children (a table that inherits
+    /// twice from one ancestor is reached by two paths).
+    ///
+    /// - A column added to the parent is copied to a descendant that has none of that name, as the
+    ///   parent now has it (a `serial`'s default names the parent's sequence); keys, unique
+    ///   constraints and foreign keys stay with the parent. Checks the parent gained are copied
+    ///   by their names.
+    /// - A dropped column goes from a descendant that only inherited it and that no remaining
+    ///   parent still passes it to (`Table.inheritedColumns`); a column the descendant declared
+    ///   itself stays.
+    /// - Renamed, retyped, NOT NULL and default changes reach every descendant with the column.
+    mutating func alterInheritors(of parent: QualifiedName, like actions: [AlterTableAction], before: Table, at: SourceLocation) {
+        guard let p = tableIndex(parent) else { return }
+        let after = schema.tables[p]
+        let added = actions.compactMap { action -> Column? in
+            guard case .addColumn(let definition, _) = action, !before.columns.contains(where: { $0.name == definition.name }) else { return nil }
+            return after.column(definition.name)
+        }
+        let drops = actions.filter { action in
+            guard case .dropColumn(let name, _, _, _) = action else { return false }
+            return after.column(name) == nil
+        }
+        let newChecks = after.checks.filter { check in !before.checks.contains { $0.name == check.name } }
+        let passedOn = actions.filter { action in
+            switch action {
+            case .renameColumn, .alterColumnType, .setNotNull, .dropNotNull, .setDefault, .dropDefault: true
+            default: false
+            }
+        }
+        // Descendants in breadth-first order, each once.
+        var order: [QualifiedName] = []
+        var seen: Set<QualifiedName> = [parent]
+        var next = [parent]
+        while !next.isEmpty {
+            let level = next
+            next = []
+            for ancestor in level {
+                for child in schema.tables where child.inherits.contains(ancestor) && !seen.contains(child.name) {
+                    seen.insert(child.name)
+                    order.append(child.name)
+                    next.append(child.name)
                 }
             }
-            guard !childActions.isEmpty else { continue }
-            alterTable(NameRef(schema: child.schema, name: child.name, location: at), ifExists: true, actions: childActions, at: at)
-            guard let after = tableIndex(child) else { continue }
-            schema.tables[after].inheritedColumns += added
-            for action in childActions {
+        }
+        for descendant in order {
+            guard let c = tableIndex(descendant) else { continue }
+            for column in added where schema.tables[c].column(column.name) == nil {
+                var copy = column
+                copy.identity = nil
+                copy.sequence = nil
+                copy.comment = nil
+                copy.provenance = Provenance(created: at)
+                schema.tables[c].columns.append(copy)
+                schema.tables[c].inheritedColumns.append(column.name)
+            }
+            for check in newChecks where !schema.tables[c].checks.contains(where: { $0.name == check.name }) {
+                schema.tables[c].checks.append(CheckConstraint(name: check.name, expression: check.expression, location: at))
+            }
+            let parents = schema.tables[c].inherits.compactMap { tableIndex($0) }
+            let own = (drops + passedOn).filter { action in
+                switch action {
+                case .dropColumn(let column, _, _, _):
+                    // Only a column it inherited alone, and that no remaining parent passes on.
+                    schema.tables[c].inheritedColumns.contains(column) && !parents.contains { schema.tables[$0].column(column) != nil }
+                case .renameColumn(let column, _, _), .alterColumnType(let column, _, _, _), .setNotNull(let column, _),
+                     .dropNotNull(let column, _), .setDefault(let column, _, _), .dropDefault(let column, _):
+                    schema.tables[c].column(column) != nil
+                default:
+                    false
+                }
+            }
+            guard !own.isEmpty else { continue }
+            var name = NameRef(schema: descendant.schema, name: descendant.name, location: at)
+            name.only = true
+            alteringInheritors = true
+            alterTable(name, ifExists: true, actions: own, at: at)
+            alteringInheritors = false
+            guard let after = tableIndex(descendant) else { continue }
+            for action in own {
                 switch action {
                 case .renameColumn(let old, let new, _):
                     schema.tables[after].inheritedColumns = schema.tables[after].inheritedColumns.map { $0 == old ? new : $0 }
-                case .dropColumn(let name, _, _, _):
-                    schema.tables[after].inheritedColumns.removeAll { $0 == name }
+                case .dropColumn(let column, _, _, _):
+                    schema.tables[after].inheritedColumns.removeAll { $0 == column }
                 default:
                     break
                 }
             }
+        }
+    }
+
+    /// `ALTER TABLE child INHERIT parent`: the child has the parent's columns already; they stay
+    /// its own (a column the parent drops later stays).
+    mutating func addInheritance(_ parent: NameRef, to t: Int) {
+        guard let p = tableIndex(parent.qualified()) else { return error("relation \"\(parent.name)\" does not exist", at: parent.location) }
+        let parentName = schema.tables[p].name
+        guard !schema.tables[t].inherits.contains(parentName) else {
+            return error("relation \"\(parent.name)\" would be inherited from more than once", at: parent.location)
+        }
+        if let missing = schema.tables[p].columns.first(where: { schema.tables[t].column($0.name) == nil }) {
+            return error("child table is missing column \"\(missing.name)\"", at: parent.location)
+        }
+        schema.tables[t].inherits.append(parentName)
+    }
+
+    /// `ALTER TABLE child NO INHERIT parent`: the columns it passed on become the child's own.
+    mutating func removeInheritance(_ parent: NameRef, from t: Int) {
+        guard let p = tableIndex(parent.qualified()), schema.tables[t].inherits.contains(schema.tables[p].name) else {
+            return error("relation \"\(parent.name)\" is not a parent of relation \"\(schema.tables[t].name.name)\"", at: parent.location)
+        }
+        let removed = schema.tables[p]
+        schema.tables[t].inherits.removeAll { $0 == removed.name }
+        let others = schema.tables[t].inherits.compactMap { tableIndex($0) }.map { schema.tables[$0] }
+        schema.tables[t].inheritedColumns.removeAll { column in
+            removed.column(column) != nil && !others.contains { $0.column(column) != nil }
         }
     }
 

@@ -146,9 +146,10 @@ extension Folder {
     /// `ALTER VIEW v RENAME COLUMN old TO new`. The fold does not know a view's columns (the
     /// query analyser types them), so the rename is kept in order on the view, and on each view
     /// reading it, whose text still says `old`.
-    mutating func renameViewColumn(_ name: NameRef, _ old: String, to new: String, at location: SourceLocation) {
+    mutating func renameViewColumn(_ name: NameRef, _ old: String, to new: String, ifExists: Bool, at location: SourceLocation) {
         guard let v = schema.views.firstIndex(where: { $0.name == name.qualified() }) else {
-            return error("relation \"\(name.name)\" does not exist", at: name.location)
+            if !ifExists { error("relation \"\(name.name)\" does not exist", at: name.location) }
+            return
         }
         guard old != new else { return error("column \"\(new)\" of relation \"\(name.name)\" already exists", at: location) }
         let view = schema.views[v].name

@@ -99,6 +99,8 @@ extension Folder {
                 case .addColumn(let definition, let ifNotExists): .addColumn(finding(definition), ifNotExists: ifNotExists)
                 case .addConstraint(let constraint): .addConstraint(finding(constraint))
                 case .attachPartition(let partition): .attachPartition(finding(partition))
+                case .inherit(let parent): .inherit(finding(parent))
+                case .noInherit(let parent): .noInherit(finding(parent))
                 case .detachPartition(let partition): .detachPartition(finding(partition))
                 default: action
                 }
@@ -133,8 +135,8 @@ extension Folder {
             statement = .createView(target, materialized: materialized, orReplace: orReplace, columns: columns, query: query)
         case .renameView(let name, let newName):
             statement = .renameView(finding(name), to: newName)
-        case .renameViewColumn(let name, let old, let new, let location):
-            statement = .renameViewColumn(finding(name), old, to: new, location: location)
+        case .renameViewColumn(let name, let old, let new, let ifExists, let location):
+            statement = .renameViewColumn(finding(name), old, to: new, ifExists: ifExists, location: location)
         case .comment(let target, let text):
             let qualified: CommentTarget = switch target {
             case .table(let name): .table(finding(name))

@@ -23,7 +23,7 @@ extension Folder {
                 // ALTER TABLE v SET SCHEMA s moves a view as ALTER VIEW does.
                 if isView { apply(LocatedStatement(statement: .setViewSchema(name, to: schemaName), location: at)) }
             case .renameColumn(let old, let new, let location) where isView:
-                apply(LocatedStatement(statement: .renameViewColumn(name, old, to: new, location: location), location: at))
+                apply(LocatedStatement(statement: .renameViewColumn(name, old, to: new, ifExists: false, location: location), location: at))
             default:
                 error("\"\(name.name)\" is not a table", at: name.location)
             }

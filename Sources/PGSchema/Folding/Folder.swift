@@ -59,6 +59,9 @@ struct Folder {
 
     /// The names of one DROP statement: they may depend on each other.
     var droppingTogether: Set<QualifiedName> = []
+    /// Set while an ALTER TABLE is passed on to tables that inherit (`alterInheritors`), which
+    /// alters each of them alone: their own `ONLY`, not the migration's.
+    var alteringInheritors = false
     /// `search_path`, as the migrations set it (see Folder+SearchPath).
     var searchPath: [String] = ["public"]
     /// The path to go back to at the end of the file, after a `SET LOCAL`.
@@ -322,8 +325,8 @@ struct Folder {
             schema.views[v].name.schema = schemaName
             renameDependency(old, to: schema.views[v].name)
             reindex()
-        case .renameViewColumn(let name, let old, let new, let location):
-            renameViewColumn(name, old, to: new, at: location)
+        case .renameViewColumn(let name, let old, let new, let ifExists, let location):
+            renameViewColumn(name, old, to: new, ifExists: ifExists, at: location)
         case .renameView(let name, let newName):
             guard let index = schema.views.firstIndex(where: { $0.name == name.qualified() }) else {
                 return error("view \"\(name.name)\" does not exist", at: name.location)
@@ -816,6 +819,10 @@ struct Folder {
                 addConstraint(usingIndex: indexName, name: constraintName, primaryKey: primaryKey, to: t, at: location)
             case .attachPartition(let partition):
                 attachPartition(partition, to: t, at: at)
+            case .inherit(let parent):
+                addInheritance(parent, to: t)
+            case .noInherit(let parent):
+                removeInheritance(parent, from: t)
             case .detachPartition(let partition):
                 guard let c = tableIndex(partition.qualified()), schema.tables[c].partitionOf == schema.tables[t].name else {
                     error("relation \"\(partition.name)\" is not a partition of relation \"\(tableName)\"", at: partition.location)
@@ -832,8 +839,17 @@ struct Folder {
         if !name.only, hasPartitions, schema.tables.contains(where: { $0.partitionOf == parent }) {
             alterPartitions(of: parent, like: actions, before: before, at: at)
         }
-        if !name.only, schema.tables.contains(where: { $0.inherits.contains(parent) }) {
-            alterInheritors(of: parent, like: actions, at: at)
+        if schema.tables.contains(where: { $0.inherits.contains(parent) }) {
+            if name.only, !alteringInheritors {
+                // A column dropped from the parent alone becomes its children's own.
+                for case .dropColumn(let column, _, _, _) in actions {
+                    for c in schema.tables.indices where schema.tables[c].inherits.contains(parent) {
+                        schema.tables[c].inheritedColumns.removeAll { $0 == column }
+                    }
+                }
+            } else if !name.only {
+                alterInheritors(of: parent, like: actions, before: before, at: at)
+            }
         }
     }
 

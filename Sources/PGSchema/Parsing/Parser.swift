@@ -668,7 +668,7 @@ extension Cursor {
         case "view", "materialized":
             if accept("materialized") {} else { index += 1 }
             _ = accept("view")
-            _ = accept("if", "exists")
+            let ifExists = accept("if", "exists")
             let name = try qualifiedName("a view name")
             if accept("rename", "to") { return .renameView(name, to: try identifier("a view name")) }
             if accept("rename") {
@@ -676,7 +676,7 @@ extension Cursor {
                 let location = self.location
                 let old = try identifier("a column name")
                 try expect("to")
-                return .renameViewColumn(name, old, to: try identifier("a column name"), location: location)
+                return .renameViewColumn(name, old, to: try identifier("a column name"), ifExists: ifExists, location: location)
             }
             if accept("set", "schema") { return .setViewSchema(name, to: try identifier("a schema name")) }
             return .skipped("view options")
@@ -830,11 +830,13 @@ extension Cursor {
             throw unexpected("ALTER COLUMN action not understood")
         }
         if accept("set", "schema") { return .setSchema(try identifier("a schema name")) }
+        if accept("inherit") { return .inherit(try qualifiedName("a table name")) }
+        if accept("no", "inherit") { return .noInherit(try qualifiedName("a table name")) }
         if accept("owner", "to") || accept("enable") || accept("disable") || accept("force") || accept("no", "force")
             || accept("cluster", "on") || accept("set", "without") || accept("set", "tablespace") || accept("set", "logged")
             || accept("set", "unlogged") || accept("set", "access", "method") || accept("set") || accept("reset")
-            || accept("replica", "identity") || accept("validate", "constraint") || accept("alter", "constraint") || accept("inherit")
-            || accept("no", "inherit") || accept("of") || accept("not", "of") {
+            || accept("replica", "identity") || accept("validate", "constraint") || accept("alter", "constraint")
+            || accept("of") || accept("not", "of") {
             _ = expression()
             return .ignored
         }

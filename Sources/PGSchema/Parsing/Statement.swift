@@ -107,6 +107,9 @@ public enum AlterTableAction: Sendable, Equatable {
     case addConstraintUsingIndex(name: String?, primaryKey: Bool, index: String, location: SourceLocation)
     case attachPartition(NameRef)
     case detachPartition(NameRef)
+    /// `INHERIT parent` / `NO INHERIT parent`.
+    case inherit(NameRef)
+    case noInherit(NameRef)
     case renameConstraint(String, to: String, location: SourceLocation)
     case setSchema(String)
     /// Understood, and does not change the shape (owner, triggers, row level security, storage).
@@ -173,7 +176,7 @@ public enum Statement: Sendable, Equatable {
     case createView(NameRef, materialized: Bool, orReplace: Bool, columns: [String]?, query: String)
     case renameView(NameRef, to: String)
     /// `ALTER [MATERIALIZED] VIEW v RENAME [COLUMN] a TO b`, or `ALTER TABLE` naming a view.
-    case renameViewColumn(NameRef, String, to: String, location: SourceLocation)
+    case renameViewColumn(NameRef, String, to: String, ifExists: Bool, location: SourceLocation)
     /// `ALTER SCHEMA old RENAME TO new`.
     case renameSchema(String, to: String, location: SourceLocation)
     case setViewSchema(NameRef, to: String)
