@@ -329,6 +329,18 @@ import Testing
         let sql = "CREATE TABLE p (a int);\nCREATE TABLE c () INHERITS (p);\nCREATE TABLE g () INHERITS (c);\nCREATE TABLE keep (b int);\n"
         let refused = SchemaLoader.fold(sql: sql + "DROP TABLE p;")
         #expect(refused.diagnostics.map(\.message) == ["cannot drop table p because other objects depend on it"])
+        // What PostgreSQL refuses under inheritance, the fold refuses too.
+        for (statement, message) in [
+            ("ALTER TABLE ONLY p ADD COLUMN x int;", "column must be added to child tables too"),
+            ("ALTER TABLE ONLY p RENAME COLUMN a TO x;", "inherited column \"a\" must be renamed in child tables too"),
+            ("ALTER TABLE ONLY p ALTER COLUMN a TYPE bigint;", "type of inherited column \"a\" must be changed in child tables too"),
+            ("ALTER TABLE c RENAME COLUMN a TO x;", "cannot rename inherited column \"a\""),
+            ("ALTER TABLE c DROP COLUMN a;", "cannot drop inherited column \"a\""),
+            ("ALTER TABLE c ALTER COLUMN a TYPE bigint;", "cannot alter inherited column \"a\""),
+        ] {
+            #expect(SchemaLoader.fold(sql: sql + statement).diagnostics.map(\.message) == [message], "\(statement)")
+        }
+        #expect(SchemaLoader.fold(sql: sql + "ALTER TABLE ONLY p ALTER COLUMN a SET DEFAULT 1; ALTER TABLE ONLY g ADD COLUMN x int;").diagnostics.isEmpty)
         let dropped = SchemaLoader.fold(sql: sql + "DROP TABLE p CASCADE;")
         #expect(dropped.diagnostics.isEmpty, "\(dropped.diagnostics)")
         #expect(dropped.schema.tables.map(\.name.name) == ["keep"])

@@ -702,8 +702,15 @@ struct Folder {
         schema.tables[t].provenance.lastChanged = at
         let before = schema.tables[t]
         var pending: [TableConstraint] = []
+        // What PostgreSQL refuses under inheritance (not when a parent's change is passed on).
+        let hasInheritors = !alteringInheritors && schema.tables.contains { $0.inherits.contains(before.name) }
+        let inherited = alteringInheritors ? [] : Set(before.inheritedColumns)
         for action in Self.inExecutionOrder(actions) {
             let tableName = schema.tables[t].name.name
+            if let refusal = Self.inheritanceRefusal(action, only: name.only && hasInheritors, inherited: inherited) {
+                error(refusal.message, at: refusal.location)
+                continue
+            }
             func column(_ columnName: String, _ location: SourceLocation) -> Int? {
                 if let c = schema.tables[t].columns.firstIndex(where: { $0.name == columnName }) {
                     schema.tables[t].columns[c].provenance.lastChanged = at
@@ -851,6 +858,26 @@ struct Folder {
                 alterInheritors(of: parent, like: actions, before: before, at: at)
             }
         }
+    }
+
+    /// An action PostgreSQL refuses on a table with children under `ONLY` (the children must
+    /// change too), or on a column the table inherited.
+    static func inheritanceRefusal(_ action: AlterTableAction, only: Bool, inherited: Set<String>) -> (message: String, location: SourceLocation)? {
+        switch action {
+        case .addColumn(let definition, _) where only:
+            return ("column must be added to child tables too", definition.nameLocation)
+        case .renameColumn(let column, _, let location):
+            if only { return ("inherited column \"\(column)\" must be renamed in child tables too", location) }
+            if inherited.contains(column) { return ("cannot rename inherited column \"\(column)\"", location) }
+        case .alterColumnType(let column, _, _, let location):
+            if only { return ("type of inherited column \"\(column)\" must be changed in child tables too", location) }
+            if inherited.contains(column) { return ("cannot alter inherited column \"\(column)\"", location) }
+        case .dropColumn(let column, _, _, let location) where inherited.contains(column):
+            return ("cannot drop inherited column \"\(column)\"", location)
+        default:
+            break
+        }
+        return nil
     }
 
     /// PostgreSQL runs the actions of one ALTER TABLE in passes, not as written: all drops first
