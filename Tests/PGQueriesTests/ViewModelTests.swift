@@ -25,6 +25,15 @@ import ViewModels
         }
     }
 
+    /// The views of `sql`, folded and typed; either step's diagnostics fail the test.
+    static func typedViews(_ sql: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [AnalyzedView] {
+        let folded = SchemaLoader.fold(sql: sql)
+        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)", sourceLocation: sourceLocation)
+        let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: folded.schema)
+        #expect(diagnostics.isEmpty, "\(diagnostics)", sourceLocation: sourceLocation)
+        return views
+    }
+
     @Test func viewColumnsAgreeWithPostgreSQL() throws {
         let folded = SchemaLoader.load(migrations: Self.viewsMigrationsPath)
         #expect(!folded.hasErrors, "\(folded.diagnostics)")
@@ -135,10 +144,7 @@ import ViewModels
             ALTER VIEW replaced RENAME COLUMN a TO k;
             CREATE OR REPLACE VIEW replaced AS SELECT a AS k, b FROM t;
             """
-        let folded = SchemaLoader.fold(sql: sql)
-        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
-        let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: folded.schema)
-        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let views = Self.typedViews(sql)
         #expect(views.map { "\($0.name.name): \($0.columns.map(\.name).joined(separator: " "))" } == [
             "v: id c note", "outer_v: b a", "star: a b c", "later: id note", "m: x label", "replaced: k b",
         ])
@@ -179,10 +185,7 @@ import ViewModels
             ALTER VIEW inner_v RENAME COLUMN a TO id;
             CREATE VIEW later AS SELECT * FROM inner_v;
             """
-        let folded = SchemaLoader.fold(sql: sql)
-        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
-        let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: folded.schema)
-        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let views = Self.typedViews(sql)
         #expect(views.map { "\($0.name.name): \($0.columns.map(\.name).joined(separator: " "))" } == [
             "inner_v: id b c", "outer_v: a", "aliased: a one", "middle: a b", "later: id b c",
         ])
@@ -241,10 +244,7 @@ import ViewModels
             ALTER TABLE app.notes RENAME COLUMN title TO heading;
             CREATE VIEW plain_notes AS SELECT * FROM notes;
             """
-        let folded = SchemaLoader.fold(sql: sql)
-        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics)")
-        let (views, diagnostics) = QueryAnalyzer.analyzeViews(schema: folded.schema)
-        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let views = Self.typedViews(sql)
         #expect(views.map { "\($0.name.name): \($0.columns.map(\.name).joined(separator: " "))" } == [
             "open_notes: id title tag", "all_notes: id title due", "plain_notes: id body",
         ])

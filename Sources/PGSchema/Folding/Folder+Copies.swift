@@ -36,17 +36,23 @@ extension Folder {
         if options.contains("indexes") { cloneIndexes(of: source, to: t, at: at, skippingEquivalent: false) }
     }
 
+    /// A parent's column as a child gets it: type, NOT NULL, default (a serial's names the
+    /// parent's sequence) and generation expression, but no identity, sequence of its own or comment.
+    static func inheritedCopy(of column: Column, at: SourceLocation) -> Column {
+        var copy = column
+        copy.identity = nil
+        copy.sequence = nil
+        copy.comment = nil
+        copy.provenance = Provenance(created: at)
+        return copy
+    }
+
     /// `INHERITS (parent)`: the parent's columns (with NOT NULL, defaults and generated
     /// expressions) and checks; returns the names of the columns it added.
     mutating func inherit(from parent: Table, into t: Int, at: SourceLocation) -> [String] {
         var added: [String] = []
         for column in parent.columns where schema.tables[t].column(column.name) == nil {
-            var copy = column
-            copy.identity = nil
-            copy.sequence = nil
-            copy.comment = nil
-            copy.provenance = Provenance(created: at)
-            schema.tables[t].columns.append(copy)
+            schema.tables[t].columns.append(Self.inheritedCopy(of: column, at: at))
             added.append(column.name)
         }
         let schemaName = schema.tables[t].name.schema
@@ -105,12 +111,7 @@ extension Folder {
         for descendant in order {
             guard let c = tableIndex(descendant) else { continue }
             for column in added where schema.tables[c].column(column.name) == nil {
-                var copy = column
-                copy.identity = nil
-                copy.sequence = nil
-                copy.comment = nil
-                copy.provenance = Provenance(created: at)
-                schema.tables[c].columns.append(copy)
+                schema.tables[c].columns.append(Self.inheritedCopy(of: column, at: at))
                 schema.tables[c].inheritedColumns.append(column.name)
             }
             for check in newChecks where !schema.tables[c].checks.contains(where: { $0.name == check.name }) {
