@@ -162,6 +162,7 @@ extension Folder {
             return error("child table is missing column \"\(missing.name)\"", at: parent.location)
         }
         schema.tables[t].inherits.append(parentName)
+        hasInheritance = true
     }
 
     /// `ALTER TABLE child NO INHERIT parent`: the columns it passed on become the child's own.

@@ -56,6 +56,9 @@ struct Folder {
     /// look for the partitions of its table.
     /// Set by the first partition, never cleared (a cheap, safe over-approximation).
     var hasPartitions = false
+    /// Whether any table has inherited (`INHERITS`, `INHERIT`): most histories never do, and
+    /// their ALTER TABLEs need not look for children.
+    var hasInheritance = false
 
     /// The names of one DROP statement: they may depend on each other.
     var droppingTogether: Set<QualifiedName> = []
@@ -439,6 +442,7 @@ struct Folder {
                 }
                 inherited.formUnion(inherit(from: schema.tables[p], into: t, at: at))
                 schema.tables[t].inherits.append(schema.tables[p].name)
+                hasInheritance = true
             }
         }
         schema.tables[t].inheritedColumns = schema.tables[t].columns.map(\.name).filter(inherited.contains)
@@ -703,7 +707,7 @@ struct Folder {
         let before = schema.tables[t]
         var pending: [TableConstraint] = []
         // What PostgreSQL refuses under inheritance (not when a parent's change is passed on).
-        let hasInheritors = !alteringInheritors && schema.tables.contains { $0.inherits.contains(before.name) }
+        let hasInheritors = hasInheritance && !alteringInheritors && schema.tables.contains { $0.inherits.contains(before.name) }
         let inherited = alteringInheritors ? [] : Set(before.inheritedColumns)
         for action in Self.inExecutionOrder(actions) {
             let tableName = schema.tables[t].name.name
@@ -846,7 +850,7 @@ struct Folder {
         if !name.only, hasPartitions, schema.tables.contains(where: { $0.partitionOf == parent }) {
             alterPartitions(of: parent, like: actions, before: before, at: at)
         }
-        if schema.tables.contains(where: { $0.inherits.contains(parent) }) {
+        if hasInheritance, schema.tables.contains(where: { $0.inherits.contains(parent) }) {
             if name.only, !alteringInheritors {
                 // A column dropped from the parent alone becomes its children's own.
                 for case .dropColumn(let column, _, _, _) in actions {
@@ -908,7 +912,11 @@ struct Folder {
         let old = schema.tables[t].name
         schema.tables[t].name = new
         for p in schema.tables.indices where schema.tables[p].partitionOf == old { schema.tables[p].partitionOf = new }
-        for c in schema.tables.indices { schema.tables[c].inherits = schema.tables[c].inherits.map { $0 == old ? new : $0 } }
+        if hasInheritance {
+            for c in schema.tables.indices where schema.tables[c].inherits.contains(old) {
+                schema.tables[c].inherits = schema.tables[c].inherits.map { $0 == old ? new : $0 }
+            }
+        }
         for s in schema.sequences.indices where schema.sequences[s].ownerTable == old {
             schema.sequences[s].ownerTable = new
             schema.sequences[s].name.schema = new.schema
@@ -1155,7 +1163,7 @@ struct Folder {
                     note: "\(dependents.map { schema.tables[$0].name.name }.joined(separator: ", ")) has a foreign key to it; drop that first, or use DROP … CASCADE"
                 )
             }
-            let inheritors = schema.tables.filter { $0.inherits.contains(qualified) && !droppingTogether.contains($0.name) }.map(\.name)
+            let inheritors = !hasInheritance ? [] : schema.tables.filter { $0.inherits.contains(qualified) && !droppingTogether.contains($0.name) }.map(\.name)
             if !inheritors.isEmpty, !cascade {
                 return error(
                     "cannot drop table \(name.name) because other objects depend on it", at: name.location,
@@ -1164,7 +1172,9 @@ struct Folder {
             }
             for other in dependents { schema.tables[other].foreignKeys.removeAll { $0.referencedTable == qualified } }
             schema.tables.remove(at: t)
-            for c in schema.tables.indices { schema.tables[c].inherits.removeAll { $0 == qualified } }
+            if hasInheritance {
+                for c in schema.tables.indices where schema.tables[c].inherits.contains(qualified) { schema.tables[c].inherits.removeAll { $0 == qualified } }
+            }
             if !inheritors.isEmpty { reindex() }
             for child in inheritors {
                 drop(.table, NameRef(schema: child.schema, name: child.name, location: name.location), ifExists: true, cascade: true)
