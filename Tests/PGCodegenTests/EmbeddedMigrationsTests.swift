@@ -41,6 +41,18 @@ import Testing
         try expectEmbedded(SaasMigrations.all, equalTo: saasMigrationsPath)
     }
 
+    /// The byte walks the renderer uses in place of `split` and generic scans: lines at `\n`,
+    /// empty ones kept, multi-byte text intact; printable ASCII told from the rest.
+    @Test func renderedTextIsSplitAndScannedOnBytes() {
+        #expect(SwiftRenderer.lines("") == [""])
+        #expect(SwiftRenderer.lines("a\n\nb\n") == ["a", "", "b", ""])
+        #expect(SwiftRenderer.lines("{\n    é \u{1F389}\n}") == ["{", "    é \u{1F389}", "}"])
+        #expect(SwiftRenderer.isPrintableASCII("a ~ \"quoted\""))
+        #expect(!SwiftRenderer.isPrintableASCII("tab\there") && !SwiftRenderer.isPrintableASCII("é") && !SwiftRenderer.isPrintableASCII("\u{7F}"))
+        #expect(SwiftRenderer.literalBody("say \"hi\"\\n") == #"say \"hi\"\\n"#)
+        #expect(SwiftRenderer.literalBody("a\tb".dropFirst()) == #"\tb"#)
+    }
+
     @Test func rawLiteralsTakeOneHashMoreThanTheTextHolds() {
         #expect(SwiftRenderer.rawLiteral("SELECT 1;\n") == ("#", ["SELECT 1;", ""]))
         #expect(SwiftRenderer.rawLiteral(###"a "## b"###).delimiter == "###")

@@ -128,6 +128,17 @@ extension Folder {
         }
     }
 
+    /// Before the view `name` changes its columns (renamed, replaced): each view that reads it
+    /// keeps it as its text names it, and `change` records the change in that source.
+    mutating func changeViewSources(reading name: QualifiedName, _ change: (inout ViewSource) -> Void) {
+        keepViewSources(of: name, columns: nil)
+        for reader in schema.views.indices {
+            for s in schema.views[reader].sources.indices where schema.views[reader].sources[s].current == name {
+                change(&schema.views[reader].sources[s])
+            }
+        }
+    }
+
     /// A view reads a renamed column of `table` under its new name; a dropped one (`new` nil) is
     /// gone from what the view keeps.
     mutating func renameViewSourceColumn(_ old: String, to new: String?, of table: QualifiedName) {
@@ -152,14 +163,8 @@ extension Folder {
             return
         }
         guard old != new else { return error("column \"\(new)\" of relation \"\(name.name)\" already exists", at: location) }
-        let view = schema.views[v].name
         let rename = ViewSource.Column(written: old, current: new)
-        keepViewSources(of: view, columns: nil)
-        for reader in schema.views.indices {
-            for s in schema.views[reader].sources.indices where schema.views[reader].sources[s].current == view {
-                schema.views[reader].sources[s].renamedColumns.append(rename)
-            }
-        }
+        changeViewSources(reading: schema.views[v].name) { $0.renamedColumns.append(rename) }
         schema.views[v].columnRenames.append(rename)
         if let comment = schema.views[v].columnComments.removeValue(forKey: old) { schema.views[v].columnComments[new] = comment }
     }

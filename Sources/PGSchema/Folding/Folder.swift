@@ -289,12 +289,8 @@ struct Folder {
                 guard orReplace else { return error("relation \"\(name.name)\" already exists", at: name.location) }
                 // Views reading it keep reading the columns it has now (`ViewSource.replaced`).
                 let replaced = schema.views[existing]
-                keepViewSources(of: replaced.name, columns: nil)
-                for reader in schema.views.indices {
-                    for s in schema.views[reader].sources.indices
-                    where schema.views[reader].sources[s].current == replaced.name && schema.views[reader].sources[s].replaced.isEmpty {
-                        schema.views[reader].sources[s].replaced = [replaced]
-                    }
+                changeViewSources(reading: replaced.name) { source in
+                    if source.replaced.isEmpty { source.replaced = [replaced] }
                 }
                 schema.views[existing].query = query
                 schema.views[existing].columnNames = columns
@@ -707,8 +703,9 @@ struct Folder {
         let before = schema.tables[t]
         var pending: [TableConstraint] = []
         // What PostgreSQL refuses under inheritance (not when a parent's change is passed on).
-        let hasInheritors = hasInheritance && !alteringInheritors && schema.tables.contains { $0.inherits.contains(before.name) }
-        let inherited = alteringInheritors ? [] : Set(before.inheritedColumns)
+        let checksInheritance = hasInheritance && !alteringInheritors
+        let hasInheritors = checksInheritance && schema.tables.contains { $0.inherits.contains(before.name) }
+        let inherited = checksInheritance ? Set(before.inheritedColumns) : []
         for action in Self.inExecutionOrder(actions) {
             let tableName = schema.tables[t].name.name
             if let refusal = Self.inheritanceRefusal(action, only: name.only && hasInheritors, inherited: inherited) {
@@ -850,15 +847,16 @@ struct Folder {
         if !name.only, hasPartitions, schema.tables.contains(where: { $0.partitionOf == parent }) {
             alterPartitions(of: parent, like: actions, before: before, at: at)
         }
-        if hasInheritance, schema.tables.contains(where: { $0.inherits.contains(parent) }) {
-            if name.only, !alteringInheritors {
+        // A change passed on to inheritors (`alterInheritors`) goes no further by itself.
+        if checksInheritance, schema.tables.contains(where: { $0.inherits.contains(parent) }) {
+            if name.only {
                 // A column dropped from the parent alone becomes its children's own.
                 for case .dropColumn(let column, _, _, _) in actions {
                     for c in schema.tables.indices where schema.tables[c].inherits.contains(parent) {
                         schema.tables[c].inheritedColumns.removeAll { $0 == column }
                     }
                 }
-            } else if !name.only {
+            } else {
                 alterInheritors(of: parent, like: actions, before: before, at: at)
             }
         }

@@ -316,7 +316,7 @@ public struct ViewSource: Sendable, Equatable, Codable {
     /// The name now.
     public var current: QualifiedName
     /// A table's columns that existed when the view was created, in order; `nil` for a view,
-    /// whose columns change only by name (`renamedColumns`).
+    /// whose columns change only by name (`renamedColumns`) or at the end (`replaced`).
     public var columns: [Column]?
     /// A view's columns renamed since, in order (as in `View.columnRenames`): the reading view
     /// still names them as they were.
