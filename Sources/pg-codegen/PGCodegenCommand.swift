@@ -30,7 +30,7 @@ struct SchemaDump: ParsableCommand {
     @Option(help: ArgumentHelp("The module's migrations folder.", valueName: "dir"))
     var migrations: String
 
-    @Option(help: ArgumentHelp("Write the JSON here instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the JSON here instead of standard output (`-`: standard output).", valueName: "file"))
     var output: String?
 
     func run() throws {
@@ -43,12 +43,26 @@ struct SchemaDump: ParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(result.schema)
         data.append(0x0A)
-        if let output {
-            let url = URL(fileURLWithPath: output)
-            if (try? Data(contentsOf: url)) != data { try data.write(to: url, options: .atomic) }
-        } else {
-            FileHandle.standardOutput.write(data)
+        try Self.write(data, to: output)
+    }
+
+    /// Writes `data` to `path` (standard output for `nil` or `-`). A regular file is replaced
+    /// whole and only when its contents change; anything else that exists there (`/dev/null`, a
+    /// FIFO, a terminal) is written in place, since replacing it would put a file in its place.
+    static func write(_ data: Data, to path: String?) throws {
+        guard let path, path != "-" else { return FileHandle.standardOutput.write(data) }
+        // Through symbolic links: the file they name is written, and they stay.
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+        if let type, type != .typeRegular {
+            guard let handle = FileHandle(forWritingAtPath: url.path) else {
+                throw ValidationError("cannot write \(path)")
+            }
+            defer { try? handle.close() }
+            try handle.write(contentsOf: data)
+            return
         }
+        if (try? Data(contentsOf: url)) != data { try data.write(to: url, options: .atomic) }
     }
 }
 

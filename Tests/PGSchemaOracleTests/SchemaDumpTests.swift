@@ -36,6 +36,39 @@ import Testing
             "\(folder.path)/000002_b.up.sql:1:23: error: expected ',' or ')' after a column, found the end of the statement",
         ])
     }
+    /// `--output` writes a regular file whole (through a symbolic link, which stays), `-` is
+    /// standard output, and anything else (here a FIFO, as `/dev/null` would be) is written in
+    /// place: an atomic rename over it would have left a regular file where the FIFO was.
+    @Test func writesThroughLinksAndIntoWhatIsNotAFile() throws {
+        let migrations = try TemporaryFolder(files: ["000001_a.up.sql": "CREATE TABLE t (a int);\n"])
+        let out = try TemporaryFolder(files: ["target.json": "old\n"])
+        defer { migrations.remove(); out.remove() }
+        let tool = productsFolder + "/pg-codegen"
+        let expected = try run(tool, ["schema", "--migrations", migrations.path]).stdout
+        #expect(expected.contains(#""name" : "t""#))
+        #expect(try run(tool, ["schema", "--migrations", migrations.path, "--output", "-"]).stdout == expected)
+
+        let link = out.path + "/link.json"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: out.path + "/target.json")
+        #expect(try run(tool, ["schema", "--migrations", migrations.path, "--output", link]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == out.path + "/target.json")
+        #expect(try String(contentsOfFile: out.path + "/target.json", encoding: .utf8) == expected)
+
+        let fifo = out.path + "/pipe"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Opened for reading first, without blocking, so that the tool's open does not wait and
+        // a replaced FIFO reads as empty instead of hanging.
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        #expect(try run(tool, ["schema", "--migrations", migrations.path, "--output", fifo]).status == 0)
+        var received = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while case let count = read(reader, &buffer, buffer.count), count > 0 { received += buffer[..<count] }
+        #expect(String(decoding: received, as: UTF8.self) == expected)
+        let type = try FileManager.default.attributesOfItem(atPath: fifo)[.type] as? FileAttributeType
+        #expect(type != .typeRegular)
+    }
 }
 
 extension Schema {
