@@ -337,10 +337,34 @@ import Testing
             ("ALTER TABLE c RENAME COLUMN a TO x;", "cannot rename inherited column \"a\""),
             ("ALTER TABLE c DROP COLUMN a;", "cannot drop inherited column \"a\""),
             ("ALTER TABLE c ALTER COLUMN a TYPE bigint;", "cannot alter inherited column \"a\""),
+            // A column a parent passes on and the table declares too is still inherited.
+            ("CREATE TABLE d (a int) INHERITS (p); ALTER TABLE d DROP COLUMN a;", "cannot drop inherited column \"a\""),
+            ("CREATE TABLE d (x int) INHERITS (p); ALTER TABLE p ADD x int; ALTER TABLE d DROP x;", "cannot drop inherited column \"x\""),
+            ("CREATE TABLE q (a int); ALTER TABLE q INHERIT p; ALTER TABLE q DROP COLUMN a;", "cannot drop inherited column \"a\""),
+            // Merged columns must agree.
+            ("CREATE TABLE d (a bigint) INHERITS (p);", "column \"a\" has a type conflict"),
+            ("CREATE TABLE r (a bigint); CREATE TABLE d () INHERITS (p, r);", "inherited column \"a\" has a type conflict"),
+            ("CREATE TABLE d (x bigint) INHERITS (p); ALTER TABLE p ADD COLUMN x int;", "child table \"d\" has different type for column \"x\""),
+            ("CREATE TABLE q (a text); ALTER TABLE q INHERIT p;", "child table \"q\" has different type for column \"a\""),
+            ("CREATE TABLE pt (s text COLLATE \"C\"); CREATE TABLE q (s text); ALTER TABLE q INHERIT pt;",
+             "child table \"q\" has different collation for column \"s\""),
+            ("CREATE TABLE pn (a int NOT NULL); CREATE TABLE q (a int); ALTER TABLE q INHERIT pn;", "column \"a\" in child table must be marked NOT NULL"),
+            ("CREATE TABLE pc (a int CHECK (a > 0)); CREATE TABLE q (a int); ALTER TABLE q INHERIT pc;", "child table is missing constraint \"pc_a_check\""),
+            ("ALTER TABLE p ADD COLUMN id int GENERATED ALWAYS AS IDENTITY;", "cannot recursively add identity column to table that has child tables"),
         ] {
             #expect(SchemaLoader.fold(sql: sql + statement).diagnostics.map(\.message) == [message], "\(statement)")
         }
         #expect(SchemaLoader.fold(sql: sql + "ALTER TABLE ONLY p ALTER COLUMN a SET DEFAULT 1; ALTER TABLE ONLY g ADD COLUMN x int;").diagnostics.isEmpty)
+        // What PostgreSQL accepts of the same kinds (each checked against it).
+        for statement in [
+            "CREATE TABLE d (a int) INHERITS (p); ALTER TABLE p DROP COLUMN a; ALTER TABLE d DROP COLUMN a;",
+            "ALTER TABLE p ADD COLUMN s serial;",
+            "CREATE TABLE pa (a int[]); CREATE TABLE q (a int[][]); ALTER TABLE q INHERIT pa;",
+            "CREATE TABLE pt (s text COLLATE \"default\"); CREATE TABLE q (s text); ALTER TABLE q INHERIT pt;",
+            "CREATE TABLE pc (a int CONSTRAINT pos CHECK (a > 0)); CREATE TABLE q (a int CONSTRAINT pos CHECK (a > 0)); ALTER TABLE q INHERIT pc;",
+        ] {
+            #expect(SchemaLoader.fold(sql: sql + statement).diagnostics.isEmpty, "\(statement)")
+        }
         let dropped = SchemaLoader.fold(sql: sql + "DROP TABLE p CASCADE;")
         #expect(dropped.diagnostics.isEmpty, "\(dropped.diagnostics)")
         #expect(dropped.schema.tables.map(\.name.name) == ["keep"])

@@ -47,11 +47,35 @@ extension Folder {
         return copy
     }
 
+    /// What keeps PostgreSQL from merging two columns of one name under inheritance: their
+    /// types (`"type"`: name, modifiers, array or not) or their collations (`"collation"`).
+    static func mergeConflict(_ a: Column, _ b: Column) -> String? {
+        if a.type.name != b.type.name || a.type.schema != b.type.schema || a.type.modifiers != b.type.modifiers
+            || (a.type.arrayDimensions > 0) != (b.type.arrayDimensions > 0) {
+            return "type"
+        }
+        func collation(_ column: Column) -> String? { column.collation == "default" ? nil : column.collation }
+        return collation(a) == collation(b) ? nil : "collation"
+    }
+
+    /// Where an ADD COLUMN among `actions` names `column`.
+    static func definitionLocation(of column: String, in actions: [AlterTableAction]) -> SourceLocation? {
+        for case .addColumn(let definition, _) in actions where definition.name == column { return definition.nameLocation }
+        return nil
+    }
+
     /// `INHERITS (parent)`: the parent's columns (with NOT NULL, defaults and generated
     /// expressions) and checks; returns the names of the columns it added.
-    mutating func inherit(from parent: Table, into t: Int, at: SourceLocation) -> [String] {
+    mutating func inherit(from parent: Table, named reference: NameRef, into t: Int, at: SourceLocation) -> [String] {
         var added: [String] = []
-        for column in parent.columns where schema.tables[t].column(column.name) == nil {
+        for column in parent.columns {
+            // A column an earlier parent passed on is merged: the two must agree.
+            if let earlier = schema.tables[t].column(column.name) {
+                if let conflict = Self.mergeConflict(earlier, column) {
+                    error("inherited column \"\(column.name)\" has a \(conflict) conflict", at: reference.location)
+                }
+                continue
+            }
             schema.tables[t].columns.append(Self.inheritedCopy(of: column, at: at))
             added.append(column.name)
         }
@@ -108,9 +132,20 @@ extension Folder {
                 }
             }
         }
+        if !order.isEmpty, let identity = added.first(where: { $0.identity != nil }) {
+            error("cannot recursively add identity column to table that has child tables", at: Self.definitionLocation(of: identity.name, in: actions) ?? at)
+        }
         for descendant in order {
             guard let c = tableIndex(descendant) else { continue }
-            for column in added where schema.tables[c].column(column.name) == nil {
+            for column in added {
+                // A descendant's own column of that name is merged: the two must agree.
+                if let own = schema.tables[c].column(column.name) {
+                    if let conflict = Self.mergeConflict(own, column) {
+                        error("child table \"\(descendant.name)\" has different \(conflict) for column \"\(column.name)\"",
+                              at: Self.definitionLocation(of: column.name, in: actions) ?? at)
+                    }
+                    continue
+                }
                 schema.tables[c].columns.append(Self.inheritedCopy(of: column, at: at))
                 schema.tables[c].inheritedColumns.append(column.name)
             }
@@ -158,8 +193,20 @@ extension Folder {
         guard !schema.tables[t].inherits.contains(parentName) else {
             return error("relation \"\(parent.name)\" would be inherited from more than once", at: parent.location)
         }
-        if let missing = schema.tables[p].columns.first(where: { schema.tables[t].column($0.name) == nil }) {
-            return error("child table is missing column \"\(missing.name)\"", at: parent.location)
+        let child = schema.tables[t]
+        for column in schema.tables[p].columns {
+            guard let own = child.column(column.name) else {
+                return error("child table is missing column \"\(column.name)\"", at: parent.location)
+            }
+            if let conflict = Self.mergeConflict(own, column) {
+                return error("child table \"\(child.name.name)\" has different \(conflict) for column \"\(column.name)\"", at: parent.location)
+            }
+            if column.isNotNull && !own.isNotNull {
+                return error("column \"\(column.name)\" in child table must be marked NOT NULL", at: parent.location)
+            }
+        }
+        if let missing = schema.tables[p].checks.first(where: { check in !child.checks.contains { $0.name == check.name } }) {
+            return error("child table is missing constraint \"\(missing.name)\"", at: parent.location)
         }
         schema.tables[t].inherits.append(parentName)
         hasInheritance = true

@@ -414,6 +414,9 @@ struct Folder {
                     let old = schema.tables[t].columns.remove(at: position)
                     addColumn(definition, to: t, at: definition.nameLocation, pending: &pending)
                     if var merged = schema.tables[t].columns.popLast() {
+                        if let conflict = Self.mergeConflict(merged, old) {
+                            error("column \"\(definition.name)\" has a \(conflict) conflict", at: definition.nameLocation)
+                        }
                         merged.isNotNull = merged.isNotNull || old.isNotNull
                         if merged.defaultExpression == nil { merged.defaultExpression = old.defaultExpression }
                         schema.tables[t].columns.insert(merged, at: position)
@@ -436,7 +439,7 @@ struct Folder {
                     error("relation \"\(parent.name)\" does not exist", at: parent.location)
                     continue
                 }
-                inherited.formUnion(inherit(from: schema.tables[p], into: t, at: at))
+                inherited.formUnion(inherit(from: schema.tables[p], named: parent, into: t, at: at))
                 schema.tables[t].inherits.append(schema.tables[p].name)
                 hasInheritance = true
             }
@@ -705,7 +708,9 @@ struct Folder {
         // What PostgreSQL refuses under inheritance (not when a parent's change is passed on).
         let checksInheritance = hasInheritance && !alteringInheritors
         let hasInheritors = checksInheritance && schema.tables.contains { $0.inherits.contains(before.name) }
-        let inherited = checksInheritance ? Set(before.inheritedColumns) : []
+        // Columns a parent passes on (PostgreSQL's attinhcount > 0), declared here too or not.
+        let inherited: Set<String> = checksInheritance
+            ? Set(before.inherits.compactMap { tableIndex($0) }.flatMap { schema.tables[$0].columns.map(\.name) }) : []
         for action in Self.inExecutionOrder(actions) {
             let tableName = schema.tables[t].name.name
             if let refusal = Self.inheritanceRefusal(action, only: name.only && hasInheritors, inherited: inherited) {
