@@ -370,6 +370,22 @@ import Testing
         #expect(dropped.schema.tables.map(\.name.name) == ["keep"])
     }
 
+    /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
+    @Test func materializedViewIndexesFollowRenamedColumns() throws {
+        try compare([
+            "000001_view.up.sql": """
+                CREATE TABLE t (a int, b text);
+                CREATE MATERIALIZED VIEW mv AS SELECT a, b FROM t;
+                CREATE UNIQUE INDEX mv_a ON mv (a) WHERE b IS NOT NULL;
+                ALTER MATERIALIZED VIEW mv RENAME COLUMN a TO aa;
+                ALTER MATERIALIZED VIEW mv RENAME COLUMN b TO bb;
+                CREATE INDEX mv_e ON mv ((aa + 1)) INCLUDE (bb);
+                ALTER MATERIALIZED VIEW mv RENAME COLUMN aa TO "A a";
+                ALTER VIEW mv RENAME COLUMN bb TO b;
+                """,
+        ])
+    }
+
     @Test func longAndMultibyteNamesAreCutAsPostgreSQLCutsThem() throws {
         let table = "pedidos_de_exportação_" + String(repeating: "é", count: 10)
         let column = "référence_" + String(repeating: "ü", count: 25)

@@ -166,6 +166,14 @@ extension Folder {
         let rename = ViewSource.Column(written: old, current: new)
         changeViewSources(reading: schema.views[v].name) { $0.renamedColumns.append(rename) }
         schema.views[v].columnRenames.append(rename)
+        // A materialized view's indexes name its columns by number, as a table's do.
+        for i in schema.views[v].indexes.indices {
+            for e in schema.views[v].indexes[i].elements.indices {
+                schema.views[v].indexes[i].elements[e] = Self.renaming(old, to: new, in: schema.views[v].indexes[i].elements[e])
+            }
+            schema.views[v].indexes[i].include = schema.views[v].indexes[i].include.map { $0 == old ? new : $0 }
+            schema.views[v].indexes[i].predicate = schema.views[v].indexes[i].predicate.map { Self.renaming(old, to: new, in: $0) }
+        }
         if let comment = schema.views[v].columnComments.removeValue(forKey: old) { schema.views[v].columnComments[new] = comment }
     }
 
