@@ -370,6 +370,30 @@ import Testing
         #expect(dropped.schema.tables.map(\.name.name) == ["keep"])
     }
 
+    /// A serial column's own sequence can be dropped once its default is gone (or with CASCADE,
+    /// which drops the default): the usual way from serial to identity, which then takes the
+    /// freed name. An identity column's sequence cannot be dropped.
+    @Test func aSerialsOwnSequenceCanBeDropped() throws {
+        try compare([
+            "000001_serial.up.sql": "CREATE TABLE items (id serial PRIMARY KEY, n int);\nCREATE TABLE lots (id bigserial, n int);\n",
+            "000002_identity.up.sql": """
+                ALTER TABLE items ALTER COLUMN id DROP DEFAULT;
+                DROP SEQUENCE items_id_seq;
+                ALTER TABLE items ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;
+                DROP SEQUENCE lots_id_seq CASCADE;
+                CREATE SEQUENCE lots_id_seq;
+                """,
+        ])
+        let base = "CREATE TABLE items (id serial PRIMARY KEY);\nCREATE TABLE ids (id int GENERATED ALWAYS AS IDENTITY);\n"
+        for (statement, message) in [
+            ("DROP SEQUENCE items_id_seq;", "cannot drop sequence items_id_seq because other objects depend on it"),
+            ("DROP SEQUENCE ids_id_seq;", "cannot drop sequence ids_id_seq because column id of table ids requires it"),
+            ("DROP SEQUENCE ids_id_seq CASCADE;", "cannot drop sequence ids_id_seq because column id of table ids requires it"),
+        ] {
+            #expect(SchemaLoader.fold(sql: base + statement).diagnostics.map(\.message) == [message], "\(statement)")
+        }
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([

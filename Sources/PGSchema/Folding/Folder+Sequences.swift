@@ -69,9 +69,24 @@ extension Folder {
 
     mutating func dropSequence(_ name: NameRef, ifExists: Bool, cascade: Bool) {
         let qualified = name.qualified()
-        guard let s = schema.sequences.firstIndex(where: { $0.name == qualified }) else {
+        let s = schema.sequences.firstIndex(where: { $0.name == qualified })
+        // Or a serial or identity column's own sequence.
+        var owner: (table: Int, column: Int)?
+        if s == nil {
+            for t in schema.tables.indices where schema.tables[t].name.schema == qualified.schema {
+                if let c = schema.tables[t].columns.firstIndex(where: { $0.sequence == qualified.name }) { owner = (t, c) }
+            }
+        }
+        guard s != nil || owner != nil else {
             if !ifExists { error("sequence \"\(name.name)\" does not exist", at: name.location) }
             return
+        }
+        if let owner, schema.tables[owner.table].columns[owner.column].identity != nil {
+            let column = schema.tables[owner.table].columns[owner.column].name
+            return error(
+                "cannot drop sequence \(name.name) because column \(column) of table \(schema.tables[owner.table].name.name) requires it",
+                at: name.location, note: "drop the column's identity (ALTER COLUMN \(column) DROP IDENTITY) or the column instead"
+            )
         }
         let users = columnsUsingSequence(qualified)
         if !users.isEmpty, !cascade {
@@ -81,7 +96,8 @@ extension Folder {
             )
         }
         for user in users { schema.tables[user.table].columns[user.column].defaultExpression = nil }
-        schema.sequences.remove(at: s)
+        if let s { schema.sequences.remove(at: s) }
+        if let owner { schema.tables[owner.table].columns[owner.column].sequence = nil }
         reindex()
     }
 
