@@ -1,7 +1,9 @@
 import PGSchema
 
 /// Rows that pass WHERE have no NULL in a column that a top-level condition requires: `x IS NOT
-/// NULL`, or an operand of a comparison, LIKE, BETWEEN, IN or `= ANY` (all NULL when `x` is). Such
+/// NULL`, or an operand of a comparison, LIKE, BETWEEN (the bounds too, unless NOT BETWEEN), IN
+/// a list, IN a subquery or `= ANY` (all NULL when `x` is; `NOT IN (subquery)` and `op ALL` are
+/// true over no rows, so they require nothing). Such
 /// columns are NOT NULL in the result, even on the nullable side of an outer join; and since a row
 /// of that side was then found, so are its table's NOT NULL columns (the join acts as an inner one).
 extension Analyzer {
@@ -18,11 +20,17 @@ extension Analyzer {
             case .binary(let op, let left, let right, _) where ["=", "<>", "<", ">", "<=", ">=", "~~", "~~*", "!~~", "!~~*", "~", "~*"].contains(op):
                 add(left)
                 add(right)
-            case .between(let operand, let low, let high, _, _):
+            case .between(let operand, let low, let high, let negated, _):
                 add(operand)
-                add(low)
-                add(high)
-            case .inList(let operand, _, _, _), .inQuery(let operand, _, _, _), .anyArray(_, let operand, _, _, _), .anyQuery(_, let operand, _, _, _):
+                // `x NOT BETWEEN a AND b` is `x < a OR x > b`: one bound may be NULL.
+                if !negated {
+                    add(low)
+                    add(high)
+                }
+            case .inList(let operand, _, _, _), .inQuery(let operand, _, false, _), .anyArray(_, let operand, _, false, _),
+                 .anyQuery(_, let operand, _, false, _):
+                // Not `NOT IN (subquery)` or `op ALL (…)`: over no rows (an empty array, as
+                // `NOT IN (sqlc.slice(…))` becomes) they are true, NULL or not.
                 add(operand)
             default:
                 break

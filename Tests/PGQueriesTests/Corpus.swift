@@ -192,6 +192,23 @@ let corpus: [CorpusCase] = [
         "id uuid NOT NULL", "created_at timestamp with time zone NOT NULL",
         "$1 client_id uuid", "$2 entry_type saas_knowledge_entry_type", "$3 title character varying", "$4 tags text[]",
     ]),
+    // What WHERE does not require: `NOT IN (subquery)` and `op ALL` are true over no rows, NULL
+    // or not; `x NOT BETWEEN a AND b` is `x < a OR x > b`, so one bound may be NULL.
+    .init("SELECT name, phone FROM saas_clients WHERE phone NOT IN (SELECT customer_phone FROM saas_conversations WHERE customer_name = 'nobody')", [
+        "name character varying NOT NULL", "phone character varying",
+    ]),
+    .init("SELECT name, phone FROM saas_clients WHERE phone <> ALL (SELECT customer_phone FROM saas_conversations WHERE customer_name = 'nobody')", [
+        "name character varying NOT NULL", "phone character varying",
+    ]),
+    .init("SELECT name, phone FROM saas_clients WHERE phone <> ALL (@phones::varchar[])", [
+        "name character varying NOT NULL", "phone character varying", "$1 phones character varying[]",
+    ]),
+    .init("SELECT name, trial_ends_at FROM saas_clients WHERE created_at NOT BETWEEN trial_ends_at AND now() - interval '1 year'", [
+        "name character varying NOT NULL", "trial_ends_at timestamp with time zone",
+    ]),
+    .init("SELECT name, phone FROM saas_clients WHERE phone = ANY (@phones::varchar[]) AND trial_ends_at BETWEEN now() AND now() + interval '1 week'", [
+        "name character varying NOT NULL", "phone character varying NOT NULL", "$1 phones character varying[]",
+    ]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),
