@@ -370,6 +370,8 @@ extension Analyzer {
         }
         for (operand, type) in zip(operands, resolved.arguments) { settle(operand, as: type) }
         var result = finish(resolved.entry, operands: operands, arguments: resolved.arguments, name: name, at: call.at)
+        // Over an empty frame (`ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING` on the last row) these are NULL.
+        if name == "first_value" || name == "last_value", call.over?.mayHaveFrame == true { result.notNull = false }
         if name == "btrim" || name == "ltrim" || name == "rtrim" { result.name = name }
         return result
     }

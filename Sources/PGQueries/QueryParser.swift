@@ -955,7 +955,7 @@ struct QueryParser {
         if accept("over") {
             if let token = current, token.isIdentifier, !isSymbol("(") {
                 index += 1
-                call.over = WindowSpec(name: token.value)
+                call.over = WindowSpec(name: token.value, mayHaveFrame: true)
             } else {
                 call.over = try windowSpec()
             }
@@ -979,6 +979,7 @@ struct QueryParser {
             spec.orderBy = try orderItems()
         }
         // A frame clause: skipped to the closing parenthesis.
+        spec.mayHaveFrame = !isSymbol(")")
         var depth = 0
         while let token = current {
             if token.isSymbol("(") { depth += 1 }

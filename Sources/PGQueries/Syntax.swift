@@ -89,6 +89,9 @@ struct WindowSpec: Sendable {
     var name: String?
     var partitionBy: [Expr] = []
     var orderBy: [OrderItem] = []
+    /// A frame clause (`ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING`), which can leave a row's frame
+    /// empty; `OVER w` says nothing of `w`'s frame, so it counts as one.
+    var mayHaveFrame = false
 }
 
 struct OrderItem: Sendable {

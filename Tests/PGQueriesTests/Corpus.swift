@@ -209,6 +209,15 @@ let corpus: [CorpusCase] = [
     .init("SELECT name, phone FROM saas_clients WHERE phone = ANY (@phones::varchar[]) AND trial_ends_at BETWEEN now() AND now() + interval '1 week'", [
         "name character varying NOT NULL", "phone character varying NOT NULL", "$1 phones character varying[]",
     ]),
+    // An explicit frame can be empty (the next row of the last row), and so can a named window's:
+    // first_value and last_value are NULL there; with the default frame they are not.
+    .init("SELECT name, first_value(name) OVER (ORDER BY created_at ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING) AS next_name, last_value(name) OVER w AS previous_name, first_value(name) OVER (ORDER BY created_at) AS first_name FROM saas_clients WINDOW w AS (ORDER BY created_at ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING)", [
+        "name character varying NOT NULL", "next_name character varying", "previous_name character varying", "first_name character varying NOT NULL",
+    ]),
+    // A jsonpath whose result is not a boolean makes @@ NULL; @? is NULL where its errors are suppressed.
+    .init("SELECT settings @@ '$.hours.open' AS matches, settings @? 'strict $.missing' AS has FROM saas_clients", [
+        "matches boolean", "has boolean",
+    ]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),
