@@ -70,4 +70,17 @@ extension RangeNode {
             return .join(left.narrowed(keys, declaredNotNull: declaredNotNull), right.narrowed(keys, declaredNotNull: declaredNotNull), merged: merged)
         }
     }
+
+    /// The node with the columns named `alias.column` in `keys` nullable.
+    func widened(_ keys: Set<String>) -> RangeNode {
+        switch self {
+        case .leaf(var entry):
+            for index in entry.columns.indices where keys.contains("\(entry.alias).\(entry.columns[index].name)") {
+                entry.columns[index].notNull = false
+            }
+            return .leaf(entry)
+        case .join(let left, let right, let merged):
+            return .join(left.widened(keys), right.widened(keys), merged: merged)
+        }
+    }
 }

@@ -220,6 +220,18 @@ final class Analyzer {
         let scope = Scope(parent: parent)
         scope.nodes = try fromList(core.from, parent: parent)
         scope.nodes = narrow(scope.nodes, by: core.whereClause, scope: scope)
+        // The subtotal rows of ROLLUP, CUBE and GROUPING SETS hold NULL in the columns they
+        // aggregate over (after WHERE, so its narrowing does not hold for them).
+        let whereScope = scope.nodes
+        if !core.groupingSets.isEmpty {
+            var keys: Set<String> = []
+            func collect(_ expression: Expr) {
+                if case .column(let parts, _) = expression, let found = columnKeys(parts, scope) { keys.formUnion(found) }
+                for child in children(expression) { collect(child) }
+            }
+            core.groupingSets.forEach(collect)
+            scope.nodes = scope.nodes.map { $0.widened(keys) }
+        }
         var columns: [Typed] = []
         for item in core.items {
             if case .star(let qualifier, let at) = item.expression {
@@ -231,7 +243,12 @@ final class Analyzer {
             if typed.name == nil { typed.name = "?column?" }
             columns.append(typed)
         }
-        if let condition = core.whereClause { try booleanCondition(condition, scope, clause: "WHERE") }
+        if let condition = core.whereClause {
+            let grouped = scope.nodes
+            scope.nodes = whereScope
+            try booleanCondition(condition, scope, clause: "WHERE")
+            scope.nodes = grouped
+        }
         for expression in core.groupBy { try groupOrOrder(expression, scope: scope, columns: columns) }
         if let having = core.having { try booleanCondition(having, scope, clause: "HAVING") }
         for expression in core.distinctOn { _ = try self.expression(expression, scope) }

@@ -364,17 +364,7 @@ struct QueryParser {
         if accept("group") {
             try expect("by")
             _ = accept("all") || accept("distinct")
-            repeat {
-                if accept("rollup") || accept("cube") {
-                    try expectSymbol("(")
-                    repeat { core.groupBy.append(try expression()) } while acceptSymbol(",")
-                    try expectSymbol(")")
-                } else if isSymbol("("), isSymbol(")", at: 1) {
-                    index += 2
-                } else {
-                    core.groupBy.append(try expression())
-                }
-            } while acceptSymbol(",")
+            repeat { try groupingElement(into: &core, inSets: false) } while acceptSymbol(",")
         }
         if accept("having") { core.having = try expression() }
         if accept("window") {
@@ -961,6 +951,53 @@ struct QueryParser {
             }
         }
         return call
+    }
+
+    /// One GROUP BY element: an expression, `()`, `ROLLUP (…)`, `CUBE (…)` or `GROUPING SETS (…)`
+    /// (whose elements may be parenthesised lists or any of these again).
+    mutating func groupingElement(into core: inout SelectCore, inSets: Bool) throws(Diagnostic) {
+        func add(_ expression: Expr, set: Bool) {
+            core.groupBy.append(expression)
+            if set { core.groupingSets.append(expression) }
+        }
+        if isWord("grouping"), isWord("sets", at: 1) {
+            index += 2
+            try expectSymbol("(")
+            repeat { try groupingElement(into: &core, inSets: true) } while acceptSymbol(",")
+            try expectSymbol(")")
+        } else if (isWord("rollup") || isWord("cube")), isSymbol("(", at: 1) {
+            index += 2
+            repeat {
+                // An element may be a parenthesised list of columns that roll up together.
+                if isSymbol("("), let list = try? peekList() {
+                    index = list.end
+                    for expression in list.expressions { add(expression, set: true) }
+                } else {
+                    add(try expression(), set: true)
+                }
+            } while acceptSymbol(",")
+            try expectSymbol(")")
+        } else if isSymbol("("), isSymbol(")", at: 1) {
+            index += 2
+        } else if inSets, isSymbol("("), let list = try? peekList() {
+            index = list.end
+            for expression in list.expressions { add(expression, set: true) }
+        } else {
+            add(try expression(), set: inSets)
+        }
+    }
+
+    /// A parenthesised list of two or more expressions at the current token, `(a, b)`, without
+    /// moving; a single parenthesised expression is left to `expression()`.
+    mutating func peekList() throws(Diagnostic) -> (expressions: [Expr], end: Int) {
+        let start = index
+        defer { index = start }
+        try expectSymbol("(")
+        var expressions = [try expression()]
+        guard acceptSymbol(",") else { throw unexpected("expected ','") }
+        repeat { expressions.append(try expression()) } while acceptSymbol(",")
+        try expectSymbol(")")
+        return (expressions, index)
     }
 
     mutating func windowSpec() throws(Diagnostic) -> WindowSpec {

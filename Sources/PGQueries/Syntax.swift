@@ -139,6 +139,9 @@ struct SelectCore: Sendable {
     var from: [FromItem] = []
     var whereClause: Expr?
     var groupBy: [Expr] = []
+    /// The items of `ROLLUP`, `CUBE` and `GROUPING SETS` (also in `groupBy`): rows that
+    /// aggregate over them hold NULL there.
+    var groupingSets: [Expr] = []
     var having: Expr?
     var windows: [(String, WindowSpec)] = []
     var at: Int

@@ -218,6 +218,17 @@ let corpus: [CorpusCase] = [
     .init("SELECT settings @@ '$.hours.open' AS matches, settings @? 'strict $.missing' AS has FROM saas_clients", [
         "matches boolean", "has boolean",
     ]),
+    // The subtotal rows of ROLLUP, CUBE and GROUPING SETS hold NULL where they aggregate over a
+    // column, WHERE or not; a column grouped plainly beside them keeps NOT NULL.
+    .init("SELECT sender, direction, count(*) AS n FROM saas_messages WHERE sender IS NOT NULL GROUP BY ROLLUP (sender, direction)", [
+        "sender saas_message_sender", "direction saas_message_direction", "n bigint NOT NULL",
+    ]),
+    .init("SELECT client_id, sender, direction, count(*) AS n FROM saas_messages GROUP BY client_id, CUBE ((sender, direction))", [
+        "client_id uuid NOT NULL", "sender saas_message_sender", "direction saas_message_direction", "n bigint NOT NULL",
+    ]),
+    .init("SELECT date_trunc('day', sent_at) AS day, sender, count(*) AS n FROM saas_messages GROUP BY GROUPING SETS ((date_trunc('day', sent_at), sender), (sender), ())", [
+        "day timestamp with time zone", "sender saas_message_sender", "n bigint NOT NULL",
+    ]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),
