@@ -394,6 +394,32 @@ import Testing
         }
     }
 
+    /// ALTER TYPE on a composite type: several attribute actions in one statement (in ALTER
+    /// TABLE's passes: drops, type changes, additions), RENAME ATTRIBUTE, ALTER ATTRIBUTE TYPE.
+    @Test func compositeTypeAttributesChange() throws {
+        try compare([
+            "000001_types.up.sql": """
+                CREATE TYPE pair AS (a int);
+                ALTER TYPE pair ADD ATTRIBUTE b int, ADD ATTRIBUTE c int;
+                ALTER TYPE pair DROP ATTRIBUTE a, ALTER ATTRIBUTE b SET DATA TYPE bigint, ADD ATTRIBUTE d text COLLATE "C";
+                CREATE TYPE addr AS (street text, zip varchar(10));
+                ALTER TYPE addr RENAME ATTRIBUTE street TO line1;
+                ALTER TYPE addr ALTER ATTRIBUTE zip TYPE varchar(12) CASCADE;
+                CREATE TABLE places (id int PRIMARY KEY, at addr);
+                ALTER TYPE addr RENAME ATTRIBUTE line1 TO "Line 1";
+                """,
+        ])
+        let base = "CREATE TYPE a AS (x int, y int);\nCREATE TABLE t (v a);\n"
+        for (statement, message) in [
+            ("ALTER TYPE a RENAME ATTRIBUTE z TO w;", "column \"z\" does not exist"),
+            ("ALTER TYPE a RENAME ATTRIBUTE x TO y;", "column \"y\" of relation \"a\" already exists"),
+            ("ALTER TYPE a ADD ATTRIBUTE b int, ALTER ATTRIBUTE b TYPE bigint;", "column \"b\" of relation \"a\" does not exist"),
+            ("ALTER TYPE a ALTER ATTRIBUTE x TYPE bigint;", "cannot alter type \"a\" because column \"t.v\" uses it"),
+        ] {
+            #expect(SchemaLoader.fold(sql: base + statement).diagnostics.map(\.message) == [message], "\(statement)")
+        }
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([

@@ -1377,7 +1377,7 @@ struct Folder {
                 let new = QualifiedName(schema: schemaName, qualified.name)
                 schema.enums[e].name = new
                 retype(from: qualified, to: new)
-            case .addAttribute, .dropAttribute:
+            case .addAttribute, .dropAttribute, .alterAttributeType, .renameAttribute, .attributes:
                 error("\(name.name) is an enum type, not a composite type", at: name.location)
             case .ignored:
                 break
@@ -1396,6 +1396,39 @@ struct Folder {
                 schema.composites[c].attributes.removeAll { $0.name == attribute }
                 if before == schema.composites[c].attributes.count, !ifExists {
                     error("column \"\(attribute)\" of relation \"\(name.name)\" does not exist", at: name.location)
+                }
+            case .alterAttributeType(let attribute, let typeRef, let collation, let location):
+                guard let a = schema.composites[c].attributes.firstIndex(where: { $0.name == attribute }) else {
+                    return error("column \"\(attribute)\" of relation \"\(name.name)\" does not exist", at: location)
+                }
+                if let user = schema.tables.first(where: { $0.columns.contains { $0.type.qualifiedName == qualified } }),
+                   let column = user.columns.first(where: { $0.type.qualifiedName == qualified }) {
+                    return error("cannot alter type \"\(name.name)\" because column \"\(user.name.name).\(column.name)\" uses it", at: location)
+                }
+                guard let type = resolve(typeRef) else { return }
+                schema.composites[c].attributes[a].type = type
+                schema.composites[c].attributes[a].collation = collation
+                schema.composites[c].attributes[a].provenance.lastChanged = location
+            case .renameAttribute(let old, let new, let location):
+                guard let a = schema.composites[c].attributes.firstIndex(where: { $0.name == old }) else {
+                    return error("column \"\(old)\" does not exist", at: location)
+                }
+                guard !schema.composites[c].attributes.contains(where: { $0.name == new }) else {
+                    return error("column \"\(new)\" of relation \"\(name.name)\" already exists", at: location)
+                }
+                schema.composites[c].attributes[a].name = new
+                schema.composites[c].attributes[a].provenance.lastChanged = location
+            case .attributes(let actions):
+                // In ALTER TABLE's passes: drops, then type changes, then additions.
+                func pass(_ action: AlterTypeAction) -> Int {
+                    switch action {
+                    case .dropAttribute: 0
+                    case .alterAttributeType: 1
+                    default: 2
+                    }
+                }
+                for action in actions.enumerated().sorted(by: { (pass($0.element), $0.offset) < (pass($1.element), $1.offset) }) {
+                    alterType(name, action.element, at: at)
                 }
             case .renameTo(let newName):
                 let new = QualifiedName(schema: qualified.schema, newName)

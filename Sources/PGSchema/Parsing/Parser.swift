@@ -875,22 +875,44 @@ extension Cursor {
         }
         if accept("rename", "to") { return .alterType(name, .renameTo(try identifier("a type name"))) }
         if accept("set", "schema") { return .alterType(name, .setSchema(try identifier("a schema name"))) }
-        if accept("add", "attribute") {
-            let attribute = try columnDefinition()
-            _ = accept("cascade") || accept("restrict")
-            return .alterType(name, .addAttribute(attribute))
+        if (isWord("add") || isWord("drop") || isWord("alter")) && isWord("attribute", at: 1) {
+            var actions: [AlterTypeAction] = []
+            repeat { actions.append(try attributeAction()) } while acceptSymbol(",")
+            return .alterType(name, actions.count == 1 ? actions[0] : .attributes(actions))
         }
-        if accept("drop", "attribute") {
-            let ifExists = accept("if", "exists")
-            let attribute = try identifier("an attribute name")
+        if accept("rename", "attribute") {
+            let location = self.location
+            let old = try identifier("an attribute name")
+            try expect("to")
+            let new = try identifier("an attribute name")
             _ = accept("cascade") || accept("restrict")
-            return .alterType(name, .dropAttribute(attribute, ifExists: ifExists))
+            return .alterType(name, .renameAttribute(old, to: new, location: location))
         }
         if accept("owner", "to") {
             _ = rest()
             return .alterType(name, .ignored)
         }
         throw unexpected("ALTER TYPE action not understood")
+    }
+
+    /// `ADD ATTRIBUTE a type`, `DROP ATTRIBUTE [IF EXISTS] a`, `ALTER ATTRIBUTE a [SET DATA] TYPE t
+    /// [COLLATE c]`, each `[CASCADE | RESTRICT]`.
+    private mutating func attributeAction() throws(Diagnostic) -> AlterTypeAction {
+        defer { _ = accept("cascade") || accept("restrict") }
+        if accept("add", "attribute") { return .addAttribute(try columnDefinition()) }
+        if accept("drop", "attribute") {
+            let ifExists = accept("if", "exists")
+            return .dropAttribute(try identifier("an attribute name"), ifExists: ifExists)
+        }
+        try expect("alter")
+        try expect("attribute")
+        let location = self.location
+        let attribute = try identifier("an attribute name")
+        _ = accept("set", "data")
+        try expect("type")
+        let type = try typeRef()
+        let collation = accept("collate") ? try qualifiedName("a collation").name : nil
+        return .alterAttributeType(attribute, type, collation: collation, location: location)
     }
 
     private mutating func alterDomain() throws(Diagnostic) -> Statement {

@@ -123,6 +123,10 @@ public enum AlterTypeAction: Sendable, Equatable {
     case setSchema(String)
     case addAttribute(ColumnDefinition)
     case dropAttribute(String, ifExists: Bool)
+    case alterAttributeType(String, TypeRef, collation: String?, location: SourceLocation)
+    case renameAttribute(String, to: String, location: SourceLocation)
+    /// `ADD ATTRIBUTE …, DROP ATTRIBUTE …, ALTER ATTRIBUTE …` in one statement.
+    indirect case attributes([AlterTypeAction])
     case ignored
 }
 
