@@ -420,6 +420,24 @@ import Testing
         }
     }
 
+    /// COMMENT ON INDEX takes the indexes behind keys, unique and exclusion constraints and a
+    /// materialized view's indexes; a table is not an index.
+    @Test func commentsOnConstraintIndexes() throws {
+        try compare([
+            "000001_comments.up.sql": """
+                CREATE TABLE o (id int PRIMARY KEY, code text UNIQUE, during tstzrange, EXCLUDE USING gist (during WITH &&));
+                CREATE MATERIALIZED VIEW codes AS SELECT code FROM o;
+                CREATE UNIQUE INDEX codes_code ON codes (code);
+                COMMENT ON INDEX o_pkey IS 'pk';
+                COMMENT ON INDEX public.o_code_key IS 'code';
+                COMMENT ON INDEX o_during_excl IS 'no overlaps';
+                COMMENT ON INDEX codes_code IS 'for REFRESH ... CONCURRENTLY';
+                """,
+        ])
+        #expect(SchemaLoader.fold(sql: "CREATE TABLE o (id int);\nCOMMENT ON INDEX o IS 'x';").diagnostics.map(\.message) == ["\"o\" is not an index"])
+        #expect(SchemaLoader.fold(sql: "COMMENT ON INDEX nope IS 'x';").diagnostics.map(\.message) == ["relation \"nope\" does not exist"])
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([

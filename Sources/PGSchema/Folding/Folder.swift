@@ -1555,8 +1555,18 @@ struct Folder {
             }
             schema.views[v].comment = text
         case .index(let name):
-            if indexPosition(name.name, in: name.schema ?? "public") == nil {
-                error("index \"\(name.name)\" does not exist", at: name.location)
+            // Primary keys, unique and exclusion constraints have indexes of their names too, and
+            // materialized views have indexes.
+            let schemaName = name.schema ?? "public"
+            let exists = indexPosition(name.name, in: schemaName) != nil
+                || schema.tables.contains { table in
+                    table.name.schema == schemaName && (table.primaryKey?.name == name.name
+                        || table.uniqueConstraints.contains { $0.name == name.name } || table.exclusions.contains { $0.name == name.name })
+                }
+                || schema.views.contains { $0.name.schema == schemaName && $0.indexes.contains { $0.name == name.name } }
+            if !exists {
+                let other = relationNameTaken(name.name, in: schemaName)
+                error(other ? "\"\(name.name)\" is not an index" : "relation \"\(name.name)\" does not exist", at: name.location)
             }
         case .constraint(let constraintName, let table):
             guard let t = tableIndex(table.qualified()) else {
