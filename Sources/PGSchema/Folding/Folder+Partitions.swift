@@ -18,6 +18,9 @@ extension Folder {
         hasPartitions = true
         schema.tables[t].columns = parentTable.columns.map { column in
             var copy = column
+            // A partition has no identity of its own (PostgreSQL 15): rows get their values
+            // through the parent, and a detached partition's column is a plain NOT NULL one.
+            copy.identity = nil
             copy.sequence = nil
             copy.comment = nil
             copy.provenance = Provenance(created: at)
@@ -125,7 +128,11 @@ extension Folder {
         let droppedKeys = ((before.primaryKey.map { [$0] } ?? []) + before.uniqueConstraints).filter { key in
             !((after.primaryKey.map { [$0] } ?? []) + after.uniqueConstraints).contains { $0.name == key.name }
         }
-        for child in schema.tables.filter({ $0.partitionOf == parent }).map(\.name) {
+        let partitions = schema.tables.filter({ $0.partitionOf == parent }).map(\.name)
+        for case .addColumn(let definition, _) in actions where !partitions.isEmpty && after.column(definition.name)?.identity != nil {
+            error("cannot recursively add identity column to table that has child tables", at: definition.nameLocation)
+        }
+        for child in partitions {
             if !childActions.isEmpty {
                 alterTable(NameRef(schema: child.schema, name: child.name, location: at), ifExists: true, actions: childActions, at: at)
             }
