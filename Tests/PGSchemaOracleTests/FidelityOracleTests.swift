@@ -464,6 +464,24 @@ import Testing
             """).diagnostics.map(\.message) == ["cannot recursively add identity column to table that has child tables"])
     }
 
+    /// DROP TYPE and DROP DOMAIN with CASCADE drop the columns of the type and what depends on
+    /// them: views reading them, generated columns computed from them (and views of those).
+    @Test func droppedTypesTakeTheirViews() throws {
+        try compare([
+            "000001_types.up.sql": """
+                CREATE TYPE mood AS ENUM ('happy','sad');
+                CREATE DOMAIN score AS int CHECK (VALUE >= 0);
+                CREATE TABLE users (id int PRIMARY KEY, mood mood, s score, doubled int GENERATED ALWAYS AS (s * 2) STORED);
+                CREATE VIEW user_moods AS SELECT id, mood FROM users;
+                CREATE VIEW user_scores AS SELECT id, s FROM users;
+                CREATE VIEW user_doubled AS SELECT id, doubled FROM users;
+                CREATE VIEW just_ids AS SELECT id FROM users;
+                """,
+            "000002_drop.up.sql": "DROP TYPE mood CASCADE;\nDROP DOMAIN score CASCADE;\n",
+            "000003_again.up.sql": "CREATE VIEW user_moods AS SELECT id FROM users;\nCREATE VIEW user_doubled AS SELECT id FROM users;\n",
+        ])
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([

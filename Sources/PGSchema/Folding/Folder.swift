@@ -991,10 +991,22 @@ struct Folder {
                 note: "\(blockers.joined(separator: ", ")) depends on column \(name); drop it first, or add CASCADE"
             )
         }
+        if cascade {
+            dropColumnCascading(name, from: t)
+        } else {
+            dropColumn(name, from: t)
+        }
+    }
+
+    /// Drops a column with everything that depends on it: what ``dropColumn(_:from:)`` drops,
+    /// and the generated columns and views that use it.
+    private mutating func dropColumnCascading(_ name: String, from t: Int) {
+        let tableName = schema.tables[t].name
         // Before the column goes: a view that read it since its rename names it as it was.
-        let dependentViews = cascade ? views(mentioning: tableName, column: name) : []
+        let dependentViews = views(mentioning: tableName, column: name)
+        let generated = schema.tables[t].columns.filter { $0.name != name && $0.generatedExpression.map { Self.mentions($0, name) } == true }.map(\.name)
         dropColumn(name, from: t)
-        for column in generated where schema.tables[t].column(column) != nil { dropColumn(column, from: t) }
+        for column in generated where schema.tables[t].column(column) != nil { dropColumnCascading(column, from: t) }
         dropViews(dependentViews)
     }
 
@@ -1279,7 +1291,7 @@ struct Folder {
                 for type in Self.extensionTypes[name.name] ?? [] {
                     for t in schema.tables.indices {
                         for column in schema.tables[t].columns where column.type.schema == nil && column.type.name == type {
-                            dropColumn(column.name, from: t)
+                            dropColumnCascading(column.name, from: t)
                         }
                     }
                 }
@@ -1330,9 +1342,10 @@ struct Folder {
 
     /// DROP … CASCADE of a type drops the columns that have it.
     /// It also drops the domains over that type, and their columns in turn.
+    /// DROP TYPE … CASCADE: the columns of the type go, with what uses them (views too).
     private mutating func dropColumns(ofType type: QualifiedName) {
         for t in schema.tables.indices {
-            for column in schema.tables[t].columns where column.type.qualifiedName == type { dropColumn(column.name, from: t) }
+            for column in schema.tables[t].columns where column.type.qualifiedName == type { dropColumnCascading(column.name, from: t) }
         }
         for c in schema.composites.indices { schema.composites[c].attributes.removeAll { $0.type.qualifiedName == type } }
         let domains = schema.domains.filter { $0.baseType.qualifiedName == type }.map(\.name)
