@@ -9,7 +9,14 @@ struct QueryParser {
     var index = 0
 
     init(tokens: [Token], source: SourceFile) {
-        self.tokens = tokens
+        // Identifiers longer than 63 bytes are truncated, as PostgreSQL truncates them everywhere.
+        self.tokens = tokens.contains { ($0.kind == .word || $0.kind == .quotedIdentifier) && $0.value.utf8.count > 63 }
+            ? tokens.map { token in
+                var token = token
+                if token.kind == .word || token.kind == .quotedIdentifier { token.value = truncateIdentifier(token.value) }
+                return token
+            }
+            : tokens
         self.source = source
     }
 

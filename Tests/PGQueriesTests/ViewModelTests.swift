@@ -34,6 +34,13 @@ import ViewModels
         return views
     }
 
+    /// A view naming a column by more than 63 bytes finds it, as PostgreSQL cuts the name.
+    @Test func viewsFindLongColumnNames() throws {
+        let long = "a_very_long_column_name_that_goes_on_and_on_beyond_the_limit_of_postgres"
+        let views = Self.typedViews("CREATE TABLE t (\(long) int NOT NULL);\nCREATE VIEW v AS SELECT t.\(long), \(long.uppercased()) + 1 AS next FROM t;")
+        #expect(views.first?.columns.map(\.name) == [String(long.prefix(63)), "next"])
+    }
+
     @Test func viewColumnsAgreeWithPostgreSQL() throws {
         let folded = SchemaLoader.load(migrations: Self.viewsMigrationsPath)
         #expect(!folded.hasErrors, "\(folded.diagnostics)")

@@ -482,6 +482,25 @@ import Testing
         ])
     }
 
+    /// An identifier longer than 63 bytes is cut wherever it appears, in expressions too: a
+    /// check names its column (and gets the name PostgreSQL gives it), an index expression,
+    /// a default and a view find the column.
+    @Test func longNamesInExpressionsAreCutToo() throws {
+        let long = "a_very_long_column_name_that_goes_on_and_on_beyond_the_limit_of_postgres"
+        let quoted = "\"Ünïcödé_ñämé_thät_göés_ön_änd_ön_béyönd_thé_lïmït_öf_pöstgrés_ok\""
+        try compare([
+            "000001_long.up.sql": """
+                CREATE TABLE t (\(long) int, \(quoted) text, CHECK (\(long) > 0), CHECK (\(quoted) <> ''));
+                CREATE INDEX ON t (lower(\(quoted)));
+                CREATE VIEW v AS SELECT \(long) FROM t;
+                """,
+            "000002_drop.up.sql": """
+                ALTER TABLE t DROP CONSTRAINT t_a_very_long_column_name_that_goes_on_and_on_beyond_the__check;
+                ALTER TABLE t ALTER COLUMN \(long) SET DEFAULT length('\(long)') + \(long.uppercased().count);
+                """,
+        ])
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([

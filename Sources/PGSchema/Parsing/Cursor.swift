@@ -120,7 +120,26 @@ struct Cursor {
             index += 1
         }
         guard index > start else { return nil }
-        return source.text(tokens[start].start, tokens[index - 1].end)
+        return text(of: start..<index)
+    }
+
+    /// The source text of a run of tokens, with identifiers longer than 63 bytes truncated as
+    /// PostgreSQL truncates them wherever they appear (so an expression names the column it
+    /// means); other text as written.
+    func text(of range: Range<Int>) -> String {
+        let whole = source.text(tokens[range.lowerBound].start, tokens[range.upperBound - 1].end)
+        guard tokens[range].contains(where: { ($0.kind == .word || $0.kind == .quotedIdentifier) && $0.value.utf8.count > 63 }) else {
+            return whole
+        }
+        var text = ""
+        var position = tokens[range.lowerBound].start
+        for token in tokens[range] where (token.kind == .word || token.kind == .quotedIdentifier) && token.value.utf8.count > 63 {
+            text += source.text(position, token.start)
+            let name = truncateIdentifier(token.value)
+            text += token.kind == .word ? name : "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+            position = token.end
+        }
+        return text + source.text(position, tokens[range.upperBound - 1].end)
     }
 
     /// The text inside a parenthesised group, the parentheses consumed.
@@ -147,14 +166,15 @@ struct Cursor {
 
     /// The source text from the current token to the end of the statement.
     mutating func rest() -> String {
-        guard let first = current, let last = tokens.last else { return "" }
+        guard current != nil else { return "" }
+        let start = index
         index = tokens.count
-        return source.text(first.start, last.end)
+        return text(of: start..<tokens.count)
     }
 }
 
 /// PostgreSQL truncates identifiers to NAMEDATALEN - 1 = 63 bytes, on a character boundary.
-func truncateIdentifier(_ name: String) -> String {
+public func truncateIdentifier(_ name: String) -> String {
     let bytes = Array(name.utf8)
     guard bytes.count > 63 else { return name }
     var end = 63
