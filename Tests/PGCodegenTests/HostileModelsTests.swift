@@ -107,6 +107,17 @@ import Testing
         }
     }
 
+    /// A column whose domain has a default is left out of an insert when its draft says so,
+    /// and gets that default; `.null` still stores NULL where the domain allows it.
+    @Test func domainDefaultsFillDraftsLeftOut() async throws {
+        try await withHostile { db in
+            let defaults = try await Wallet.insert(Wallet.Draft(id: 1), on: db)
+            #expect(defaults.balance == 0 && defaults.hold == 0 && defaults.fee == 0 && defaults.spent == 5)
+            let given = try await Wallet.insert(Wallet.Draft(id: 2, balance: .null, hold: 7, fee: .orNull(3), spent: .null), on: db)
+            #expect(given.balance == nil && given.hold == 7 && given.fee == 3 && given.spent == nil)
+        }
+    }
+
     @Test func columnsNamedLikeMembersAndKeywordsRoundTrip() async throws {
         try await withHostile { db in
             // Every column set; `default` and `values` are nullable with a default (`PGDraftValue`).

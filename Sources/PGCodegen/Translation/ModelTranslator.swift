@@ -253,7 +253,7 @@ struct ModelTranslator {
                 viaJSON: isComposite(column.type) || (override != nil && isJSONColumn),
                 // An omitted column is never written by the model: the database fills it.
                 isWritable: column.generatedExpression == nil && column.identity != .always && !omitted,
-                databaseFills: column.defaultExpression != nil || column.identity != nil,
+                databaseFills: column.defaultExpression != nil || mapping.domainDefault(column.type) != nil || column.identity != nil,
                 isOmitted: omitted
             ))
             if omitted { continue }
@@ -271,16 +271,18 @@ struct ModelTranslator {
             let key = EnumDescription.Case(name: name, rawValue: Self.sameBytes(bareName(name), column.name) ? nil : column.name)
             codingKeys.append(key)
 
-            // In a draft, what the database fills in is optional; generated and ALWAYS identity
-            // columns cannot be written at all.
+            // In a draft, what the database fills in is optional (a column's default, its
+            // domain's, an identity); generated and ALWAYS identity columns cannot be written.
             if column.generatedExpression != nil || column.identity == .always { continue }
-            let databaseFills = column.defaultExpression != nil || column.identity != nil
+            let defaultExpression = column.defaultExpression ?? mapping.domainDefault(column.type)
+            let databaseFills = defaultExpression != nil || column.identity != nil
             // A nullable column with a default has three choices (default, NULL, a value), which
             // `nil` cannot tell apart: `PGDraftValue` spells them.
             let threeWay = databaseFills && !notNull
             let draftType = threeWay ? "PGDraftValue<\(base)>" : notNull && !databaseFills ? base : base + "?"
             var draftDoc = DocComment(Self.commentLines(column.comment))
-            let defaultText = column.defaultExpression.map { "`\(Self.oneLine($0))`" } ?? "the identity sequence"
+            let defaultText = defaultExpression.map { "`\(Self.oneLine($0))`\(column.defaultExpression == nil ? ", the domain's default" : "")" }
+                ?? "the identity sequence"
             if threeWay {
                 draftDoc.lines.append("`.default` leaves it to the database (\(defaultText)); `.null` stores NULL.")
             } else if databaseFills {

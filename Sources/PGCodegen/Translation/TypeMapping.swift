@@ -59,4 +59,12 @@ struct TypeMapping {
         guard type.arrayDimensions == 0, let name = type.qualifiedName, let domain = schema.domain(name) else { return false }
         return domain.isNotNull || isNotNullByDomain(domain.baseType)
     }
+
+    /// The default a domain gives a column of its type that has none of its own (a domain over
+    /// a domain takes the inner one's unless it sets its own), as an INSERT that leaves the
+    /// column out stores it.
+    func domainDefault(_ type: ColumnType) -> String? {
+        guard type.arrayDimensions == 0, let name = type.qualifiedName, let domain = schema.domain(name) else { return nil }
+        return domain.defaultExpression ?? domainDefault(domain.baseType)
+    }
 }
