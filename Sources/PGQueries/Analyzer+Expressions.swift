@@ -1,6 +1,9 @@
 import PGSchema
 
 extension Analyzer {
+    /// The operators that compare two rows field by field.
+    static let rowComparisons: Set<String> = ["=", "<>", "!=", "<", ">", "<=", ">="]
+
     // MARK: - Expressions
 
     func expression(_ expr: Expr, _ scope: Scope) throws(Diagnostic) -> Typed {
@@ -41,6 +44,15 @@ extension Analyzer {
         case .unary(let op, let operand, let at):
             let value = try expression(operand, scope)
             return try applyOperator(op, [value], at: at)
+        case .binary(let op, .row(let lefts, _), .row(let rights, _), let at) where Self.rowComparisons.contains(op):
+            // `(created_at, id) < ($1, $2)`: compared field by field, each pair as two values.
+            guard lefts.count == rights.count else { throw error("unequal number of entries in row expressions", at: at) }
+            var notNull = true
+            for (left, right) in zip(lefts, rights) {
+                let result = try applyOperator(op == "!=" ? "<>" : op, [try expression(left, scope), try expression(right, scope)], at: at)
+                notNull = notNull && result.notNull
+            }
+            return Typed(SQLTypes.boolean, notNull: notNull, name: "?column?")
         case .binary(let op, let left, let right, let at):
             let l = try expression(left, scope)
             let r = try expression(right, scope)
@@ -85,11 +97,20 @@ extension Analyzer {
             for item in items { notNull = try applyOperator("=", [value, item], at: at).notNull && notNull }
             return Typed(SQLTypes.boolean, notNull: notNull, name: "?column?")
         case .inQuery(let operand, let query, _, let at), .anyQuery(_, let operand, let query, _, let at):
+            var op = "="
+            if case .anyQuery(let written, _, _, _, _) = expr { op = written }
+            // `(tenant_id, id) IN (SELECT tenant_id, id …)`: a row against the subquery's columns.
+            if case .row(let items, _) = operand {
+                let columns = try analyzeQuery(query, parent: scope)
+                guard columns.count == items.count else {
+                    throw error(columns.count > items.count ? "subquery has too many columns" : "subquery has too few columns", at: at)
+                }
+                for (item, column) in zip(items, columns) { _ = try applyOperator(op, [try expression(item, scope), column], at: at) }
+                return Typed(SQLTypes.boolean, notNull: false, name: "?column?")
+            }
             let value = try expression(operand, scope)
             let columns = try analyzeQuery(query, parent: scope)
             guard columns.count == 1 else { throw error(columns.count > 1 ? "subquery has too many columns" : "subquery has too few columns", at: at) }
-            var op = "="
-            if case .anyQuery(let written, _, _, _, _) = expr { op = written }
             _ = try applyOperator(op, [value, columns[0]], at: at)
             return Typed(SQLTypes.boolean, notNull: false, name: "?column?")
         case .anyArray(let op, let operand, let arrayExpr, _, let at):

@@ -229,6 +229,13 @@ let corpus: [CorpusCase] = [
     .init("SELECT date_trunc('day', sent_at) AS day, sender, count(*) AS n FROM saas_messages GROUP BY GROUPING SETS ((date_trunc('day', sent_at), sender), (sender), ())", [
         "day timestamp with time zone", "sender saas_message_sender", "n bigint NOT NULL",
     ]),
+    // Rows compared field by field: keyset pagination, a row IN a subquery.
+    .init("SELECT id, sent_at, (sent_at, id) < ($1, $2) AS before FROM saas_messages WHERE (sent_at, id) < ($1, $2) ORDER BY sent_at DESC, id DESC LIMIT 20", [
+        "id uuid NOT NULL", "sent_at timestamp with time zone NOT NULL", "before boolean NOT NULL", "$1 sent_at timestamp with time zone", "$2 id uuid",
+    ]),
+    .init("SELECT id FROM saas_conversations WHERE (client_id, id) IN (SELECT client_id, conversation_id FROM saas_messages WHERE sender = 'ai') AND (status, client_id) <> ('closed', @client_id)", [
+        "id uuid NOT NULL", "$1 client_id uuid",
+    ]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),
