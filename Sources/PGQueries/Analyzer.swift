@@ -357,6 +357,29 @@ final class Analyzer {
             var entry = RangeEntry(alias: alias, columns: columns.map { RangeColumn(name: $0.name ?? "?column?", type: SQLTypes.isUnknown($0.type) ? SQLTypes.text : $0.type, notNull: $0.notNull, originTable: $0.originTable, originColumn: $0.originColumn) }, table: nil)
             try rename(&entry, columnAliases, at: at)
             return .leaf(entry)
+        case .function(let call, let alias, let columnAliases, _, let ordinality, let at)
+            where call.name.last == "unnest" && call.name.count <= 2 && call.arguments.count > 1:
+            // `unnest($1::int[], $2::text[]) AS u(q, p)`: the arrays side by side, one column
+            // each, NULL where one is shorter (the bulk-insert idiom).
+            let scope = Scope(nodes: lateral, parent: parent)
+            var columns: [RangeColumn] = []
+            for (index, argument) in call.arguments.enumerated() {
+                let typed = try expression(argument, scope)
+                guard typed.type.arrayDimensions > 0 else {
+                    throw error("function unnest(\(typed.type)) does not exist: each argument of unnest is an array", at: argument.offset,
+                                note: SQLTypes.isUnknown(typed.type) ? "cast it, for example $1::int[]" : nil)
+                }
+                let name = columnAliases.flatMap { index < $0.count ? $0[index] : nil } ?? "unnest"
+                columns.append(RangeColumn(name: name, type: typed.type.element, notNull: false))
+            }
+            if ordinality {
+                let name = columnAliases.flatMap { columns.count < $0.count ? $0[columns.count] : nil } ?? "ordinality"
+                columns.append(RangeColumn(name: name, type: SQLTypes.bigint, notNull: true))
+            }
+            if let columnAliases, columnAliases.count > columns.count {
+                throw error("too many column aliases specified for function unnest", at: at)
+            }
+            return .leaf(RangeEntry(alias: alias ?? "unnest", columns: columns, table: nil))
         case .function(let call, let alias, let columnAliases, _, let ordinality, let at):
             let scope = Scope(nodes: lateral, parent: parent)
             let typed = try function(call, scope)

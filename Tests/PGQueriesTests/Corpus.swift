@@ -236,6 +236,14 @@ let corpus: [CorpusCase] = [
     .init("SELECT id FROM saas_conversations WHERE (client_id, id) IN (SELECT client_id, conversation_id FROM saas_messages WHERE sender = 'ai') AND (status, client_id) <> ('closed', @client_id)", [
         "id uuid NOT NULL", "$1 client_id uuid",
     ]),
+    // unnest of several arrays side by side (the bulk-insert idiom): NULL where one is shorter.
+    .init("SELECT u.q, u.p, u.n FROM unnest(@qs::int[], @ps::numeric[]) WITH ORDINALITY AS u(q, p, n)", [
+        "q integer", "p numeric", "n bigint NOT NULL", "$1 qs integer[]", "$2 ps numeric[]",
+    ]),
+    .init("SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a'])", ["unnest integer", "unnest text"]),
+    .init("UPDATE saas_credits c SET credits_used = u.used FROM unnest(@ids::uuid[], @used::numeric[]) AS u(id, used) WHERE c.id = u.id RETURNING c.id, u.used", [
+        "id uuid NOT NULL", "used numeric", "$1 ids uuid[]", "$2 used numeric[]",
+    ]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),
