@@ -149,8 +149,10 @@ final class Analyzer {
         let keepUnknowns = keepUnknownOutputs
         keepUnknownOutputs = false
         let columns = try analyzeBody(query.body, parent: scope, orderBy: query.orderBy, keepUnknowns: keepUnknowns)
-        if let limit = query.limit { settle(try expression(limit, Scope(parent: scope)), as: SQLTypes.bigint) }
+        // OFFSET before LIMIT, as PostgreSQL types them: in `LIMIT $1 OFFSET ($2 - 1) * $1`, `$1`
+        // is an integer from the multiplication before LIMIT sees it.
         if let offset = query.offset { settle(try expression(offset, Scope(parent: scope)), as: SQLTypes.bigint) }
+        if let limit = query.limit { settle(try expression(limit, Scope(parent: scope)), as: SQLTypes.bigint) }
         return columns
     }
 

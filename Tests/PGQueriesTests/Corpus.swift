@@ -244,6 +244,10 @@ let corpus: [CorpusCase] = [
     .init("UPDATE saas_credits c SET credits_used = u.used FROM unnest(@ids::uuid[], @used::numeric[]) AS u(id, used) WHERE c.id = u.id RETURNING c.id, u.used", [
         "id uuid NOT NULL", "used numeric", "$1 ids uuid[]", "$2 used numeric[]",
     ]),
+    // PostgreSQL types OFFSET before LIMIT: the page size is an integer from the multiplication.
+    .init("SELECT id FROM saas_clients ORDER BY id LIMIT @page_size OFFSET (@page - 1) * @page_size", [
+        "id uuid NOT NULL", "$1 page_size integer", "$2 page integer",
+    ]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),
