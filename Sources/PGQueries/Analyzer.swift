@@ -135,7 +135,15 @@ final class Analyzer {
             if with.recursive, case .query(let query) = table.query, case .setOperation(let op, _, let left, _, _) = query.body, op == "union" {
                 let first = try analyzeBody(left, parent: scope, orderBy: [], keepUnknowns: false)
                 scope.commonTables[table.name] = try entry(first)
-                let all = try analyzeQuery(query, parent: scope)
+                // Again until nothing more becomes nullable: a column can take a NULL from
+                // another column of the previous level, one level at a time.
+                var all = try analyzeQuery(query, parent: scope)
+                for _ in 0...all.count {
+                    scope.commonTables[table.name] = try entry(all)
+                    let again = try analyzeQuery(query, parent: scope)
+                    if again.map(\.notNull) == all.map(\.notNull) { break }
+                    all = again
+                }
                 scope.commonTables[table.name] = try entry(all)
             } else {
                 scope.commonTables[table.name] = try entry(try analyzeStatement(table.query, parent: scope))

@@ -248,6 +248,10 @@ let corpus: [CorpusCase] = [
     .init("SELECT id FROM saas_clients ORDER BY id LIMIT @page_size OFFSET (@page - 1) * @page_size", [
         "id uuid NOT NULL", "$1 page_size integer", "$2 page integer",
     ]),
+    // A recursive query whose NULL moves from column to column one level at a time.
+    .init("WITH RECURSIVE r(n, a, b) AS (SELECT 1, id, id FROM saas_clients UNION ALL SELECT r.n + 1, r.b, NULL::uuid FROM r WHERE r.n < 3) SELECT n, a, b FROM r", [
+        "n integer NOT NULL", "a uuid", "b uuid",
+    ]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),
