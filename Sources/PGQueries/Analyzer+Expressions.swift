@@ -1,6 +1,11 @@
 import PGSchema
 
 extension Analyzer {
+    /// The system columns every table has, and their types.
+    static let systemColumns: [String: String] = [
+        "ctid": "tid", "xmin": "xid", "xmax": "xid", "cmin": "cid", "cmax": "cid", "tableoid": "oid",
+    ]
+
     /// The operators that compare two rows field by field.
     static let rowComparisons: Set<String> = ["=", "<>", "!=", "<", ">", "<=", ">="]
 
@@ -303,6 +308,16 @@ extension Analyzer {
                 if let column = matches.first { return typed(column) }
                 current = level.parent
             }
+            // A system column of the one table in scope (`RETURNING (xmax = 0) AS inserted`).
+            if let type = Self.systemColumns[name] {
+                var current: Scope? = scope
+                while let level = current {
+                    let tables = level.nodes.flatMap(\.leaves).filter { $0.table != nil }
+                    if tables.count > 1 { throw error("column reference \"\(name)\" is ambiguous", at: at, note: "qualify it with its table's name or alias") }
+                    if tables.count == 1 { return Typed(SQLTypes.named(type), notNull: true, name: name) }
+                    current = level.parent
+                }
+            }
             // A whole row, by the name of its table.
             if let entry = findEntry([name], in: scope) {
                 return Typed(SQLTypes.named("record"), notNull: true, name: entry.alias)
@@ -317,6 +332,7 @@ extension Analyzer {
         }
         let matches = entry.columns.filter { $0.name == name }
         guard let column = matches.first else {
+            if entry.table != nil, let type = Self.systemColumns[name] { return Typed(SQLTypes.named(type), notNull: true, name: name) }
             throw error("column \(qualifier.last!).\(name) does not exist", at: at)
         }
         if matches.count > 1 { throw error("column reference \"\(parts.joined(separator: "."))\" is ambiguous", at: at) }

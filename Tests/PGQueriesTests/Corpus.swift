@@ -252,6 +252,13 @@ let corpus: [CorpusCase] = [
     .init("WITH RECURSIVE r(n, a, b) AS (SELECT 1, id, id FROM saas_clients UNION ALL SELECT r.n + 1, r.b, NULL::uuid FROM r WHERE r.n < 3) SELECT n, a, b FROM r", [
         "n integer NOT NULL", "a uuid", "b uuid",
     ]),
+    // System columns: whether an upsert inserted (xmax = 0), a row's physical place and table.
+    .init("INSERT INTO saas_clients (name, slug, email) VALUES (@name, @slug, @email) ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id, (xmax = 0) AS inserted", [
+        "id uuid NOT NULL", "inserted boolean NOT NULL", "$1 name character varying", "$2 slug character varying", "$3 email character varying",
+    ]),
+    .init("SELECT c.ctid, tableoid, c.id FROM saas_clients c WHERE c.xmin <> 0", [
+        "ctid tid NOT NULL", "tableoid oid NOT NULL", "id uuid NOT NULL",
+    ]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),

@@ -28,7 +28,7 @@ struct TypeMapping {
         "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange",
         "point", "line", "lseg", "box", "path", "polygon", "circle",
         "bit", "bit varying", "\"char\"", "time with time zone", "tsquery", "jsonpath", "pg_lsn", "txid_snapshot", "pg_snapshot",
-        "oid", "regclass", "regtype", "regproc", "regprocedure", "regconfig", "regnamespace", "regrole",
+        "oid", "regclass", "regtype", "regproc", "regprocedure", "regconfig", "regnamespace", "regrole", "xid", "cid", "tid",
         "hstore", "ltree", "lquery", "ltxtquery", "cube", "seg", "isbn", "isbn13", "issn", "issn13", "ismn", "ismn13", "ean13", "upc",
     ]
 
