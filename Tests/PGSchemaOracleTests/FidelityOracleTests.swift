@@ -501,6 +501,29 @@ import Testing
         ])
     }
 
+    /// Defaults call nextval on a sequence by its OID: after the sequence is renamed, or moves
+    /// with its table to another schema (serials and sequences OWNED BY it, also when CREATE
+    /// SEQUENCE says so), PostgreSQL prints the name as it is now, however it was written.
+    @Test func sequenceDefaultsFollowRenamesAndMoves() throws {
+        try compare([
+            "000001_tables.up.sql": """
+                CREATE TABLE posts (id bigint NOT NULL);
+                CREATE SEQUENCE posts_id_seq;
+                ALTER SEQUENCE posts_id_seq OWNED BY posts.id;
+                ALTER TABLE ONLY posts ALTER COLUMN id SET DEFAULT nextval('public.posts_id_seq'::regclass);
+                CREATE SCHEMA billing;
+                CREATE TABLE subscriptions (id serial PRIMARY KEY, n bigint);
+                CREATE SEQUENCE subscriptions_n_seq START 10 OWNED BY subscriptions.n;
+                ALTER TABLE subscriptions ALTER n SET DEFAULT nextval('subscriptions_n_seq');
+                """,
+            "000002_moves.up.sql": """
+                ALTER SEQUENCE posts_id_seq RENAME TO articles_id_seq;
+                ALTER TABLE subscriptions SET SCHEMA billing;
+                ALTER SEQUENCE billing.subscriptions_id_seq RENAME TO subs_id_seq;
+                """,
+        ])
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([

@@ -100,7 +100,7 @@ extension Folder {
                 case .renameIndex(let name, let newName, _): ["renames index \(name.name) to \(newName)"]
                 case .renameView(let name, let newName): ["renames view \(name.name) to \(newName)"]
                 case .renameViewColumn(let name, let old, let new, _, _): ["renames column \(old) of view \(name.name) to \(new)"]
-                case .createSequence(let name, _), .renameSequence(let name, _, _), .sequenceOwner(let name, _, _, _): ["changes sequence \(name.name)"]
+                case .createSequence(let name, _, _, _), .renameSequence(let name, _, _), .sequenceOwner(let name, _, _, _): ["changes sequence \(name.name)"]
                 case .skipped, .comment, .createRoutine, .calls: []
                 default: ["changes the schema"]
                 }

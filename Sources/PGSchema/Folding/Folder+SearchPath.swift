@@ -148,9 +148,9 @@ extension Folder {
             case .other: .other
             }
             statement = .comment(qualified, text: text)
-        case .createSequence(let name, let ifNotExists):
+        case .createSequence(let name, let ifNotExists, let ownerTable, let ownerColumn):
             guard let name = created(name) else { return nil }
-            statement = .createSequence(name, ifNotExists: ifNotExists)
+            statement = .createSequence(name, ifNotExists: ifNotExists, ownerTable: ownerTable.map(finding), ownerColumn: ownerColumn)
         case .renameSequence(let name, let newName, let ifExists):
             statement = .renameSequence(finding(name), to: newName, ifExists: ifExists)
         case .sequenceOwner(let name, let ifExists, let table, let column):

@@ -259,8 +259,10 @@ struct Folder {
                 return
             }
             reindex()
-        case .createSequence(let name, let ifNotExists):
+        case .createSequence(let name, let ifNotExists, let ownerTable, let ownerColumn):
+            let existed = relationNameTaken(name.qualified().name, in: name.qualified().schema)
             createSequence(name, ifNotExists: ifNotExists)
+            if !existed, let ownerTable, let ownerColumn { setSequenceOwner(name, ifExists: false, table: ownerTable, column: ownerColumn) }
         case .sequenceOwner(let name, let ifExists, let table, let column):
             setSequenceOwner(name, ifExists: ifExists, table: table, column: column)
         case .renameSequence(let name, let newName, _):
@@ -269,19 +271,12 @@ struct Folder {
                 return error("relation \"\(newName)\" already exists", at: name.location)
             }
             if let s = schema.sequences.firstIndex(where: { $0.name == name.qualified() }) { schema.sequences[s].name.name = newName }
-            // Sequences made by CREATE SEQUENCE are not kept in the model; only owned ones are renamed.
-            // Defaults name the sequence by its OID: PostgreSQL prints the new name.
-            let prefix = schemaName == "public" ? "" : Self.quotedIfNeeded(schemaName) + "."
-            let oldText = "'\(prefix)\(Self.quotedIfNeeded(name.name))'::regclass"
-            let newText = "'\(prefix)\(Self.quotedIfNeeded(newName))'::regclass"
             for t in schema.tables.indices where schema.tables[t].name.schema == schemaName {
-                for c in schema.tables[t].columns.indices {
-                    if schema.tables[t].columns[c].sequence == name.name { schema.tables[t].columns[c].sequence = newName }
-                    if let expression = schema.tables[t].columns[c].defaultExpression, expression.contains(oldText) {
-                        schema.tables[t].columns[c].defaultExpression = expression.replacingOccurrences(of: oldText, with: newText)
-                    }
+                for c in schema.tables[t].columns.indices where schema.tables[t].columns[c].sequence == name.name {
+                    schema.tables[t].columns[c].sequence = newName
                 }
             }
+            renameSequenceInDefaults(QualifiedName(schema: schemaName, name.name), to: QualifiedName(schema: schemaName, newName))
             reindex()
         case .createView(let name, let materialized, let orReplace, let columns, let query):
             let qualified = name.qualified()
@@ -910,9 +905,36 @@ struct Folder {
         return actions.enumerated().sorted { (pass($0.element), $0.offset) < (pass($1.element), $1.offset) }.map(\.element)
     }
 
+    /// Defaults name a sequence by its OID: after it is renamed or moved to another schema,
+    /// PostgreSQL prints its name as it is now (qualified outside `public`), however the
+    /// default was written.
+    mutating func renameSequenceInDefaults(_ old: QualifiedName, to new: QualifiedName) {
+        func spelled(_ name: QualifiedName, qualified: Bool) -> String {
+            "nextval('\(qualified ? Self.quotedIfNeeded(name.schema) + "." : "")\(Self.quotedIfNeeded(name.name))'"
+        }
+        let oldTexts = [spelled(old, qualified: true)] + (old.schema == "public" ? [spelled(old, qualified: false)] : [])
+        let newText = spelled(new, qualified: new.schema != "public")
+        for t in schema.tables.indices {
+            for c in schema.tables[t].columns.indices {
+                guard let expression = schema.tables[t].columns[c].defaultExpression, expression.contains("nextval(") else { continue }
+                var changed = expression
+                for oldText in oldTexts { changed = changed.replacingOccurrences(of: oldText, with: newText) }
+                if changed != expression { schema.tables[t].columns[c].defaultExpression = changed }
+            }
+        }
+    }
+
     mutating func moveTable(_ t: Int, to new: QualifiedName) {
         keepViewSources(ofTable: t)
         let old = schema.tables[t].name
+        // Its own sequences (serial columns' and those OWNED BY it) move with it to a new schema.
+        if old.schema != new.schema {
+            let owned = schema.tables[t].columns.compactMap(\.sequence)
+                + schema.sequences.filter { $0.ownerTable == old }.map(\.name.name)
+            for sequence in owned {
+                renameSequenceInDefaults(QualifiedName(schema: old.schema, sequence), to: QualifiedName(schema: new.schema, sequence))
+            }
+        }
         schema.tables[t].name = new
         for p in schema.tables.indices where schema.tables[p].partitionOf == old { schema.tables[p].partitionOf = new }
         if hasInheritance {

@@ -280,7 +280,16 @@ extension Cursor {
         case "sequence":
             index += 1
             let ifNotExists = accept("if", "not", "exists")
-            return .createSequence(try qualifiedName("a sequence name"), ifNotExists: ifNotExists)
+            let name = try qualifiedName("a sequence name")
+            // OWNED BY may stand among other options.
+            while !atEnd {
+                if accept("owned", "by") {
+                    guard let owner = try sequenceOwner() else { break }
+                    return .createSequence(name, ifNotExists: ifNotExists, ownerTable: owner.table, ownerColumn: owner.column)
+                }
+                index += 1
+            }
+            return .createSequence(name, ifNotExists: ifNotExists, ownerTable: nil, ownerColumn: nil)
         case "function", "procedure":
             index += 1
             guard let name = try? qualifiedName("a function name") else { return .skipped(word.value) }
@@ -688,16 +697,8 @@ extension Cursor {
             // OWNED BY may stand among other options.
             while !atEnd {
                 if accept("owned", "by") {
-                    if accept("none") { return .sequenceOwner(name, ifExists: ifExists, table: nil, column: nil) }
-                    // [schema.]table.column
-                    var parts: [(String, SourceLocation)] = []
-                    repeat {
-                        let location = self.location
-                        parts.append((try identifier("a column"), location))
-                    } while acceptSymbol(".")
-                    guard parts.count >= 2 else { throw unexpected("expected table.column after OWNED BY") }
-                    let table = NameRef(schema: parts.count > 2 ? parts[parts.count - 3].0 : nil, name: parts[parts.count - 2].0, location: parts[parts.count - 2].1)
-                    return .sequenceOwner(name, ifExists: ifExists, table: table, column: parts[parts.count - 1].0)
+                    let owner = try sequenceOwner()
+                    return .sequenceOwner(name, ifExists: ifExists, table: owner?.table, column: owner?.column)
                 }
                 index += 1
             }
@@ -857,6 +858,19 @@ extension Cursor {
         let indexName = try identifier("an index name")
         while accept("deferrable") || accept("not", "deferrable") || accept("initially", "deferred") || accept("initially", "immediate") {}
         return .addConstraintUsingIndex(name: name, primaryKey: primary, index: indexName, location: location)
+    }
+
+    /// After OWNED BY: `NONE` (nil) or `[schema.]table.column`.
+    private mutating func sequenceOwner() throws(Diagnostic) -> (table: NameRef, column: String)? {
+        if accept("none") { return nil }
+        var parts: [(String, SourceLocation)] = []
+        repeat {
+            let location = self.location
+            parts.append((try identifier("a column"), location))
+        } while acceptSymbol(".")
+        guard parts.count >= 2 else { throw unexpected("expected table.column after OWNED BY") }
+        let table = NameRef(schema: parts.count > 2 ? parts[parts.count - 3].0 : nil, name: parts[parts.count - 2].0, location: parts[parts.count - 2].1)
+        return (table, parts[parts.count - 1].0)
     }
 
     private mutating func alterType() throws(Diagnostic) -> Statement {

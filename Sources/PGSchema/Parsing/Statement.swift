@@ -173,7 +173,8 @@ public enum Statement: Sendable, Equatable {
     case renameIndex(NameRef, to: String, ifExists: Bool)
     /// `ALTER SEQUENCE … RENAME TO`: the sequence of a serial or identity column changes name.
     case renameSequence(NameRef, to: String, ifExists: Bool)
-    case createSequence(NameRef, ifNotExists: Bool)
+    /// `CREATE SEQUENCE … [OWNED BY table.column]`.
+    case createSequence(NameRef, ifNotExists: Bool, ownerTable: NameRef?, ownerColumn: String?)
     /// `ALTER SEQUENCE … OWNED BY table.column` (both nil for `OWNED BY NONE`).
     case sequenceOwner(NameRef, ifExists: Bool, table: NameRef?, column: String?)
     /// `columns`: the names of `CREATE VIEW v (a, b) AS …`, for the first columns of the query.
