@@ -403,6 +403,10 @@ extension Analyzer {
             if operands.contains(where: { $0.parameter != nil }) {
                 throw error("could not determine the type of a parameter of \(name)(\(types))", at: call.at, note: "cast the parameter, for example $1::text")
             }
+            if call.hasNamedArguments {
+                throw error("function \(name)(\(types)) does not exist: arguments given by name are matched by position here", at: call.at,
+                            note: "pass every argument in order, for example make_interval(0, 0, 0, $1::int) for make_interval(days => $1::int)")
+            }
             throw error("function \(name)(\(types)) does not exist", at: call.at, note: "cast the arguments to the types it takes, for example ::text")
         }
         for (operand, type) in zip(operands, resolved.arguments) { settle(operand, as: type) }

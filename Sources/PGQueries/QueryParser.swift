@@ -925,8 +925,12 @@ struct QueryParser {
         } else if !isSymbol(")") {
             if accept("distinct") { call.distinct = true } else { _ = accept("all") }
             repeat {
-                // Named arguments (`name => value`) keep only the value.
-                if peek()?.isIdentifier == true, isSymbol("=>", at: 1) { index += 2 }
+                // Named arguments (`name => value`, `name := value`) keep only the value: they
+                // are matched by position.
+                if peek()?.isIdentifier == true, isSymbol("=>", at: 1) || isSymbol(":=", at: 1) {
+                    index += 2
+                    call.hasNamedArguments = true
+                }
                 call.arguments.append(try expression())
             } while acceptSymbol(",")
             if accept("order") {

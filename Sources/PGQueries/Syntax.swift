@@ -75,6 +75,8 @@ indirect enum Expr: Sendable {
 struct Call: Sendable {
     var name: NameParts
     var arguments: [Expr]
+    /// Some argument was given by name (`days => 1`); the catalog matches by position only.
+    var hasNamedArguments = false
     var star = false
     var distinct = false
     var orderBy: [OrderItem] = []
