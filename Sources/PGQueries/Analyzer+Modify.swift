@@ -108,9 +108,7 @@ extension Analyzer {
             var excluded = entry
             excluded.alias = "excluded"
             let conflictScope = Scope(nodes: [.leaf(entry), .leaf(excluded)], parent: outer)
-            for assignment in assignments {
-                try assign(assignment.value, to: try column(assignment.column, of: table, at: assignment.at), scope: conflictScope)
-            }
+            try assign(assignments, of: table, scope: conflictScope)
             if let condition = insert.conflictUpdateWhere { try booleanCondition(condition, conflictScope, clause: "WHERE") }
         }
         return try returning(insert.returning, scope: scope)
@@ -123,10 +121,35 @@ extension Analyzer {
         let scope = Scope(nodes: [.leaf(entry)] + from, parent: outer)
         if let condition = update.whereClause { try booleanCondition(condition, scope, clause: "WHERE") }
         let columns = try returning(update.returning, scope: scope)
-        for assignment in update.assignments {
-            try assign(assignment.value, to: try column(assignment.column, of: table, at: assignment.at), scope: scope)
-        }
+        try assign(update.assignments, of: table, scope: scope)
         return columns
+    }
+
+    /// SET's assignments; those from one `(SELECT …)` take its columns in order.
+    func assign(_ assignments: [Assignment], of table: Table, scope: Scope) throws(Diagnostic) {
+        var rowColumns: [Typed] = []
+        for assignment in assignments {
+            let target = try column(assignment.column, of: table, at: assignment.at)
+            guard let position = assignment.position, case .scalarQuery(let query, let at) = assignment.value else {
+                try assign(assignment.value, to: target, scope: scope)
+                continue
+            }
+            if position == 0 {
+                rowColumns = try analyzeQuery(query, parent: scope)
+                let count = assignments.filter { $0.position != nil && $0.value.offset == at }.count
+                guard rowColumns.count == count else {
+                    throw error("number of columns does not match number of values", at: at)
+                }
+            }
+            let typed = rowColumns[position]
+            settleAssigned(typed, to: target)
+            if typed.parameter == nil, !SQLTypes.isUnknown(typed.type), !assignable(typed.type, to: target.type) {
+                throw error(
+                    "column \"\(target.name)\" is of type \(target.type) but expression is of type \(typed.type)", at: at,
+                    note: "cast the expression, for example ::\(SQLTypes.plain(target.type))"
+                )
+            }
+        }
     }
 
     func analyzeDelete(_ delete: DeleteStatement, parent: Scope?) throws(Diagnostic) -> [Typed] {

@@ -190,6 +190,10 @@ struct QueryParser {
                 try expectSymbol("=")
                 let at = offset
                 let value = try expression()
+                if case .scalarQuery = value {
+                    for (position, name) in names.enumerated() { result.append(Assignment(column: name.0, at: name.1, value: value, position: position)) }
+                    continue
+                }
                 guard case .row(let values, _) = value, values.count == names.count else {
                     throw Diagnostic(.error, "a multiple-column assignment needs a row of \(names.count) values", at: source.location(of: at))
                 }

@@ -171,6 +171,9 @@ struct Assignment: Sendable {
     var column: String
     var at: Int
     var value: Expr
+    /// `SET (a, b) = (SELECT x, y …)`: the column of the sub-query this column takes (`value`
+    /// is the sub-query, the same for each of them).
+    var position: Int?
 }
 
 struct InsertStatement: Sendable {
