@@ -54,7 +54,8 @@ enum SQLTypes {
     static func castsImplicitly(_ from: ColumnType, to: ColumnType) -> Bool {
         if same(from, to) { return true }
         guard from.arrayDimensions == to.arrayDimensions else { return false }
-        if from.arrayDimensions > 0 { return false }
+        // An array casts as its elements do (`numeric[]` to `double precision[]`).
+        if from.arrayDimensions > 0 { return castsImplicitly(from.element, to: to.element) }
         if from.schema != nil || to.schema != nil { return false }
         if let a = numericRank[from.name], let b = numericRank[to.name] { return a < b }
         switch (from.name, to.name) {

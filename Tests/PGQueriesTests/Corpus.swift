@@ -263,6 +263,10 @@ let corpus: [CorpusCase] = [
     .init("UPDATE saas_credits c SET (credits_used, messages_count) = (SELECT coalesce(sum(-t.amount), 0), count(*)::int FROM saas_credit_transactions t WHERE t.credit_id = c.id AND t.transaction_type = 'usage'), updated_at = now() WHERE c.id = @id RETURNING c.credits_used, c.messages_count", [
         "credits_used numeric NOT NULL", "messages_count integer NOT NULL", "$1 id uuid",
     ]),
+    // An array casts implicitly as its elements do: numeric[] to double precision[].
+    .init("SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ai_latency_ms) AS latencies FROM saas_messages", [
+        "latencies double precision[]",
+    ]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),
