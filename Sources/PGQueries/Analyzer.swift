@@ -367,6 +367,19 @@ final class Analyzer {
             var entry = RangeEntry(alias: alias, columns: columns.map { RangeColumn(name: $0.name ?? "?column?", type: SQLTypes.isUnknown($0.type) ? SQLTypes.text : $0.type, notNull: $0.notNull, originTable: $0.originTable, originColumn: $0.originColumn) }, table: nil)
             try rename(&entry, columnAliases, at: at)
             return .leaf(entry)
+        case .function(let call, let alias, _, _, let ordinality, let at) where call.columnDefinitions != nil:
+            // A function returning records, its columns defined where it is called.
+            let scope = Scope(nodes: lateral, parent: parent)
+            let typed = try function(call, scope)
+            guard typed.type.name == "record" else {
+                throw error("a column definition list is only allowed for functions returning \"record\"", at: at)
+            }
+            var columns: [RangeColumn] = []
+            for definition in call.columnDefinitions ?? [] {
+                columns.append(RangeColumn(name: definition.name, type: try resolveWritten(definition.type, at: definition.at), notNull: false))
+            }
+            if ordinality { columns.append(RangeColumn(name: "ordinality", type: SQLTypes.bigint, notNull: true)) }
+            return .leaf(RangeEntry(alias: alias ?? call.name.last ?? "?column?", columns: columns, table: nil))
         case .function(let call, let alias, let columnAliases, _, let ordinality, let at)
             where call.name.last == "unnest" && call.name.count <= 2 && call.arguments.count > 1:
             // `unnest($1::int[], $2::text[]) AS u(q, p)`: the arrays side by side, one column

@@ -490,9 +490,23 @@ struct QueryParser {
         _ = accept("only")
         let name = try qualifiedName()
         if isSymbol("(") {
-            let call = try callArguments(name: name, at: at)
+            var call = try callArguments(name: name, at: at)
             let ordinality = accept("with") ? (try { () throws(Diagnostic) in try expect("ordinality"); return true }()) : false
-            let (alias, columns) = try aliasAndColumns()
+            // `AS x(sku text, qty int)`: a column definition list, for functions returning records.
+            let alias = try optionalAlias()
+            if isSymbol("("), peek(1)?.isIdentifier == true, !isSymbol(",", at: 2), !isSymbol(")", at: 2) {
+                index += 1
+                var definitions: [(name: String, type: WrittenType, at: Int)] = []
+                repeat {
+                    let columnAt = offset
+                    let column = try identifier("a column name")
+                    definitions.append((column, try typeName(), columnAt))
+                } while acceptSymbol(",")
+                try expectSymbol(")")
+                call.columnDefinitions = definitions
+                return .function(call, alias: alias, columnAliases: nil, lateral: lateral, withOrdinality: ordinality, at: at)
+            }
+            let columns = alias != nil && isSymbol("(") ? try identifierList() : nil
             return .function(call, alias: alias, columnAliases: columns, lateral: lateral, withOrdinality: ordinality, at: at)
         }
         let (alias, columns) = try aliasAndColumns()

@@ -77,6 +77,8 @@ struct Call: Sendable {
     var arguments: [Expr]
     /// Some argument was given by name (`days => 1`); the catalog matches by position only.
     var hasNamedArguments = false
+    /// In FROM, a column definition list: `jsonb_to_recordset($1) AS x(sku text, qty int)`.
+    var columnDefinitions: [(name: String, type: WrittenType, at: Int)]?
     var star = false
     var distinct = false
     var orderBy: [OrderItem] = []

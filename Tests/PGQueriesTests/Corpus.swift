@@ -267,6 +267,13 @@ let corpus: [CorpusCase] = [
     .init("SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ai_latency_ms) AS latencies FROM saas_messages", [
         "latencies double precision[]",
     ]),
+    // A record-returning function in FROM with its columns defined there.
+    .init("SELECT x.sku, x.qty FROM jsonb_to_recordset(@items::jsonb) AS x(sku text, qty int)", [
+        "sku text", "qty integer", "$1 items jsonb",
+    ]),
+    .init("SELECT k.title, r.note FROM saas_knowledge_base k CROSS JOIN LATERAL jsonb_to_record(k.content) AS r(note varchar(200), price numeric) WHERE r.price > 0", [
+        "title character varying NOT NULL", "note character varying",
+    ]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),
