@@ -374,6 +374,10 @@ extension Analyzer {
         }
         if let filter = call.filter { try booleanCondition(filter, scope, clause: "FILTER") }
         for item in call.orderBy + call.withinGroup { _ = try expression(item.expression, scope) }
+        // grouping(a, b) with GROUPING SETS, ROLLUP or CUBE: a bit mask of the columns a row aggregates over.
+        if name == "grouping", call.name.count == 1 || call.name[0] == "pg_catalog", !call.arguments.isEmpty, call.over == nil {
+            return Typed(SQLTypes.integer, notNull: true, name: "grouping")
+        }
         if let over = call.over {
             for expression in over.partitionBy { _ = try self.expression(expression, scope) }
             for item in over.orderBy { _ = try expression(item.expression, scope) }

@@ -380,6 +380,21 @@ final class Analyzer {
             }
             if ordinality { columns.append(RangeColumn(name: "ordinality", type: SQLTypes.bigint, notNull: true)) }
             return .leaf(RangeEntry(alias: alias ?? call.name.last ?? "?column?", columns: columns, table: nil))
+        case .function(let call, let alias, let columnAliases, _, let ordinality, _)
+            where call.arguments.count == 1 && Self.eachFunctions[call.name.last ?? ""] != nil && (call.name.count == 1 || call.name[0] == "pg_catalog"):
+            // jsonb_each(…) and its kin: a key and a value per member of an object.
+            let name = call.name.last ?? ""
+            let scope = Scope(nodes: lateral, parent: parent)
+            let argument = try expression(call.arguments[0], scope)
+            let json = name.hasPrefix("jsonb") ? SQLTypes.named("jsonb") : SQLTypes.named("json")
+            settle(argument, as: json)
+            var columns = [
+                RangeColumn(name: "key", type: SQLTypes.text, notNull: true),
+                RangeColumn(name: "value", type: Self.eachFunctions[name]! ? SQLTypes.text : json, notNull: false),
+            ]
+            if ordinality { columns.append(RangeColumn(name: "ordinality", type: SQLTypes.bigint, notNull: true)) }
+            for (index, alias) in (columnAliases ?? []).prefix(columns.count).enumerated() { columns[index].name = alias }
+            return .leaf(RangeEntry(alias: alias ?? name, columns: columns, table: nil))
         case .function(let call, let alias, let columnAliases, _, let ordinality, let at)
             where call.name.last == "unnest" && call.name.count <= 2 && call.arguments.count > 1:
             // `unnest($1::int[], $2::text[]) AS u(q, p)`: the arrays side by side, one column
@@ -458,6 +473,9 @@ final class Analyzer {
             return .join(left, right, merged: merged)
         }
     }
+
+    /// The functions that give a row per member of a JSON object, and whether the value is text.
+    static let eachFunctions: [String: Bool] = ["jsonb_each": false, "jsonb_each_text": true, "json_each": false, "json_each_text": true]
 
     func rename(_ entry: inout RangeEntry, _ aliases: [String]?, at: Int) throws(Diagnostic) {
         guard let aliases else { return }

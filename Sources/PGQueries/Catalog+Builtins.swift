@@ -620,6 +620,8 @@ extension Catalog {
         "starts_with(text, text) -> bool",
         "regexp_replace(text, text, text) -> text",
         "regexp_replace(text, text, text, text) -> text",
+        "regexp_like(text, text) -> bool",
+        "regexp_like(text, text, text) -> bool",
         "regexp_match(text, text) -> text[] nullable",
         "regexp_match(text, text, text) -> text[] nullable",
         "regexp_matches(text, text) -> text[] setof",

@@ -274,6 +274,13 @@ let corpus: [CorpusCase] = [
     .init("SELECT k.title, r.note FROM saas_knowledge_base k CROSS JOIN LATERAL jsonb_to_record(k.content) AS r(note varchar(200), price numeric) WHERE r.price > 0", [
         "title character varying NOT NULL", "note character varying",
     ]),
+    // A row per member of a JSON object; grouping() beside ROLLUP; regexp_like.
+    .init("SELECT c.id, s.key, s.value, t.value AS raw FROM saas_clients c, jsonb_each_text(c.settings) AS s, jsonb_each(c.settings) t WHERE s.key = t.key", [
+        "id uuid NOT NULL", "key text NOT NULL", "value text", "raw jsonb",
+    ]),
+    .init("SELECT sender, grouping(sender) AS total_row, count(*) AS n FROM saas_messages WHERE regexp_like(body, '^Halo', 'i') GROUP BY ROLLUP (sender)", [
+        "sender saas_message_sender", "total_row integer NOT NULL", "n bigint NOT NULL",
+    ]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),
