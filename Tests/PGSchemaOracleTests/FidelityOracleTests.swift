@@ -524,6 +524,30 @@ import Testing
         ])
     }
 
+    /// A renamed column is renamed however expressions spell it (`C16` for c16, `"a""b"`), and a
+    /// renamed enum label only where a constant of the enum is meant, quotes and all.
+    @Test func renamesFollowEverySpelling() throws {
+        try compare([
+            "000001_columns.up.sql": """
+                CREATE TABLE t (c16 int CHECK (C16 > 0), g int GENERATED ALWAYS AS (C16 * 2) STORED);
+                CREATE INDEX ix ON t ((C16 + 1)) WHERE C16 > 0;
+                ALTER TABLE t RENAME c16 TO r;
+                CREATE TABLE t4 ("quote""d9" real, other int);
+                CREATE INDEX ix26 ON t4 ("quote""d9");
+                CREATE INDEX ix27 ON t4 (other) WHERE "quote""d9" > 0;
+                ALTER TABLE t4 RENAME COLUMN "quote""d9" TO rc29;
+                ALTER TABLE t4 DROP rc29;
+                """,
+            "000002_labels.up.sql": """
+                CREATE TYPE e AS ENUM ('a', 'b', 'it''s');
+                CREATE TABLE u (c text CHECK (c <> 'a'), d e DEFAULT 'it''s' CHECK (d <> 'a'), f e CHECK (f IN ('a', 'b')));
+                CREATE INDEX u_d ON u (c) WHERE d = ANY (ARRAY['a'::e, 'b']) AND 'a' <> c;
+                ALTER TYPE e RENAME VALUE 'a' TO 'z';
+                ALTER TYPE e RENAME VALUE 'it''s' TO 'it''ll';
+                """,
+        ])
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([

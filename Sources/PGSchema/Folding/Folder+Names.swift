@@ -42,7 +42,9 @@ extension Folder {
     /// `expression` with the identifier `old` (a column, not a function or a qualified name's
     /// first part) renamed to `new`, quoted where needed; the rest as written.
     static func renaming(_ old: String, to new: String, in expression: String) -> String {
-        guard expression.contains(old) else { return expression }
+        // A quick look first: the name as written may differ in case (`C16` for c16) or have its
+        // quotes doubled (`"a""b"`), so only a plain name that cannot be there is a no.
+        guard old.contains("\"") || expression.lowercased().contains(old.lowercased()) else { return expression }
         let source = SourceFile(path: "", text: expression)
         guard let tokens = Lexer.lex(source).statements.first?.tokens else { return expression }
         var bytes = source.bytes
@@ -60,7 +62,7 @@ extension Folder {
     /// names by OID and prints the new name, for a qualified name (`old.f(…)`, `::old.t`) and for
     /// a `'old.seq'::regclass` constant alike.
     static func renamingSchema(_ old: String, to new: String, in expression: String) -> String {
-        guard expression.contains(old) else { return expression }
+        guard old.contains("\"") || expression.lowercased().contains(old.lowercased()) else { return expression }
         let source = SourceFile(path: "", text: expression)
         guard let tokens = Lexer.lex(source).statements.first?.tokens else { return expression }
         var bytes = source.bytes
@@ -94,25 +96,68 @@ extension Folder {
     /// PostgreSQL stores an enum constant by its OID, so a renamed label shows in the defaults,
     /// checks and index predicates of the tables with a column of that type.
     mutating func renameEnumLabel(_ old: String, to new: String, of type: QualifiedName) {
-        func renamed(_ expression: String) -> String {
+        /// `expression` with the constants of the enum spelled `old` spelled `new`. In a column's
+        /// default every such literal is one; in a check or a predicate only a literal cast to
+        /// the type or compared with a column of it (`status = 'x'`, `status IN ('x', 'y')`):
+        /// `note <> 'x'` on a text column keeps its text.
+        func renamed(_ expression: String, enumColumns: Set<String>?) -> String {
             let source = SourceFile(path: "", text: expression)
-            guard expression.contains(old), let tokens = Lexer.lex(source).statements.first?.tokens else { return expression }
+            guard old.contains("'") || expression.contains(old), let tokens = Lexer.lex(source).statements.first?.tokens else { return expression }
             var bytes = source.bytes
             let literal = Array(("'" + new.replacingOccurrences(of: "'", with: "''") + "'").utf8)
-            for token in tokens.reversed() where token.kind == .string && token.value == old {
+            for (index, token) in tokens.enumerated().reversed() where token.kind == .string && token.value == old {
+                if let enumColumns, !Self.isEnumConstant(at: index, in: tokens, type: type.name, columns: enumColumns) { continue }
                 bytes.replaceSubrange(token.start..<token.end, with: literal)
             }
             return String(decoding: bytes, as: UTF8.self)
         }
         for t in schema.tables.indices where schema.tables[t].columns.contains(where: { $0.type.qualifiedName == type }) {
+            let enumColumns = Set(schema.tables[t].columns.filter { $0.type.qualifiedName == type }.map(\.name))
             for c in schema.tables[t].columns.indices where schema.tables[t].columns[c].type.qualifiedName == type {
-                if let expression = schema.tables[t].columns[c].defaultExpression { schema.tables[t].columns[c].defaultExpression = renamed(expression) }
+                if let expression = schema.tables[t].columns[c].defaultExpression {
+                    schema.tables[t].columns[c].defaultExpression = renamed(expression, enumColumns: nil)
+                }
             }
-            for k in schema.tables[t].checks.indices { schema.tables[t].checks[k].expression = renamed(schema.tables[t].checks[k].expression) }
+            for k in schema.tables[t].checks.indices {
+                schema.tables[t].checks[k].expression = renamed(schema.tables[t].checks[k].expression, enumColumns: enumColumns)
+            }
             for i in schema.tables[t].indexes.indices {
-                if let predicate = schema.tables[t].indexes[i].predicate { schema.tables[t].indexes[i].predicate = renamed(predicate) }
+                if let predicate = schema.tables[t].indexes[i].predicate {
+                    schema.tables[t].indexes[i].predicate = renamed(predicate, enumColumns: enumColumns)
+                }
             }
         }
+    }
+}
+
+extension Folder {
+    /// Whether the string literal at `index` is a constant of the enum `type`: cast to it, or
+    /// beside a comparison (or in an IN list) whose other side is one of `columns`.
+    static func isEnumConstant(at index: Int, in tokens: [Token], type: String, columns: Set<String>) -> Bool {
+        let comparisons: Set<String> = ["=", "<>", "!=", "<", ">", "<=", ">="]
+        if index + 2 < tokens.count, tokens[index + 1].isSymbol("::") {
+            // `'x'::type` or `'x'::schema.type`
+            var end = index + 2
+            while end + 2 < tokens.count, tokens[end + 1].isSymbol(".") { end += 2 }
+            return tokens[end].isIdentifier && tokens[end].value == type
+        }
+        // `'x' = status`
+        if index + 2 < tokens.count, tokens[index + 1].kind == .symbol, comparisons.contains(tokens[index + 1].value),
+           tokens[index + 2].isIdentifier, columns.contains(tokens[index + 2].value) {
+            return true
+        }
+        // `status = 'x'`, `status IN ('x', 'y')`, `status = ANY (ARRAY['x'])`
+        var before = index - 1
+        while before >= 0, tokens[before].kind == .string || tokens[before].isSymbol(",") || tokens[before].isSymbol("(")
+            || tokens[before].isSymbol("[") || tokens[before].isWord("array") || tokens[before].isWord("any") {
+            before -= 1
+        }
+        guard before >= 1 else { return false }
+        let op = tokens[before]
+        guard op.isWord("in") || op.kind == .symbol && comparisons.contains(op.value) else { return false }
+        var operand = before - 1
+        if op.isWord("in"), operand >= 0, tokens[operand].isWord("not") { operand -= 1 }
+        return operand >= 0 && tokens[operand].isIdentifier && columns.contains(tokens[operand].value)
     }
 }
 
