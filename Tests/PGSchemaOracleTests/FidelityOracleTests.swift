@@ -548,6 +548,27 @@ import Testing
         ])
     }
 
+    /// Keys on one column in one CREATE TABLE are merged only when their indexes would be the
+    /// same (NULLS NOT DISTINCT, INCLUDE, DEFERRABLE, also written inline); a key naming a
+    /// column twice numbers it in the name, as an index does; a materialized view's index can
+    /// be renamed.
+    @Test func keysMergeOnlyWhenTheirIndexesAreTheSame() throws {
+        try compare([
+            "000001_keys.up.sql": """
+                CREATE TABLE t85 (a int CONSTRAINT uq87 UNIQUE NULLS NOT DISTINCT, PRIMARY KEY (a));
+                CREATE TABLE t86 (a int UNIQUE NULLS NOT DISTINCT, UNIQUE (a));
+                CREATE TABLE t87 (a int UNIQUE DEFERRABLE, b int, UNIQUE (b) INCLUDE (a), UNIQUE (a), UNIQUE (b));
+                CREATE TABLE t8 (c9 varchar(10) UNIQUE NULLS NOT DISTINCT, CONSTRAINT tc10 UNIQUE (c9));
+                ALTER TABLE t8 RENAME CONSTRAINT t8_c9_key TO renamed;
+                CREATE TABLE t26 (c27 uuid NOT NULL, UNIQUE (c27) INCLUDE (c27));
+                CREATE MATERIALIZED VIEW mv AS SELECT a FROM t85;
+                CREATE INDEX ix ON mv (a);
+                ALTER INDEX ix RENAME TO ix2;
+                COMMENT ON INDEX ix2 IS 'renamed';
+                """,
+        ])
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([

@@ -254,6 +254,10 @@ struct Folder {
             } else if let t = schema.tables.firstIndex(where: { $0.name.schema == schemaName && constraintHasIndex(name.name, in: $0) }) {
                 // Renaming the index of a primary key, unique or exclusion constraint renames the constraint.
                 _ = renameConstraint(name.name, to: newName, in: t)
+            } else if let v = schema.views.firstIndex(where: { $0.name.schema == schemaName && $0.indexes.contains { $0.name == name.name } }),
+                      let i = schema.views[v].indexes.firstIndex(where: { $0.name == name.name }) {
+                // A materialized view's index.
+                schema.views[v].indexes[i].name = newName
             } else {
                 if !ifExists { error("index \"\(name.name)\" does not exist", at: name.location) }
                 return
@@ -488,10 +492,15 @@ struct Folder {
                 column.isNotNull = true
                 column.sequence = newSequence(for: tableName, definition.name, in: schemaName, named: sequenceName)
             case .collate(let collation): column.collation = collation
-            case .primaryKey(let name):
-                pending.append(TableConstraint(name: name, kind: .primaryKey(columns: [definition.name]), location: definition.nameLocation))
-            case .unique(let name):
-                pending.append(TableConstraint(name: name, kind: .unique(columns: [definition.name]), location: definition.nameLocation))
+            case .primaryKey(let name, let include, let deferrable):
+                pending.append(TableConstraint(
+                    name: name, kind: .primaryKey(columns: [definition.name]), location: definition.nameLocation, include: include, isDeferrable: deferrable
+                ))
+            case .unique(let name, let include, let deferrable, let nullsNotDistinct):
+                pending.append(TableConstraint(
+                    name: name, kind: .unique(columns: [definition.name]), location: definition.nameLocation, include: include,
+                    isDeferrable: deferrable, nullsNotDistinct: nullsNotDistinct
+                ))
             case .references(let name, let table, let columns, let onDelete, let onUpdate):
                 pending.append(TableConstraint(name: name, kind: .foreignKey(columns: [definition.name], table: table, referencedColumns: columns, onDelete: onDelete, onUpdate: onUpdate), location: definition.nameLocation))
             case .check(let name, let expression):
@@ -593,7 +602,7 @@ struct Folder {
         case .unique(let columns):
             guard !missingColumns(columns) else { return }
             // INCLUDE columns count for the name, as for an index.
-            let name = constraint.name ?? GeneratedNames.choose(table.name.name, GeneratedNames.columnPart(columns + constraint.include), "key") {
+            let name = constraint.name ?? GeneratedNames.choose(table.name.name, GeneratedNames.columnPart(GeneratedNames.indexColumnNames(columns + constraint.include)), "key") {
                 relationNameTaken($0, in: schemaName) || constraintNameTaken($0, in: schemaName)
             }
             schema.tables[t].uniqueConstraints.append(KeyConstraint(

@@ -409,12 +409,13 @@ extension Cursor {
             } else if accept("default") {
                 constraints.append(.defaultValue(try defaultExpression()))
             } else if accept("primary", "key") {
-                constraints.append(.primaryKey(name: name))
-                try indexParameters()
+                let parameters = try indexParameters()
+                constraints.append(.primaryKey(name: name, include: parameters.include, deferrable: parameters.deferrable))
             } else if accept("unique") {
-                _ = accept("nulls", "not", "distinct") || accept("nulls", "distinct")
-                constraints.append(.unique(name: name))
-                try indexParameters()
+                let nullsNotDistinct = accept("nulls", "not", "distinct")
+                _ = nullsNotDistinct || accept("nulls", "distinct")
+                let parameters = try indexParameters()
+                constraints.append(.unique(name: name, include: parameters.include, deferrable: parameters.deferrable, nullsNotDistinct: nullsNotDistinct))
             } else if accept("check") {
                 constraints.append(.check(name: name, expression: try parenthesized()))
                 _ = accept("no", "inherit")

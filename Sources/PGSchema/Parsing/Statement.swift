@@ -41,8 +41,10 @@ public enum ColumnConstraint: Sendable, Equatable {
     case notNull
     case null
     case defaultValue(String)
-    case primaryKey(name: String?)
-    case unique(name: String?)
+    /// With the index's INCLUDE columns and DEFERRABLE (and for UNIQUE, NULLS NOT DISTINCT),
+    /// which keep PostgreSQL from merging it with another key on the same column.
+    case primaryKey(name: String?, include: [String] = [], deferrable: Bool = false)
+    case unique(name: String?, include: [String] = [], deferrable: Bool = false, nullsNotDistinct: Bool = false)
     case references(name: String?, table: NameRef, columns: [String], onDelete: String, onUpdate: String)
     case check(name: String?, expression: String)
     case generated(expression: String)
