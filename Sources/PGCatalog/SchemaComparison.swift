@@ -240,8 +240,15 @@ public enum SchemaComparison {
         }
     }
 
+    /// Array dimensions are only declared: PostgreSQL records none (`attndims` 0) for a column
+    /// copied by `LIKE` or made by `CREATE TABLE … AS`, so an array type with none on one side
+    /// agrees with any.
+    static func sameDimensions(_ a: ColumnSnapshot, _ b: ColumnSnapshot) -> Bool {
+        a.arrayDimensions == b.arrayDimensions || (a.arrayDimensions == 0 || b.arrayDimensions == 0) && a.type.hasSuffix("[]")
+    }
+
     static func sameColumn(_ a: ColumnSnapshot, _ b: ColumnSnapshot) -> Bool {
-        a.type == b.type && a.arrayDimensions == b.arrayDimensions && a.isNotNull == b.isNotNull
+        a.type == b.type && sameDimensions(a, b) && a.isNotNull == b.isNotNull
             && a.identity == b.identity && a.collation == b.collation
             && sameExpression(a.defaultExpression, b.defaultExpression)
             && sameExpression(a.generatedExpression, b.generatedExpression)

@@ -569,6 +569,14 @@ import Testing
         ])
     }
 
+    /// PostgreSQL records no array dimensions for columns LIKE copies: verify takes that as
+    /// agreeing with the model's.
+    @Test func arraysCopiedByLikeHaveNoDeclaredDimensions() throws {
+        try compare([
+            "000001_like.up.sql": "CREATE TABLE t80 (c84 int[], c85 integer[][]);\nCREATE TABLE lk91 (LIKE t80 INCLUDING ALL);\n",
+        ])
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([
