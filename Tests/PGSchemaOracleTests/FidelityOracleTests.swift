@@ -577,6 +577,16 @@ import Testing
         ])
     }
 
+    /// A dropped table's sequences go with it, and so do the defaults of other tables that use
+    /// them (a LIKE … INCLUDING DEFAULTS copy's): with CASCADE; without it the drop is refused.
+    @Test func droppedTablesTakeTheDefaultsOfTheirSequences() throws {
+        try compare([
+            "000001_like.up.sql": "CREATE TABLE t14 (c15 serial);\nCREATE TABLE lk75 (LIKE t14 INCLUDING DEFAULTS);\nDROP TABLE t14 CASCADE;\n",
+        ])
+        let refused = SchemaLoader.fold(sql: "CREATE TABLE t14 (c15 serial);\nCREATE TABLE lk75 (LIKE t14 INCLUDING DEFAULTS);\nDROP TABLE t14;\n")
+        #expect(refused.diagnostics.map(\.message) == ["cannot drop table t14 because other objects depend on it"])
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([

@@ -102,7 +102,7 @@ extension Folder {
     }
 
     /// Columns whose default calls `nextval` on the sequence.
-    private func columnsUsingSequence(_ sequence: QualifiedName) -> [(table: Int, column: Int)] {
+    func columnsUsingSequence(_ sequence: QualifiedName) -> [(table: Int, column: Int)] {
         let prefix = sequence.schema == "public" ? "" : Self.quotedIfNeeded(sequence.schema) + "."
         let spellings = ["'\(prefix)\(Self.quotedIfNeeded(sequence.name))'", "'\(sequence.schema).\(sequence.name)'", "'\(sequence.name)'"]
         var found: [(table: Int, column: Int)] = []

@@ -1216,6 +1216,19 @@ struct Folder {
                     note: "\(inheritors.map(\.name).joined(separator: ", ")) inherits from it; drop that first, or use DROP … CASCADE"
                 )
             }
+            // Its sequences (serials', and those OWNED BY it) go with it, and so do the defaults
+            // of other tables that use them (a LIKE … INCLUDING DEFAULTS copy's).
+            let owned = schema.tables[t].columns.compactMap(\.sequence) + schema.sequences.filter { $0.ownerTable == qualified }.map(\.name.name)
+            let sequenceUsers = owned.flatMap { columnsUsingSequence(QualifiedName(schema: qualified.schema, $0)) }
+                .filter { $0.table != t && !droppingTogether.contains(schema.tables[$0.table].name) }
+            if !sequenceUsers.isEmpty, !cascade {
+                let user = sequenceUsers[0]
+                return error(
+                    "cannot drop table \(name.name) because other objects depend on it", at: name.location,
+                    note: "the default of column \(schema.tables[user.table].columns[user.column].name) of table \(schema.tables[user.table].name.name) uses its sequence; drop that default first, or use DROP … CASCADE"
+                )
+            }
+            for user in sequenceUsers { schema.tables[user.table].columns[user.column].defaultExpression = nil }
             for other in dependents { schema.tables[other].foreignKeys.removeAll { $0.referencedTable == qualified } }
             schema.tables.remove(at: t)
             if hasInheritance {
