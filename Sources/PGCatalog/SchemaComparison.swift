@@ -240,6 +240,122 @@ public enum SchemaComparison {
         }
     }
 
+    /// Defaults compare as expressions, except a string constant for a `bytea` or `"char"`
+    /// column, which PostgreSQL stores as that type's value: `'abc'` is `'\x616263'::bytea`,
+    /// and `'abc'` for a `"char"` is `'a'`.
+    static func sameDefault(_ a: String?, _ b: String?, type: String) -> Bool {
+        if type == "bytea" || type == "\"char\"", let a, let b, let x = stringConstant(a), let y = stringConstant(b) {
+            return type == "bytea" ? byteaValue(x) == byteaValue(y) : x.prefix(1) == y.prefix(1)
+        }
+        return sameExpression(a, b)
+    }
+
+    /// The bytes of a string constant (`'…'` or `E'…'`, then any cast), or nil.
+    static func stringConstant(_ expression: String) -> [UInt8]? {
+        var text = Array(expression.trimmingCharacters(in: .whitespaces).utf8)
+        if let cast = text.lastIndex(of: UInt8(ascii: "'")), cast + 2 < text.count, text[cast + 1] == UInt8(ascii: ":"), text[cast + 2] == UInt8(ascii: ":") {
+            text = Array(text[...cast])
+        }
+        var escaped = false
+        if let first = text.first, first == UInt8(ascii: "E") || first == UInt8(ascii: "e") {
+            escaped = true
+            text.removeFirst()
+        }
+        guard text.count >= 2, text.first == UInt8(ascii: "'"), text.last == UInt8(ascii: "'") else { return nil }
+        let body = text[1..<(text.count - 1)]
+        var bytes: [UInt8] = []
+        var index = body.startIndex
+        while index < body.endIndex {
+            let byte = body[index]
+            if byte == UInt8(ascii: "'") {
+                // '' inside the constant; a lone quote means it was not one constant.
+                guard index + 1 < body.endIndex, body[index + 1] == byte else { return nil }
+                bytes.append(byte)
+                index += 2
+            } else if escaped, byte == UInt8(ascii: "\\"), index + 1 < body.endIndex {
+                let next = body[index + 1]
+                switch next {
+                case UInt8(ascii: "n"): bytes.append(0x0A)
+                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "r"): bytes.append(0x0D)
+                case UInt8(ascii: "b"): bytes.append(0x08)
+                case UInt8(ascii: "f"): bytes.append(0x0C)
+                case UInt8(ascii: "x"):
+                    // \xH or \xHH
+                    var value: UInt8 = 0
+                    var count = 0
+                    while count < 2, index + 2 + count < body.endIndex, let digit = hexDigit(body[index + 2 + count]) {
+                        value = value << 4 | digit
+                        count += 1
+                    }
+                    guard count > 0 else { return nil }
+                    bytes.append(value)
+                    index += 2 + count
+                    continue
+                case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                    // \o, \oo or \ooo
+                    var value = 0
+                    var count = 0
+                    while count < 3, index + 1 + count < body.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(body[index + 1 + count]) {
+                        value = value * 8 + Int(body[index + 1 + count] - UInt8(ascii: "0"))
+                        count += 1
+                    }
+                    bytes.append(UInt8(truncatingIfNeeded: value))
+                    index += 1 + count
+                    continue
+                default: bytes.append(next)
+                }
+                index += 2
+            } else {
+                bytes.append(byte)
+                index += 1
+            }
+        }
+        return bytes
+    }
+
+    /// A bytea's value from its input text: hex (`\x6162`) or the escape format (`ab\\`, `\141`).
+    static func byteaValue(_ text: [UInt8]) -> [UInt8]? {
+        let backslash = UInt8(ascii: "\\")
+        if text.count >= 2, text[0] == backslash, text[1] == UInt8(ascii: "x") || text[1] == UInt8(ascii: "X") {
+            var value: [UInt8] = []
+            var digits = text.dropFirst(2).filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }.makeIterator()
+            while let high = digits.next() {
+                guard let low = digits.next(), let h = hexDigit(high), let l = hexDigit(low) else { return nil }
+                value.append(h << 4 | l)
+            }
+            return value
+        }
+        var value: [UInt8] = []
+        var index = 0
+        while index < text.count {
+            if text[index] == backslash {
+                if index + 1 < text.count, text[index + 1] == backslash {
+                    value.append(backslash)
+                    index += 2
+                } else if index + 3 < text.count, let octal = UInt8(String(decoding: text[(index + 1)...(index + 3)], as: UTF8.self), radix: 8) {
+                    value.append(octal)
+                    index += 4
+                } else {
+                    return nil
+                }
+            } else {
+                value.append(text[index])
+                index += 1
+            }
+        }
+        return value
+    }
+
+    static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
     /// Array dimensions are only declared: PostgreSQL records none (`attndims` 0) for a column
     /// copied by `LIKE` or made by `CREATE TABLE … AS`, so an array type with none on one side
     /// agrees with any.
@@ -250,7 +366,7 @@ public enum SchemaComparison {
     static func sameColumn(_ a: ColumnSnapshot, _ b: ColumnSnapshot) -> Bool {
         a.type == b.type && sameDimensions(a, b) && a.isNotNull == b.isNotNull
             && a.identity == b.identity && a.collation == b.collation
-            && sameExpression(a.defaultExpression, b.defaultExpression)
+            && sameDefault(a.defaultExpression, b.defaultExpression, type: a.type)
             && sameExpression(a.generatedExpression, b.generatedExpression)
     }
 

@@ -587,6 +587,18 @@ import Testing
         #expect(refused.diagnostics.map(\.message) == ["cannot drop table t14 because other objects depend on it"])
     }
 
+    /// verify compares a bytea or "char" default by the value PostgreSQL stores, however the
+    /// string constant was written (hex or escape format, E'' escapes).
+    @Test func byteaAndCharDefaultsCompareByValue() throws {
+        try compare([
+            "000001_defaults.up.sql": #"""
+                CREATE TABLE t32 (c33 bytea DEFAULT '', c34 bytea DEFAULT 'abc', c35 bytea DEFAULT '\000a\\', c36 bytea DEFAULT E'\\xDEADbeef',
+                    c37 bytea DEFAULT '\x00ff'::bytea, c38 bytea DEFAULT E'\x41\102');
+                CREATE TABLE t14 (c17 "char" DEFAULT 'abc', c18 "char" DEFAULT E'a\nb', c19 "char" DEFAULT 'x'::"char");
+                """#,
+        ])
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([
