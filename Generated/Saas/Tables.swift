@@ -604,7 +604,7 @@ extension SaasClient.Draft: PGDraft {
 ///
 /// A row of `saas_knowledge_base`; from 000002_create_saas_knowledge_base.up.sql:7.
 ///
-/// Left out of the model (pg-codegen.json `omit`): `search_vector`; a `tsvector` is searched by the `search` helpers, never read back.
+/// Left out of the model: `search_vector` (a `tsvector`, searched by the `search` helpers, never read back).
 public struct SaasKnowledgeBase: Codable, Hashable, Sendable, Identifiable {
     /// `id uuid NOT NULL DEFAULT gen_random_uuid()`, primary key; from 000002_create_saas_knowledge_base.up.sql:8.
     public var id: UUID

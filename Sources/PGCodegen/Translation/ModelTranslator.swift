@@ -319,10 +319,15 @@ struct ModelTranslator {
         tableDoc.append("A row of `\(table.name)`; \(Self.provenanceText(table.provenance)).")
         let omitted = infos.filter(\.isOmitted)
         if !omitted.isEmpty {
-            let names = omitted.map { "`\(Self.oneLine($0.column.name))`" }.joined(separator: ", ")
-            let searched = omitted.contains { $0.column.type.name == "tsvector" }
+            // Why each is left out: the config says so, or it is a `tsvector` (left out by default).
+            let tableConfig = config.tables?[table.name.name] ?? config.tables?[table.name.description]
+            let names = omitted.map { info in
+                let configured = tableConfig?.columns?[info.column.name]?.omit == true
+                let reason = configured ? "pg-codegen.json `omit`" : "a `tsvector`, searched by the `search` helpers, never read back"
+                return "`\(Self.oneLine(info.column.name))` (\(reason))"
+            }.joined(separator: ", ")
             tableDoc.append("")
-            tableDoc.append("Left out of the model (pg-codegen.json `omit`): \(names)\(searched ? "; a `tsvector` is searched by the `search` helpers, never read back" : "").")
+            tableDoc.append("Left out of the model: \(names).")
         }
         let structure = Declaration.structure(StructDescription(
             doc: DocComment(tableDoc), name: typeName, conformances: conformances, members: members
