@@ -351,6 +351,8 @@ import Testing
             ("CREATE TABLE pn (a int NOT NULL); CREATE TABLE q (a int); ALTER TABLE q INHERIT pn;", "column \"a\" in child table must be marked NOT NULL"),
             ("CREATE TABLE pc (a int CHECK (a > 0)); CREATE TABLE q (a int); ALTER TABLE q INHERIT pc;", "child table is missing constraint \"pc_a_check\""),
             ("ALTER TABLE p ADD COLUMN id int GENERATED ALWAYS AS IDENTITY;", "cannot recursively add identity column to table that has child tables"),
+            ("CREATE TABLE gen (a int, b int GENERATED ALWAYS AS (a * 2) STORED); ALTER TABLE gen ALTER COLUMN a TYPE bigint;",
+             "cannot alter type of a column used by a generated column"),
         ] {
             #expect(SchemaLoader.fold(sql: sql + statement).diagnostics.map(\.message) == [message], "\(statement)")
         }

@@ -752,6 +752,10 @@ struct Folder {
                 renameColumn(old, to: new, in: t, c: c)
             case .alterColumnType(let columnName, let ref, let collation, let location):
                 guard let c = column(columnName, location), let type = resolve(ref) else { continue }
+                if let generated = schema.tables[t].columns.first(where: { $0.name != columnName && $0.generatedExpression.map { Self.mentions($0, columnName) } == true }) {
+                    error("cannot alter type of a column used by a generated column", at: location, note: "column \"\(columnName)\" is used by generated column \"\(generated.name)\"")
+                    continue
+                }
                 schema.tables[t].columns[c].type = type
                 schema.tables[t].columns[c].collation = collation
             case .setNotNull(let columnName, let location):
