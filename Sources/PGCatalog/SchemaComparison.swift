@@ -1,4 +1,5 @@
 import Foundation
+import PGSchema
 
 /// One way in which the folded model and the database disagree.
 public struct SchemaDifference: Sendable, Equatable, CustomStringConvertible {
@@ -250,68 +251,12 @@ public enum SchemaComparison {
         return sameExpression(a, b)
     }
 
-    /// The bytes of a string constant (`'…'` or `E'…'`, then any cast), or nil.
+    /// The text of a string constant (`'…'` or `E'…'`, then any cast) as the lexer decodes it, or nil.
     static func stringConstant(_ expression: String) -> [UInt8]? {
-        var text = Array(expression.trimmingCharacters(in: .whitespaces).utf8)
-        if let cast = text.lastIndex(of: UInt8(ascii: "'")), cast + 2 < text.count, text[cast + 1] == UInt8(ascii: ":"), text[cast + 2] == UInt8(ascii: ":") {
-            text = Array(text[...cast])
-        }
-        var escaped = false
-        if let first = text.first, first == UInt8(ascii: "E") || first == UInt8(ascii: "e") {
-            escaped = true
-            text.removeFirst()
-        }
-        guard text.count >= 2, text.first == UInt8(ascii: "'"), text.last == UInt8(ascii: "'") else { return nil }
-        let body = text[1..<(text.count - 1)]
-        var bytes: [UInt8] = []
-        var index = body.startIndex
-        while index < body.endIndex {
-            let byte = body[index]
-            if byte == UInt8(ascii: "'") {
-                // '' inside the constant; a lone quote means it was not one constant.
-                guard index + 1 < body.endIndex, body[index + 1] == byte else { return nil }
-                bytes.append(byte)
-                index += 2
-            } else if escaped, byte == UInt8(ascii: "\\"), index + 1 < body.endIndex {
-                let next = body[index + 1]
-                switch next {
-                case UInt8(ascii: "n"): bytes.append(0x0A)
-                case UInt8(ascii: "t"): bytes.append(0x09)
-                case UInt8(ascii: "r"): bytes.append(0x0D)
-                case UInt8(ascii: "b"): bytes.append(0x08)
-                case UInt8(ascii: "f"): bytes.append(0x0C)
-                case UInt8(ascii: "x"):
-                    // \xH or \xHH
-                    var value: UInt8 = 0
-                    var count = 0
-                    while count < 2, index + 2 + count < body.endIndex, let digit = hexDigit(body[index + 2 + count]) {
-                        value = value << 4 | digit
-                        count += 1
-                    }
-                    guard count > 0 else { return nil }
-                    bytes.append(value)
-                    index += 2 + count
-                    continue
-                case UInt8(ascii: "0")...UInt8(ascii: "7"):
-                    // \o, \oo or \ooo
-                    var value = 0
-                    var count = 0
-                    while count < 3, index + 1 + count < body.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(body[index + 1 + count]) {
-                        value = value * 8 + Int(body[index + 1 + count] - UInt8(ascii: "0"))
-                        count += 1
-                    }
-                    bytes.append(UInt8(truncatingIfNeeded: value))
-                    index += 1 + count
-                    continue
-                default: bytes.append(next)
-                }
-                index += 2
-            } else {
-                bytes.append(byte)
-                index += 1
-            }
-        }
-        return bytes
+        guard let tokens = Lexer.lex(SourceFile(path: "", text: expression)).statements.first?.tokens,
+              let first = tokens.first, first.kind == .string,
+              tokens.count == 1 || tokens[1].isSymbol("::") else { return nil }
+        return Array(first.value.utf8)
     }
 
     /// A bytea's value from its input text: hex (`\x6162`) or the escape format (`ab\\`, `\141`).
