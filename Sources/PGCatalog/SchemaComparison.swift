@@ -246,9 +246,19 @@ public enum SchemaComparison {
     /// and `'abc'` for a `"char"` is `'a'`.
     static func sameDefault(_ a: String?, _ b: String?, type: String) -> Bool {
         if type == "bytea" || type == "\"char\"", let a, let b, let x = stringConstant(a), let y = stringConstant(b) {
-            return type == "bytea" ? byteaValue(x) == byteaValue(y) : x.prefix(1) == y.prefix(1)
+            return type == "bytea" ? byteaValue(x) == byteaValue(y) : charValue(x) == charValue(y)
         }
         return sameExpression(a, b)
+    }
+
+    /// A `"char"` constant's byte: the first one written, or PostgreSQL's `\ooo` for a byte
+    /// past ASCII (`'é'` is stored and printed as `'\303'`).
+    static func charValue(_ text: [UInt8]) -> UInt8? {
+        if text.count == 4, text[0] == UInt8(ascii: "\\"),
+           let value = UInt8(String(decoding: text[1...], as: UTF8.self), radix: 8) {
+            return value
+        }
+        return text.first
     }
 
     /// The text of a string constant (`'…'` or `E'…'`, then any cast) as the lexer decodes it, or nil.

@@ -54,7 +54,12 @@ extension Folder {
             || (a.type.arrayDimensions > 0) != (b.type.arrayDimensions > 0) {
             return "type"
         }
-        func collation(_ column: Column) -> String? { column.collation == "default" ? nil : column.collation }
+        // The collation as written; a domain may carry its own, which the model does not keep,
+        // so a domain's columns are compared only when both name one.
+        func collation(_ column: Column) -> String? {
+            column.collation == "default" || column.collation == "pg_catalog.default" ? nil : column.collation
+        }
+        if a.type.schema != nil, collation(a) == nil || collation(b) == nil { return nil }
         return collation(a) == collation(b) ? nil : "collation"
     }
 
@@ -204,9 +209,6 @@ extension Folder {
             if column.isNotNull && !own.isNotNull {
                 return error("column \"\(column.name)\" in child table must be marked NOT NULL", at: parent.location)
             }
-        }
-        if let missing = schema.tables[p].checks.first(where: { check in !child.checks.contains { $0.name == check.name } }) {
-            return error("child table is missing constraint \"\(missing.name)\"", at: parent.location)
         }
         schema.tables[t].inherits.append(parentName)
         hasInheritance = true

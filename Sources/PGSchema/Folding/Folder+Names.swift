@@ -51,6 +51,8 @@ extension Folder {
         let replacement = Array(quotedIfNeeded(new).utf8)
         for (index, token) in tokens.enumerated().reversed() where token.isIdentifier && token.value == old {
             if index + 1 < tokens.count, tokens[index + 1].isSymbol("(") || tokens[index + 1].isSymbol(".") { continue }
+            // A field of a composite value (`(c).a`), not the column.
+            if index >= 2, tokens[index - 1].isSymbol("."), tokens[index - 2].isSymbol(")") { continue }
             bytes.replaceSubrange(token.start..<token.end, with: replacement)
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -97,33 +99,33 @@ extension Folder {
     /// checks and index predicates of the tables with a column of that type.
     mutating func renameEnumLabel(_ old: String, to new: String, of type: QualifiedName) {
         /// `expression` with the constants of the enum spelled `old` spelled `new`. In a column's
-        /// default every such literal is one; in a check or a predicate only a literal cast to
-        /// the type or compared with a column of it (`status = 'x'`, `status IN ('x', 'y')`):
-        /// `note <> 'x'` on a text column keeps its text.
-        func renamed(_ expression: String, enumColumns: Set<String>?) -> String {
+        /// default every such literal is one; in a check or a predicate every one too, except a
+        /// literal cast to another type or compared with a column of another type
+        /// (`note <> 'x'` on a text column keeps its text).
+        func renamed(_ expression: String, otherColumns: Set<String>?) -> String {
             let source = SourceFile(path: "", text: expression)
             guard old.contains("'") || expression.contains(old), let tokens = Lexer.lex(source).statements.first?.tokens else { return expression }
             var bytes = source.bytes
             let literal = Array(("'" + new.replacingOccurrences(of: "'", with: "''") + "'").utf8)
             for (index, token) in tokens.enumerated().reversed() where token.kind == .string && token.value == old {
-                if let enumColumns, !Self.isEnumConstant(at: index, in: tokens, type: type.name, columns: enumColumns) { continue }
+                if let otherColumns, Self.isOtherConstant(at: index, in: tokens, type: type.name, otherColumns: otherColumns) { continue }
                 bytes.replaceSubrange(token.start..<token.end, with: literal)
             }
             return String(decoding: bytes, as: UTF8.self)
         }
         for t in schema.tables.indices where schema.tables[t].columns.contains(where: { $0.type.qualifiedName == type }) {
-            let enumColumns = Set(schema.tables[t].columns.filter { $0.type.qualifiedName == type }.map(\.name))
+            let otherColumns = Set(schema.tables[t].columns.filter { $0.type.qualifiedName != type }.map(\.name))
             for c in schema.tables[t].columns.indices where schema.tables[t].columns[c].type.qualifiedName == type {
                 if let expression = schema.tables[t].columns[c].defaultExpression {
-                    schema.tables[t].columns[c].defaultExpression = renamed(expression, enumColumns: nil)
+                    schema.tables[t].columns[c].defaultExpression = renamed(expression, otherColumns: nil)
                 }
             }
             for k in schema.tables[t].checks.indices {
-                schema.tables[t].checks[k].expression = renamed(schema.tables[t].checks[k].expression, enumColumns: enumColumns)
+                schema.tables[t].checks[k].expression = renamed(schema.tables[t].checks[k].expression, otherColumns: otherColumns)
             }
             for i in schema.tables[t].indexes.indices {
                 if let predicate = schema.tables[t].indexes[i].predicate {
-                    schema.tables[t].indexes[i].predicate = renamed(predicate, enumColumns: enumColumns)
+                    schema.tables[t].indexes[i].predicate = renamed(predicate, otherColumns: otherColumns)
                 }
             }
         }
@@ -131,25 +133,25 @@ extension Folder {
 }
 
 extension Folder {
-    /// Whether the string literal at `index` is a constant of the enum `type`: cast to it, or
-    /// beside a comparison (or in an IN list) whose other side is one of `columns`.
-    static func isEnumConstant(at index: Int, in tokens: [Token], type: String, columns: Set<String>) -> Bool {
+    /// Whether the string literal at `index` is clearly not a constant of the enum `type`: cast
+    /// to another type, or beside a comparison (or in an IN list) whose other side is one of
+    /// `otherColumns` (the table's columns of other types).
+    static func isOtherConstant(at index: Int, in tokens: [Token], type: String, otherColumns: Set<String>) -> Bool {
         let comparisons: Set<String> = ["=", "<>", "!=", "<", ">", "<=", ">="]
         if index + 2 < tokens.count, tokens[index + 1].isSymbol("::") {
             // `'x'::type` or `'x'::schema.type`
             var end = index + 2
             while end + 2 < tokens.count, tokens[end + 1].isSymbol(".") { end += 2 }
-            return tokens[end].isIdentifier && tokens[end].value == type
+            return !(tokens[end].isIdentifier && tokens[end].value == type)
         }
-        // `'x' = status`
+        // `'x' = note`
         if index + 2 < tokens.count, tokens[index + 1].kind == .symbol, comparisons.contains(tokens[index + 1].value),
-           tokens[index + 2].isIdentifier, columns.contains(tokens[index + 2].value) {
+           tokens[index + 2].isIdentifier, otherColumns.contains(tokens[index + 2].value) {
             return true
         }
-        // `status = 'x'`, `status IN ('x', 'y')`, `status = ANY (ARRAY['x'])`
+        // `note = 'x'`, `note IN ('x', 'y')`
         var before = index - 1
-        while before >= 0, tokens[before].kind == .string || tokens[before].isSymbol(",") || tokens[before].isSymbol("(")
-            || tokens[before].isSymbol("[") || tokens[before].isWord("array") || tokens[before].isWord("any") {
+        while before >= 0, tokens[before].kind == .string || tokens[before].isSymbol(",") || tokens[before].isSymbol("(") {
             before -= 1
         }
         guard before >= 1 else { return false }
@@ -157,7 +159,7 @@ extension Folder {
         guard op.isWord("in") || op.kind == .symbol && comparisons.contains(op.value) else { return false }
         var operand = before - 1
         if op.isWord("in"), operand >= 0, tokens[operand].isWord("not") { operand -= 1 }
-        return operand >= 0 && tokens[operand].isIdentifier && columns.contains(tokens[operand].value)
+        return operand >= 0 && tokens[operand].isIdentifier && otherColumns.contains(tokens[operand].value)
     }
 }
 

@@ -44,13 +44,27 @@ extension Folder {
 
     /// `ALTER SEQUENCE s OWNED BY t.c`: dropping the column or its table then drops the sequence.
     mutating func setSequenceOwner(_ name: NameRef, ifExists: Bool, table: NameRef?, column: String?) {
-        guard let s = schema.sequences.firstIndex(where: { $0.name == name.qualified() }) else {
-            // A serial or identity column's own sequence is owned already; PostgreSQL would move it.
-            if !ifExists, !schema.tables.contains(where: { $0.name.schema == name.qualified().schema && $0.columns.contains { $0.sequence == name.name } }) {
-                error("relation \"\(name.name)\" does not exist", at: name.location)
+        let qualified = name.qualified()
+        if !schema.sequences.contains(where: { $0.name == qualified }) {
+            // A serial column's own sequence given another owner (or none) is the column's no
+            // more: it stays when the column's table goes. An identity's cannot be given away.
+            guard let t = schema.tables.firstIndex(where: { $0.name.schema == qualified.schema && $0.columns.contains { $0.sequence == qualified.name } }),
+                  let c = schema.tables[t].columns.firstIndex(where: { $0.sequence == qualified.name }) else {
+                if !ifExists { error("relation \"\(name.name)\" does not exist", at: name.location) }
+                return
             }
-            return
+            let owner = schema.tables[t].columns[c]
+            if owner.identity != nil {
+                if table.flatMap({ tableIndex($0.qualified()) }) != t || column != owner.name {
+                    error("cannot change ownership of identity sequence", at: name.location)
+                }
+                return
+            }
+            if table.flatMap({ tableIndex($0.qualified()) }) == t && column == owner.name { return }
+            schema.tables[t].columns[c].sequence = nil
+            schema.sequences.append(StandaloneSequence(name: qualified))
         }
+        guard let s = schema.sequences.firstIndex(where: { $0.name == qualified }) else { return }
         guard let table, let column else {
             schema.sequences[s].ownerTable = nil
             schema.sequences[s].ownerColumn = nil

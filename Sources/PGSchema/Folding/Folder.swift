@@ -918,6 +918,38 @@ struct Folder {
         return actions.enumerated().sorted { (pass($0.element), $0.offset) < (pass($1.element), $1.offset) }.map(\.element)
     }
 
+    /// A composite type's attribute renamed: expressions select it as `(column).field`, and
+    /// PostgreSQL prints the new name there, for the tables' columns of that type.
+    mutating func renameField(_ old: String, to new: String, ofType type: QualifiedName) {
+        func renamed(_ expression: String, columns: Set<String>) -> String {
+            let source = SourceFile(path: "", text: expression)
+            guard expression.contains(old) || old.contains("\""), let tokens = Lexer.lex(source).statements.first?.tokens else { return expression }
+            var bytes = source.bytes
+            for index in tokens.indices.reversed() where index >= 4 && tokens[index].isIdentifier && tokens[index].value == old {
+                // `( column ) . field`
+                guard tokens[index - 1].isSymbol("."), tokens[index - 2].isSymbol(")"), tokens[index - 3].isIdentifier,
+                      columns.contains(tokens[index - 3].value), tokens[index - 4].isSymbol("(") else { continue }
+                bytes.replaceSubrange(tokens[index].start..<tokens[index].end, with: Array(Self.quotedIfNeeded(new).utf8))
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        for t in schema.tables.indices {
+            let columns = Set(schema.tables[t].columns.filter { $0.type.qualifiedName == type }.map(\.name))
+            guard !columns.isEmpty else { continue }
+            for c in schema.tables[t].columns.indices {
+                if let expression = schema.tables[t].columns[c].defaultExpression { schema.tables[t].columns[c].defaultExpression = renamed(expression, columns: columns) }
+                if let expression = schema.tables[t].columns[c].generatedExpression { schema.tables[t].columns[c].generatedExpression = renamed(expression, columns: columns) }
+            }
+            for k in schema.tables[t].checks.indices { schema.tables[t].checks[k].expression = renamed(schema.tables[t].checks[k].expression, columns: columns) }
+            for i in schema.tables[t].indexes.indices {
+                for e in schema.tables[t].indexes[i].elements.indices {
+                    schema.tables[t].indexes[i].elements[e] = renamed(schema.tables[t].indexes[i].elements[e], columns: columns)
+                }
+                if let predicate = schema.tables[t].indexes[i].predicate { schema.tables[t].indexes[i].predicate = renamed(predicate, columns: columns) }
+            }
+        }
+    }
+
     /// Defaults name a sequence by its OID: after it is renamed or moved to another schema,
     /// PostgreSQL prints its name as it is now (qualified outside `public`), however the
     /// default was written.
@@ -925,13 +957,19 @@ struct Folder {
         func spelled(_ name: QualifiedName, qualified: Bool) -> String {
             "nextval('\(qualified ? Self.quotedIfNeeded(name.schema) + "." : "")\(Self.quotedIfNeeded(name.name))'"
         }
-        let oldTexts = [spelled(old, qualified: true)] + (old.schema == "public" ? [spelled(old, qualified: false)] : [])
         let newText = spelled(new, qualified: new.schema != "public")
         for t in schema.tables.indices {
+            // Unqualified, the name is the sequence's only in a table of its own schema (the one
+            // it was most likely written under); a `'name'::text` argument is looked up at each
+            // call, not bound, so it is left as written.
+            var spellings = [spelled(old, qualified: true), "nextval('\"\(old.schema)\".\"\(old.name)\"'"]
+            if schema.tables[t].name.schema == old.schema { spellings += [spelled(old, qualified: false), "nextval('\"\(old.name)\"'"] }
             for c in schema.tables[t].columns.indices {
                 guard let expression = schema.tables[t].columns[c].defaultExpression, expression.contains("nextval(") else { continue }
                 var changed = expression
-                for oldText in oldTexts { changed = changed.replacingOccurrences(of: oldText, with: newText) }
+                for spelling in spellings {
+                    for suffix in ["::regclass", ")"] { changed = changed.replacingOccurrences(of: spelling + suffix, with: newText + suffix) }
+                }
                 if changed != expression { schema.tables[t].columns[c].defaultExpression = changed }
             }
         }
@@ -1068,8 +1106,15 @@ struct Folder {
     }
 
     /// Whether an expression names `column` (as an identifier, not inside a string).
+    /// Whether `expression` names `column`: not a field of the same name (`(c).a`).
     static func mentions(_ expression: String, _ column: String) -> Bool {
-        Lexer.lex(SourceFile(path: "", text: expression)).statements.contains { $0.tokens.contains { $0.isIdentifier && $0.value == column } }
+        Lexer.lex(SourceFile(path: "", text: expression)).statements.contains { statement in
+            let tokens = statement.tokens
+            return tokens.indices.contains { index in
+                tokens[index].isIdentifier && tokens[index].value == column
+                    && !(index >= 2 && tokens[index - 1].isSymbol(".") && tokens[index - 2].isSymbol(")"))
+            }
+        }
     }
 
     private func constraintExists(_ name: String, in t: Int) -> Bool {
@@ -1479,6 +1524,7 @@ struct Folder {
                 }
                 schema.composites[c].attributes[a].name = new
                 schema.composites[c].attributes[a].provenance.lastChanged = location
+                renameField(old, to: new, ofType: qualified)
             case .attributes(let actions):
                 // In ALTER TABLE's passes: drops, then type changes, then additions.
                 func pass(_ action: AlterTypeAction) -> Int {
