@@ -79,7 +79,11 @@ extension RangeNode {
                 entry.columns[index].notNull = false
             }
             return .leaf(entry)
-        case .join(let left, let right, let merged):
+        case .join(let left, let right, var merged):
+            // A USING column merged from widened ones is widened too.
+            for index in merged.indices where keys.contains(where: { $0.hasSuffix(".\(merged[index].name)") }) {
+                merged[index].notNull = false
+            }
             return .join(left.widened(keys), right.widened(keys), merged: merged)
         }
     }

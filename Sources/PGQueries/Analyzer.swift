@@ -239,7 +239,17 @@ final class Analyzer {
                 if case .column(let parts, _) = expression, let found = columnKeys(parts, scope) { keys.formUnion(found) }
                 for child in children(expression) { collect(child) }
             }
-            core.groupingSets.forEach(collect)
+            for item in core.groupingSets {
+                // An output position or an output column's name stands for its expression.
+                if case .integer(let digits, _) = item, let position = Int(digits), position >= 1, position <= core.items.count {
+                    collect(core.items[position - 1].expression)
+                } else if case .column(let parts, _) = item, parts.count == 1, columnKeys(parts, scope) == nil,
+                          let aliased = core.items.first(where: { $0.alias == parts[0] }) {
+                    collect(aliased.expression)
+                } else {
+                    collect(item)
+                }
+            }
             scope.nodes = scope.nodes.map { $0.widened(keys) }
         }
         var columns: [Typed] = []

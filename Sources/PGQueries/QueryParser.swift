@@ -492,8 +492,10 @@ struct QueryParser {
         if isSymbol("(") {
             var call = try callArguments(name: name, at: at)
             let ordinality = accept("with") ? (try { () throws(Diagnostic) in try expect("ordinality"); return true }()) : false
-            // `AS x(sku text, qty int)`: a column definition list, for functions returning records.
-            let alias = try optionalAlias()
+            // `AS x(sku text, qty int)`: a column definition list, for functions returning records
+            // (also without an alias: `AS (sku text, qty int)`).
+            let alias = isWord("as") && isSymbol("(", at: 1) ? nil : try optionalAlias()
+            if alias == nil { _ = accept("as") }
             if isSymbol("("), peek(1)?.isIdentifier == true, !isSymbol(",", at: 2), !isSymbol(")", at: 2) {
                 index += 1
                 var definitions: [(name: String, type: WrittenType, at: Int)] = []

@@ -51,12 +51,18 @@ struct SchemaDump: ParsableCommand {
     /// FIFO, a terminal) is written in place, since replacing it would put a file in its place.
     static func write(_ data: Data, to path: String?) throws {
         guard let path, path != "-" else { return FileHandle.standardOutput.write(data) }
-        // Through symbolic links: the file they name is written, and they stay.
-        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-        let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+        // Through symbolic links: the file they name is written, and they stay (a link to a
+        // file not there yet makes it).
+        var url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        var type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+        if type == .typeSymbolicLink, let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) {
+            url = URL(fileURLWithPath: destination, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+            type = nil
+        }
         if let type, type != .typeRegular {
-            guard let handle = FileHandle(forWritingAtPath: url.path) else {
-                throw ValidationError("cannot write \(path)")
+            guard type != .typeDirectory, let handle = FileHandle(forWritingAtPath: url.path) else {
+                FileHandle.standardError.write(Data("error: cannot write \(path)\(type == .typeDirectory ? ": it is a directory" : "")\n".utf8))
+                throw ExitCode.failure
             }
             defer { try? handle.close() }
             try handle.write(contentsOf: data)

@@ -119,6 +119,8 @@ import Testing
         #expect(firstError("SELECT id FROM saas_clients JOIN saas_messages USING (nope)")?.message == "column \"nope\" specified in USING clause does not exist in left table")
         #expect(firstError("UPDATE saas_credits SET (credits_used, messages_count) = (SELECT 1)")?.message == "number of columns does not match number of values")
         #expect(firstError("UPDATE saas_credits SET (credits_used, messages_count) = (SELECT 1, now())")?.message == "column \"messages_count\" is of type integer but expression is of type timestamp with time zone")
+        // A sub-query's parameters are text, as PostgreSQL types them there.
+        #expect(firstError("UPDATE saas_credits SET (messages_count, closed_at) = (SELECT $1, $2)")?.message == "column \"messages_count\" is of type integer but expression is of type text")
         // Arguments by name are matched by position: a mismatch says so instead of hiding the name.
         #expect(firstError("SELECT make_interval(days => 1)")?.message == "function make_interval(integer) does not exist: arguments given by name are matched by position here")
         #expect(analyze("SELECT make_interval(years => 0, months => 0, weeks => 0, days => $1::int, hours => 0, mins => 0, secs => 0) AS span").diagnostics.isEmpty)

@@ -281,6 +281,14 @@ let corpus: [CorpusCase] = [
     .init("SELECT sender, grouping(sender) AS total_row, count(*) AS n FROM saas_messages WHERE regexp_like(body, '^Halo', 'i') GROUP BY ROLLUP (sender)", [
         "sender saas_message_sender", "total_row integer NOT NULL", "n bigint NOT NULL",
     ]),
+    // ROLLUP by an output name, a position, or a USING column: still the column's subtotal rows.
+    .init("SELECT sender AS who, direction, count(*) AS n FROM saas_messages GROUP BY ROLLUP (who, 2)", [
+        "who saas_message_sender", "direction saas_message_direction", "n bigint NOT NULL",
+    ]),
+    .init("SELECT client_id, count(*) AS n FROM saas_messages JOIN saas_conversations USING (client_id) GROUP BY CUBE (client_id)", [
+        "client_id uuid", "n bigint NOT NULL",
+    ]),
+    .init("SELECT sku, jsonb_to_recordset.qty FROM jsonb_to_recordset(@items::jsonb) AS (sku text, qty int)", ["sku text", "qty integer", "$1 items jsonb"]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),

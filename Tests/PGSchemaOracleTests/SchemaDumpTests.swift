@@ -54,6 +54,14 @@ import Testing
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == out.path + "/target.json")
         #expect(try String(contentsOfFile: out.path + "/target.json", encoding: .utf8) == expected)
 
+        // A link to a file not there yet makes it; a directory is an error that says so.
+        let dangling = out.path + "/dangling.json"
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "made.json")
+        #expect(try run(tool, ["schema", "--migrations", migrations.path, "--output", dangling]).status == 0)
+        #expect(try String(contentsOfFile: out.path + "/made.json", encoding: .utf8) == expected)
+        let directory = try run(tool, ["schema", "--migrations", migrations.path, "--output", out.path])
+        #expect(directory.status == 1 && directory.stderr == "error: cannot write \(out.path): it is a directory\n")
+
         let fifo = out.path + "/pipe"
         #expect(mkfifo(fifo, 0o600) == 0)
         // Opened for reading first, without blocking, so that the tool's open does not wait and
