@@ -483,7 +483,19 @@ import Testing
                 """,
             "000002_drop.up.sql": "DROP TYPE mood CASCADE;\nDROP DOMAIN score CASCADE;\n",
             "000003_again.up.sql": "CREATE VIEW user_moods AS SELECT id FROM users;\nCREATE VIEW user_doubled AS SELECT id FROM users;\n",
+            // Views that only cast to a dropped type go too.
+            "000004_casts.up.sql": """
+                CREATE DOMAIN d AS int;
+                CREATE TYPE feeling AS ENUM ('a', 'b');
+                CREATE VIEW casts_d AS SELECT id::d AS did FROM users;
+                CREATE VIEW casts_feeling AS SELECT 'a'::public.feeling AS k;
+                CREATE VIEW keeps AS SELECT id AS feeling FROM users;
+                DROP DOMAIN d CASCADE;
+                DROP TYPE feeling CASCADE;
+                """,
         ])
+        #expect(SchemaLoader.fold(sql: "CREATE TYPE f AS ENUM ('a');\nCREATE VIEW v AS SELECT 'a'::f AS k;\nDROP TYPE f;\n").diagnostics.map(\.message)
+            == ["cannot drop type f because other objects depend on it"])
     }
 
     /// An identifier longer than 63 bytes is cut wherever it appears, in expressions too: a

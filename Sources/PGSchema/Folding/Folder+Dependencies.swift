@@ -154,6 +154,20 @@ extension Folder {
         }
     }
 
+    /// Views whose query casts to `type` (`::mood`, `::public.mood`).
+    func viewsCasting(to type: QualifiedName) -> [QualifiedName] {
+        schema.views.filter { view in
+            guard view.query.contains(type.name), let tokens = Lexer.lex(SourceFile(path: "", text: view.query)).statements.first?.tokens else { return false }
+            return tokens.indices.contains { index in
+                guard index >= 1, tokens[index].isIdentifier, tokens[index].value == type.name else { return false }
+                if tokens[index - 1].isSymbol("::") { return (view.searchPath ?? ["public"]).contains(type.schema) }
+                // `::schema.type`
+                return index >= 3 && tokens[index - 1].isSymbol(".") && tokens[index - 2].isIdentifier
+                    && tokens[index - 2].value == type.schema && tokens[index - 3].isSymbol("::")
+            }
+        }.map(\.name)
+    }
+
     /// `ALTER VIEW v RENAME COLUMN old TO new`. The fold does not know a view's columns (the
     /// query analyser types them), so the rename is kept in order on the view, and on each view
     /// reading it, whose text still says `old`.

@@ -1333,6 +1333,15 @@ struct Folder {
                     note: "column \(users.joined(separator: ", ")) uses it; drop or retype it first, or use DROP … CASCADE"
                 )
             }
+            // Views that cast to it (`'happy'::mood`) depend on it too.
+            let castingViews = viewsCasting(to: qualified)
+            if !castingViews.isEmpty, !cascade {
+                return error(
+                    "cannot drop type \(name.name) because other objects depend on it", at: name.location,
+                    note: "view \(castingViews.map(\.name).joined(separator: ", ")) uses it; drop it first, or use DROP … CASCADE"
+                )
+            }
+            dropViews(castingViews)
             let before = schema.enums.count + schema.composites.count + schema.domains.count
             if kind == .type {
                 schema.enums.removeAll { $0.name == qualified }
