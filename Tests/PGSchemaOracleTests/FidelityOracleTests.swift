@@ -662,6 +662,22 @@ import Testing
             .diagnostics.map(\.message) == ["cannot change ownership of identity sequence"])
     }
 
+    /// CREATE OR REPLACE VIEW with an unqualified name replaces a view only in the schema it
+    /// would create one in (the first of the search path): one further along stays.
+    @Test func replacedViewsAreLookedForWhereTheyWouldBeCreated() throws {
+        try compare([
+            "000001_views.up.sql": """
+                CREATE TABLE t (a int, b int);
+                CREATE VIEW v AS SELECT a FROM t;
+                CREATE SCHEMA s;
+                SET search_path TO s, public;
+                CREATE OR REPLACE VIEW v AS SELECT a, b FROM t;
+                CREATE OR REPLACE VIEW v AS SELECT a, b, a + b AS c FROM t;
+                RESET search_path;
+                """,
+        ])
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([

@@ -128,10 +128,9 @@ extension Folder {
         case .renameIndex(let name, let newName, let ifExists):
             statement = .renameIndex(finding(name), to: newName, ifExists: ifExists)
         case .createView(let name, let materialized, let orReplace, let columns, let query):
-            // CREATE OR REPLACE finds an existing view first.
-            let existing = finding(name)
-            let target = orReplace && schema.views.contains { $0.name == existing.qualified() } ? existing : created(name)
-            guard let target else { return nil }
+            // CREATE OR REPLACE, unqualified, replaces a view of that name in the schema it would
+            // create one in (the first of the path that exists), not one found further along.
+            guard let target = created(name) else { return nil }
             statement = .createView(target, materialized: materialized, orReplace: orReplace, columns: columns, query: query)
         case .renameView(let name, let newName):
             statement = .renameView(finding(name), to: newName)
