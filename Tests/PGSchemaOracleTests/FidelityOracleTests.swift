@@ -678,6 +678,20 @@ import Testing
         ])
     }
 
+    /// An index element's COLLATE that is the column's own is not kept (PostgreSQL prints
+    /// none); another collation is.
+    @Test func indexCollationsEqualToTheColumnsAreDropped() throws {
+        try compare([
+            "000001_indexes.up.sql": """
+                CREATE TABLE t (c text COLLATE "C", d text, e text COLLATE "POSIX");
+                CREATE INDEX ix ON t (c COLLATE "C");
+                CREATE INDEX ix2 ON t (d COLLATE "default" DESC);
+                CREATE INDEX ix3 ON t (d COLLATE "C", e COLLATE pg_catalog."POSIX" text_pattern_ops);
+                CREATE INDEX ix4 ON t (c COLLATE "POSIX");
+                """,
+        ])
+    }
+
     /// A materialized view's indexes follow its renamed columns (elements, INCLUDE, predicate).
     @Test func materializedViewIndexesFollowRenamedColumns() throws {
         try compare([

@@ -1216,7 +1216,8 @@ struct Folder {
         }
         // Elements are kept as written, with their order, operator class and collation; names
         // longer than 63 bytes are cut as PostgreSQL cuts them.
-        let normalized = elements.map(Self.truncatingLongIdentifiers)
+        let indexed = schema.tables[t]
+        let normalized = elements.map(Self.truncatingLongIdentifiers).map { Self.withoutOwnCollation($0, in: indexed) }
         schema.tables[t].indexes.append(Index(
             name: indexName, isUnique: unique, method: method, elements: normalized, include: include, predicate: predicate, location: at
         ))
@@ -1232,6 +1233,26 @@ struct Folder {
                 method: method, elements: normalized, elementLocations: normalized.map { _ in at }, include: include, predicate: predicate, at: at
             )
         }
+    }
+
+    /// An index element `c COLLATE x` whose x is the column's own collation (`"default"` for
+    /// one without): PostgreSQL keeps no COLLATE there and prints none.
+    static func withoutOwnCollation(_ element: String, in table: Table) -> String {
+        guard element.utf8.count > 8, element.lowercased().contains("collate"),
+              let tokens = Lexer.lex(SourceFile(path: "", text: element)).statements.first?.tokens,
+              tokens.count >= 3, tokens[0].isIdentifier, tokens[1].isWord("collate"),
+              let column = table.column(tokens[0].value) else { return element }
+        // `COLLATE "C"` or `COLLATE pg_catalog."C"`
+        var end = 2
+        if tokens.count > 4, tokens[3].isSymbol("."), tokens[2].isIdentifier, tokens[2].value == "pg_catalog" { end = 4 }
+        guard tokens[end].isIdentifier else { return element }
+        let written = tokens[end].value
+        let own = column.collation.map { $0 == "pg_catalog.default" ? "default" : $0 } ?? "default"
+        guard written == own || written == "default" && own == "default" else { return element }
+        let bytes = Array(element.utf8)
+        let before = String(decoding: bytes[..<tokens[1].start], as: UTF8.self)
+        let after = String(decoding: bytes[tokens[end].end...], as: UTF8.self)
+        return (before.hasSuffix(" ") && after.hasPrefix(" ") ? String(before.dropLast()) : before) + after
     }
 
     /// The column an index element names, when it is a plain column (with any opclass, order,
