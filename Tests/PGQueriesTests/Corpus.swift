@@ -289,6 +289,10 @@ let corpus: [CorpusCase] = [
         "client_id uuid", "n bigint NOT NULL",
     ]),
     .init("SELECT sku, jsonb_to_recordset.qty FROM jsonb_to_recordset(@items::jsonb) AS (sku text, qty int)", ["sku text", "qty integer", "$1 items jsonb"]),
+    // lag and lead with a default: NULL only from a NULL value, offset or default.
+    .init("SELECT sent_at, lag(sent_at, 1, sent_at) OVER (ORDER BY sent_at) AS previous, lead(ai_model, 1, 'none') OVER (ORDER BY sent_at) AS next_model FROM saas_messages", [
+        "sent_at timestamp with time zone NOT NULL", "previous timestamp with time zone NOT NULL", "next_model character varying",
+    ]),
     .init("INSERT INTO saas_conversations (client_id, customer_phone, customer_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id", [
         "id uuid NOT NULL", "$1 client_id uuid", "$2 customer_phone character varying", "$3 customer_name character varying NULL",
     ]),
