@@ -42,7 +42,12 @@ extension Analyzer {
         }
         conjuncts(condition)
         guard !keys.isEmpty else { return nodes }
-        return nodes.map { $0.narrowed(keys) { table, column in self.index.table(table)?.column(column)?.isNotNull ?? false } }
+        return nodes.map {
+            $0.narrowed(keys) { table, column in
+                guard let column = self.index.table(table)?.column(column) else { return false }
+                return column.isNotNull || self.isNotNullDomain(column.type)
+            }
+        }
     }
 }
 

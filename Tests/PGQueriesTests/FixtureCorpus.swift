@@ -92,4 +92,8 @@ let fixtureCorpus: [CorpusCase] = [
         "previous numeric", "r bigint NOT NULL", "c double precision NOT NULL",
     ]),
     .init("SELECT greatest(small, normal, big) AS g, least(real_value, 1) AS l FROM every_types", ["g bigint NOT NULL", "l real NOT NULL"]),
+    // A row of the outer-joined side that WHERE requires has its NOT NULL domains' values too.
+    .init("SELECT e.id, o.quantity FROM every_types e LEFT JOIN every_types o ON o.id = e.id + 1 WHERE o.label = 'x'", [
+        "id bigint NOT NULL", "quantity integer NOT NULL",
+    ]),
 ]
