@@ -1,6 +1,16 @@
 import PGSchema
 
 extension Analyzer {
+    /// Whether a table's row is always there (so its system columns are not NULL): not on the
+    /// nullable side of an outer join, as its NOT NULL columns still being NOT NULL shows (a
+    /// table without one counts as maybe absent).
+    func rowIsThere(_ entry: RangeEntry) -> Bool {
+        guard let table = entry.table.flatMap({ index.table($0) }) else { return false }
+        return entry.columns.contains { column in
+            column.notNull && table.column(column.originColumn ?? column.name)?.isNotNull == true
+        }
+    }
+
     /// The system columns every table has, and their types.
     static let systemColumns: [String: String] = [
         "ctid": "tid", "xmin": "xid", "xmax": "xid", "cmin": "cid", "cmax": "cid", "tableoid": "oid",
@@ -314,7 +324,7 @@ extension Analyzer {
                 while let level = current {
                     let tables = level.nodes.flatMap(\.leaves).filter { $0.table != nil }
                     if tables.count > 1 { throw error("column reference \"\(name)\" is ambiguous", at: at, note: "qualify it with its table's name or alias") }
-                    if tables.count == 1 { return Typed(SQLTypes.named(type), notNull: true, name: name) }
+                    if tables.count == 1 { return Typed(SQLTypes.named(type), notNull: rowIsThere(tables[0]), name: name) }
                     current = level.parent
                 }
             }
@@ -332,7 +342,7 @@ extension Analyzer {
         }
         let matches = entry.columns.filter { $0.name == name }
         guard let column = matches.first else {
-            if entry.table != nil, let type = Self.systemColumns[name] { return Typed(SQLTypes.named(type), notNull: true, name: name) }
+            if entry.table != nil, let type = Self.systemColumns[name] { return Typed(SQLTypes.named(type), notNull: rowIsThere(entry), name: name) }
             throw error("column \(qualifier.last!).\(name) does not exist", at: at)
         }
         if matches.count > 1 { throw error("column reference \"\(parts.joined(separator: "."))\" is ambiguous", at: at) }

@@ -259,6 +259,10 @@ let corpus: [CorpusCase] = [
     .init("SELECT c.ctid, tableoid, c.id FROM saas_clients c WHERE c.xmin <> 0", [
         "ctid tid NOT NULL", "tableoid oid NOT NULL", "id uuid NOT NULL",
     ]),
+    // On the nullable side of an outer join a row may be missing, its system columns NULL.
+    .init("SELECT c.xmin, cv.xmin AS cv_xmin, cv.ctid FROM saas_clients c LEFT JOIN saas_conversations cv ON cv.client_id = c.id", [
+        "xmin xid NOT NULL", "cv_xmin xid", "ctid tid",
+    ]),
     // Several columns set from one sub-query's row.
     .init("UPDATE saas_credits c SET (credits_used, messages_count) = (SELECT coalesce(sum(-t.amount), 0), count(*)::int FROM saas_credit_transactions t WHERE t.credit_id = c.id AND t.transaction_type = 'usage'), updated_at = now() WHERE c.id = @id RETURNING c.credits_used, c.messages_count", [
         "credits_used numeric NOT NULL", "messages_count integer NOT NULL", "$1 id uuid",
