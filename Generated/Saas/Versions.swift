@@ -11,428 +11,436 @@ public enum SaasMigrations {
     public static let all: [PGMigration] = [v000001, v000002, v000003, v000004]
 
     /// `000001_create_saas_clients`
-    public static let v000001 = PGMigration(
-        version: 1,
-        name: "create_saas_clients",
-        up: PGMigration.Script(
-            fileName: "000001_create_saas_clients.up.sql",
-            runsOutsideTransaction: false,
-            sql: #"""
-                -- saas_clients: the businesses that subscribe to the service, with their subscription and their
-                -- WhatsApp Business integration. Every other saas table belongs to a client.
+    public static var v000001: PGMigration {
+        PGMigration(
+            version: 1,
+            name: "create_saas_clients",
+            up: PGMigration.Script(
+                fileName: "000001_create_saas_clients.up.sql",
+                runsOutsideTransaction: false,
+                sql: #"""
+                    -- saas_clients: the businesses that subscribe to the service, with their subscription and their
+                    -- WhatsApp Business integration. Every other saas table belongs to a client.
 
-                CREATE TYPE saas_subscription_plan AS ENUM ('free', 'starter', 'business', 'enterprise');
+                    CREATE TYPE saas_subscription_plan AS ENUM ('free', 'starter', 'business', 'enterprise');
 
-                CREATE TYPE saas_subscription_status AS ENUM ('trialing', 'active', 'past_due', 'canceled', 'expired');
+                    CREATE TYPE saas_subscription_status AS ENUM ('trialing', 'active', 'past_due', 'canceled', 'expired');
 
-                CREATE TABLE saas_clients (
-                    id                              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-                    name                            varchar(200) NOT NULL,
-                    slug                            varchar(64) NOT NULL,
-                    email                           varchar(255) NOT NULL,
-                    phone                           varchar(20),
-                    business_category               varchar(100),
-                    address                         text,
-                    timezone                        varchar(64) NOT NULL DEFAULT 'Asia/Jakarta',
+                    CREATE TABLE saas_clients (
+                        id                              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+                        name                            varchar(200) NOT NULL,
+                        slug                            varchar(64) NOT NULL,
+                        email                           varchar(255) NOT NULL,
+                        phone                           varchar(20),
+                        business_category               varchar(100),
+                        address                         text,
+                        timezone                        varchar(64) NOT NULL DEFAULT 'Asia/Jakarta',
 
-                    -- Subscription
-                    subscription_plan               saas_subscription_plan NOT NULL DEFAULT 'free',
-                    subscription_status             saas_subscription_status NOT NULL DEFAULT 'trialing',
-                    trial_ends_at                   timestamptz,
-                    subscription_started_at         timestamptz,
-                    subscription_ends_at            timestamptz,
-                    monthly_message_quota           integer NOT NULL DEFAULT 1000,
+                        -- Subscription
+                        subscription_plan               saas_subscription_plan NOT NULL DEFAULT 'free',
+                        subscription_status             saas_subscription_status NOT NULL DEFAULT 'trialing',
+                        trial_ends_at                   timestamptz,
+                        subscription_started_at         timestamptz,
+                        subscription_ends_at            timestamptz,
+                        monthly_message_quota           integer NOT NULL DEFAULT 1000,
 
-                    -- WhatsApp Business integration
-                    whatsapp_number                 varchar(20),
-                    whatsapp_phone_number_id        varchar(64),
-                    whatsapp_business_account_id    varchar(64),
-                    whatsapp_access_token_encrypted bytea,
-                    whatsapp_webhook_verify_token   varchar(128),
-                    whatsapp_connected_at           timestamptz,
+                        -- WhatsApp Business integration
+                        whatsapp_number                 varchar(20),
+                        whatsapp_phone_number_id        varchar(64),
+                        whatsapp_business_account_id    varchar(64),
+                        whatsapp_access_token_encrypted bytea,
+                        whatsapp_webhook_verify_token   varchar(128),
+                        whatsapp_connected_at           timestamptz,
 
-                    settings                        jsonb NOT NULL DEFAULT '{}'::jsonb,
-                    is_active                       boolean NOT NULL DEFAULT true,
-                    created_at                      timestamptz NOT NULL DEFAULT now(),
-                    updated_at                      timestamptz NOT NULL DEFAULT now(),
-                    deleted_at                      timestamptz,
+                        settings                        jsonb NOT NULL DEFAULT '{}'::jsonb,
+                        is_active                       boolean NOT NULL DEFAULT true,
+                        created_at                      timestamptz NOT NULL DEFAULT now(),
+                        updated_at                      timestamptz NOT NULL DEFAULT now(),
+                        deleted_at                      timestamptz,
 
-                    CONSTRAINT saas_clients_slug_key UNIQUE (slug),
-                    CONSTRAINT saas_clients_email_key UNIQUE (email),
-                    CONSTRAINT saas_clients_whatsapp_number_key UNIQUE (whatsapp_number),
-                    CONSTRAINT saas_clients_slug_format CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
-                    CONSTRAINT saas_clients_whatsapp_number_format CHECK (whatsapp_number ~ '^\+[1-9][0-9]{6,14}$'),
-                    CONSTRAINT saas_clients_message_quota_positive CHECK (monthly_message_quota >= 0),
-                    CONSTRAINT saas_clients_subscription_period CHECK (
-                        subscription_ends_at IS NULL OR subscription_started_at IS NULL
-                        OR subscription_ends_at > subscription_started_at
-                    ),
-                    CONSTRAINT saas_clients_settings_is_object CHECK (jsonb_typeof(settings) = 'object')
-                );
+                        CONSTRAINT saas_clients_slug_key UNIQUE (slug),
+                        CONSTRAINT saas_clients_email_key UNIQUE (email),
+                        CONSTRAINT saas_clients_whatsapp_number_key UNIQUE (whatsapp_number),
+                        CONSTRAINT saas_clients_slug_format CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+                        CONSTRAINT saas_clients_whatsapp_number_format CHECK (whatsapp_number ~ '^\+[1-9][0-9]{6,14}$'),
+                        CONSTRAINT saas_clients_message_quota_positive CHECK (monthly_message_quota >= 0),
+                        CONSTRAINT saas_clients_subscription_period CHECK (
+                            subscription_ends_at IS NULL OR subscription_started_at IS NULL
+                            OR subscription_ends_at > subscription_started_at
+                        ),
+                        CONSTRAINT saas_clients_settings_is_object CHECK (jsonb_typeof(settings) = 'object')
+                    );
 
-                -- Renewal and expiry jobs look clients up by status and end date.
-                CREATE INDEX saas_clients_subscription_idx ON saas_clients (subscription_status, subscription_ends_at);
+                    -- Renewal and expiry jobs look clients up by status and end date.
+                    CREATE INDEX saas_clients_subscription_idx ON saas_clients (subscription_status, subscription_ends_at);
 
-                -- Keeps updated_at current on every saas table that has one.
-                CREATE FUNCTION saas_set_updated_at() RETURNS trigger
-                LANGUAGE plpgsql AS $$
-                BEGIN
-                    NEW.updated_at := now();
-                    RETURN NEW;
-                END;
-                $$;
+                    -- Keeps updated_at current on every saas table that has one.
+                    CREATE FUNCTION saas_set_updated_at() RETURNS trigger
+                    LANGUAGE plpgsql AS $$
+                    BEGIN
+                        NEW.updated_at := now();
+                        RETURN NEW;
+                    END;
+                    $$;
 
-                CREATE TRIGGER saas_clients_set_updated_at
-                    BEFORE UPDATE ON saas_clients
-                    FOR EACH ROW EXECUTE FUNCTION saas_set_updated_at();
+                    CREATE TRIGGER saas_clients_set_updated_at
+                        BEFORE UPDATE ON saas_clients
+                        FOR EACH ROW EXECUTE FUNCTION saas_set_updated_at();
 
-                COMMENT ON TYPE saas_subscription_plan IS 'The plan a client pays for.';
-                COMMENT ON TYPE saas_subscription_status IS 'Where a client is in the subscription life cycle.';
-                COMMENT ON TABLE saas_clients IS 'Businesses subscribed to the service: identity, subscription and WhatsApp integration.';
-                COMMENT ON COLUMN saas_clients.id IS 'Client identifier.';
-                COMMENT ON COLUMN saas_clients.name IS 'Business name as shown to customers.';
-                COMMENT ON COLUMN saas_clients.slug IS 'URL-safe unique handle, lower case words joined by hyphens.';
-                COMMENT ON COLUMN saas_clients.email IS 'Contact and billing e-mail address; unique.';
-                COMMENT ON COLUMN saas_clients.phone IS 'Contact phone number of the business owner.';
-                COMMENT ON COLUMN saas_clients.business_category IS 'Free-form business category, such as restaurant or pharmacy.';
-                COMMENT ON COLUMN saas_clients.timezone IS 'IANA time zone used for billing periods and reports.';
-                COMMENT ON COLUMN saas_clients.subscription_plan IS 'Current plan.';
-                COMMENT ON COLUMN saas_clients.subscription_status IS 'Current subscription status.';
-                COMMENT ON COLUMN saas_clients.trial_ends_at IS 'End of the free trial; NULL when the client never had one.';
-                COMMENT ON COLUMN saas_clients.subscription_started_at IS 'Start of the current paid subscription.';
-                COMMENT ON COLUMN saas_clients.subscription_ends_at IS 'End of the current paid subscription; NULL while open-ended.';
-                COMMENT ON COLUMN saas_clients.monthly_message_quota IS 'AI replies included per billing period.';
-                COMMENT ON COLUMN saas_clients.whatsapp_number IS 'WhatsApp Business number in E.164 form (+6281234567890); unique.';
-                COMMENT ON COLUMN saas_clients.whatsapp_phone_number_id IS 'Phone number ID in the WhatsApp Cloud API.';
-                COMMENT ON COLUMN saas_clients.whatsapp_business_account_id IS 'WhatsApp Business Account (WABA) ID.';
-                COMMENT ON COLUMN saas_clients.whatsapp_access_token_encrypted IS 'Cloud API access token, encrypted by the application; never stored in plain text.';
-                COMMENT ON COLUMN saas_clients.whatsapp_webhook_verify_token IS 'Token the webhook verification handshake must echo.';
-                COMMENT ON COLUMN saas_clients.whatsapp_connected_at IS 'When the WhatsApp integration was last connected; NULL when not connected.';
-                COMMENT ON COLUMN saas_clients.settings IS 'Client preferences (greeting, business hours, AI tone) as a JSON object.';
-                COMMENT ON COLUMN saas_clients.is_active IS 'False when the client is suspended.';
-                COMMENT ON COLUMN saas_clients.deleted_at IS 'Soft-delete time; NULL for live clients.';
+                    COMMENT ON TYPE saas_subscription_plan IS 'The plan a client pays for.';
+                    COMMENT ON TYPE saas_subscription_status IS 'Where a client is in the subscription life cycle.';
+                    COMMENT ON TABLE saas_clients IS 'Businesses subscribed to the service: identity, subscription and WhatsApp integration.';
+                    COMMENT ON COLUMN saas_clients.id IS 'Client identifier.';
+                    COMMENT ON COLUMN saas_clients.name IS 'Business name as shown to customers.';
+                    COMMENT ON COLUMN saas_clients.slug IS 'URL-safe unique handle, lower case words joined by hyphens.';
+                    COMMENT ON COLUMN saas_clients.email IS 'Contact and billing e-mail address; unique.';
+                    COMMENT ON COLUMN saas_clients.phone IS 'Contact phone number of the business owner.';
+                    COMMENT ON COLUMN saas_clients.business_category IS 'Free-form business category, such as restaurant or pharmacy.';
+                    COMMENT ON COLUMN saas_clients.timezone IS 'IANA time zone used for billing periods and reports.';
+                    COMMENT ON COLUMN saas_clients.subscription_plan IS 'Current plan.';
+                    COMMENT ON COLUMN saas_clients.subscription_status IS 'Current subscription status.';
+                    COMMENT ON COLUMN saas_clients.trial_ends_at IS 'End of the free trial; NULL when the client never had one.';
+                    COMMENT ON COLUMN saas_clients.subscription_started_at IS 'Start of the current paid subscription.';
+                    COMMENT ON COLUMN saas_clients.subscription_ends_at IS 'End of the current paid subscription; NULL while open-ended.';
+                    COMMENT ON COLUMN saas_clients.monthly_message_quota IS 'AI replies included per billing period.';
+                    COMMENT ON COLUMN saas_clients.whatsapp_number IS 'WhatsApp Business number in E.164 form (+6281234567890); unique.';
+                    COMMENT ON COLUMN saas_clients.whatsapp_phone_number_id IS 'Phone number ID in the WhatsApp Cloud API.';
+                    COMMENT ON COLUMN saas_clients.whatsapp_business_account_id IS 'WhatsApp Business Account (WABA) ID.';
+                    COMMENT ON COLUMN saas_clients.whatsapp_access_token_encrypted IS 'Cloud API access token, encrypted by the application; never stored in plain text.';
+                    COMMENT ON COLUMN saas_clients.whatsapp_webhook_verify_token IS 'Token the webhook verification handshake must echo.';
+                    COMMENT ON COLUMN saas_clients.whatsapp_connected_at IS 'When the WhatsApp integration was last connected; NULL when not connected.';
+                    COMMENT ON COLUMN saas_clients.settings IS 'Client preferences (greeting, business hours, AI tone) as a JSON object.';
+                    COMMENT ON COLUMN saas_clients.is_active IS 'False when the client is suspended.';
+                    COMMENT ON COLUMN saas_clients.deleted_at IS 'Soft-delete time; NULL for live clients.';
 
-                """#
-        ),
-        down: PGMigration.Script(
-            fileName: "000001_create_saas_clients.down.sql",
-            runsOutsideTransaction: false,
-            sql: #"""
-                DROP TABLE IF EXISTS saas_clients;
-                DROP FUNCTION IF EXISTS saas_set_updated_at();
-                DROP TYPE IF EXISTS saas_subscription_status;
-                DROP TYPE IF EXISTS saas_subscription_plan;
+                    """#
+            ),
+            down: PGMigration.Script(
+                fileName: "000001_create_saas_clients.down.sql",
+                runsOutsideTransaction: false,
+                sql: #"""
+                    DROP TABLE IF EXISTS saas_clients;
+                    DROP FUNCTION IF EXISTS saas_set_updated_at();
+                    DROP TYPE IF EXISTS saas_subscription_status;
+                    DROP TYPE IF EXISTS saas_subscription_plan;
 
-                """#
+                    """#
+            )
         )
-    )
+    }
 
     /// `000002_create_saas_knowledge_base`
-    public static let v000002 = PGMigration(
-        version: 2,
-        name: "create_saas_knowledge_base",
-        up: PGMigration.Script(
-            fileName: "000002_create_saas_knowledge_base.up.sql",
-            runsOutsideTransaction: false,
-            sql: #"""
-                -- saas_knowledge_base: what the AI assistant knows about a client's business. One row per FAQ,
-                -- product, service or policy; the shape of `content` depends on the entry type, and the
-                -- rich-text editor's document is kept as JSON beside the plain text that search and the AI read.
+    public static var v000002: PGMigration {
+        PGMigration(
+            version: 2,
+            name: "create_saas_knowledge_base",
+            up: PGMigration.Script(
+                fileName: "000002_create_saas_knowledge_base.up.sql",
+                runsOutsideTransaction: false,
+                sql: #"""
+                    -- saas_knowledge_base: what the AI assistant knows about a client's business. One row per FAQ,
+                    -- product, service or policy; the shape of `content` depends on the entry type, and the
+                    -- rich-text editor's document is kept as JSON beside the plain text that search and the AI read.
 
-                CREATE TYPE saas_knowledge_entry_type AS ENUM ('faq', 'product', 'service', 'policy');
+                    CREATE TYPE saas_knowledge_entry_type AS ENUM ('faq', 'product', 'service', 'policy');
 
-                CREATE TABLE saas_knowledge_base (
-                    id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-                    client_id     uuid NOT NULL REFERENCES saas_clients (id) ON DELETE CASCADE,
-                    entry_type    saas_knowledge_entry_type NOT NULL,
-                    title         varchar(300) NOT NULL,
-                    content       jsonb NOT NULL DEFAULT '{}'::jsonb,
-                    rich_content  jsonb,
-                    plain_text    text NOT NULL DEFAULT '',
-                    tags          text[] NOT NULL DEFAULT '{}',
-                    language      varchar(8) NOT NULL DEFAULT 'id',
-                    is_published  boolean NOT NULL DEFAULT true,
-                    sort_order    integer NOT NULL DEFAULT 0,
-                    search_vector tsvector GENERATED ALWAYS AS (
-                        setweight(to_tsvector('indonesian', coalesce(title, '')), 'A')
-                        || setweight(to_tsvector('indonesian', coalesce(plain_text, '')), 'B')
-                    ) STORED,
-                    created_at    timestamptz NOT NULL DEFAULT now(),
-                    updated_at    timestamptz NOT NULL DEFAULT now(),
+                    CREATE TABLE saas_knowledge_base (
+                        id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+                        client_id     uuid NOT NULL REFERENCES saas_clients (id) ON DELETE CASCADE,
+                        entry_type    saas_knowledge_entry_type NOT NULL,
+                        title         varchar(300) NOT NULL,
+                        content       jsonb NOT NULL DEFAULT '{}'::jsonb,
+                        rich_content  jsonb,
+                        plain_text    text NOT NULL DEFAULT '',
+                        tags          text[] NOT NULL DEFAULT '{}',
+                        language      varchar(8) NOT NULL DEFAULT 'id',
+                        is_published  boolean NOT NULL DEFAULT true,
+                        sort_order    integer NOT NULL DEFAULT 0,
+                        search_vector tsvector GENERATED ALWAYS AS (
+                            setweight(to_tsvector('indonesian', coalesce(title, '')), 'A')
+                            || setweight(to_tsvector('indonesian', coalesce(plain_text, '')), 'B')
+                        ) STORED,
+                        created_at    timestamptz NOT NULL DEFAULT now(),
+                        updated_at    timestamptz NOT NULL DEFAULT now(),
 
-                    CONSTRAINT saas_knowledge_base_content_is_object CHECK (jsonb_typeof(content) = 'object'),
-                    CONSTRAINT saas_knowledge_base_title_not_blank CHECK (btrim(title) <> '')
-                );
+                        CONSTRAINT saas_knowledge_base_content_is_object CHECK (jsonb_typeof(content) = 'object'),
+                        CONSTRAINT saas_knowledge_base_title_not_blank CHECK (btrim(title) <> '')
+                    );
 
-                -- A client's entries of one type, in display order: the admin list and the AI context builder.
-                CREATE INDEX saas_knowledge_base_client_type_idx ON saas_knowledge_base (client_id, entry_type, sort_order);
-                CREATE INDEX saas_knowledge_base_search_idx ON saas_knowledge_base USING gin (search_vector);
-                CREATE INDEX saas_knowledge_base_tags_idx ON saas_knowledge_base USING gin (tags);
+                    -- A client's entries of one type, in display order: the admin list and the AI context builder.
+                    CREATE INDEX saas_knowledge_base_client_type_idx ON saas_knowledge_base (client_id, entry_type, sort_order);
+                    CREATE INDEX saas_knowledge_base_search_idx ON saas_knowledge_base USING gin (search_vector);
+                    CREATE INDEX saas_knowledge_base_tags_idx ON saas_knowledge_base USING gin (tags);
 
-                CREATE TRIGGER saas_knowledge_base_set_updated_at
-                    BEFORE UPDATE ON saas_knowledge_base
-                    FOR EACH ROW EXECUTE FUNCTION saas_set_updated_at();
+                    CREATE TRIGGER saas_knowledge_base_set_updated_at
+                        BEFORE UPDATE ON saas_knowledge_base
+                        FOR EACH ROW EXECUTE FUNCTION saas_set_updated_at();
 
-                COMMENT ON TYPE saas_knowledge_entry_type IS 'Kind of knowledge base entry; decides the shape of content.';
-                COMMENT ON TABLE saas_knowledge_base IS 'Per-client knowledge (FAQ, products, services, policies) that the AI assistant answers from.';
-                COMMENT ON COLUMN saas_knowledge_base.client_id IS 'Owning client.';
-                COMMENT ON COLUMN saas_knowledge_base.entry_type IS 'faq, product, service or policy.';
-                COMMENT ON COLUMN saas_knowledge_base.title IS 'Question for an FAQ, name for a product, service or policy.';
-                COMMENT ON COLUMN saas_knowledge_base.content IS 'Structured fields by entry type: answer for faq; price, currency, sku and stock for product; duration and price for service; effective_date for policy.';
-                COMMENT ON COLUMN saas_knowledge_base.rich_content IS 'Rich-text editor document (JSON) as the editor saved it; NULL for plain entries.';
-                COMMENT ON COLUMN saas_knowledge_base.plain_text IS 'Plain text of the entry, extracted from the rich text, for search and AI context.';
-                COMMENT ON COLUMN saas_knowledge_base.tags IS 'Free-form labels for filtering.';
-                COMMENT ON COLUMN saas_knowledge_base.language IS 'Language code of the entry (BCP 47), Indonesian by default.';
-                COMMENT ON COLUMN saas_knowledge_base.is_published IS 'Only published entries are given to the AI.';
-                COMMENT ON COLUMN saas_knowledge_base.sort_order IS 'Display order within the client and entry type.';
-                COMMENT ON COLUMN saas_knowledge_base.search_vector IS 'Full-text search document (title weighted above body), maintained by PostgreSQL.';
+                    COMMENT ON TYPE saas_knowledge_entry_type IS 'Kind of knowledge base entry; decides the shape of content.';
+                    COMMENT ON TABLE saas_knowledge_base IS 'Per-client knowledge (FAQ, products, services, policies) that the AI assistant answers from.';
+                    COMMENT ON COLUMN saas_knowledge_base.client_id IS 'Owning client.';
+                    COMMENT ON COLUMN saas_knowledge_base.entry_type IS 'faq, product, service or policy.';
+                    COMMENT ON COLUMN saas_knowledge_base.title IS 'Question for an FAQ, name for a product, service or policy.';
+                    COMMENT ON COLUMN saas_knowledge_base.content IS 'Structured fields by entry type: answer for faq; price, currency, sku and stock for product; duration and price for service; effective_date for policy.';
+                    COMMENT ON COLUMN saas_knowledge_base.rich_content IS 'Rich-text editor document (JSON) as the editor saved it; NULL for plain entries.';
+                    COMMENT ON COLUMN saas_knowledge_base.plain_text IS 'Plain text of the entry, extracted from the rich text, for search and AI context.';
+                    COMMENT ON COLUMN saas_knowledge_base.tags IS 'Free-form labels for filtering.';
+                    COMMENT ON COLUMN saas_knowledge_base.language IS 'Language code of the entry (BCP 47), Indonesian by default.';
+                    COMMENT ON COLUMN saas_knowledge_base.is_published IS 'Only published entries are given to the AI.';
+                    COMMENT ON COLUMN saas_knowledge_base.sort_order IS 'Display order within the client and entry type.';
+                    COMMENT ON COLUMN saas_knowledge_base.search_vector IS 'Full-text search document (title weighted above body), maintained by PostgreSQL.';
 
-                """#
-        ),
-        down: PGMigration.Script(
-            fileName: "000002_create_saas_knowledge_base.down.sql",
-            runsOutsideTransaction: false,
-            sql: #"""
-                DROP TABLE IF EXISTS saas_knowledge_base;
-                DROP TYPE IF EXISTS saas_knowledge_entry_type;
+                    """#
+            ),
+            down: PGMigration.Script(
+                fileName: "000002_create_saas_knowledge_base.down.sql",
+                runsOutsideTransaction: false,
+                sql: #"""
+                    DROP TABLE IF EXISTS saas_knowledge_base;
+                    DROP TYPE IF EXISTS saas_knowledge_entry_type;
 
-                """#
+                    """#
+            )
         )
-    )
+    }
 
     /// `000003_create_saas_conversations`
-    public static let v000003 = PGMigration(
-        version: 3,
-        name: "create_saas_conversations",
-        up: PGMigration.Script(
-            fileName: "000003_create_saas_conversations.up.sql",
-            runsOutsideTransaction: false,
-            sql: #"""
-                -- saas_conversations: a client's conversations with its customers, and saas_messages, every
-                -- message in them, including the log of how each AI reply was produced.
+    public static var v000003: PGMigration {
+        PGMigration(
+            version: 3,
+            name: "create_saas_conversations",
+            up: PGMigration.Script(
+                fileName: "000003_create_saas_conversations.up.sql",
+                runsOutsideTransaction: false,
+                sql: #"""
+                    -- saas_conversations: a client's conversations with its customers, and saas_messages, every
+                    -- message in them, including the log of how each AI reply was produced.
 
-                CREATE TYPE saas_conversation_status AS ENUM ('open', 'waiting_for_agent', 'resolved', 'closed');
+                    CREATE TYPE saas_conversation_status AS ENUM ('open', 'waiting_for_agent', 'resolved', 'closed');
 
-                CREATE TYPE saas_message_direction AS ENUM ('inbound', 'outbound');
+                    CREATE TYPE saas_message_direction AS ENUM ('inbound', 'outbound');
 
-                CREATE TYPE saas_message_sender AS ENUM ('customer', 'ai', 'agent', 'system');
+                    CREATE TYPE saas_message_sender AS ENUM ('customer', 'ai', 'agent', 'system');
 
-                CREATE TYPE saas_message_status AS ENUM ('received', 'queued', 'sent', 'delivered', 'read', 'failed');
+                    CREATE TYPE saas_message_status AS ENUM ('received', 'queued', 'sent', 'delivered', 'read', 'failed');
 
-                CREATE TABLE saas_conversations (
-                    id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-                    client_id          uuid NOT NULL REFERENCES saas_clients (id) ON DELETE CASCADE,
-                    customer_phone     varchar(20) NOT NULL,
-                    customer_name      varchar(200),
-                    channel            varchar(32) NOT NULL DEFAULT 'whatsapp',
-                    status             saas_conversation_status NOT NULL DEFAULT 'open',
-                    ai_enabled         boolean NOT NULL DEFAULT true,
-                    started_at         timestamptz NOT NULL DEFAULT now(),
-                    last_message_at    timestamptz,
-                    closed_at          timestamptz,
-                    metadata           jsonb NOT NULL DEFAULT '{}'::jsonb,
-                    created_at         timestamptz NOT NULL DEFAULT now(),
-                    updated_at         timestamptz NOT NULL DEFAULT now(),
+                    CREATE TABLE saas_conversations (
+                        id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+                        client_id          uuid NOT NULL REFERENCES saas_clients (id) ON DELETE CASCADE,
+                        customer_phone     varchar(20) NOT NULL,
+                        customer_name      varchar(200),
+                        channel            varchar(32) NOT NULL DEFAULT 'whatsapp',
+                        status             saas_conversation_status NOT NULL DEFAULT 'open',
+                        ai_enabled         boolean NOT NULL DEFAULT true,
+                        started_at         timestamptz NOT NULL DEFAULT now(),
+                        last_message_at    timestamptz,
+                        closed_at          timestamptz,
+                        metadata           jsonb NOT NULL DEFAULT '{}'::jsonb,
+                        created_at         timestamptz NOT NULL DEFAULT now(),
+                        updated_at         timestamptz NOT NULL DEFAULT now(),
 
-                    CONSTRAINT saas_conversations_closed_after_start CHECK (closed_at IS NULL OR closed_at >= started_at)
-                );
+                        CONSTRAINT saas_conversations_closed_after_start CHECK (closed_at IS NULL OR closed_at >= started_at)
+                    );
 
-                -- The inbox: a client's conversations, most recent first.
-                CREATE INDEX saas_conversations_client_recent_idx ON saas_conversations (client_id, last_message_at DESC);
-                -- Finding the open conversation of a customer when a message comes in.
-                CREATE INDEX saas_conversations_customer_idx ON saas_conversations (client_id, customer_phone, status);
+                    -- The inbox: a client's conversations, most recent first.
+                    CREATE INDEX saas_conversations_client_recent_idx ON saas_conversations (client_id, last_message_at DESC);
+                    -- Finding the open conversation of a customer when a message comes in.
+                    CREATE INDEX saas_conversations_customer_idx ON saas_conversations (client_id, customer_phone, status);
 
-                CREATE TRIGGER saas_conversations_set_updated_at
-                    BEFORE UPDATE ON saas_conversations
-                    FOR EACH ROW EXECUTE FUNCTION saas_set_updated_at();
+                    CREATE TRIGGER saas_conversations_set_updated_at
+                        BEFORE UPDATE ON saas_conversations
+                        FOR EACH ROW EXECUTE FUNCTION saas_set_updated_at();
 
-                CREATE TABLE saas_messages (
-                    id                     uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-                    conversation_id        uuid NOT NULL REFERENCES saas_conversations (id) ON DELETE CASCADE,
-                    client_id              uuid NOT NULL REFERENCES saas_clients (id) ON DELETE CASCADE,
-                    direction              saas_message_direction NOT NULL,
-                    sender                 saas_message_sender NOT NULL,
-                    content_type           varchar(32) NOT NULL DEFAULT 'text',
-                    body                   text NOT NULL DEFAULT '',
-                    media_url              text,
-                    whatsapp_message_id    varchar(128),
-                    status                 saas_message_status NOT NULL DEFAULT 'received',
-                    error_message          text,
+                    CREATE TABLE saas_messages (
+                        id                     uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+                        conversation_id        uuid NOT NULL REFERENCES saas_conversations (id) ON DELETE CASCADE,
+                        client_id              uuid NOT NULL REFERENCES saas_clients (id) ON DELETE CASCADE,
+                        direction              saas_message_direction NOT NULL,
+                        sender                 saas_message_sender NOT NULL,
+                        content_type           varchar(32) NOT NULL DEFAULT 'text',
+                        body                   text NOT NULL DEFAULT '',
+                        media_url              text,
+                        whatsapp_message_id    varchar(128),
+                        status                 saas_message_status NOT NULL DEFAULT 'received',
+                        error_message          text,
 
-                    -- AI response log: filled for messages the AI wrote.
-                    ai_model               varchar(100),
-                    ai_prompt_tokens       integer,
-                    ai_completion_tokens   integer,
-                    ai_latency_ms          integer,
-                    ai_confidence          real,
-                    ai_knowledge_entry_ids uuid[] NOT NULL DEFAULT '{}',
-                    ai_metadata            jsonb,
+                        -- AI response log: filled for messages the AI wrote.
+                        ai_model               varchar(100),
+                        ai_prompt_tokens       integer,
+                        ai_completion_tokens   integer,
+                        ai_latency_ms          integer,
+                        ai_confidence          real,
+                        ai_knowledge_entry_ids uuid[] NOT NULL DEFAULT '{}',
+                        ai_metadata            jsonb,
 
-                    sent_at                timestamptz NOT NULL DEFAULT now(),
-                    created_at             timestamptz NOT NULL DEFAULT now(),
+                        sent_at                timestamptz NOT NULL DEFAULT now(),
+                        created_at             timestamptz NOT NULL DEFAULT now(),
 
-                    CONSTRAINT saas_messages_whatsapp_message_id_key UNIQUE (whatsapp_message_id),
-                    CONSTRAINT saas_messages_ai_tokens_non_negative CHECK (
-                        coalesce(ai_prompt_tokens, 0) >= 0 AND coalesce(ai_completion_tokens, 0) >= 0
-                    ),
-                    CONSTRAINT saas_messages_ai_confidence_range CHECK (ai_confidence IS NULL OR ai_confidence BETWEEN 0 AND 1),
-                    CONSTRAINT saas_messages_ai_fields_only_for_ai CHECK (sender = 'ai' OR ai_model IS NULL)
-                );
+                        CONSTRAINT saas_messages_whatsapp_message_id_key UNIQUE (whatsapp_message_id),
+                        CONSTRAINT saas_messages_ai_tokens_non_negative CHECK (
+                            coalesce(ai_prompt_tokens, 0) >= 0 AND coalesce(ai_completion_tokens, 0) >= 0
+                        ),
+                        CONSTRAINT saas_messages_ai_confidence_range CHECK (ai_confidence IS NULL OR ai_confidence BETWEEN 0 AND 1),
+                        CONSTRAINT saas_messages_ai_fields_only_for_ai CHECK (sender = 'ai' OR ai_model IS NULL)
+                    );
 
-                -- A conversation's messages in order.
-                CREATE INDEX saas_messages_conversation_idx ON saas_messages (conversation_id, sent_at);
-                -- A client's messages over time: usage reports and AI response analysis.
-                CREATE INDEX saas_messages_client_sent_idx ON saas_messages (client_id, sent_at DESC);
+                    -- A conversation's messages in order.
+                    CREATE INDEX saas_messages_conversation_idx ON saas_messages (conversation_id, sent_at);
+                    -- A client's messages over time: usage reports and AI response analysis.
+                    CREATE INDEX saas_messages_client_sent_idx ON saas_messages (client_id, sent_at DESC);
 
-                COMMENT ON TYPE saas_conversation_status IS 'Where a conversation stands; waiting_for_agent hands it from the AI to a person.';
-                COMMENT ON TYPE saas_message_direction IS 'inbound from the customer, outbound to the customer.';
-                COMMENT ON TYPE saas_message_sender IS 'Who wrote a message.';
-                COMMENT ON TYPE saas_message_status IS 'Delivery status as reported by WhatsApp.';
-                COMMENT ON TABLE saas_conversations IS 'Conversations between a client and one of its customers.';
-                COMMENT ON COLUMN saas_conversations.client_id IS 'Owning client.';
-                COMMENT ON COLUMN saas_conversations.customer_phone IS 'Customer WhatsApp number in E.164 form.';
-                COMMENT ON COLUMN saas_conversations.customer_name IS 'Customer profile name, when WhatsApp shares it.';
-                COMMENT ON COLUMN saas_conversations.channel IS 'Messaging channel; whatsapp for now.';
-                COMMENT ON COLUMN saas_conversations.status IS 'Conversation status.';
-                COMMENT ON COLUMN saas_conversations.ai_enabled IS 'False once a person has taken the conversation over from the AI.';
-                COMMENT ON COLUMN saas_conversations.last_message_at IS 'Time of the latest message, for the inbox order.';
-                COMMENT ON COLUMN saas_conversations.closed_at IS 'When the conversation was closed; NULL while open.';
-                COMMENT ON COLUMN saas_conversations.metadata IS 'Channel-specific details as a JSON object.';
-                COMMENT ON TABLE saas_messages IS 'Every message of every conversation, with the AI response log for AI replies.';
-                COMMENT ON COLUMN saas_messages.conversation_id IS 'Conversation the message belongs to.';
-                COMMENT ON COLUMN saas_messages.client_id IS 'Owning client, repeated from the conversation for per-client queries.';
-                COMMENT ON COLUMN saas_messages.direction IS 'inbound or outbound.';
-                COMMENT ON COLUMN saas_messages.sender IS 'customer, ai, agent or system.';
-                COMMENT ON COLUMN saas_messages.content_type IS 'text, image, audio, document, location or template.';
-                COMMENT ON COLUMN saas_messages.body IS 'Message text, or the caption of a media message.';
-                COMMENT ON COLUMN saas_messages.media_url IS 'Location of the media file, for media messages.';
-                COMMENT ON COLUMN saas_messages.whatsapp_message_id IS 'WhatsApp message ID (wamid); unique, so a redelivered webhook is not stored twice.';
-                COMMENT ON COLUMN saas_messages.status IS 'Delivery status.';
-                COMMENT ON COLUMN saas_messages.error_message IS 'Why sending failed, when it did.';
-                COMMENT ON COLUMN saas_messages.ai_model IS 'Model that wrote the reply.';
-                COMMENT ON COLUMN saas_messages.ai_prompt_tokens IS 'Tokens in the prompt sent to the model.';
-                COMMENT ON COLUMN saas_messages.ai_completion_tokens IS 'Tokens in the model''s reply.';
-                COMMENT ON COLUMN saas_messages.ai_latency_ms IS 'Time the model took to answer, in milliseconds.';
-                COMMENT ON COLUMN saas_messages.ai_confidence IS 'Model confidence between 0 and 1; low values hand the conversation to a person.';
-                COMMENT ON COLUMN saas_messages.ai_knowledge_entry_ids IS 'Knowledge base entries given to the model as context.';
-                COMMENT ON COLUMN saas_messages.ai_metadata IS 'Further details of the AI call (temperature, tool calls) as JSON.';
-                COMMENT ON COLUMN saas_messages.sent_at IS 'When the message was sent or received.';
+                    COMMENT ON TYPE saas_conversation_status IS 'Where a conversation stands; waiting_for_agent hands it from the AI to a person.';
+                    COMMENT ON TYPE saas_message_direction IS 'inbound from the customer, outbound to the customer.';
+                    COMMENT ON TYPE saas_message_sender IS 'Who wrote a message.';
+                    COMMENT ON TYPE saas_message_status IS 'Delivery status as reported by WhatsApp.';
+                    COMMENT ON TABLE saas_conversations IS 'Conversations between a client and one of its customers.';
+                    COMMENT ON COLUMN saas_conversations.client_id IS 'Owning client.';
+                    COMMENT ON COLUMN saas_conversations.customer_phone IS 'Customer WhatsApp number in E.164 form.';
+                    COMMENT ON COLUMN saas_conversations.customer_name IS 'Customer profile name, when WhatsApp shares it.';
+                    COMMENT ON COLUMN saas_conversations.channel IS 'Messaging channel; whatsapp for now.';
+                    COMMENT ON COLUMN saas_conversations.status IS 'Conversation status.';
+                    COMMENT ON COLUMN saas_conversations.ai_enabled IS 'False once a person has taken the conversation over from the AI.';
+                    COMMENT ON COLUMN saas_conversations.last_message_at IS 'Time of the latest message, for the inbox order.';
+                    COMMENT ON COLUMN saas_conversations.closed_at IS 'When the conversation was closed; NULL while open.';
+                    COMMENT ON COLUMN saas_conversations.metadata IS 'Channel-specific details as a JSON object.';
+                    COMMENT ON TABLE saas_messages IS 'Every message of every conversation, with the AI response log for AI replies.';
+                    COMMENT ON COLUMN saas_messages.conversation_id IS 'Conversation the message belongs to.';
+                    COMMENT ON COLUMN saas_messages.client_id IS 'Owning client, repeated from the conversation for per-client queries.';
+                    COMMENT ON COLUMN saas_messages.direction IS 'inbound or outbound.';
+                    COMMENT ON COLUMN saas_messages.sender IS 'customer, ai, agent or system.';
+                    COMMENT ON COLUMN saas_messages.content_type IS 'text, image, audio, document, location or template.';
+                    COMMENT ON COLUMN saas_messages.body IS 'Message text, or the caption of a media message.';
+                    COMMENT ON COLUMN saas_messages.media_url IS 'Location of the media file, for media messages.';
+                    COMMENT ON COLUMN saas_messages.whatsapp_message_id IS 'WhatsApp message ID (wamid); unique, so a redelivered webhook is not stored twice.';
+                    COMMENT ON COLUMN saas_messages.status IS 'Delivery status.';
+                    COMMENT ON COLUMN saas_messages.error_message IS 'Why sending failed, when it did.';
+                    COMMENT ON COLUMN saas_messages.ai_model IS 'Model that wrote the reply.';
+                    COMMENT ON COLUMN saas_messages.ai_prompt_tokens IS 'Tokens in the prompt sent to the model.';
+                    COMMENT ON COLUMN saas_messages.ai_completion_tokens IS 'Tokens in the model''s reply.';
+                    COMMENT ON COLUMN saas_messages.ai_latency_ms IS 'Time the model took to answer, in milliseconds.';
+                    COMMENT ON COLUMN saas_messages.ai_confidence IS 'Model confidence between 0 and 1; low values hand the conversation to a person.';
+                    COMMENT ON COLUMN saas_messages.ai_knowledge_entry_ids IS 'Knowledge base entries given to the model as context.';
+                    COMMENT ON COLUMN saas_messages.ai_metadata IS 'Further details of the AI call (temperature, tool calls) as JSON.';
+                    COMMENT ON COLUMN saas_messages.sent_at IS 'When the message was sent or received.';
 
-                """#
-        ),
-        down: PGMigration.Script(
-            fileName: "000003_create_saas_conversations.down.sql",
-            runsOutsideTransaction: false,
-            sql: #"""
-                DROP TABLE IF EXISTS saas_messages;
-                DROP TABLE IF EXISTS saas_conversations;
-                DROP TYPE IF EXISTS saas_message_status;
-                DROP TYPE IF EXISTS saas_message_sender;
-                DROP TYPE IF EXISTS saas_message_direction;
-                DROP TYPE IF EXISTS saas_conversation_status;
+                    """#
+            ),
+            down: PGMigration.Script(
+                fileName: "000003_create_saas_conversations.down.sql",
+                runsOutsideTransaction: false,
+                sql: #"""
+                    DROP TABLE IF EXISTS saas_messages;
+                    DROP TABLE IF EXISTS saas_conversations;
+                    DROP TYPE IF EXISTS saas_message_status;
+                    DROP TYPE IF EXISTS saas_message_sender;
+                    DROP TYPE IF EXISTS saas_message_direction;
+                    DROP TYPE IF EXISTS saas_conversation_status;
 
-                """#
+                    """#
+            )
         )
-    )
+    }
 
     /// `000004_create_saas_credits`
-    public static let v000004 = PGMigration(
-        version: 4,
-        name: "create_saas_credits",
-        up: PGMigration.Script(
-            fileName: "000004_create_saas_credits.up.sql",
-            runsOutsideTransaction: false,
-            sql: #"""
-                -- saas_credits: a client's credit balance for each billing period, and saas_credit_transactions,
-                -- the ledger of every grant, purchase and use of credits (one AI reply uses credits).
+    public static var v000004: PGMigration {
+        PGMigration(
+            version: 4,
+            name: "create_saas_credits",
+            up: PGMigration.Script(
+                fileName: "000004_create_saas_credits.up.sql",
+                runsOutsideTransaction: false,
+                sql: #"""
+                    -- saas_credits: a client's credit balance for each billing period, and saas_credit_transactions,
+                    -- the ledger of every grant, purchase and use of credits (one AI reply uses credits).
 
-                CREATE TYPE saas_credit_transaction_type AS ENUM ('grant', 'purchase', 'usage', 'refund', 'adjustment', 'expiry');
+                    CREATE TYPE saas_credit_transaction_type AS ENUM ('grant', 'purchase', 'usage', 'refund', 'adjustment', 'expiry');
 
-                CREATE TABLE saas_credits (
-                    id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-                    client_id          uuid NOT NULL REFERENCES saas_clients (id) ON DELETE CASCADE,
-                    period_start       date NOT NULL,
-                    period_end         date NOT NULL,
-                    credits_granted    numeric(14, 4) NOT NULL DEFAULT 0,
-                    credits_purchased  numeric(14, 4) NOT NULL DEFAULT 0,
-                    credits_used       numeric(14, 4) NOT NULL DEFAULT 0,
-                    messages_count     integer NOT NULL DEFAULT 0,
-                    ai_tokens_used     bigint NOT NULL DEFAULT 0,
-                    closed_at          timestamptz,
-                    created_at         timestamptz NOT NULL DEFAULT now(),
-                    updated_at         timestamptz NOT NULL DEFAULT now(),
+                    CREATE TABLE saas_credits (
+                        id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+                        client_id          uuid NOT NULL REFERENCES saas_clients (id) ON DELETE CASCADE,
+                        period_start       date NOT NULL,
+                        period_end         date NOT NULL,
+                        credits_granted    numeric(14, 4) NOT NULL DEFAULT 0,
+                        credits_purchased  numeric(14, 4) NOT NULL DEFAULT 0,
+                        credits_used       numeric(14, 4) NOT NULL DEFAULT 0,
+                        messages_count     integer NOT NULL DEFAULT 0,
+                        ai_tokens_used     bigint NOT NULL DEFAULT 0,
+                        closed_at          timestamptz,
+                        created_at         timestamptz NOT NULL DEFAULT now(),
+                        updated_at         timestamptz NOT NULL DEFAULT now(),
 
-                    CONSTRAINT saas_credits_client_period_key UNIQUE (client_id, period_start),
-                    CONSTRAINT saas_credits_period_order CHECK (period_end > period_start),
-                    CONSTRAINT saas_credits_amounts_non_negative CHECK (
-                        credits_granted >= 0 AND credits_purchased >= 0 AND credits_used >= 0
-                    ),
-                    CONSTRAINT saas_credits_within_balance CHECK (credits_used <= credits_granted + credits_purchased),
-                    CONSTRAINT saas_credits_counters_non_negative CHECK (messages_count >= 0 AND ai_tokens_used >= 0)
-                );
+                        CONSTRAINT saas_credits_client_period_key UNIQUE (client_id, period_start),
+                        CONSTRAINT saas_credits_period_order CHECK (period_end > period_start),
+                        CONSTRAINT saas_credits_amounts_non_negative CHECK (
+                            credits_granted >= 0 AND credits_purchased >= 0 AND credits_used >= 0
+                        ),
+                        CONSTRAINT saas_credits_within_balance CHECK (credits_used <= credits_granted + credits_purchased),
+                        CONSTRAINT saas_credits_counters_non_negative CHECK (messages_count >= 0 AND ai_tokens_used >= 0)
+                    );
 
-                CREATE TRIGGER saas_credits_set_updated_at
-                    BEFORE UPDATE ON saas_credits
-                    FOR EACH ROW EXECUTE FUNCTION saas_set_updated_at();
+                    CREATE TRIGGER saas_credits_set_updated_at
+                        BEFORE UPDATE ON saas_credits
+                        FOR EACH ROW EXECUTE FUNCTION saas_set_updated_at();
 
-                CREATE TABLE saas_credit_transactions (
-                    id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                    credit_id        uuid NOT NULL REFERENCES saas_credits (id) ON DELETE CASCADE,
-                    client_id        uuid NOT NULL REFERENCES saas_clients (id) ON DELETE CASCADE,
-                    message_id       uuid REFERENCES saas_messages (id) ON DELETE SET NULL,
-                    transaction_type saas_credit_transaction_type NOT NULL,
-                    amount           numeric(14, 4) NOT NULL,
-                    balance_after    numeric(14, 4) NOT NULL,
-                    description      text,
-                    metadata         jsonb NOT NULL DEFAULT '{}'::jsonb,
-                    created_at       timestamptz NOT NULL DEFAULT now(),
+                    CREATE TABLE saas_credit_transactions (
+                        id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        credit_id        uuid NOT NULL REFERENCES saas_credits (id) ON DELETE CASCADE,
+                        client_id        uuid NOT NULL REFERENCES saas_clients (id) ON DELETE CASCADE,
+                        message_id       uuid REFERENCES saas_messages (id) ON DELETE SET NULL,
+                        transaction_type saas_credit_transaction_type NOT NULL,
+                        amount           numeric(14, 4) NOT NULL,
+                        balance_after    numeric(14, 4) NOT NULL,
+                        description      text,
+                        metadata         jsonb NOT NULL DEFAULT '{}'::jsonb,
+                        created_at       timestamptz NOT NULL DEFAULT now(),
 
-                    CONSTRAINT saas_credit_transactions_amount_not_zero CHECK (amount <> 0),
-                    CONSTRAINT saas_credit_transactions_sign CHECK (
-                        (transaction_type IN ('usage', 'expiry') AND amount < 0)
-                        OR (transaction_type IN ('grant', 'purchase', 'refund') AND amount > 0)
-                        OR transaction_type = 'adjustment'
-                    ),
-                    CONSTRAINT saas_credit_transactions_balance_non_negative CHECK (balance_after >= 0)
-                );
+                        CONSTRAINT saas_credit_transactions_amount_not_zero CHECK (amount <> 0),
+                        CONSTRAINT saas_credit_transactions_sign CHECK (
+                            (transaction_type IN ('usage', 'expiry') AND amount < 0)
+                            OR (transaction_type IN ('grant', 'purchase', 'refund') AND amount > 0)
+                            OR transaction_type = 'adjustment'
+                        ),
+                        CONSTRAINT saas_credit_transactions_balance_non_negative CHECK (balance_after >= 0)
+                    );
 
-                -- Foreign keys are indexed, so deleting a client, a period or a message does not scan the ledger.
-                CREATE INDEX saas_credit_transactions_credit_idx ON saas_credit_transactions (credit_id, created_at);
-                CREATE INDEX saas_credit_transactions_client_idx ON saas_credit_transactions (client_id, created_at DESC);
-                CREATE INDEX saas_credit_transactions_message_idx ON saas_credit_transactions (message_id) WHERE message_id IS NOT NULL;
+                    -- Foreign keys are indexed, so deleting a client, a period or a message does not scan the ledger.
+                    CREATE INDEX saas_credit_transactions_credit_idx ON saas_credit_transactions (credit_id, created_at);
+                    CREATE INDEX saas_credit_transactions_client_idx ON saas_credit_transactions (client_id, created_at DESC);
+                    CREATE INDEX saas_credit_transactions_message_idx ON saas_credit_transactions (message_id) WHERE message_id IS NOT NULL;
 
-                COMMENT ON TYPE saas_credit_transaction_type IS 'Why a client''s credit balance changed.';
-                COMMENT ON TABLE saas_credits IS 'Credit balance and usage of a client for one billing period.';
-                COMMENT ON COLUMN saas_credits.client_id IS 'Owning client.';
-                COMMENT ON COLUMN saas_credits.period_start IS 'First day of the billing period (in the client''s time zone).';
-                COMMENT ON COLUMN saas_credits.period_end IS 'Day after the last day of the billing period (exclusive end).';
-                COMMENT ON COLUMN saas_credits.credits_granted IS 'Credits included in the plan for this period.';
-                COMMENT ON COLUMN saas_credits.credits_purchased IS 'Credits bought as top-ups during this period.';
-                COMMENT ON COLUMN saas_credits.credits_used IS 'Credits used so far; never more than granted plus purchased.';
-                COMMENT ON COLUMN saas_credits.messages_count IS 'AI replies sent in this period.';
-                COMMENT ON COLUMN saas_credits.ai_tokens_used IS 'Model tokens used in this period.';
-                COMMENT ON COLUMN saas_credits.closed_at IS 'When the period was closed and invoiced; NULL for the current period.';
-                COMMENT ON TABLE saas_credit_transactions IS 'Ledger of every change to a client''s credits.';
-                COMMENT ON COLUMN saas_credit_transactions.credit_id IS 'Billing period the transaction counts in.';
-                COMMENT ON COLUMN saas_credit_transactions.client_id IS 'Owning client, repeated from the period for per-client queries.';
-                COMMENT ON COLUMN saas_credit_transactions.message_id IS 'The AI reply that used the credits, for usage transactions.';
-                COMMENT ON COLUMN saas_credit_transactions.transaction_type IS 'Why the balance changed.';
-                COMMENT ON COLUMN saas_credit_transactions.amount IS 'Change in credits: negative for usage and expiry, positive for grants, purchases and refunds.';
-                COMMENT ON COLUMN saas_credit_transactions.balance_after IS 'Credits left in the period after this transaction.';
-                COMMENT ON COLUMN saas_credit_transactions.description IS 'Human-readable reason, shown on the invoice.';
-                COMMENT ON COLUMN saas_credit_transactions.metadata IS 'Payment reference, invoice number or other details as a JSON object.';
+                    COMMENT ON TYPE saas_credit_transaction_type IS 'Why a client''s credit balance changed.';
+                    COMMENT ON TABLE saas_credits IS 'Credit balance and usage of a client for one billing period.';
+                    COMMENT ON COLUMN saas_credits.client_id IS 'Owning client.';
+                    COMMENT ON COLUMN saas_credits.period_start IS 'First day of the billing period (in the client''s time zone).';
+                    COMMENT ON COLUMN saas_credits.period_end IS 'Day after the last day of the billing period (exclusive end).';
+                    COMMENT ON COLUMN saas_credits.credits_granted IS 'Credits included in the plan for this period.';
+                    COMMENT ON COLUMN saas_credits.credits_purchased IS 'Credits bought as top-ups during this period.';
+                    COMMENT ON COLUMN saas_credits.credits_used IS 'Credits used so far; never more than granted plus purchased.';
+                    COMMENT ON COLUMN saas_credits.messages_count IS 'AI replies sent in this period.';
+                    COMMENT ON COLUMN saas_credits.ai_tokens_used IS 'Model tokens used in this period.';
+                    COMMENT ON COLUMN saas_credits.closed_at IS 'When the period was closed and invoiced; NULL for the current period.';
+                    COMMENT ON TABLE saas_credit_transactions IS 'Ledger of every change to a client''s credits.';
+                    COMMENT ON COLUMN saas_credit_transactions.credit_id IS 'Billing period the transaction counts in.';
+                    COMMENT ON COLUMN saas_credit_transactions.client_id IS 'Owning client, repeated from the period for per-client queries.';
+                    COMMENT ON COLUMN saas_credit_transactions.message_id IS 'The AI reply that used the credits, for usage transactions.';
+                    COMMENT ON COLUMN saas_credit_transactions.transaction_type IS 'Why the balance changed.';
+                    COMMENT ON COLUMN saas_credit_transactions.amount IS 'Change in credits: negative for usage and expiry, positive for grants, purchases and refunds.';
+                    COMMENT ON COLUMN saas_credit_transactions.balance_after IS 'Credits left in the period after this transaction.';
+                    COMMENT ON COLUMN saas_credit_transactions.description IS 'Human-readable reason, shown on the invoice.';
+                    COMMENT ON COLUMN saas_credit_transactions.metadata IS 'Payment reference, invoice number or other details as a JSON object.';
 
-                """#
-        ),
-        down: PGMigration.Script(
-            fileName: "000004_create_saas_credits.down.sql",
-            runsOutsideTransaction: false,
-            sql: #"""
-                DROP TABLE IF EXISTS saas_credit_transactions;
-                DROP TABLE IF EXISTS saas_credits;
-                DROP TYPE IF EXISTS saas_credit_transaction_type;
+                    """#
+            ),
+            down: PGMigration.Script(
+                fileName: "000004_create_saas_credits.down.sql",
+                runsOutsideTransaction: false,
+                sql: #"""
+                    DROP TABLE IF EXISTS saas_credit_transactions;
+                    DROP TABLE IF EXISTS saas_credits;
+                    DROP TYPE IF EXISTS saas_credit_transaction_type;
 
-                """#
+                    """#
+            )
         )
-    )
+    }
 }

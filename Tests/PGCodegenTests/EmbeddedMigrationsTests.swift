@@ -84,10 +84,10 @@ import Testing
         #expect(file.contains("public enum ShopMigrations {"))
         #expect(file.contains("public static let all: [PGMigration] = [v000001, v000002]"))
         #expect(file.contains("""
-                        sql: #\"\"\"
-                            -- migrate:no-transaction
-                            CREATE INDEX CONCURRENTLY a_id ON a (id);
-                            \"\"\"#
+                            sql: #\"\"\"
+                                -- migrate:no-transaction
+                                CREATE INDEX CONCURRENTLY a_id ON a (id);
+                                \"\"\"#
             """))
         #expect(file.contains("runsOutsideTransaction: true,"))
         #expect(file.contains("down: nil"))
@@ -110,7 +110,7 @@ import Testing
         #expect(shards.map(\.name) == (0..<8).map { "Versions+0\($0).swift" })
         for n in 1...40 {
             let name = String(format: "v%06d", n)
-            #expect(shards.filter { $0.contents.contains("public static let \(name): PGMigration = PGMigration(") }.count == 1, "\(name)")
+            #expect(shards.filter { $0.contents.contains("public static var \(name): PGMigration {\n        PGMigration(\n") }.count == 1, "\(name)")
         }
         #expect(shards.allSatisfy { $0.contents.isEmpty || !$0.contents.contains("Source:") })
 

@@ -223,6 +223,15 @@ public struct SwiftRenderer: Sendable {
         var text = "public " + (value.isStatic ? "static " : "") + (value.isLet ? "let " : "var ") + value.name
         if let type = value.type { text += ": " + type }
         if value.isComputed, let expression = value.value {
+            // A value over several lines (a call holding a multi-line string): a getter of its own.
+            if expression.spansLines {
+                write(text + " {")
+                level += 1
+                lines(of: expression, prefix: "", suffix: "")
+                level -= 1
+                write("}")
+                return
+            }
             let rendered = Self.expression(expression)
             // A value rather than a body (`{ … }`): the getter returns it. A long array literal
             // gets a line an element, like a stored one.

@@ -63,10 +63,14 @@ public enum MigrationsTranslator {
             let spelled = migration.file(.up).map(\.fileName) ?? migration.file(.down).map(\.fileName) ?? String(migration.version)
             let name = "v" + spelled.prefix { $0.isASCII && $0.isNumber }
             names.append(.identifier(name))
+            // Computed, not a stored `let`: the compiler's interface step (run over every file of
+            // the module whenever one changes) skips a getter's body but type-checks a stored
+            // property's initial value, which for a thousand migrations is most of that step
+            // (0.66 s against 0.17 s for 1,000 migrations, issue 14). `all` is still built once.
             let member = Declaration.property(PropertyDescription(
                 doc: DocComment(["`\(spelled.prefix { $0 != "." })`"]),
-                isStatic: true, isLet: true, name: name, type: shards > 1 ? "PGMigration" : nil,
-                value: .call("PGMigration", arguments)
+                isStatic: true, name: name, type: "PGMigration",
+                value: .call("PGMigration", arguments), isComputed: true
             ))
             if shards > 1 {
                 byShard[Generator.shard(of: name, shards: shards)].append(member)
