@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # test-split-models.sh: one schema's models split over several targets of a package (issue 14),
 # as a user sets it up: each target applies the GenerateModels plugin to the same migrations with
-# a pg-codegen.json of its own. Checks that the package builds and runs, that the enums come from
-# the types target alone, and that a migration changing one table recompiles one shard of the
-# target that models it and the embedded migrations' list and one shard, nothing of the other targets.
+# a pg-codegen.json of its own (one with mutableRows: false). Checks that the package builds and
+# runs, that the enums come from the types target alone, that rows are lets only where asked, and
+# that a migration changing one table recompiles one shard of the target that models it and the
+# embedded migrations' list and one shard, nothing of the other targets.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/pg-models-split.XXXXXX")
@@ -60,14 +61,18 @@ target() { # target NAME CONFIG [REEXPORT]
 target ShopTypes '{ "include": [], "embedMigrations": false }'
 target ShopMigrations '{ "include": [], "typesModule": "ShopTypes" }'
 target BillingModels '{ "include": ["billing_*"], "typesModule": "ShopTypes", "embedMigrations": false }' ShopTypes
-target UserModels '{ "include": ["user*", "no_such_*"], "typesModule": "ShopTypes", "embedMigrations": false }' ShopTypes
+target UserModels '{ "include": ["user*", "no_such_*"], "typesModule": "ShopTypes", "embedMigrations": false, "mutableRows": false }' ShopTypes
 cat >Sources/App/main.swift <<'SWIFT'
 import BillingModels
 import ShopMigrations
 import UserModels
 let draft = BillingInvoice.Draft(userID: 1, status: .paid, total: Amount(currency: "IDR", cents: 100))
 let status: OrderStatus? = draft.status
-print(status!.rawValue, BillingInvoice.relationName, BillingOpenInvoice.relationName, UserRow.relationName, ShopMigrationsMigrations.all.count)
+var invoice = BillingInvoice(id: 1, userID: 2, status: .new)
+invoice.status = .shipped
+let user = UserRow(id: 3, email: "a@example.com")
+print(status!.rawValue, BillingInvoice.relationName, BillingOpenInvoice.relationName, UserRow.relationName, ShopMigrationsMigrations.all.count,
+      invoice.status.rawValue, user.email)
 SWIFT
 plugin='plugins: [.plugin(name: "GenerateModels", package: "'"$(basename "$root")"'")]'
 record='.product(name: "PGRecord", package: "'"$(basename "$root")"'")'
@@ -91,13 +96,17 @@ SWIFT
 build
 check "a package of four model targets over one schema builds" test "$status" -eq 0
 out=$(.build/debug/App 2>&1)
-check "its models work together" test "$out" = 'paid "public"."billing_invoices" "public"."billing_open_invoices" "public"."users" 43'
+check "its models work together" test "$out" = 'paid "public"."billing_invoices" "public"."billing_open_invoices" "public"."users" 43 shipped a@example.com'
 generated=$(dirname "$(ls -d .build/plugins/outputs/*/ShopTypes)")
 check "the enums are generated in the types target alone" bash -c \
     'grep -q "public enum OrderStatus" "$1"/ShopTypes/destination/GenerateModels/GeneratedModels/Enums.swift &&
      ! grep -rq "enum OrderStatus" "$1"/{BillingModels,UserModels,ShopMigrations}/destination' _ "$generated"
 check "each model target holds only its tables" bash -c \
     '! grep -rq "struct UserRow" "$1"/BillingModels/destination && ! grep -rq "struct BillingInvoice:" "$1"/UserModels/destination' _ "$generated"
+check "rows are vars by default, lets with mutableRows: false" bash -c \
+    'grep -q "public var status: OrderStatus$" "$1"/BillingModels/destination/GenerateModels/GeneratedModels/Tables+*.swift &&
+     grep -q "public let email: String$" "$1"/UserModels/destination/GenerateModels/GeneratedModels/Tables+*.swift &&
+     ! grep -q "public var email: String$" "$1"/UserModels/destination/GenerateModels/GeneratedModels/Tables+*.swift' _ "$generated"
 check "a pattern that matches nothing is a warning in the build" grep -q "include pattern no_such_\* matches no table or view" <<<"$log"
 
 build

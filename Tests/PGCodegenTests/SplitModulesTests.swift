@@ -128,6 +128,33 @@ import Testing
         #expect(warnings.first?.location.file == config.path)
     }
 
+    @Test func mutableRowsFalseMakesRowPropertiesLetsAndNothingElse() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("split-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.sql.write(to: folder.appendingPathComponent("000001_a.up.sql"), atomically: true, encoding: .utf8)
+        let config = folder.appendingPathComponent("pg-codegen.json")
+        func tables(_ json: String) throws -> (text: String, warnings: [String]) {
+            try json.write(to: config, atomically: true, encoding: .utf8)
+            let output = Generator.generate(migrations: folder.path, moduleName: "A", configPath: config.path)
+            #expect(!output.hasErrors, "\(output.diagnostics)")
+            let text = output.files.filter { $0.name != "Versions.swift" }.map(\.contents).joined()
+            return (text, output.diagnostics.filter { $0.severity == .warning }.map(\.message))
+        }
+        let lets = try tables(#"{ "mutableRows": false }"#)
+        let vars = try tables(#"{ "mutableRows": true }"#)
+        // A known key: no warning of its own (the schema's naming warning is in both).
+        #expect(lets.warnings == vars.warnings, "\(lets.warnings)")
+        #expect(vars.text == (try tables("{}")).text)
+        #expect(vars.text.contains("    public var email: String\n"))
+        #expect(!lets.text.contains("    public var email: String\n") && lets.text != vars.text)
+        // Only the rows' stored properties change: the same lines once `var` and `let` are one word.
+        func normalised(_ text: String) -> String { text.replacingOccurrences(of: "public var ", with: "public let ") }
+        #expect(normalised(lets.text) == normalised(vars.text))
+        // A composite type's fields stay `var`s: it is a value the user builds.
+        #expect(lets.text.contains("public var currency: String?"))
+    }
+
     @Test func embedMigrationsFalseLeavesVersionsEmpty() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("split-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -38,6 +38,8 @@ import PGSchema
 /// `exclude` leaves out those that match. `typesModule` names the target whose generated enums and
 /// composite types this one uses: it imports that module and generates none of its own.
 /// `embedMigrations: false` leaves `<Module>Migrations` out (one target embedding them is enough).
+/// `mutableRows: false` makes a row's properties `let`s, which each target's rebuild compiles
+/// faster; a row is then changed with `update(…, set: [.name("New")], on:)`.
 /// Names are chosen over the whole schema, so every target calls a table or type the same.
 public struct GeneratorConfig: Codable, Sendable, Equatable {
     public struct TableConfig: Codable, Sendable, Equatable {
@@ -86,6 +88,12 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
     public var typesModule: String?
     /// Whether `Versions.swift` embeds the migrations; `true` when `nil`.
     public var embedMigrations: Bool?
+    /// Whether a row's properties are `var`s; `true` when `nil`. With `false` they are `let`s: a
+    /// row is a read-only value, and the compiler's interface step, which every rebuild runs over
+    /// the whole module, has a third fewer accessors to make (a 100-table module rebuilds about
+    /// 0.8 s faster, issue 14). A row is then changed in the database with the
+    /// typed changes of `update(…, set: [.name("New")], on:)`, or by building a new row.
+    public var mutableRows: Bool?
 
     public init(tables: [String: TableConfig]? = nil, types: [String: String]? = nil, imports: [String]? = nil) {
         self.tables = tables
@@ -152,7 +160,7 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
         }
         do {
             let config = try JSONDecoder().decode(GeneratorConfig.self, from: data)
-            let known: Set<String> = ["tables", "types", "imports", "migrationsTable", "include", "exclude", "typesModule", "embedMigrations"]
+            let known: Set<String> = ["tables", "types", "imports", "migrationsTable", "include", "exclude", "typesModule", "embedMigrations", "mutableRows"]
             let keys = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?.keys.filter { !known.contains($0) } ?? []
             return (config, keys.sorted())
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.keyNotFound(_, context) {

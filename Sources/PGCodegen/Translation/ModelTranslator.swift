@@ -266,7 +266,7 @@ struct ModelTranslator {
             if primaryKey.contains(column.name) { details += ", primary key" }
             details += "; \(Self.provenanceText(column.provenance))."
             let doc = DocComment(Self.commentLines(column.comment) + [details])
-            properties.append(PropertyDescription(doc: doc, name: name, type: type))
+            properties.append(PropertyDescription(doc: doc, isLet: config.mutableRows == false, name: name, type: type))
             parameters.append(.init(name: name, type: type, defaultValue: notNull ? nil : .nil))
             let key = EnumDescription.Case(name: name, rawValue: Self.sameBytes(bareName(name), column.name) ? nil : column.name)
             codingKeys.append(key)
