@@ -86,7 +86,9 @@ public struct GenerateRun: Sendable, Equatable {
             let beside = URL(fileURLWithPath: migrations).appendingPathComponent("pg-codegen.json").path
             if FileManager.default.fileExists(atPath: beside) { configPath = beside }
         }
-        var result = Generator.generate(migrations: migrations, moduleName: module, configPath: configPath, shards: shards.map { max(1, $0) })
+        var result = Generator.generate(
+            migrations: migrations, moduleName: module, configPath: configPath, shards: shards.map { max(1, $0) }, typedQueries: queries != nil
+        )
         // Queries+SQL.swift always: the typed queries when there is a queries folder, and the
         // views' models in every module (the build plugin declares the file for every target).
         if !result.hasErrors, let schema = result.schema {

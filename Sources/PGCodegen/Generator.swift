@@ -67,9 +67,24 @@ public enum Generator {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
+    /// Whether the files of a module with `config` depend on what the migrations define. A target
+    /// that models no table or view (`include: []`), takes its enums and composite types from
+    /// another module (`typesModule`), models no version table, names no table in its config and
+    /// has no typed queries (a migrations-only target, README "A large schema in several
+    /// targets") writes the same files whatever the schema holds. It need not fold: in a
+    /// 500-table schema that is the generator's 0.3 s at the head of every rebuild (issue 14).
+    /// The types module folds the same migrations in the same build and reports their errors.
+    public static func needsSchema(_ config: GeneratorConfig, typedQueries: Bool) -> Bool {
+        typedQueries || config.include != [] || config.typesModule == nil || config.migrationsTable?.model == true
+            // Names the config checks against the schema (a typo is a warning).
+            || !(config.exclude ?? []).isEmpty || !(config.tables ?? [:]).isEmpty
+    }
+
     /// Folds the migrations in `migrations` and renders the models of the module `moduleName`.
-    /// `configPath` names an optional `pg-codegen.json`.
-    public static func generate(migrations: String, moduleName: String, configPath: String? = nil, shards: Int? = nil) -> Output {
+    /// `configPath` names an optional `pg-codegen.json`. `typedQueries` says that the caller
+    /// checks typed queries against the returned schema: without it, a module whose files do not
+    /// depend on the schema (``needsSchema(_:typedQueries:)``) returns an empty one, unfolded.
+    public static func generate(migrations: String, moduleName: String, configPath: String? = nil, shards: Int? = nil, typedQueries: Bool = true) -> Output {
         var diagnostics: [Diagnostic] = []
         var config = GeneratorConfig()
         if let configPath {
@@ -89,14 +104,18 @@ public enum Generator {
         } catch {
             return Output(files: [], diagnostics: diagnostics + [error.diagnostic])
         }
-        let folded = SchemaLoader.load(directory, migrationsTable: config.migrationsTable?.name ?? SchemaLoader.defaultMigrationsTable)
-        diagnostics += folded.diagnostics
-        guard !folded.hasErrors, !diagnostics.contains(where: { $0.severity == .error }) else {
+        var schema = Schema()
+        if needsSchema(config, typedQueries: typedQueries) {
+            let folded = SchemaLoader.load(directory, migrationsTable: config.migrationsTable?.name ?? SchemaLoader.defaultMigrationsTable)
+            diagnostics += folded.diagnostics
+            schema = folded.schema
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return Output(files: [], diagnostics: diagnostics)
         }
         let shards = shards ?? shardCount(migrations: directory.upFiles.count)
         var output = generate(
-            schema: folded.schema, moduleName: moduleName, config: config, sourceFiles: directory.upFiles.map(\.fileName),
+            schema: schema, moduleName: moduleName, config: config, sourceFiles: directory.upFiles.map(\.fileName),
             shards: shards, diagnostics: diagnostics
         )
         output.config = config

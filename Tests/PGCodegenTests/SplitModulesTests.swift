@@ -155,6 +155,45 @@ import Testing
         #expect(lets.text.contains("public var currency: String?"))
     }
 
+    @Test func aMigrationsOnlyTargetWritesWithoutFoldingWhatFoldingWouldWrite() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("split-\(UUID().uuidString)")
+        let migrations = folder.appendingPathComponent("migrations"), queries = folder.appendingPathComponent("queries")
+        try FileManager.default.createDirectory(at: migrations, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: queries, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for n in 1...40 {
+            let version = String(format: "%06d", n)
+            let sql = n == 1 ? Self.sql : "CREATE TABLE t\(n) (id int PRIMARY KEY, status order_status);\n"
+            try sql.write(to: migrations.appendingPathComponent("\(version)_t\(n).up.sql"), atomically: true, encoding: .utf8)
+        }
+        let config = folder.appendingPathComponent("pg-codegen.json")
+        try #"{ "include": [], "typesModule": "ShopTypes" }"#.write(to: config, atomically: true, encoding: .utf8)
+        func files(queries: URL?, into name: String) throws -> [String: String] {
+            let output = folder.appendingPathComponent(name)
+            let run = GenerateRun(migrations: migrations.path, output: output.path, moduleName: "ShopMigrations", config: config.path, queries: queries?.path)
+            #expect(try run.run())
+            let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
+            return try Dictionary(uniqueKeysWithValues: names.map { ($0, try String(contentsOf: output.appendingPathComponent($0), encoding: .utf8)) })
+        }
+        // A queries folder (empty) makes the generator fold; without one it need not.
+        let folded = try files(queries: queries, into: "folded")
+        let unfolded = try files(queries: nil, into: "unfolded")
+        #expect(folded.count > 10 && folded["Versions.swift"]?.contains("public enum ShopMigrationsMigrations") == true)
+        #expect(unfolded == folded)
+        let loaded = try GeneratorConfig.load(path: config.path)
+        #expect(!Generator.needsSchema(loaded, typedQueries: false))
+        for json in [
+            #"{ "typesModule": "ShopTypes" }"#, #"{ "include": ["t1"], "typesModule": "ShopTypes" }"#, #"{ "include": [] }"#,
+            #"{ "include": [], "typesModule": "ShopTypes", "exclude": ["t2"] }"#,
+            #"{ "include": [], "typesModule": "ShopTypes", "migrationsTable": { "model": true } }"#,
+            #"{ "include": [], "typesModule": "ShopTypes", "tables": { "t1": { "name": "T" } } }"#,
+        ] {
+            try json.write(to: config, atomically: true, encoding: .utf8)
+            #expect(Generator.needsSchema(try GeneratorConfig.load(path: config.path), typedQueries: false), "\(json)")
+        }
+        #expect(Generator.needsSchema(loaded, typedQueries: true))
+    }
+
     @Test func embedMigrationsFalseLeavesVersionsEmpty() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("split-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
