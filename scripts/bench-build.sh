@@ -14,7 +14,8 @@
 #     rebuilt after a column is added to one of them (what any one module of that size costs);
 #   - the same schema in five model targets with a types target and a migrations target (each its
 #     own pg-codegen.json), built clean, and rebuilt after a new migration and after an edit (all
-#     seven generators rerun).
+#     seven generators rerun); then the same with the model targets' rows as lets
+#     (mutableRows: false).
 # Each line gives wall-clock seconds, CPU seconds (user and system, all processes: steadier than
 # wall-clock time on a shared machine) and the peak memory of the largest process (/usr/bin/time).
 # BENCH_RELEASE=0 leaves the release builds out.
@@ -180,6 +181,16 @@ PY
     measure "in 5 targets: a new migration, rebuild (7 generators)" bash -c "swift build --target SplitAll"
     edit bench_split_edit
     measure "in 5 targets: that migration edited, rebuild" bash -c "swift build --target SplitAll"
+    # The same five model targets with rows as lets (pg-codegen.json mutableRows: false).
+    for k in 0 1 2 3 4; do
+        echo "{ \"include\": [\"t*$k\", \"t*$((k + 5))\"], \"typesModule\": \"SplitTypes\", \"embedMigrations\": false, \"mutableRows\": false }" \
+            >"$work/split/Sources/Split$k/pg-codegen.json"
+    done
+    bash -c "swift build --target SplitAll" >/dev/null
+    migration $((tables * 2 + 3)) bench_split_let
+    measure "in 5 targets, rows as lets: a new migration, rebuild" bash -c "swift build --target SplitAll"
+    edit bench_split_let_edit
+    measure "in 5 targets, rows as lets: that migration edited, rebuild" bash -c "swift build --target SplitAll"
     cd "$root"
     rm -rf "$work"
     trap - EXIT
