@@ -974,6 +974,50 @@ ALTER TABLE ONLY public.entries
     }
 
     /// Cases from a hostile review of the fold (each once differed from the catalog or was refused).
+    /// Generated columns read only ordinary ones (a function or type of a generated column's
+    /// name is not a read of it); a column's own key takes no INCLUDE; an interval keeps its
+    /// field restriction. Each refusal is PostgreSQL's too, checked against it.
+    @Test func generatedColumnsKeysAndIntervalsAsPostgreSQLTakesThem() throws {
+        try compare([
+            "000001_accepted.up.sql": """
+                CREATE TABLE iv (a interval, b interval day to second(2), c interval year to month, d interval(3),
+                    e interval second(1), f interval hour, g interval minute to second);
+                CREATE TABLE gen (x text, upper text GENERATED ALWAYS AS (lower(x)) STORED,
+                    y text GENERATED ALWAYS AS (upper(x)) STORED, "text" text GENERATED ALWAYS AS (x || '!') STORED,
+                    z text GENERATED ALWAYS AS ((x || '?')::text) STORED);
+                ALTER TABLE gen ADD COLUMN w text GENERATED ALWAYS AS (upper(x || 'w')) STORED;
+                """,
+        ])
+        let refused: [(sql: String, fold: String, postgres: String)] = [
+            ("CREATE TABLE g (a int, b int GENERATED ALWAYS AS (a + 1) STORED, c int GENERATED ALWAYS AS (b + 1) STORED);",
+             "cannot use generated column \"b\" in column generation expression", "cannot use generated column \"b\" in column generation expression"),
+            ("CREATE TABLE g (a int, c int GENERATED ALWAYS AS (b + 1) STORED, b int GENERATED ALWAYS AS (a + 1) STORED);",
+             "cannot use generated column \"b\" in column generation expression", "cannot use generated column \"b\" in column generation expression"),
+            ("CREATE TABLE g (a int, b int GENERATED ALWAYS AS (a + 1) STORED); ALTER TABLE g ADD COLUMN c int GENERATED ALWAYS AS (b * 2) STORED;",
+             "cannot use generated column \"b\" in column generation expression", "cannot use generated column \"b\" in column generation expression"),
+            ("CREATE TABLE g (a int, b int GENERATED ALWAYS AS (b + 1) STORED);",
+             "cannot use generated column \"b\" in column generation expression", "cannot use generated column \"b\" in column generation expression"),
+            ("CREATE TABLE g (a int UNIQUE INCLUDE (a));",
+             "INCLUDE belongs to a table constraint (UNIQUE (a) INCLUDE (b)), not to a column's, found 'INCLUDE'", "syntax error at or near \"INCLUDE\""),
+            ("CREATE TABLE g (a int, b int PRIMARY KEY INCLUDE (a));",
+             "INCLUDE belongs to a table constraint (UNIQUE (a) INCLUDE (b)), not to a column's, found 'INCLUDE'", "syntax error at or near \"INCLUDE\""),
+        ]
+        for item in refused {
+            #expect(SchemaLoader.fold(sql: item.sql).diagnostics.map(\.message) == [item.fold], "\(item.sql)")
+        }
+        try TestPostgres.withDatabase { config in
+            let db = try PGConnection(config: config)
+            for item in refused {
+                do {
+                    try db.execute(item.sql)
+                    Issue.record("PostgreSQL took \(item.sql)")
+                } catch let error as PGError {
+                    #expect(error.message == item.postgres, "\(item.sql)")
+                }
+            }
+        }
+    }
+
     @Test func hostileReviewCases() throws {
         try compare([
             "000001_misc.up.sql": """

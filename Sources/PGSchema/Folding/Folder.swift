@@ -444,8 +444,22 @@ struct Folder {
             }
         }
         schema.tables[t].inheritedColumns = schema.tables[t].columns.map(\.name).filter(inherited.contains)
+        for case .column(let definition) in elements { checkGenerationExpression(of: definition, in: t) }
         addConstraints(pending, to: t, at: at)
         for like in likes { copyConstraints(of: like.source, into: t, like: like.options, at: at) }
+    }
+
+    /// PostgreSQL computes every generated column from the row as written, so a generation
+    /// expression cannot read a generated column, itself or another (of this statement or an
+    /// earlier one).
+    private mutating func checkGenerationExpression(of definition: ColumnDefinition, in t: Int) {
+        guard let expression = schema.tables[t].column(definition.name)?.generatedExpression,
+              let other = schema.tables[t].columns.first(where: { $0.generatedExpression != nil && Self.mentions(expression, $0.name) })
+        else { return }
+        error(
+            "cannot use generated column \"\(other.name)\" in column generation expression", at: definition.nameLocation,
+            note: "A generated column cannot reference another generated column."
+        )
     }
 
     /// Adds a column; its inline constraints join `pending` as table constraints.
@@ -735,6 +749,7 @@ struct Folder {
                 // Only the constraints of one column definition are merged in ALTER TABLE.
                 var inline: [TableConstraint] = []
                 addColumn(definition, to: t, at: definition.nameLocation, pending: &inline)
+                checkGenerationExpression(of: definition, in: t)
                 pending += inline.filter { !Self.isIndexConstraint($0) } + Self.mergingRedundantKeys(inline.filter(Self.isIndexConstraint))
             case .dropColumn(let columnName, let ifExists, let cascade, let location):
                 guard schema.tables[t].column(columnName) != nil else {
@@ -1105,14 +1120,17 @@ struct Folder {
         }
     }
 
-    /// Whether an expression names `column` (as an identifier, not inside a string).
-    /// Whether `expression` names `column`: not a field of the same name (`(c).a`).
+    /// Whether `expression` names `column` as an identifier: not inside a string, and not a field
+    /// (`(c).a`), a function (`a(…)`) or a type (`x::a`) of the same name.
     static func mentions(_ expression: String, _ column: String) -> Bool {
         Lexer.lex(SourceFile(path: "", text: expression)).statements.contains { statement in
             let tokens = statement.tokens
             return tokens.indices.contains { index in
                 tokens[index].isIdentifier && tokens[index].value == column
                     && !(index >= 2 && tokens[index - 1].isSymbol(".") && tokens[index - 2].isSymbol(")"))
+                    // A function of that name, or a type (`x::date`), is not the column.
+                    && !(index + 1 < tokens.count && tokens[index + 1].isSymbol("("))
+                    && !(index >= 1 && tokens[index - 1].isSymbol("::"))
             }
         }
     }

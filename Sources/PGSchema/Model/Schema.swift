@@ -63,12 +63,15 @@ public struct ColumnType: Sendable, Hashable, Codable, CustomStringConvertible {
     public var modifiers: [Int]
     /// `0` for a scalar, `1` for `int[]`, `2` for `int[][]`.
     public var arrayDimensions: Int
+    /// An interval's field restriction, lower case: `day to second` for `interval day to second(2)`.
+    public var intervalFields: String?
 
-    public init(name: String, schema: String? = nil, modifiers: [Int] = [], arrayDimensions: Int = 0) {
+    public init(name: String, schema: String? = nil, modifiers: [Int] = [], arrayDimensions: Int = 0, intervalFields: String? = nil) {
         self.name = name
         self.schema = schema
         self.modifiers = modifiers
         self.arrayDimensions = arrayDimensions
+        self.intervalFields = intervalFields
     }
 
     /// The element type of an array type, or the type itself.
@@ -87,9 +90,11 @@ public struct ColumnType: Sendable, Hashable, Codable, CustomStringConvertible {
         return plain ? name : "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
-    /// `format_type` style: `character varying(20)[]`, `timestamp(3) with time zone`.
+    /// `format_type` style: `character varying(20)[]`, `timestamp(3) with time zone`,
+    /// `interval day to second(2)`.
     public var description: String {
         var text = name
+        if let intervalFields { text += " " + intervalFields }
         if let schema {
             // A user type is printed as format_type prints it: quoted where the name needs it.
             text = Self.quotedIfNeeded(name)

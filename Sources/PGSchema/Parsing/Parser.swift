@@ -409,12 +409,12 @@ extension Cursor {
             } else if accept("default") {
                 constraints.append(.defaultValue(try defaultExpression()))
             } else if accept("primary", "key") {
-                let parameters = try indexParameters()
+                let parameters = try indexParameters(inline: true)
                 constraints.append(.primaryKey(name: name, include: parameters.include, deferrable: parameters.deferrable))
             } else if accept("unique") {
                 let nullsNotDistinct = accept("nulls", "not", "distinct")
                 _ = nullsNotDistinct || accept("nulls", "distinct")
-                let parameters = try indexParameters()
+                let parameters = try indexParameters(inline: true)
                 constraints.append(.unique(name: name, include: parameters.include, deferrable: parameters.deferrable, nullsNotDistinct: nullsNotDistinct))
             } else if accept("check") {
                 constraints.append(.check(name: name, expression: try parenthesized()))
@@ -459,12 +459,14 @@ extension Cursor {
     }
 
     /// `USING INDEX TABLESPACE t`, `WITH (…)`, `INCLUDE (…)`, deferrability: accepted, not modelled.
-    /// Returns the INCLUDE columns and whether DEFERRABLE was written.
+    /// Returns the INCLUDE columns and whether DEFERRABLE was written. A column's own PRIMARY KEY
+    /// or UNIQUE (`inline`) takes no INCLUDE in PostgreSQL's grammar, only a table constraint does.
     @discardableResult
-    private mutating func indexParameters() throws(Diagnostic) -> (include: [String], deferrable: Bool) {
+    private mutating func indexParameters(inline: Bool = false) throws(Diagnostic) -> (include: [String], deferrable: Bool) {
         var include: [String] = []
         var deferrable = false
         while true {
+            if inline, isWord("include") { throw unexpected("INCLUDE belongs to a table constraint (UNIQUE (a) INCLUDE (b)), not to a column's") }
             if accept("include") { include = try identifierList() }
             else if accept("with") { skipParenthesized() }
             else if accept("using", "index", "tablespace") { _ = try identifier() }

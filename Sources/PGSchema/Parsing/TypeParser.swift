@@ -141,10 +141,15 @@ extension Cursor {
         case "timetz":
             return (ColumnType(name: "time with time zone", modifiers: try optionalModifiers()), false)
         case "interval":
-            // Field restrictions (YEAR TO MONTH, …) do not change the Swift type.
+            // Field restrictions (YEAR TO MONTH, …) do not change the Swift type; they are kept
+            // for what the catalog prints (`interval day to second(2)`).
             let fields: Set<String> = ["year", "month", "day", "hour", "minute", "second", "to"]
-            while let token = current, token.kind == .word, fields.contains(token.value) { index += 1 }
-            return (ColumnType(name: "interval", modifiers: try optionalModifiers()), false)
+            var restriction: [String] = []
+            while let token = current, token.kind == .word, fields.contains(token.value) {
+                restriction.append(token.value)
+                index += 1
+            }
+            return (ColumnType(name: "interval", modifiers: try optionalModifiers(), intervalFields: restriction.isEmpty ? nil : restriction.joined(separator: " ")), false)
         case "text", "uuid", "bytea", "json", "jsonb", "date", "tsvector", "tsquery", "inet", "cidr", "macaddr",
              "macaddr8", "money", "xml", "name", "oid", "point", "line", "lseg", "box", "path", "polygon", "circle",
              "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange", "int4multirange",
