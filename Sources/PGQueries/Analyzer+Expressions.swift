@@ -100,7 +100,22 @@ extension Analyzer {
             let first = try applyOperator(">=", [value, l], at: at)
             let second = try applyOperator("<=", [value, h], at: at)
             return Typed(SQLTypes.boolean, notNull: first.notNull && second.notNull, name: "?column?")
-        case .inList(let operand, let list, _, let at):
+        case .inList(let operand, let list, let negated, let at):
+            // `(a, b) IN ((1, 2), ($1, $2))`: compared field by field, as PostgreSQL compares rows.
+            if case .row(let fields, _) = operand {
+                let rows = list.compactMap { item -> [Expr]? in
+                    guard case .row(let items, _) = item, items.count == fields.count else { return nil }
+                    return items
+                }
+                if rows.count == list.count {
+                    var notNull = true
+                    for position in fields.indices {
+                        let typed = try expression(.inList(fields[position], rows.map { $0[position] }, negated: negated, at: at), scope)
+                        notNull = notNull && typed.notNull
+                    }
+                    return Typed(SQLTypes.boolean, notNull: notNull, name: "?column?")
+                }
+            }
             let value = try expression(operand, scope)
             let items = try list.map { item throws(Diagnostic) in try expression(item, scope) }
             let all = [value] + items

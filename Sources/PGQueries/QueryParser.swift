@@ -26,7 +26,7 @@ struct QueryParser {
         "except", "false", "fetch", "filter", "for", "from", "full", "group", "having", "ilike", "in", "inner", "intersect",
         "into", "is", "isnull", "join", "lateral", "left", "like", "limit", "natural", "not", "notnull", "null", "nulls", "offset",
         "on", "or", "order", "over", "returning", "right", "select", "set", "similar", "some", "then", "true", "union", "using",
-        "values", "when", "where", "window", "with", "within", "ordinality", "default", "conflict",
+        "values", "when", "where", "window", "with", "within", "ordinality", "default", "conflict", "overlaps",
     ]
 
     // MARK: - Tokens
@@ -610,6 +610,15 @@ struct QueryParser {
 
     mutating func patternExpression() throws(Diagnostic) -> Expr {
         let left = try otherOperators()
+        // `(start, end) OVERLAPS (start, end)`: PostgreSQL's function `overlaps` of the four.
+        if let token = current, token.isWord("overlaps") {
+            index += 1
+            let right = try otherOperators()
+            guard case .row(let first, _) = left, case .row(let second, _) = right, first.count == 2, second.count == 2 else {
+                throw Diagnostic(.error, "OVERLAPS takes two pairs: (start, end) OVERLAPS (start, end)", at: source.location(of: token.start))
+            }
+            return .call(Call(name: ["overlaps"], arguments: first + second, at: token.start))
+        }
         let start = index
         let negated = accept("not")
         guard let token = current else {

@@ -293,6 +293,15 @@ let corpus: [CorpusCase] = [
         "client_id uuid", "n bigint NOT NULL",
     ]),
     .init("SELECT sku, jsonb_to_recordset.qty FROM jsonb_to_recordset(@items::jsonb) AS (sku text, qty int)", ["sku text", "qty integer", "$1 items jsonb"]),
+    // OVERLAPS: PostgreSQL's overlaps() of the two pairs (dates taken as timestamptz); NULL only
+    // from a NULL end.
+    .init("SELECT cr.id, (cr.period_start, cr.period_end) OVERLAPS (cr.created_at, cr.updated_at) AS overlapping, (cr.created_at, cr.closed_at) OVERLAPS (now(), interval '1 day') FROM saas_credits cr", [
+        "id uuid NOT NULL", "overlapping boolean NOT NULL", "overlaps boolean",
+    ]),
+    // A row IN a list of rows: each field meets the values in its place.
+    .init("SELECT id, (client_id, direction) IN ((@c1, @d1), (@c2, 'inbound')) AS picked FROM saas_messages WHERE (client_id, sender) IN ((@c1, @s1), (@c2, 'customer'))", [
+        "id uuid NOT NULL", "picked boolean NOT NULL", "$1 c1 uuid", "$2 d1 saas_message_direction", "$3 c2 uuid", "$4 s1 saas_message_sender",
+    ]),
     // lag and lead with a default: NULL only from a NULL value, offset or default.
     .init("SELECT sent_at, lag(sent_at, 1, sent_at) OVER (ORDER BY sent_at) AS previous, lead(ai_model, 1, 'none') OVER (ORDER BY sent_at) AS next_model FROM saas_messages", [
         "sent_at timestamp with time zone NOT NULL", "previous timestamp with time zone NOT NULL", "next_model character varying",
