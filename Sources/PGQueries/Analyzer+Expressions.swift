@@ -68,6 +68,24 @@ extension Analyzer {
                 notNull = notNull && result.notNull
             }
             return Typed(SQLTypes.boolean, notNull: notNull, name: "?column?")
+        case .binary(let op, .row(let lefts, _), .scalarQuery(let query, _), let at) where Self.rowComparisons.contains(op):
+            // `(a, b) = (SELECT x, y …)`: each field against the subquery's column in its place;
+            // NULL when the subquery returns no row.
+            let columns = try analyzeQuery(query, parent: scope)
+            guard columns.count == lefts.count else {
+                throw error(columns.count > lefts.count ? "subquery has too many columns" : "subquery has too few columns", at: at)
+            }
+            var notNull = returnsExactlyOneRow(query)
+            for (left, var column) in zip(lefts, columns) {
+                // A parameter the subquery selects is text by then, as PostgreSQL resolves it.
+                if column.parameter != nil, SQLTypes.isUnknown(column.type) {
+                    settle(column, as: SQLTypes.text)
+                    column.type = SQLTypes.text
+                    column.parameter = nil
+                }
+                notNull = try applyOperator(op == "!=" ? "<>" : op, [try expression(left, scope), column], at: at).notNull && notNull
+            }
+            return Typed(SQLTypes.boolean, notNull: notNull, name: "?column?")
         case .binary(let op, let left, let right, let at):
             let l = try expression(left, scope)
             let r = try expression(right, scope)
@@ -296,6 +314,23 @@ extension Analyzer {
         }
     }
 
+    /// A window's PARTITION BY, ORDER BY and frame offsets. An offset of ROWS or GROUPS is a
+    /// `bigint`; of RANGE, the ordering column's type, or an interval for dates and times.
+    func window(_ spec: WindowSpec, _ scope: Scope) throws(Diagnostic) {
+        for expression in spec.partitionBy { _ = try self.expression(expression, scope) }
+        var ordering: [Typed] = []
+        for item in spec.orderBy { ordering.append(try expression(item.expression, scope)) }
+        for offset in spec.frameOffsets {
+            let typed = try expression(offset, scope)
+            if spec.frameMode == "range", let column = ordering.first {
+                let dated = ["date", "timestamp with time zone", "timestamp without time zone", "time without time zone", "time with time zone"]
+                settle(typed, as: dated.contains(column.type.name) && column.type.arrayDimensions == 0 ? SQLTypes.interval : column.type)
+            } else {
+                settle(typed, as: SQLTypes.bigint)
+            }
+        }
+    }
+
     func requireBoolean(_ value: Typed, _ context: String, at: Int) throws(Diagnostic) {
         settle(value, as: SQLTypes.boolean)
         if value.parameter == nil, base(value.type).name != "boolean" || value.type.arrayDimensions > 0, !SQLTypes.isUnknown(value.type) {
@@ -403,10 +438,7 @@ extension Analyzer {
         if name == "grouping", call.name.count == 1 || call.name[0] == "pg_catalog", !call.arguments.isEmpty, call.over == nil {
             return Typed(SQLTypes.integer, notNull: true, name: "grouping")
         }
-        if let over = call.over {
-            for expression in over.partitionBy { _ = try self.expression(expression, scope) }
-            for item in over.orderBy { _ = try expression(item.expression, scope) }
-        }
+        if let over = call.over { try window(over, scope) }
         if call.star { return Typed(SQLTypes.bigint, notNull: true, name: "count") }
         if name == "nullif", operands.count == 2, call.over == nil {
             // NULLIF(a, b) is typed by the `=` it compares with: its left input type (varchar is compared as text).

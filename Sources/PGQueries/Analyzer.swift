@@ -271,6 +271,7 @@ final class Analyzer {
         }
         for expression in core.groupBy { try groupOrOrder(expression, scope: scope, columns: columns) }
         if let having = core.having { try booleanCondition(having, scope, clause: "HAVING") }
+        for (_, spec) in core.windows { try window(spec, scope) }
         for expression in core.distinctOn { _ = try self.expression(expression, scope) }
         for item in orderBy { try groupOrOrder(item.expression, scope: scope, columns: columns) }
         try checkGrouping(core, scope: scope, orderBy: orderBy)

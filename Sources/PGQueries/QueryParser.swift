@@ -1040,6 +1040,17 @@ struct QueryParser {
         return (expressions, index)
     }
 
+    /// `UNBOUNDED PRECEDING`, `CURRENT ROW` or `offset PRECEDING|FOLLOWING`: the offset, if any.
+    mutating func frameBound() throws(Diagnostic) -> Expr? {
+        if accept("current") {
+            try expect("row")
+            return nil
+        }
+        let offset: Expr? = accept("unbounded") ? nil : try additive()
+        guard accept("preceding") || accept("following") else { throw unexpected("expected PRECEDING or FOLLOWING") }
+        return offset
+    }
+
     mutating func windowSpec() throws(Diagnostic) -> WindowSpec {
         try expectSymbol("(")
         var spec = WindowSpec()
@@ -1055,8 +1066,18 @@ struct QueryParser {
             try expect("by")
             spec.orderBy = try orderItems()
         }
-        // A frame clause: skipped to the closing parenthesis.
+        // A frame clause: its offsets are expressions (`$1 PRECEDING`); EXCLUDE … is skipped to
+        // the closing parenthesis.
         spec.mayHaveFrame = !isSymbol(")")
+        if let mode = current, mode.isWord("rows") || mode.isWord("range") || mode.isWord("groups") {
+            index += 1
+            spec.frameMode = mode.value
+            if accept("between") {
+                if let offset = try frameBound() { spec.frameOffsets.append(offset) }
+                try expect("and")
+            }
+            if let offset = try frameBound() { spec.frameOffsets.append(offset) }
+        }
         var depth = 0
         while let token = current {
             if token.isSymbol("(") { depth += 1 }

@@ -96,6 +96,9 @@ struct WindowSpec: Sendable {
     /// A frame clause (`ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING`), which can leave a row's frame
     /// empty; `OVER w` says nothing of `w`'s frame, so it counts as one.
     var mayHaveFrame = false
+    /// The frame's mode (`rows`, `range`, `groups`) and its offsets (`$1` in `$1 PRECEDING`).
+    var frameMode: String?
+    var frameOffsets: [Expr] = []
 }
 
 struct OrderItem: Sendable {

@@ -302,6 +302,15 @@ let corpus: [CorpusCase] = [
     .init("SELECT id, (client_id, direction) IN ((@c1, @d1), (@c2, 'inbound')) AS picked FROM saas_messages WHERE (client_id, sender) IN ((@c1, @s1), (@c2, 'customer'))", [
         "id uuid NOT NULL", "picked boolean NOT NULL", "$1 c1 uuid", "$2 d1 saas_message_direction", "$3 c2 uuid", "$4 s1 saas_message_sender",
     ]),
+    // A row against a one-row subquery, field by field; NULL when it finds no row.
+    .init("SELECT id, (client_id, sender) = (SELECT client_id, 'ai'::saas_message_sender FROM saas_conversations WHERE id = @conversation) AS same FROM saas_messages WHERE (conversation_id, client_id) = (SELECT id, client_id FROM saas_conversations WHERE id = @conversation)", [
+        "id uuid NOT NULL", "same boolean", "$1 conversation uuid",
+    ]),
+    // Window frame offsets: a bigint for ROWS and GROUPS, an interval for a RANGE over times.
+    .init("SELECT id, count(*) OVER (ORDER BY sent_at ROWS BETWEEN @back::int PRECEDING AND @ahead FOLLOWING) AS near, count(*) OVER (ORDER BY sent_at RANGE BETWEEN @span PRECEDING AND CURRENT ROW) AS recent, count(*) OVER w AS earlier FROM saas_messages WINDOW w AS (ORDER BY sent_at GROUPS @k PRECEDING EXCLUDE CURRENT ROW)", [
+        "id uuid NOT NULL", "near bigint NOT NULL", "recent bigint NOT NULL", "earlier bigint NOT NULL",
+        "$1 back integer", "$2 ahead bigint", "$3 span interval", "$4 k bigint",
+    ]),
     // lag and lead with a default: NULL only from a NULL value, offset or default.
     .init("SELECT sent_at, lag(sent_at, 1, sent_at) OVER (ORDER BY sent_at) AS previous, lead(ai_model, 1, 'none') OVER (ORDER BY sent_at) AS next_model FROM saas_messages", [
         "sent_at timestamp with time zone NOT NULL", "previous timestamp with time zone NOT NULL", "next_model character varying",
