@@ -401,7 +401,8 @@ final class Analyzer {
             settle(argument, as: json)
             var columns = [
                 RangeColumn(name: "key", type: SQLTypes.text, notNull: true),
-                RangeColumn(name: "value", type: Self.eachFunctions[name]! ? SQLTypes.text : json, notNull: false),
+                // A JSON null member is `'null'` as json, NULL only as text.
+                RangeColumn(name: "value", type: Self.eachFunctions[name]! ? SQLTypes.text : json, notNull: !Self.eachFunctions[name]!),
             ]
             if ordinality { columns.append(RangeColumn(name: "ordinality", type: SQLTypes.bigint, notNull: true)) }
             for (index, alias) in (columnAliases ?? []).prefix(columns.count).enumerated() { columns[index].name = alias }

@@ -280,7 +280,7 @@ let corpus: [CorpusCase] = [
     ]),
     // A row per member of a JSON object; grouping() beside ROLLUP; regexp_like.
     .init("SELECT c.id, s.key, s.value, t.value AS raw FROM saas_clients c, jsonb_each_text(c.settings) AS s, jsonb_each(c.settings) t WHERE s.key = t.key", [
-        "id uuid NOT NULL", "key text NOT NULL", "value text", "raw jsonb",
+        "id uuid NOT NULL", "key text NOT NULL", "value text", "raw jsonb NOT NULL",
     ]),
     .init("SELECT sender, grouping(sender) AS total_row, count(*) AS n FROM saas_messages WHERE regexp_like(body, '^Halo', 'i') GROUP BY ROLLUP (sender)", [
         "sender saas_message_sender", "total_row integer NOT NULL", "n bigint NOT NULL",

@@ -16,7 +16,7 @@ import Testing
 
     static let seed = """
         INSERT INTO saas_clients (id, name, slug, email, phone, business_category, trial_ends_at, settings) VALUES
-          ('\(clientWithAll)', 'Toko A', 'toko-a', 'a@example.com', '+62215550001', 'retail', now() + interval '3 days', '{"greeting": "Halo", "hours": {"open": 9}, "ai": {"tone": "ramah"}}'),
+          ('\(clientWithAll)', 'Toko A', 'toko-a', 'a@example.com', '+62215550001', 'retail', now() + interval '3 days', '{"greeting": "Halo", "hours": {"open": 9}, "ai": {"tone": "ramah"}, "away": null}'),
           ('\(clientWithNone)', 'Toko B', 'toko-b', 'b@example.com', NULL, NULL, NULL, '{}');
         INSERT INTO saas_conversations (id, client_id, customer_phone, customer_name, last_message_at) VALUES
           ('33333333-3333-4333-8333-333333333333', '\(clientWithAll)', '+6281100000001', 'Budi', now()),
