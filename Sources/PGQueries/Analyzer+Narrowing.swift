@@ -3,7 +3,8 @@ import PGSchema
 /// Rows that pass WHERE have no NULL in a column that a top-level condition requires: `x IS NOT
 /// NULL`, or an operand of a comparison, LIKE, BETWEEN (the bounds too, unless NOT BETWEEN), IN
 /// a list, IN a subquery or `= ANY` (all NULL when `x` is; `NOT IN (subquery)` and `op ALL` are
-/// true over no rows, so they require nothing). Such
+/// true over no rows, so they require nothing); `NOT (x IS NULL)`; every field of `(x, y) IS NOT
+/// NULL` and of a row `=`, the first of a row `<` (`>`, `<=`, `>=`). Such
 /// columns are NOT NULL in the result, even on the nullable side of an outer join; and since a row
 /// of that side was then found, so are its table's NOT NULL columns (the join acts as an inner one).
 extension Analyzer {
@@ -15,8 +16,20 @@ extension Analyzer {
             case .and(let left, let right, _):
                 conjuncts(left)
                 conjuncts(right)
-            case .isTest(let operand, "null", true, _, _):
+            case .isTest(.row(let items, _), "null", true, _, _):
+                // `(x, y) IS NOT NULL`: every field is.
+                items.forEach(add)
+            case .isTest(let operand, "null", true, _, _), .not(.isTest(let operand, "null", false, _, _), _):
                 add(operand)
+            case .binary(let op, .row(let lefts, _), .row(let rights, _), _) where lefts.count == rights.count:
+                // Rows: `=` needs every pair; `<`, `>`, `<=`, `>=` stop at the first pair, NULL
+                // when that one holds a NULL; `<>` can be true beside a NULL pair.
+                if op == "=" {
+                    (lefts + rights).forEach(add)
+                } else if ["<", ">", "<=", ">="].contains(op), let left = lefts.first, let right = rights.first {
+                    add(left)
+                    add(right)
+                }
             case .binary(let op, let left, let right, _) where ["=", "<>", "<", ">", "<=", ">=", "~~", "~~*", "!~~", "!~~*", "~", "~*"].contains(op):
                 add(left)
                 add(right)

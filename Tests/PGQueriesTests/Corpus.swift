@@ -311,6 +311,17 @@ let corpus: [CorpusCase] = [
         "id uuid NOT NULL", "near bigint NOT NULL", "recent bigint NOT NULL", "earlier bigint NOT NULL",
         "$1 back integer", "$2 ahead bigint", "$3 span interval", "$4 k bigint",
     ]),
+    // WHERE narrowing: NOT (x IS NULL); every field of (x, y) IS NOT NULL and of a row `=`;
+    // the first field of a row `>`.
+    .init("SELECT c.name, m.body, m.ai_model FROM saas_clients c LEFT JOIN saas_messages m ON m.client_id = c.id WHERE NOT (m.ai_model IS NULL)", [
+        "name character varying NOT NULL", "body text NOT NULL", "ai_model character varying NOT NULL",
+    ]),
+    .init("SELECT phone, business_category FROM saas_clients WHERE (phone, business_category) IS NOT NULL", [
+        "phone character varying NOT NULL", "business_category character varying NOT NULL",
+    ]),
+    .init("SELECT ai_model, ai_confidence, ai_prompt_tokens FROM saas_messages WHERE (ai_model, ai_confidence) = ('gpt', 0.9) AND (ai_latency_ms, ai_prompt_tokens) > (100, 5)", [
+        "ai_model character varying NOT NULL", "ai_confidence real NOT NULL", "ai_prompt_tokens integer",
+    ]),
     // lag and lead with a default: NULL only from a NULL value, offset or default.
     .init("SELECT sent_at, lag(sent_at, 1, sent_at) OVER (ORDER BY sent_at) AS previous, lead(ai_model, 1, 'none') OVER (ORDER BY sent_at) AS next_model FROM saas_messages", [
         "sent_at timestamp with time zone NOT NULL", "previous timestamp with time zone NOT NULL", "next_model character varying",
