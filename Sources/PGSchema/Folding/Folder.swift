@@ -506,14 +506,15 @@ struct Folder {
                 column.isNotNull = true
                 column.sequence = newSequence(for: tableName, definition.name, in: schemaName, named: sequenceName)
             case .collate(let collation): column.collation = collation
-            case .primaryKey(let name, let include, let deferrable):
+            case .primaryKey(let name, let include, let deferrable, let initiallyDeferred):
                 pending.append(TableConstraint(
-                    name: name, kind: .primaryKey(columns: [definition.name]), location: definition.nameLocation, include: include, isDeferrable: deferrable
+                    name: name, kind: .primaryKey(columns: [definition.name]), location: definition.nameLocation, include: include,
+                    isDeferrable: deferrable, isInitiallyDeferred: initiallyDeferred
                 ))
-            case .unique(let name, let include, let deferrable, let nullsNotDistinct):
+            case .unique(let name, let include, let deferrable, let initiallyDeferred, let nullsNotDistinct):
                 pending.append(TableConstraint(
                     name: name, kind: .unique(columns: [definition.name]), location: definition.nameLocation, include: include,
-                    isDeferrable: deferrable, nullsNotDistinct: nullsNotDistinct
+                    isDeferrable: deferrable, isInitiallyDeferred: initiallyDeferred, nullsNotDistinct: nullsNotDistinct
                 ))
             case .references(let name, let table, let columns, let onDelete, let onUpdate):
                 pending.append(TableConstraint(name: name, kind: .foreignKey(columns: [definition.name], table: table, referencedColumns: columns, onDelete: onDelete, onUpdate: onUpdate), location: definition.nameLocation))
@@ -574,6 +575,7 @@ struct Folder {
             // A second primary key is an error, reported when it is added.
             if !isPrimary, let own = columns(constraint), let earlier = kept.firstIndex(where: {
                 columns($0) == own && $0.include == constraint.include && $0.isDeferrable == constraint.isDeferrable
+                    && $0.isInitiallyDeferred == constraint.isInitiallyDeferred
                     && $0.nullsNotDistinct == constraint.nullsNotDistinct
             }) {
                 if kept[earlier].name == nil { kept[earlier].name = constraint.name }

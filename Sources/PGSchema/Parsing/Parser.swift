@@ -410,12 +410,17 @@ extension Cursor {
                 constraints.append(.defaultValue(try defaultExpression()))
             } else if accept("primary", "key") {
                 let parameters = try indexParameters(inline: true)
-                constraints.append(.primaryKey(name: name, include: parameters.include, deferrable: parameters.deferrable))
+                constraints.append(.primaryKey(
+                    name: name, include: parameters.include, deferrable: parameters.deferrable, initiallyDeferred: parameters.initiallyDeferred
+                ))
             } else if accept("unique") {
                 let nullsNotDistinct = accept("nulls", "not", "distinct")
                 _ = nullsNotDistinct || accept("nulls", "distinct")
                 let parameters = try indexParameters(inline: true)
-                constraints.append(.unique(name: name, include: parameters.include, deferrable: parameters.deferrable, nullsNotDistinct: nullsNotDistinct))
+                constraints.append(.unique(
+                    name: name, include: parameters.include, deferrable: parameters.deferrable, initiallyDeferred: parameters.initiallyDeferred,
+                    nullsNotDistinct: nullsNotDistinct
+                ))
             } else if accept("check") {
                 constraints.append(.check(name: name, expression: try parenthesized()))
                 _ = accept("no", "inherit")
@@ -459,20 +464,23 @@ extension Cursor {
     }
 
     /// `USING INDEX TABLESPACE t`, `WITH (…)`, `INCLUDE (…)`, deferrability: accepted, not modelled.
-    /// Returns the INCLUDE columns and whether DEFERRABLE was written. A column's own PRIMARY KEY
-    /// or UNIQUE (`inline`) takes no INCLUDE in PostgreSQL's grammar, only a table constraint does.
+    /// Returns the INCLUDE columns, whether the constraint is DEFERRABLE (INITIALLY DEFERRED
+    /// implies it) and whether INITIALLY DEFERRED. A column's own PRIMARY KEY or UNIQUE (`inline`)
+    /// takes no INCLUDE in PostgreSQL's grammar, only a table constraint does.
     @discardableResult
-    private mutating func indexParameters(inline: Bool = false) throws(Diagnostic) -> (include: [String], deferrable: Bool) {
+    private mutating func indexParameters(inline: Bool = false) throws(Diagnostic) -> (include: [String], deferrable: Bool, initiallyDeferred: Bool) {
         var include: [String] = []
         var deferrable = false
+        var initiallyDeferred = false
         while true {
             if inline, isWord("include") { throw unexpected("INCLUDE belongs to a table constraint (UNIQUE (a) INCLUDE (b)), not to a column's") }
             if accept("include") { include = try identifierList() }
             else if accept("with") { skipParenthesized() }
             else if accept("using", "index", "tablespace") { _ = try identifier() }
             else if accept("deferrable") { deferrable = true }
-            else if accept("not", "deferrable") || accept("initially", "deferred") || accept("initially", "immediate") {}
-            else { return (include, deferrable) }
+            else if accept("initially", "deferred") { initiallyDeferred = true }
+            else if accept("not", "deferrable") || accept("initially", "immediate") {}
+            else { return (include, deferrable || initiallyDeferred, initiallyDeferred) }
         }
     }
 
@@ -513,7 +521,7 @@ extension Cursor {
             for item in list where locations[item.name] == nil { locations[item.name] = item.location }
             return list.map(\.name)
         }
-        var parameters: (include: [String], deferrable: Bool) = ([], false)
+        var parameters: (include: [String], deferrable: Bool, initiallyDeferred: Bool) = ([], false, false)
         var nullsNotDistinct = false
         if accept("primary", "key") {
             kind = .primaryKey(columns: located(try identifierListWithLocations(), into: &columnLocations))
@@ -552,7 +560,8 @@ extension Cursor {
         _ = accept("not", "valid")
         return TableConstraint(
             name: name, kind: kind, location: location, columnLocations: columnLocations, referencedColumnLocations: referencedLocations,
-            include: parameters.include, isDeferrable: parameters.deferrable, nullsNotDistinct: nullsNotDistinct
+            include: parameters.include, isDeferrable: parameters.deferrable, isInitiallyDeferred: parameters.initiallyDeferred,
+            nullsNotDistinct: nullsNotDistinct
         )
     }
 

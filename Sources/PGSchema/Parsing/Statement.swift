@@ -41,10 +41,10 @@ public enum ColumnConstraint: Sendable, Equatable {
     case notNull
     case null
     case defaultValue(String)
-    /// With the index's INCLUDE columns and DEFERRABLE (and for UNIQUE, NULLS NOT DISTINCT),
-    /// which keep PostgreSQL from merging it with another key on the same column.
-    case primaryKey(name: String?, include: [String] = [], deferrable: Bool = false)
-    case unique(name: String?, include: [String] = [], deferrable: Bool = false, nullsNotDistinct: Bool = false)
+    /// With the index's INCLUDE columns, DEFERRABLE and INITIALLY DEFERRED (and for UNIQUE, NULLS
+    /// NOT DISTINCT), which keep PostgreSQL from merging it with another key on the same column.
+    case primaryKey(name: String?, include: [String] = [], deferrable: Bool = false, initiallyDeferred: Bool = false)
+    case unique(name: String?, include: [String] = [], deferrable: Bool = false, initiallyDeferred: Bool = false, nullsNotDistinct: Bool = false)
     case references(name: String?, table: NameRef, columns: [String], onDelete: String, onUpdate: String)
     case check(name: String?, expression: String)
     case generated(expression: String)
@@ -68,10 +68,11 @@ public struct TableConstraint: Sendable, Equatable {
     /// Where each of the constrained columns, then each referenced column, is written.
     public var columnLocations: [String: SourceLocation] = [:]
     public var referencedColumnLocations: [String: SourceLocation] = [:]
-    /// A primary key's or unique constraint's INCLUDE columns, DEFERRABLE and NULLS NOT DISTINCT:
-    /// they name the index, and two constraints differing in them are not merged.
+    /// A primary key's or unique constraint's INCLUDE columns, DEFERRABLE, INITIALLY DEFERRED and
+    /// NULLS NOT DISTINCT: they name the index, and two constraints differing in them are not merged.
     public var include: [String] = []
     public var isDeferrable = false
+    public var isInitiallyDeferred = false
     public var nullsNotDistinct = false
 }
 
