@@ -296,14 +296,14 @@ public enum SaasQueries {
             /// `clients bigint NOT NULL`
             public var clients: Int64
 
-            /// `first_signup timestamp with time zone`
-            public var firstSignup: Date?
+            /// `first_signup timestamp with time zone NOT NULL`
+            public var firstSignup: Date
 
             public init(
                 subscriptionPlan: SaasSubscriptionPlan,
                 subscriptionStatus: SaasSubscriptionStatus,
                 clients: Int64,
-                firstSignup: Date?
+                firstSignup: Date
             ) {
                 self.subscriptionPlan = subscriptionPlan
                 self.subscriptionStatus = subscriptionStatus
@@ -1025,10 +1025,10 @@ public enum SaasQueries {
             /// `entries bigint NOT NULL`
             public var entries: Int64
 
-            /// `any_published boolean`
-            public var anyPublished: Bool?
+            /// `any_published boolean NOT NULL`
+            public var anyPublished: Bool
 
-            public init(tag: String?, entryType: SaasKnowledgeEntryType, entries: Int64, anyPublished: Bool?) {
+            public init(tag: String?, entryType: SaasKnowledgeEntryType, entries: Int64, anyPublished: Bool) {
                 self.tag = tag
                 self.entryType = entryType
                 self.entries = entries
@@ -1093,10 +1093,10 @@ public enum SaasQueries {
             /// `entry_type saas_knowledge_entry_type NOT NULL`; from saas_knowledge_base.entry_type
             public var entryType: SaasKnowledgeEntryType
 
-            /// `entries jsonb`
-            public var entries: JSONValue?
+            /// `entries jsonb NOT NULL`
+            public var entries: JSONValue
 
-            public init(entryType: SaasKnowledgeEntryType, entries: JSONValue?) {
+            public init(entryType: SaasKnowledgeEntryType, entries: JSONValue) {
                 self.entryType = entryType
                 self.entries = entries
             }
@@ -1478,7 +1478,7 @@ extension SaasQueries.SubscriptionReport.Row: PGRowDecodable {
         self.subscriptionPlan = try row.decode(SaasSubscriptionPlan.self, at: 0, table: "SubscriptionReport")
         self.subscriptionStatus = try row.decode(SaasSubscriptionStatus.self, at: 1, table: "SubscriptionReport")
         self.clients = try row.decode(Int64.self, at: 2, table: "SubscriptionReport")
-        self.firstSignup = try row.decode(Date?.self, at: 3, table: "SubscriptionReport")
+        self.firstSignup = try row.decode(Date.self, at: 3, table: "SubscriptionReport")
     }
 }
 
@@ -1627,7 +1627,7 @@ extension SaasQueries.TagCounts.Row: PGRowDecodable {
         self.tag = try row.decode(String?.self, at: 0, table: "TagCounts")
         self.entryType = try row.decode(SaasKnowledgeEntryType.self, at: 1, table: "TagCounts")
         self.entries = try row.decode(Int64.self, at: 2, table: "TagCounts")
-        self.anyPublished = try row.decode(Bool?.self, at: 3, table: "TagCounts")
+        self.anyPublished = try row.decode(Bool.self, at: 3, table: "TagCounts")
     }
 }
 
@@ -1646,7 +1646,7 @@ extension SaasQueries.AIContext.Row: PGRowDecodable {
     /// Reads a row of the query, its columns in order.
     public init(row: PGRow) throws(PGDecodingError) {
         self.entryType = try row.decode(SaasKnowledgeEntryType.self, at: 0, table: "AIContext")
-        self.entries = try row.decode(JSONValue?.self, at: 1, table: "AIContext")
+        self.entries = try row.decode(JSONValue.self, at: 1, table: "AIContext")
     }
 }
 

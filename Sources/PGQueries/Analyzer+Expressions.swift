@@ -472,11 +472,23 @@ extension Analyzer {
         }
         for (operand, type) in zip(operands, resolved.arguments) { settle(operand, as: type) }
         var result = finish(resolved.entry, operands: operands, arguments: resolved.arguments, name: name, at: call.at)
+        // In a group (GROUP BY, no FILTER): an array of its values, or an aggregate of values
+        // that are never NULL, is not NULL.
+        if resolved.entry.isAggregate, call.over == nil, call.filter == nil, scope.groupsHaveRows, call.name.count == 1 || call.name[0] == "pg_catalog" {
+            if Self.groupArrays.contains(name) { result.notNull = true }
+            if Self.groupValues.contains(name), let first = operands.first, first.notNull { result.notNull = true }
+        }
         // Over an empty frame (`ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING` on the last row) these are NULL.
         if name == "first_value" || name == "last_value", call.over?.mayHaveFrame == true { result.notNull = false }
         if name == "btrim" || name == "ltrim" || name == "rtrim" { result.name = name }
         return result
     }
+
+    /// Aggregates that give an array of a group's values, NULL ones included.
+    static let groupArrays: Set<String> = ["array_agg", "jsonb_agg", "json_agg"]
+    /// Aggregates NULL over a group only when all its values are (not `stddev` and its kin, NULL
+    /// over one row).
+    static let groupValues: Set<String> = ["sum", "min", "max", "avg", "string_agg", "bool_and", "bool_or", "every", "bit_and", "bit_or"]
 
     /// The result of a resolved operator or function, its nullability from the entry's rule.
     func finish(_ entry: Catalog.Entry, operands: [Typed], arguments: [ColumnType], name: String, at: Int) -> Typed {

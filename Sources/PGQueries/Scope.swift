@@ -68,6 +68,9 @@ final class Scope {
     var commonTables: [String: RangeEntry] = [:]
     /// Output column aliases, which ORDER BY and GROUP BY may name.
     var outputAliases: [String: Typed] = [:]
+    /// GROUP BY without grouping sets: every group has a row, so an aggregate of this level over
+    /// values that are never NULL is not NULL (with no GROUP BY, an empty input gives NULL).
+    var groupsHaveRows = false
 
     init(nodes: [RangeNode] = [], parent: Scope?) {
         self.nodes = nodes

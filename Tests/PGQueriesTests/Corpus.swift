@@ -60,7 +60,7 @@ let corpus: [CorpusCase] = [
     .init("SELECT max(subscription_plan) AS top FROM saas_clients", ["top saas_subscription_plan"]),
     .init("SELECT sum(ai_confidence) AS s FROM saas_messages", ["s real"]),
     .init("SELECT client_id, count(*) AS messages, max(sent_at) AS last_sent FROM saas_messages GROUP BY client_id HAVING count(*) > @at_least", [
-        "client_id uuid NOT NULL", "messages bigint NOT NULL", "last_sent timestamp with time zone", "$1 at_least bigint",
+        "client_id uuid NOT NULL", "messages bigint NOT NULL", "last_sent timestamp with time zone NOT NULL", "$1 at_least bigint",
     ]),
     .init("SELECT array_agg(slug ORDER BY slug) AS slugs, string_agg(name, ', ') AS names FROM saas_clients", ["slugs character varying[]", "names text"]),
     .init("SELECT json_agg(name) AS j, jsonb_agg(slug) AS jb, bool_and(is_active) AS all_active FROM saas_clients", ["j json", "jb jsonb", "all_active boolean"]),
@@ -322,6 +322,16 @@ let corpus: [CorpusCase] = [
     .init("SELECT ai_model, ai_confidence, ai_prompt_tokens FROM saas_messages WHERE (ai_model, ai_confidence) = ('gpt', 0.9) AND (ai_latency_ms, ai_prompt_tokens) > (100, 5)", [
         "ai_model character varying NOT NULL", "ai_confidence real NOT NULL", "ai_prompt_tokens integer",
     ]),
+    // Aggregates per group (GROUP BY, every group has a row): NOT NULL over NOT NULL values,
+    // arrays always; not over NULLable values, with FILTER, beside ROLLUP, or stddev (one row).
+    .init("SELECT client_id, sum(amount) AS total, max(created_at) AS last, array_agg(description) AS notes, string_agg(description, ', ') AS joined, sum(amount) FILTER (WHERE amount > 0) AS earned, stddev(amount) AS spread FROM saas_credit_transactions GROUP BY client_id", [
+        "client_id uuid NOT NULL", "total numeric NOT NULL", "last timestamp with time zone NOT NULL", "notes text[] NOT NULL",
+        "joined text", "earned numeric", "spread numeric",
+    ]),
+    .init("SELECT client_id, sum(amount) AS total FROM saas_credit_transactions GROUP BY ROLLUP (client_id)", ["client_id uuid", "total numeric"]),
+    .init("SELECT sum(amount) AS total, (SELECT max(sent_at) FROM saas_messages) AS latest FROM saas_credit_transactions GROUP BY client_id", [
+        "total numeric NOT NULL", "latest timestamp with time zone",
+    ]),
     // lag and lead with a default: NULL only from a NULL value, offset or default.
     .init("SELECT sent_at, lag(sent_at, 1, sent_at) OVER (ORDER BY sent_at) AS previous, lead(ai_model, 1, 'none') OVER (ORDER BY sent_at) AS next_model FROM saas_messages", [
         "sent_at timestamp with time zone NOT NULL", "previous timestamp with time zone NOT NULL", "next_model character varying",
@@ -337,7 +347,7 @@ let corpus: [CorpusCase] = [
         "$1 status saas_conversation_status", "$2 closed_at timestamp with time zone NULL", "$3 id uuid",
     ]),
     .init("UPDATE saas_credits cr SET credits_used = cr.credits_used + t.total FROM (SELECT credit_id, sum(-amount) AS total FROM saas_credit_transactions WHERE transaction_type = 'usage' GROUP BY credit_id) t WHERE t.credit_id = cr.id RETURNING cr.id, t.total", [
-        "id uuid NOT NULL", "total numeric",
+        "id uuid NOT NULL", "total numeric NOT NULL",
     ]),
     .init("DELETE FROM saas_messages m USING saas_conversations cv WHERE m.conversation_id = cv.id AND cv.status = 'closed' AND cv.closed_at < @before RETURNING m.id", [
         "id uuid NOT NULL", "$1 before timestamp with time zone",
