@@ -992,6 +992,38 @@ ALTER TABLE ONLY public.entries
                     y text GENERATED ALWAYS AS (upper(x)) STORED, "text" text GENERATED ALWAYS AS (x || '!') STORED,
                     z text GENERATED ALWAYS AS ((x || '?')::text) STORED);
                 ALTER TABLE gen ADD COLUMN w text GENERATED ALWAYS AS (upper(x || 'w')) STORED;
+                -- Keywords, types and collations spelled like a column are no use of it.
+                CREATE TABLE events (id bigint PRIMARY KEY, happened_on date NOT NULL);
+                ALTER TABLE events ADD COLUMN year int GENERATED ALWAYS AS (extract(year from happened_on)) STORED;
+                CREATE TABLE f1 (ts timestamp, day int GENERATED ALWAYS AS (1) STORED, d2 numeric GENERATED ALWAYS AS (extract(day from ts)) STORED);
+                CREATE TABLE f2 (ts timestamp, zone int GENERATED ALWAYS AS (1) STORED, d2 timestamptz GENERATED ALWAYS AS (ts at time zone 'UTC') STORED);
+                CREATE TABLE f3 (x int, precision int GENERATED ALWAYS AS (1) STORED, d2 double precision GENERATED ALWAYS AS (x::double precision) STORED);
+                CREATE TABLE f4 (x int, text int GENERATED ALWAYS AS (1) STORED, d2 text GENERATED ALWAYS AS (CAST(x AS text)) STORED);
+                CREATE TABLE f5 (x text, varying int GENERATED ALWAYS AS (1) STORED, d3 varchar GENERATED ALWAYS AS (x::character varying) STORED);
+                CREATE TABLE f6 (x text, "C" int GENERATED ALWAYS AS (1) STORED, d3 text GENERATED ALWAYS AS (x collate "C") STORED);
+                CREATE TABLE f7 (x int, secs int GENERATED ALWAYS AS (1) STORED, d3 interval GENERATED ALWAYS AS (make_interval(secs => x)) STORED);
+                CREATE TABLE f8 (x text, int4 int GENERATED ALWAYS AS (1) STORED, d3 int GENERATED ALWAYS AS (x::pg_catalog.int4) STORED);
+                CREATE TABLE p1 (d date, year int, CONSTRAINT ck1 CHECK (extract(year from d) > 2000));
+                CREATE TABLE p2 (x int, text int); CREATE INDEX p2_i ON p2 ((CAST(x AS text)));
+                CREATE TABLE p3 (d date, date int, CONSTRAINT ck3 CHECK (d > date '2000-01-01'));
+                CREATE TABLE p4 (ts timestamptz, zone text); CREATE INDEX p4_i ON p4 (((ts at time zone 'UTC')::date));
+                CREATE TABLE p5 (d date, year int, y2 int GENERATED ALWAYS AS (extract(year from d)) STORED);
+                CREATE TABLE p6 (x int, text int, CONSTRAINT ck6 CHECK (x::text <> ''));
+                ALTER TABLE p1 DROP COLUMN year; ALTER TABLE p2 DROP COLUMN text; ALTER TABLE p3 DROP COLUMN date;
+                ALTER TABLE p4 DROP COLUMN zone; ALTER TABLE p5 ALTER COLUMN year TYPE bigint; ALTER TABLE p5 DROP COLUMN year;
+                ALTER TABLE p6 RENAME COLUMN text TO body;
+                -- Fractional seconds beyond 6 are lowered to 6.
+                CREATE TABLE frac (a interval second(7), b interval(7), c interval day to second(9)[], d timestamp(7), e time(9) with time zone);
+                """,
+            // From the DDL fuzzer: a column its own table's foreign key references goes with that
+            // key; LIKE copies a key with its INCLUDE columns, which its name counts.
+            "000002_fuzzed.up.sql": """
+                CREATE TABLE t6 (c8 int4 UNIQUE);
+                ALTER TABLE t6 ADD FOREIGN KEY (c8) REFERENCES t6 (c8) ON DELETE CASCADE;
+                ALTER TABLE t6 DROP COLUMN c8 RESTRICT;
+                CREATE TABLE t7 (c8 uuid NOT NULL, c10 uuid, UNIQUE (c10, c8) INCLUDE (c8));
+                ALTER TABLE t7 RENAME TO rt19;
+                CREATE TABLE lk24 (LIKE public.rt19 INCLUDING ALL);
                 """,
         ])
         let refused: [(sql: String, fold: String, postgres: String)] = [
@@ -1003,6 +1035,16 @@ ALTER TABLE ONLY public.entries
              "cannot use generated column \"b\" in column generation expression", "cannot use generated column \"b\" in column generation expression"),
             ("CREATE TABLE g (a int, b int GENERATED ALWAYS AS (b + 1) STORED);",
              "cannot use generated column \"b\" in column generation expression", "cannot use generated column \"b\" in column generation expression"),
+            ("CREATE TABLE p (id int, d interval day) PARTITION BY RANGE (id); CREATE TABLE c (id int, d interval hour); ALTER TABLE p ATTACH PARTITION c FOR VALUES FROM (1) TO (10);",
+             "child table \"c\" has different type for column \"d\"", "child table \"c\" has different type for column \"d\""),
+            ("CREATE TABLE p (id int) PARTITION BY RANGE (id); CREATE TABLE c (id int, x int); ALTER TABLE p ATTACH PARTITION c FOR VALUES FROM (1) TO (10);",
+             "table \"c\" contains column \"x\" not found in parent \"p\"", "table \"c\" contains column \"x\" not found in parent \"p\""),
+            ("CREATE TABLE p (d interval year to month); CREATE TABLE c (d interval); ALTER TABLE c INHERIT p;",
+             "child table \"c\" has different type for column \"d\"", "child table \"c\" has different type for column \"d\""),
+            ("CREATE TABLE g (a interval month to year);",
+             "interval MONTH TO YEAR is not a field restriction PostgreSQL takes (YEAR TO MONTH, DAY TO SECOND(3), HOUR, …)", "syntax error at or near \"to\""),
+            ("CREATE TABLE g (a interval day to hour(2));",
+             "interval DAY TO HOUR(…) is not a field restriction PostgreSQL takes (YEAR TO MONTH, DAY TO SECOND(3), HOUR, …)", "syntax error at or near \"(\""),
             ("CREATE TABLE g (a int UNIQUE INCLUDE (a));",
              "INCLUDE belongs to a table constraint (UNIQUE (a) INCLUDE (b)), not to a column's, found 'INCLUDE'", "syntax error at or near \"INCLUDE\""),
             ("CREATE TABLE g (a int, b int PRIMARY KEY INCLUDE (a));",

@@ -51,7 +51,7 @@ extension Folder {
     /// types (`"type"`: name, modifiers, array or not) or their collations (`"collation"`).
     static func mergeConflict(_ a: Column, _ b: Column) -> String? {
         if a.type.name != b.type.name || a.type.schema != b.type.schema || a.type.modifiers != b.type.modifiers
-            || (a.type.arrayDimensions > 0) != (b.type.arrayDimensions > 0) {
+            || a.type.intervalFields != b.type.intervalFields || (a.type.arrayDimensions > 0) != (b.type.arrayDimensions > 0) {
             return "type"
         }
         // The collation as written; a domain may carry its own, which the model does not keep,
@@ -198,20 +198,22 @@ extension Folder {
         guard !schema.tables[t].inherits.contains(parentName) else {
             return error("relation \"\(parent.name)\" would be inherited from more than once", at: parent.location)
         }
-        let child = schema.tables[t]
-        for column in schema.tables[p].columns {
-            guard let own = child.column(column.name) else {
-                return error("child table is missing column \"\(column.name)\"", at: parent.location)
-            }
-            if let conflict = Self.mergeConflict(own, column) {
-                return error("child table \"\(child.name.name)\" has different \(conflict) for column \"\(column.name)\"", at: parent.location)
-            }
-            if column.isNotNull && !own.isNotNull {
-                return error("column \"\(column.name)\" in child table must be marked NOT NULL", at: parent.location)
-            }
-        }
+        if let conflict = Self.inheritanceConflict(child: schema.tables[t], parent: schema.tables[p]) { return error(conflict, at: parent.location) }
         schema.tables[t].inherits.append(parentName)
         hasInheritance = true
+    }
+
+    /// Why an existing table cannot take `parent`'s columns as inherited ones (ALTER TABLE …
+    /// INHERIT, ATTACH PARTITION): PostgreSQL's `MergeAttributesIntoExisting` messages.
+    static func inheritanceConflict(child: Table, parent: Table) -> String? {
+        for column in parent.columns {
+            guard let own = child.column(column.name) else { return "child table is missing column \"\(column.name)\"" }
+            if let conflict = mergeConflict(own, column) {
+                return "child table \"\(child.name.name)\" has different \(conflict) for column \"\(column.name)\""
+            }
+            if column.isNotNull && !own.isNotNull { return "column \"\(column.name)\" in child table must be marked NOT NULL" }
+        }
+        return nil
     }
 
     /// `ALTER TABLE child NO INHERIT parent`: the columns it passed on become the child's own.

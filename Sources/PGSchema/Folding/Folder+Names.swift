@@ -49,13 +49,63 @@ extension Folder {
         guard let tokens = Lexer.lex(source).statements.first?.tokens else { return expression }
         var bytes = source.bytes
         let replacement = Array(quotedIfNeeded(new).utf8)
-        for (index, token) in tokens.enumerated().reversed() where token.isIdentifier && token.value == old {
-            if index + 1 < tokens.count, tokens[index + 1].isSymbol("(") || tokens[index + 1].isSymbol(".") { continue }
-            // A field of a composite value (`(c).a`), not the column.
-            if index >= 2, tokens[index - 1].isSymbol("."), tokens[index - 2].isSymbol(")") { continue }
+        let positions = columnPositions(tokens)
+        for (index, token) in tokens.enumerated().reversed() where positions[index] && token.value == old {
+            // A qualifier (`t.c`), not the column.
+            if index + 1 < tokens.count, tokens[index + 1].isSymbol(".") { continue }
             bytes.replaceSubrange(token.start..<token.end, with: replacement)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// For each of an expression's tokens, whether it is an identifier where a column can stand:
+    /// not a function (`a(…)`), a named argument (`a => 1`), a field of a composite value
+    /// (`(c).a`), a type (`x::a`, `x::s.a`, `CAST(x AS double precision)`, `x::timestamp with time
+    /// zone`, `date '2000-01-01'`), a collation (`COLLATE a`), EXTRACT's field (`extract(year FROM
+    /// d)`), `AT TIME ZONE`,
+    /// or an interval literal's fields (`interval '1' day`, `'1-2' year to month`). A keyword
+    /// spelled like a column is no use of it, in a dependency as in a rename.
+    static func columnPositions(_ tokens: [Token]) -> [Bool] {
+        var positions = tokens.map(\.isIdentifier)
+        let fields: Set<String> = ["year", "month", "day", "hour", "minute", "second", "to"]
+        let typeWords = fields.union(["precision", "varying", "with", "without", "time", "zone"])
+        func word(_ index: Int, _ value: String) -> Bool { index < tokens.count && tokens[index].isWord(value) }
+        for (index, token) in tokens.enumerated() {
+            if token.isIdentifier, index + 1 < tokens.count, tokens[index + 1].isSymbol("(") || tokens[index + 1].isSymbol("=>") {
+                positions[index] = false
+            }
+            // A typed literal's type: `date '2000-01-01'`.
+            if token.kind == .word, index + 1 < tokens.count, tokens[index + 1].kind == .string { positions[index] = false }
+            if token.isIdentifier, index >= 2, tokens[index - 1].isSymbol("."), tokens[index - 2].isSymbol(")") { positions[index] = false }
+            if token.isSymbol("::") || token.isWord("as") || token.isWord("collate") {
+                // The name, or schema and name, then the words that go on with a type's name.
+                var next = index + 1
+                guard next < tokens.count else { continue }
+                positions[next] = false
+                if next + 2 < tokens.count, tokens[next + 1].isSymbol(".") {
+                    positions[next + 2] = false
+                    next += 2
+                }
+                next += 1
+                while !token.isWord("collate"), next < tokens.count, tokens[next].kind == .word, typeWords.contains(tokens[next].value) {
+                    positions[next] = false
+                    next += 1
+                }
+            }
+            if token.isWord("extract"), index + 2 < tokens.count, tokens[index + 1].isSymbol("(") { positions[index + 2] = false }
+            if token.isWord("at"), word(index + 1, "time"), word(index + 2, "zone") {
+                positions[index + 1] = false
+                positions[index + 2] = false
+            }
+            if token.kind == .string {
+                var next = index + 1
+                while next < tokens.count, tokens[next].kind == .word, fields.contains(tokens[next].value) {
+                    positions[next] = false
+                    next += 1
+                }
+            }
+        }
+        return positions
     }
 }
 

@@ -44,17 +44,18 @@ extension Folder {
     /// columns already (ATTACH PARTITION attaches that one).
     mutating func cloneIndexes(of parent: Table, to t: Int, at: SourceLocation, skippingEquivalent: Bool) {
         var sources: [(location: SourceLocation, source: IndexSource)] = []
-        if let key = parent.primaryKey { sources.append((key.location, .key(.primaryKey(columns: key.columns)))) }
-        for key in parent.uniqueConstraints { sources.append((key.location, .key(.unique(columns: key.columns)))) }
-        for exclusion in parent.exclusions { sources.append((exclusion.location, .key(.exclude(elements: exclusion.expression)))) }
+        if let key = parent.primaryKey { sources.append((key.location, .key(.primaryKey(columns: key.columns), include: key.include ?? []))) }
+        for key in parent.uniqueConstraints { sources.append((key.location, .key(.unique(columns: key.columns), include: key.include ?? []))) }
+        for exclusion in parent.exclusions { sources.append((exclusion.location, .key(.exclude(elements: exclusion.expression), include: []))) }
         for index in parent.indexes { sources.append((index.location, .index(index))) }
         sources.sort { Self.creationOrder($0.location).lexicographicallyPrecedes(Self.creationOrder($1.location)) }
         let child = schema.tables[t].name
         for (_, source) in sources {
             if skippingEquivalent, hasEquivalent(source, in: schema.tables[t]) { continue }
             switch source {
-            case .key(let kind):
-                addConstraint(TableConstraint(name: nil, kind: kind, location: at), to: t)
+            case .key(let kind, let include):
+                // The copy's name counts its INCLUDE columns, as the original's did.
+                addConstraint(TableConstraint(name: nil, kind: kind, location: at, include: include), to: t)
             case .index(let index):
                 createIndex(
                     name: nil, table: NameRef(schema: child.schema, name: child.name, location: at), unique: index.isUnique, ifNotExists: false,
@@ -66,15 +67,15 @@ extension Folder {
     }
 
     /// An index, or an index constraint, of a parent table.
-    enum IndexSource { case key(TableConstraint.Kind), index(Index) }
+    enum IndexSource { case key(TableConstraint.Kind, include: [String]), index(Index) }
 
     /// Whether the table has what `source` would make: the same kind of constraint on the same
     /// columns, or an index with the same elements, method, uniqueness and predicate.
     func hasEquivalent(_ source: IndexSource, in table: Table) -> Bool {
         switch source {
-        case .key(.primaryKey(let columns)): table.primaryKey?.columns == columns
-        case .key(.unique(let columns)): table.uniqueConstraints.contains { $0.columns == columns }
-        case .key(.exclude(let elements)): table.exclusions.contains { $0.expression == elements }
+        case .key(.primaryKey(let columns), _): table.primaryKey?.columns == columns
+        case .key(.unique(let columns), _): table.uniqueConstraints.contains { $0.columns == columns }
+        case .key(.exclude(let elements), _): table.exclusions.contains { $0.expression == elements }
         case .key: false
         case .index(let index):
             table.indexes.contains { $0.elements == index.elements && $0.isUnique == index.isUnique && $0.method == index.method && $0.predicate == index.predicate }
@@ -88,6 +89,14 @@ extension Folder {
             return error("relation \"\(partition.name)\" does not exist", at: partition.location)
         }
         let parent = schema.tables[p]
+        // A partition has exactly its parent's columns.
+        if let extra = schema.tables[c].columns.first(where: { parent.column($0.name) == nil }) {
+            return error(
+                "table \"\(partition.name)\" contains column \"\(extra.name)\" not found in parent \"\(parent.name.name)\"", at: partition.location,
+                note: "The new partition may contain only the columns present in parent."
+            )
+        }
+        if let conflict = Self.inheritanceConflict(child: schema.tables[c], parent: parent) { return error(conflict, at: partition.location) }
         schema.tables[c].partitionOf = parent.name
         hasPartitions = true
         cloneIndexes(of: parent, to: c, at: at, skippingEquivalent: true)

@@ -1069,7 +1069,9 @@ struct Folder {
         let tableName = table.name
         var blockers: [String] = []
         for other in schema.tables.indices {
-            for key in schema.tables[other].foreignKeys where key.referencedTable == tableName && key.referencedColumns.contains(name) {
+            // A key of this table whose own columns include this one goes with the column.
+            for key in schema.tables[other].foreignKeys where key.referencedTable == tableName && key.referencedColumns.contains(name)
+                && !(other == t && key.columns.contains(name)) {
                 blockers.append("constraint \(key.name) on table \(schema.tables[other].name.name)")
             }
         }
@@ -1122,18 +1124,14 @@ struct Folder {
         }
     }
 
-    /// Whether `expression` names `column` as an identifier: not inside a string, and not a field
-    /// (`(c).a`), a function (`a(…)`) or a type (`x::a`) of the same name.
+    /// Whether `expression` names `column` as an identifier where a column can stand: not inside
+    /// a string, nor a field, function, type or keyword of that name (`columnPositions`).
     static func mentions(_ expression: String, _ column: String) -> Bool {
         Lexer.lex(SourceFile(path: "", text: expression)).statements.contains { statement in
             let tokens = statement.tokens
-            return tokens.indices.contains { index in
-                tokens[index].isIdentifier && tokens[index].value == column
-                    && !(index >= 2 && tokens[index - 1].isSymbol(".") && tokens[index - 2].isSymbol(")"))
-                    // A function of that name, or a type (`x::date`), is not the column.
-                    && !(index + 1 < tokens.count && tokens[index + 1].isSymbol("("))
-                    && !(index >= 1 && tokens[index - 1].isSymbol("::"))
-            }
+            guard tokens.contains(where: { $0.isIdentifier && $0.value == column }) else { return false }
+            let positions = columnPositions(tokens)
+            return tokens.indices.contains { positions[$0] && tokens[$0].value == column }
         }
     }
 

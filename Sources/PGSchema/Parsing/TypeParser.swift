@@ -1,4 +1,8 @@
 extension Cursor {
+    /// A time's or interval's fractional-second precision: PostgreSQL lowers more than 6 to 6
+    /// (with a warning).
+    static func fractionalSeconds(_ modifiers: [Int]) -> [Int] { modifiers.map { min($0, 6) } }
+
     /// A column type: built-in names and their aliases and multi-word forms, canonicalised the way
     /// `format_type` prints them; any other (possibly qualified) name as a user type; then
     /// modifiers and array brackets (`int[]`, `int[3][]`, `int ARRAY`).
@@ -129,17 +133,17 @@ extension Cursor {
         case "varbit":
             return (ColumnType(name: "bit varying", modifiers: try optionalModifiers()), false)
         case "timestamp":
-            let modifiers = try optionalModifiers()
+            let modifiers = Self.fractionalSeconds(try optionalModifiers())
             let zone = timeZoneClause()
             return (ColumnType(name: zone ? "timestamp with time zone" : "timestamp without time zone", modifiers: modifiers), false)
         case "timestamptz":
-            return (ColumnType(name: "timestamp with time zone", modifiers: try optionalModifiers()), false)
+            return (ColumnType(name: "timestamp with time zone", modifiers: Self.fractionalSeconds(try optionalModifiers())), false)
         case "time":
-            let modifiers = try optionalModifiers()
+            let modifiers = Self.fractionalSeconds(try optionalModifiers())
             let zone = timeZoneClause()
             return (ColumnType(name: zone ? "time with time zone" : "time without time zone", modifiers: modifiers), false)
         case "timetz":
-            return (ColumnType(name: "time with time zone", modifiers: try optionalModifiers()), false)
+            return (ColumnType(name: "time with time zone", modifiers: Self.fractionalSeconds(try optionalModifiers())), false)
         case "interval":
             // Field restrictions (YEAR TO MONTH, …) do not change the Swift type; they are kept
             // for what the catalog prints (`interval day to second(2)`).
@@ -149,7 +153,19 @@ extension Cursor {
                 restriction.append(token.value)
                 index += 1
             }
-            return (ColumnType(name: "interval", modifiers: try optionalModifiers(), intervalFields: restriction.isEmpty ? nil : restriction.joined(separator: " ")), false)
+            let spelled = restriction.joined(separator: " ")
+            let modifiers = try optionalModifiers()
+            // PostgreSQL's grammar: one field, or a range of them down to SECOND; a precision only
+            // on SECOND, or on the whole interval.
+            let restrictions: Set<String> = [
+                "year", "month", "day", "hour", "minute", "second", "year to month", "day to hour", "day to minute", "day to second",
+                "hour to minute", "hour to second", "minute to second",
+            ]
+            guard restriction.isEmpty || restrictions.contains(spelled) && (modifiers.isEmpty || restriction.last == "second") else {
+                throw Diagnostic(.error, "interval \(spelled.uppercased())\(modifiers.isEmpty ? "" : "(…)") is not a field restriction PostgreSQL takes "
+                    + "(YEAR TO MONTH, DAY TO SECOND(3), HOUR, …)", at: source.location(of: word.start))
+            }
+            return (ColumnType(name: "interval", modifiers: Self.fractionalSeconds(modifiers), intervalFields: restriction.isEmpty ? nil : spelled), false)
         case "text", "uuid", "bytea", "json", "jsonb", "date", "tsvector", "tsquery", "inet", "cidr", "macaddr",
              "macaddr8", "money", "xml", "name", "oid", "point", "line", "lseg", "box", "path", "polygon", "circle",
              "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange", "int4multirange",
