@@ -118,7 +118,7 @@ extension Analyzer {
             let first = try applyOperator(">=", [value, l], at: at)
             let second = try applyOperator("<=", [value, h], at: at)
             return Typed(SQLTypes.boolean, notNull: first.notNull && second.notNull, name: "?column?")
-        case .inList(let operand, let list, let negated, let at):
+        case .inList(let operand, let list, _, let at):
             // `(a, b) IN ((1, 2), ($1, $2))`: compared field by field, as PostgreSQL compares rows.
             if case .row(let fields, _) = operand {
                 let rows = list.compactMap { item -> [Expr]? in
@@ -126,10 +126,14 @@ extension Analyzer {
                     return items
                 }
                 if rows.count == list.count {
+                    // An OR of row equalities: each pair is compared with its own `=`.
+                    var values: [Typed] = []
+                    for field in fields { values.append(try expression(field, scope)) }
                     var notNull = true
-                    for position in fields.indices {
-                        let typed = try expression(.inList(fields[position], rows.map { $0[position] }, negated: negated, at: at), scope)
-                        notNull = notNull && typed.notNull
+                    for row in rows {
+                        for (value, item) in zip(values, row) {
+                            notNull = try applyOperator("=", [value, try expression(item, scope)], at: at).notNull && notNull
+                        }
                     }
                     return Typed(SQLTypes.boolean, notNull: notNull, name: "?column?")
                 }
@@ -315,16 +319,31 @@ extension Analyzer {
     }
 
     /// A window's PARTITION BY, ORDER BY and frame offsets. An offset of ROWS or GROUPS is a
-    /// `bigint`; of RANGE, the ordering column's type, or an interval for dates and times.
+    /// `bigint`; of RANGE, what the ordering column's `in_range` takes: an interval for dates and
+    /// times, `double precision` for floats, the column's own type for integers and numeric. A
+    /// window that names another (`OVER (w RANGE …)`) orders as that one does.
     func window(_ spec: WindowSpec, _ scope: Scope) throws(Diagnostic) {
         for expression in spec.partitionBy { _ = try self.expression(expression, scope) }
         var ordering: [Typed] = []
         for item in spec.orderBy { ordering.append(try expression(item.expression, scope)) }
+        var named = spec.name
+        var seen: Set<String> = []
+        while ordering.isEmpty, let name = named, seen.insert(name).inserted, let base = scope.window(name) {
+            for item in base.orderBy { ordering.append(try expression(item.expression, scope)) }
+            named = base.name
+        }
         for offset in spec.frameOffsets {
             let typed = try expression(offset, scope)
             if spec.frameMode == "range", let column = ordering.first {
+                let type = SQLTypes.plain(column.type)
                 let dated = ["date", "timestamp with time zone", "timestamp without time zone", "time without time zone", "time with time zone"]
-                settle(typed, as: dated.contains(column.type.name) && column.type.arrayDimensions == 0 ? SQLTypes.interval : column.type)
+                if type.arrayDimensions == 0, dated.contains(type.name) {
+                    settle(typed, as: SQLTypes.interval)
+                } else if type.arrayDimensions == 0, type.name == "real" || type.name == "double precision" {
+                    settle(typed, as: SQLTypes.double)
+                } else {
+                    settle(typed, as: type)
+                }
             } else {
                 settle(typed, as: SQLTypes.bigint)
             }

@@ -229,6 +229,7 @@ final class Analyzer {
     func analyzeSelect(_ core: SelectCore, parent: Scope?, orderBy: [OrderItem], keepUnknowns: Bool) throws(Diagnostic) -> [Typed] {
         let scope = Scope(parent: parent)
         scope.groupsHaveRows = !core.groupBy.isEmpty && core.groupingSets.isEmpty
+        for (name, spec) in core.windows where scope.windows[name] == nil { scope.windows[name] = spec }
         scope.nodes = try fromList(core.from, parent: parent)
         scope.nodes = narrow(scope.nodes, by: core.whereClause, scope: scope)
         // The subtotal rows of ROLLUP, CUBE and GROUPING SETS hold NULL in the columns they

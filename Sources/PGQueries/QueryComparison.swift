@@ -26,8 +26,6 @@ public enum QueryComparison {
 
     /// `character varying` for `varchar(20)`, `text[]`, a user type as `format_type` names it.
     public static func plainTypeName(_ type: ColumnType) -> String {
-        var type = type
-        type.modifiers = []
-        return type.description
+        SQLTypes.plain(type).description
     }
 }

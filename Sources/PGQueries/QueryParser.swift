@@ -887,6 +887,16 @@ struct QueryParser {
                     let type = try typeName()
                     guard let literal = current, literal.kind == .string else { throw unexpected("expected a string") }
                     index += 1
+                    // `interval '1' day`, `interval '1-2' year to month`, `interval '1.5' second(3)`.
+                    if token.value == "interval" {
+                        let fields: Set<String> = ["year", "month", "day", "hour", "minute", "second", "to"]
+                        while let word = current, word.kind == .word, fields.contains(word.value) { index += 1 }
+                        if isSymbol("("), index > 0, tokens[index - 1].isWord("second") {
+                            index += 1
+                            while let inner = current, !inner.isSymbol(")") { index += 1 }
+                            try expectSymbol(")")
+                        }
+                    }
                     return .typedString(type, literal.value, at: at)
                 }
             default:

@@ -20,6 +20,7 @@ enum SQLTypes {
     static func plain(_ type: ColumnType) -> ColumnType {
         var type = type
         type.modifiers = []
+        type.intervalFields = nil
         return type
     }
 

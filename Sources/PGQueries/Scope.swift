@@ -71,11 +71,15 @@ final class Scope {
     /// GROUP BY without grouping sets: every group has a row, so an aggregate of this level over
     /// values that are never NULL is not NULL (with no GROUP BY, an empty input gives NULL).
     var groupsHaveRows = false
+    /// The WINDOW clause's definitions, which `OVER w` and `OVER (w …)` name.
+    var windows: [String: WindowSpec] = [:]
 
     init(nodes: [RangeNode] = [], parent: Scope?) {
         self.nodes = nodes
         self.parent = parent
     }
+
+    func window(_ name: String) -> WindowSpec? { windows[name] }
 
     func commonTable(_ name: String) -> RangeEntry? {
         commonTables[name] ?? parent?.commonTable(name)

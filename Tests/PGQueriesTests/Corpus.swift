@@ -332,6 +332,15 @@ let corpus: [CorpusCase] = [
     .init("SELECT sum(amount) AS total, (SELECT max(sent_at) FROM saas_messages) AS latest FROM saas_credit_transactions GROUP BY client_id", [
         "total numeric NOT NULL", "latest timestamp with time zone",
     ]),
+    // A row IN rows is an OR of row equalities: each parameter takes the type its own `=` gives.
+    .init("SELECT id FROM saas_messages WHERE (ai_prompt_tokens, ai_model) IN ((@p1, @m1), (@p2::bigint, 'gpt'))", [
+        "id uuid NOT NULL", "$1 p1 integer", "$2 m1 text", "$3 p2 bigint",
+    ]),
+    // RANGE offsets: what the ordering column's in_range takes (double precision for real); a
+    // window named in OVER (w …) orders as w; interval literals with fields.
+    .init("SELECT count(*) OVER (ORDER BY ai_confidence RANGE BETWEEN @c PRECEDING AND CURRENT ROW) AS near, count(*) OVER (w RANGE BETWEEN @n PRECEDING AND CURRENT ROW) AS fast, count(*) OVER (ORDER BY sent_at RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW) AS today, interval '1-2' year to month AS span FROM saas_messages WINDOW w AS (ORDER BY ai_latency_ms)", [
+        "near bigint NOT NULL", "fast bigint NOT NULL", "today bigint NOT NULL", "span interval NOT NULL", "$1 c double precision", "$2 n integer",
+    ]),
     // lag and lead with a default: NULL only from a NULL value, offset or default.
     .init("SELECT sent_at, lag(sent_at, 1, sent_at) OVER (ORDER BY sent_at) AS previous, lead(ai_model, 1, 'none') OVER (ORDER BY sent_at) AS next_model FROM saas_messages", [
         "sent_at timestamp with time zone NOT NULL", "previous timestamp with time zone NOT NULL", "next_model character varying",
