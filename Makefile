@@ -13,7 +13,7 @@ DATABASES ?=
 PARALLEL ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help build generate test bench fuzz migrate-up migrate-down migrate-version migrate-force migrate-goto \
+.PHONY: help build generate test bench fuzz fuzz-ddl migrate-up migrate-down migrate-version migrate-force migrate-goto \
         migrate-drop migrate-create verify dev-db-start dev-db-stop dev-db-status clean docs \
         migrate-status migrate-baseline migrate-lint migrate-verify
 
@@ -40,6 +40,8 @@ help:
 	@echo "                                          cooperative-pool latency under load (scripts/bench-stream.sh);"
 	@echo "                                          64 tasks of find(id:) on PGPool vs PostgresNIO vs pgbench (scripts/bench-find.sh)"
 	@echo "make fuzz [FUZZ_SECONDS=300]               fuzz the lexer, parser, fold, statement splitter and JSON reader (libFuzzer); crashes go to Fuzz/crashes/"
+	@echo "make fuzz-ddl [FUZZ_SECONDS=600]           random migration histories PostgreSQL accepts, migrated and compared with the fold (verify);"
+	@echo "                                          findings, reduced, go to \$$TMPDIR/pg-fuzz-ddl/min_*/ (scripts/fuzz-ddl.py)"
 	@echo "make dev-db-start | dev-db-stop | dev-db-status   the local development PostgreSQL"
 	@echo "make docs                                 DocC documentation of PGRecord, PGClient, PGMigrate (.build/plugins/Swift-DocC/outputs/)"
 
@@ -77,6 +79,9 @@ bench:
 
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-ddl:
+	scripts/fuzz-ddl.sh $(FUZZ_SECONDS)
 
 migrate-up:
 	@scripts/migrate.sh $(MODULE) $(if $(DATABASES),-databases $(DATABASES) -parallel $(or $(PARALLEL),4)) up $(STEPS)
