@@ -694,6 +694,11 @@ import Testing
                 CREATE INDEX ix2 ON t (d COLLATE "default" DESC);
                 CREATE INDEX ix3 ON t (d COLLATE "C", e COLLATE pg_catalog."POSIX" text_pattern_ops);
                 CREATE INDEX ix4 ON t (c COLLATE "POSIX");
+                -- After ALTER COLUMN TYPE the index is rebuilt: a COLLATE now the column's own goes.
+                CREATE TABLE u (a text, b real);
+                CREATE INDEX ux ON u (a COLLATE "C", b);
+                CREATE INDEX ux2 ON u (a COLLATE "POSIX");
+                ALTER TABLE u ALTER COLUMN a TYPE text COLLATE "C";
                 """,
         ])
     }

@@ -775,6 +775,12 @@ struct Folder {
                 }
                 schema.tables[t].columns[c].type = type
                 schema.tables[t].columns[c].collation = collation
+                // PostgreSQL rebuilds the column's indexes from their definitions; a COLLATE that
+                // is now the column's own is no longer printed.
+                let altered = schema.tables[t]
+                for i in altered.indexes.indices {
+                    schema.tables[t].indexes[i].elements = altered.indexes[i].elements.map { Self.withoutOwnCollation($0, in: altered) }
+                }
             case .setNotNull(let columnName, let location):
                 guard let c = column(columnName, location) else { continue }
                 schema.tables[t].columns[c].isNotNull = true
