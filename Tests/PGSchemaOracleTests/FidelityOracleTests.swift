@@ -1030,6 +1030,12 @@ ALTER TABLE ONLY public.entries
                 ALTER TABLE t7 RENAME TO rt19;
                 CREATE TABLE lk24 (LIKE public.rt19 INCLUDING ALL);
                 """,
+            // `exclude` is a column's name unless an exclusion constraint follows.
+            "000003_words.up.sql": """
+                CREATE TABLE kw (exclude int, b int, EXCLUDE USING btree (b WITH =));
+                ALTER TABLE kw ADD COLUMN "Exclude" int;
+                ALTER TABLE kw RENAME COLUMN exclude TO x;
+                """,
         ])
         let refused: [(sql: String, fold: String, postgres: String)] = [
             ("CREATE TABLE g (a int, b int GENERATED ALWAYS AS (a + 1) STORED, c int GENERATED ALWAYS AS (b + 1) STORED);",

@@ -320,7 +320,7 @@ extension Cursor {
             var constraints: [TableConstraint] = []
             if acceptSymbol("(") {
                 repeat {
-                    if isWord("constraint") || isWord("primary") || isWord("unique") || isWord("foreign") || isWord("check") || isWord("exclude") {
+                    if isWord("constraint") || isWord("primary") || isWord("unique") || isWord("foreign") || isWord("check") || startsExclusion {
                         constraints.append(try tableConstraint())
                     } else {
                         throw Diagnostic(.error, "column options in CREATE TABLE … PARTITION OF are not supported", at: location)
@@ -369,7 +369,7 @@ extension Cursor {
     }
 
     private mutating func tableElement() throws(Diagnostic) -> TableElement {
-        if isWord("constraint") || isWord("primary") || isWord("unique") || isWord("foreign") || isWord("check") || isWord("exclude") {
+        if isWord("constraint") || isWord("primary") || isWord("unique") || isWord("foreign") || isWord("check") || startsExclusion {
             return .constraint(try tableConstraint())
         }
         if accept("like") {
@@ -396,6 +396,10 @@ extension Cursor {
         let type = try typeRef()
         return ColumnDefinition(name: name, nameLocation: nameLocation, type: type, constraints: try columnConstraints())
     }
+
+    /// `EXCLUDE (…)` or `EXCLUDE USING …` begins an exclusion constraint; `exclude` alone is a
+    /// column's name (the word is not reserved).
+    var startsExclusion: Bool { isWord("exclude") && (isSymbol("(", at: 1) || isWord("using", at: 1)) }
 
     mutating func columnConstraints() throws(Diagnostic) -> [ColumnConstraint] {
         var constraints: [ColumnConstraint] = []
@@ -749,7 +753,7 @@ extension Cursor {
         let location = self.location
         if accept("add") {
             if let usingIndex = try constraintUsingIndex() { return usingIndex }
-            if isWord("constraint") || isWord("primary") || isWord("unique") || isWord("foreign") || isWord("check") || isWord("exclude") {
+            if isWord("constraint") || isWord("primary") || isWord("unique") || isWord("foreign") || isWord("check") || startsExclusion {
                 return .addConstraint(try tableConstraint())
             }
             _ = accept("column")
