@@ -1035,6 +1035,9 @@ ALTER TABLE ONLY public.entries
                 CREATE TABLE kw (exclude int, b int, EXCLUDE USING btree (b WITH =));
                 ALTER TABLE kw ADD COLUMN "Exclude" int;
                 ALTER TABLE kw RENAME COLUMN exclude TO x;
+                -- An exclusion's name counts its INCLUDE columns, numbered when repeated.
+                CREATE TABLE ex1 (a int, b int, EXCLUDE USING btree (a WITH =) INCLUDE (b));
+                CREATE TABLE ex2 (a int, b int, c int, EXCLUDE USING btree (a WITH =, b WITH =) INCLUDE (c, a) WHERE (c > 0));
                 """,
         ])
         let refused: [(sql: String, fold: String, postgres: String)] = [

@@ -664,7 +664,7 @@ struct Folder {
             schema.tables[t].checks.append(CheckConstraint(name: name, expression: expression, location: constraint.location))
             constraintNames.insert(QualifiedName(schema: schemaName, name))
         case .exclude(let elements):
-            let name = constraint.name ?? GeneratedNames.choose(table.name.name, GeneratedNames.columnPart(exclusionColumns(elements)), "excl") { relationNameTaken($0, in: schemaName) || constraintNameTaken($0, in: schemaName) }
+            let name = constraint.name ?? GeneratedNames.choose(table.name.name, GeneratedNames.columnPart(GeneratedNames.indexColumnNames(exclusionColumns(elements) + constraint.include)), "excl") { relationNameTaken($0, in: schemaName) || constraintNameTaken($0, in: schemaName) }
             schema.tables[t].exclusions.append(CheckConstraint(name: name, expression: elements, location: constraint.location))
             relationNames.insert(QualifiedName(schema: schemaName, name))
             constraintNames.insert(QualifiedName(schema: schemaName, name))

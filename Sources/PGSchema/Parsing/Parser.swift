@@ -552,7 +552,7 @@ extension Cursor {
             guard isSymbol("(") else { throw unexpected("expected '(' and the elements of the exclusion constraint") }
             skipParenthesized()
             var end = tokens[index - 1].end
-            try indexParameters()
+            parameters = try indexParameters()
             if accept("where") {
                 skipParenthesized()
                 end = tokens[index - 1].end
