@@ -14,5 +14,9 @@ if ! python3 -c 'import psycopg' 2>/dev/null; then
 fi
 swift build --product pg-codegen --quiet
 swift build --product migrate --quiet
-export FUZZ_BIN="$root/.build/debug"
-FUZZ_SECONDS=$seconds FUZZ_CASES=${FUZZ_CASES:-100000} exec scripts/with-test-postgres.sh python3 scripts/fuzz-ddl.py
+# Copies of the tools: a rebuild during a long run must not swap them under it.
+bin=$(mktemp -d "${TMPDIR:-/tmp}/pg-fuzz-ddl-bin.XXXXXX")
+trap 'rm -rf "$bin"' EXIT
+cp "$root/.build/debug/pg-codegen" "$root/.build/debug/migrate" "$bin/"
+export FUZZ_BIN="$bin"
+FUZZ_SECONDS=$seconds FUZZ_CASES=${FUZZ_CASES:-100000} scripts/with-test-postgres.sh python3 scripts/fuzz-ddl.py
