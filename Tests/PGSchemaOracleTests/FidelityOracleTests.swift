@@ -1029,6 +1029,9 @@ ALTER TABLE ONLY public.entries
                 CREATE TABLE t7 (c8 uuid NOT NULL, c10 uuid, UNIQUE (c10, c8) INCLUDE (c8));
                 ALTER TABLE t7 RENAME TO rt19;
                 CREATE TABLE lk24 (LIKE public.rt19 INCLUDING ALL);
+                -- CREATE TABLE IF NOT EXISTS skips over a view of the name (here one cut to 63 bytes).
+                CREATE VIEW xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx AS SELECT c8 FROM lk24 WHERE c8 IS NOT NULL;
+                CREATE TABLE IF NOT EXISTS xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx (c53 varchar(10));
                 """,
             // `exclude` is a column's name unless an exclusion constraint follows.
             "000003_words.up.sql": """

@@ -394,6 +394,8 @@ struct Folder {
             if !ifNotExists { error("relation \"\(name.name)\" already exists", at: name.location) }
             return
         }
+        // IF NOT EXISTS skips over any relation of the name (a view, a sequence, an index).
+        if relationNameTaken(qualified.name, in: qualified.schema), ifNotExists { return }
         guard !relationNameTaken(qualified.name, in: qualified.schema), !typeNameTaken(qualified) else {
             return error("relation \"\(name.name)\" already exists", at: name.location)
         }
