@@ -76,14 +76,8 @@ extension Analyzer {
                 throw error(columns.count > lefts.count ? "subquery has too many columns" : "subquery has too few columns", at: at)
             }
             var notNull = returnsExactlyOneRow(query)
-            for (left, var column) in zip(lefts, columns) {
-                // A parameter the subquery selects is text by then, as PostgreSQL resolves it.
-                if column.parameter != nil, SQLTypes.isUnknown(column.type) {
-                    settle(column, as: SQLTypes.text)
-                    column.type = SQLTypes.text
-                    column.parameter = nil
-                }
-                notNull = try applyOperator(op == "!=" ? "<>" : op, [try expression(left, scope), column], at: at).notNull && notNull
+            for (left, column) in zip(lefts, columns) {
+                notNull = try applyOperator(op == "!=" ? "<>" : op, [try expression(left, scope), asSubqueryColumn(column)], at: at).notNull && notNull
             }
             return Typed(SQLTypes.boolean, notNull: notNull, name: "?column?")
         case .binary(let op, let left, let right, let at):

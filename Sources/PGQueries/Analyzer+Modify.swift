@@ -141,13 +141,7 @@ extension Analyzer {
                     throw error("number of columns does not match number of values", at: at)
                 }
             }
-            var typed = rowColumns[position]
-            // A sub-query's parameter is typed inside it, where nothing settles it but text.
-            if typed.parameter != nil, SQLTypes.isUnknown(typed.type) {
-                settle(typed, as: SQLTypes.text)
-                typed.type = SQLTypes.text
-                typed.parameter = nil
-            }
+            let typed = asSubqueryColumn(rowColumns[position])
             settleAssigned(typed, to: target)
             if typed.parameter == nil, !SQLTypes.isUnknown(typed.type), !assignable(typed.type, to: target.type) {
                 throw error(

@@ -99,6 +99,17 @@ final class Analyzer {
         if parameters[number]?.hint == nil { parameters[number]?.hint = hint }
     }
 
+    /// A column a sub-query selects, as the query around it meets it: a parameter still untyped
+    /// there is text by then (PostgreSQL resolves a select list's unknowns to text).
+    func asSubqueryColumn(_ typed: Typed) -> Typed {
+        guard typed.parameter != nil, SQLTypes.isUnknown(typed.type) else { return typed }
+        settle(typed, as: SQLTypes.text)
+        var resolved = typed
+        resolved.type = SQLTypes.text
+        resolved.parameter = nil
+        return resolved
+    }
+
     func settleAssigned(_ typed: Typed, to column: Column) {
         guard let number = typed.parameter, parameters[number]?.type == nil else { return }
         settle(typed, as: column.type, hint: column.name)

@@ -889,7 +889,7 @@ struct QueryParser {
                     index += 1
                     // `interval '1' day`, `interval '1-2' year to month`, `interval '1.5' second(3)`.
                     if token.value == "interval" {
-                        let fields: Set<String> = ["year", "month", "day", "hour", "minute", "second", "to"]
+                        let fields = ColumnType.intervalFieldWords
                         while let word = current, word.kind == .word, fields.contains(word.value) { index += 1 }
                         if isSymbol("("), index > 0, tokens[index - 1].isWord("second") {
                             index += 1

@@ -67,7 +67,7 @@ extension Folder {
     /// spelled like a column is no use of it, in a dependency as in a rename.
     static func columnPositions(_ tokens: [Token]) -> [Bool] {
         var positions = tokens.map(\.isIdentifier)
-        let fields: Set<String> = ["year", "month", "day", "hour", "minute", "second", "to"]
+        let fields = ColumnType.intervalFieldWords
         let typeWords = fields.union(["precision", "varying", "with", "without", "time", "zone"])
         func word(_ index: Int, _ value: String) -> Bool { index < tokens.count && tokens[index].isWord(value) }
         for (index, token) in tokens.enumerated() {

@@ -65,6 +65,8 @@ public struct ColumnType: Sendable, Hashable, Codable, CustomStringConvertible {
     public var arrayDimensions: Int
     /// An interval's field restriction, lower case: `day to second` for `interval day to second(2)`.
     public var intervalFields: String?
+    /// The words of an interval's field restriction (`interval day to second`, `'1' day`).
+    public static let intervalFieldWords: Set<String> = ["year", "month", "day", "hour", "minute", "second", "to"]
 
     public init(name: String, schema: String? = nil, modifiers: [Int] = [], arrayDimensions: Int = 0, intervalFields: String? = nil) {
         self.name = name

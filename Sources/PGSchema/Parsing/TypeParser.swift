@@ -147,7 +147,7 @@ extension Cursor {
         case "interval":
             // Field restrictions (YEAR TO MONTH, …) do not change the Swift type; they are kept
             // for what the catalog prints (`interval day to second(2)`).
-            let fields: Set<String> = ["year", "month", "day", "hour", "minute", "second", "to"]
+            let fields = ColumnType.intervalFieldWords
             var restriction: [String] = []
             while let token = current, token.kind == .word, fields.contains(token.value) {
                 restriction.append(token.value)
