@@ -86,6 +86,10 @@ public struct GenerateRun: Sendable, Equatable {
             let beside = URL(fileURLWithPath: migrations).appendingPathComponent("pg-codegen.json").path
             if FileManager.default.fileExists(atPath: beside) { configPath = beside }
         }
+        // A target of a split schema whose tables the changed migrations cannot reach keeps its
+        // files as they are (see GenerateRun+Unchanged.swift).
+        let key = unchangedKey(module: module, configPath: configPath)
+        if filesStand(key: key) { return true }
         var result = Generator.generate(
             migrations: migrations, moduleName: module, configPath: configPath, shards: shards.map { max(1, $0) }, typedQueries: queries != nil
         )
@@ -101,8 +105,12 @@ public struct GenerateRun: Sendable, Equatable {
         for diagnostic in result.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }
-        guard !result.hasErrors else { return false }
+        guard !result.hasErrors else {
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: output).appendingPathComponent(Self.stateFileName).path)
+            return false
+        }
         try Generator.write(result, to: output)
+        if let schema = result.schema { recordState(key: key, schema: schema, config: result.config) }
         return true
     }
 

@@ -1,0 +1,232 @@
+import Foundation
+import PGSchema
+
+/// Knowing, without folding, that a model target's files cannot change.
+///
+/// In a schema split over several targets (`typesModule`), every target's generator runs when any
+/// migration changes, but an edit to one table changes one target's files. Each of the others
+/// would fold all the migrations again to write the same bytes. After a full run, a target whose
+/// files depend on nothing but its own tables keeps a note beside its files
+/// (``GenerateRun/stateFileName``): the migrations as they were, the names its tables depend on,
+/// and the last migration that changed any of them. The next run compares the migrations with
+/// that copy; when every changed up file, before and after the change, holds only statements that
+/// cannot reach those tables, and comes no earlier than their last change, the files stand.
+///
+/// A statement cannot reach them when it is `ALTER TABLE`, `CREATE [UNIQUE] INDEX`, `COMMENT ON`
+/// or a transaction's `BEGIN`/`COMMIT`, without RENAME, CASCADE, SET SCHEMA, INHERIT, ATTACH,
+/// DETACH, OF, ALL or PARTITION, and without any identifier that begins as one of the names (its
+/// tables, their parents, partitions and children, the tables they reference and that reference
+/// them, their columns' types, their keys' and indexes' names; PostgreSQL's own names for indexes,
+/// sequences and constraints begin with the table's name). Anything else folds as always.
+/// Errors in such a statement are still reported: the types target, which every split target
+/// imports, never takes this shortcut.
+extension GenerateRun {
+    /// The note a target keeps beside its generated files (not a Swift file: SwiftPM ignores it).
+    public static let stateFileName = ".pg-codegen-state"
+
+    /// What a note holds, before the copy of the migrations.
+    struct UnchangedState: Codable, Equatable {
+        /// The generator, its arguments and its config: any change folds again.
+        var key: String
+        /// The up files' names, in version order, and their lengths in the copy that follows.
+        var files: [String]
+        var lengths: [Int]
+        /// Names the target's tables depend on (see the type's comment).
+        var names: [String]
+        /// The version of the last migration that changed one of the target's tables.
+        var lastVersion: Int64
+    }
+
+    /// What stands for the generator and its inputs other than the migrations.
+    func unchangedKey(module: String, configPath: String?) -> String {
+        var parts = ["1", module, migrations, shards.map(String.init) ?? "-", queries ?? "-"]
+        if let executable = Bundle.main.executablePath,
+           let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
+            let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+            let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+            parts.append("\(size)@\(time)")
+        } else {
+            parts.append("?")
+        }
+        if let configPath {
+            guard let bytes = FileManager.default.contents(atPath: configPath) else { return "unreadable config" }
+            parts.append(configPath + ":" + Self.digest(Array(bytes)))
+        }
+        return parts.joined(separator: "|")
+    }
+
+    /// FNV-1a, 64 bits: enough to tell a config from its edit.
+    static func digest(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                hash = (hash ^ UInt64(buffer[index])) &* 0x100_0000_01b3
+                index += 1
+            }
+        }
+        return String(hash, radix: 16)
+    }
+
+    /// Whether the files in `output` still hold what a full run would write; when they do, the
+    /// note is brought up to date with the migrations as they are now.
+    func filesStand(key: String) -> Bool {
+        let statePath = URL(fileURLWithPath: output).appendingPathComponent(Self.stateFileName).path
+        guard let stored = FileManager.default.contents(atPath: statePath),
+              let newline = stored.firstIndex(of: 0x0A),
+              let state = try? JSONDecoder().decode(UnchangedState.self, from: stored[stored.startIndex..<newline]),
+              state.key == key, state.files.count == state.lengths.count,
+              let directory = try? MigrationDirectory(path: Self.editablePath(migrations))
+        else { return false }
+        let upFiles = directory.upFiles
+        // The copy of the migrations, file after file.
+        let copy = Array(stored[(newline + 1)...])
+        guard state.lengths.reduce(0, +) == copy.count, upFiles.count >= state.files.count else { return false }
+        var current: [[UInt8]] = []
+        current.reserveCapacity(upFiles.count)
+        var changed: [(old: ArraySlice<UInt8>, new: [UInt8], version: Int64)] = []
+        var offset = 0
+        for (index, file) in upFiles.enumerated() {
+            guard let data = FileManager.default.contents(atPath: file.path) else { return false }
+            let bytes = Array(data)
+            current.append(bytes)
+            if index < state.files.count {
+                guard state.files[index] == file.fileName else { return false }
+                let old = copy[offset..<(offset + state.lengths[index])]
+                offset += state.lengths[index]
+                if old.elementsEqual(bytes) { continue }
+                changed.append((old, bytes, file.version))
+            } else {
+                // A new migration after the others: it is read like an edit of an empty file.
+                // With one shard, the files' header counts the migrations.
+                guard (shards ?? 1) > 1 else { return false }
+                changed.append(([], bytes, file.version))
+            }
+        }
+        let names = Set(state.names)
+        for change in changed {
+            guard change.version >= state.lastVersion,
+                  Self.cannotReach(Array(change.old), names: names),
+                  Self.cannotReach(change.new, names: names)
+            else { return false }
+        }
+        if !changed.isEmpty {
+            var updated = state
+            updated.files = upFiles.map(\.fileName)
+            updated.lengths = current.map(\.count)
+            try? Self.writeState(updated, copy: current, to: statePath)
+        }
+        return true
+    }
+
+    /// After a full run: the note, when the target's files depend on its tables alone; otherwise
+    /// no note (an old one would be wrong).
+    func recordState(key: String, schema: Schema, config: GeneratorConfig) {
+        let statePath = URL(fileURLWithPath: output).appendingPathComponent(Self.stateFileName).path
+        try? FileManager.default.removeItem(atPath: statePath)
+        guard config.typesModule != nil, config.embedMigrations == false, queries == nil,
+              config.migrationsTable?.model != true,
+              !schema.views.contains(where: { config.models($0.name) }),
+              let directory = try? MigrationDirectory(path: Self.editablePath(migrations))
+        else { return }
+        let modeled = schema.tables.filter { $0.partitionOf == nil && config.models($0.name) }
+        let modeledNames = Set(modeled.map(\.name))
+        var names: Set<String> = []
+        var locations: [SourceLocation] = []
+        for table in modeled {
+            names.insert(table.name.name)
+            names.formUnion(table.inherits.map(\.name))
+            locations += [table.provenance.created, table.provenance.lastChanged]
+            for column in table.columns {
+                // A user type's name (built-in ones, `integer`, are words of every statement).
+                if column.type.schema != nil { names.insert(column.type.name) }
+                if let sequence = column.sequence { names.insert(sequence) }
+                locations += [column.provenance.created, column.provenance.lastChanged]
+            }
+            for key in [table.primaryKey].compactMap({ $0 }) + table.uniqueConstraints {
+                names.insert(key.name)
+                locations.append(key.location)
+            }
+            for foreignKey in table.foreignKeys {
+                names.insert(foreignKey.name)
+                names.insert(foreignKey.referencedTable.name)
+                locations.append(foreignKey.location)
+            }
+            for check in table.checks + table.exclusions {
+                names.insert(check.name)
+                locations.append(check.location)
+            }
+            for index in table.indexes {
+                names.insert(index.name)
+                locations.append(index.location)
+            }
+        }
+        // Tables that hang on the target's: partitions, children, and those whose keys point at them.
+        for table in schema.tables {
+            let hangs = table.partitionOf.map(modeledNames.contains) == true
+                || table.inherits.contains(where: modeledNames.contains)
+                || table.foreignKeys.contains { modeledNames.contains($0.referencedTable) }
+            if hangs { names.insert(table.name.name) }
+        }
+        var lastVersion: Int64 = 0
+        var versions: [String: Int64] = [:]
+        for location in locations {
+            if let version = versions[location.file] {
+                lastVersion = max(lastVersion, version)
+                continue
+            }
+            let fileName = (location.file as NSString).lastPathComponent
+            guard let parsed = MigrationFile.parse(fileName: fileName), let version = Int64(parsed.version) else { return }
+            versions[location.file] = version
+            lastVersion = max(lastVersion, version)
+        }
+        var copy: [[UInt8]] = []
+        for file in directory.upFiles {
+            guard let data = FileManager.default.contents(atPath: file.path) else { return }
+            copy.append(Array(data))
+        }
+        let state = UnchangedState(
+            key: key, files: directory.upFiles.map(\.fileName), lengths: copy.map(\.count),
+            names: names.filter { !$0.isEmpty }.sorted(), lastVersion: lastVersion
+        )
+        try? Self.writeState(state, copy: copy, to: statePath)
+    }
+
+    static func writeState(_ state: UnchangedState, copy: [[UInt8]], to path: String) throws {
+        var data = try JSONEncoder().encode(state)
+        data.append(0x0A)
+        for bytes in copy { data.append(contentsOf: bytes) }
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// The statement kinds that may change a table without naming it, or change which tables a
+    /// target models (renames, schemas, inheritance, partitions, dependent objects).
+    static let reachingWords: Set<String> = ["rename", "cascade", "schema", "inherit", "attach", "detach", "of", "all", "partition"]
+
+    /// Whether none of the statements in `bytes` can change the tables `names` describes.
+    static func cannotReach(_ bytes: [UInt8], names: Set<String>) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        let lexed = Lexer.lex(SourceFile(path: "", bytes: bytes))
+        guard lexed.diagnostics.isEmpty, lexed.annotations.isEmpty else { return false }
+        // A name of PostgreSQL's making begins with the table's name, cut to fit in 63 bytes
+        // (never below 16 characters): any identifier that begins so counts as the table's.
+        let prefixes = Set(names.map { String($0.prefix(16)) })
+        for statement in lexed.statements {
+            let words = statement.tokens.prefix(3).map { $0.kind == .word ? $0.value : "" }
+            let opening = words.joined(separator: " ")
+            if ["begin", "commit", "end", "start transaction"].contains(opening) { continue }
+            guard opening.hasPrefix("alter table") || opening.hasPrefix("create index") || opening.hasPrefix("create unique index")
+                || opening.hasPrefix("comment on")
+            else { return false }
+            for token in statement.tokens where token.isIdentifier {
+                if token.kind == .word, reachingWords.contains(token.value) { return false }
+                var prefix = ""
+                for character in token.value.prefix(16) {
+                    prefix.append(character)
+                    if prefixes.contains(prefix) { return false }
+                }
+            }
+        }
+        return true
+    }
+}
