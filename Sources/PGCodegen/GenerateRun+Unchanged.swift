@@ -37,19 +37,17 @@ extension GenerateRun {
         var lastVersion: Int64
     }
 
-    /// What stands for the generator and its inputs other than the migrations.
-    func unchangedKey(module: String, configPath: String?) -> String {
-        var parts = ["1", module, migrations, shards.map(String.init) ?? "-", queries ?? "-"]
-        if let executable = Bundle.main.executablePath,
-           let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
-            let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
-            let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-            parts.append("\(size)@\(time)")
-        } else {
-            parts.append("?")
-        }
+    /// What stands for the generator and its inputs other than the migrations; `nil` when the
+    /// generator's own file cannot be read (then a new generator could not be told from the old).
+    func unchangedKey(module: String, configPath: String?) -> String? {
+        guard let executable = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
+              let size = (attributes[.size] as? NSNumber)?.int64Value,
+              let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970
+        else { return nil }
+        var parts = ["1", "\(size)@\(time)", module, migrations, shards.map(String.init) ?? "-", queries ?? "-"]
         if let configPath {
-            guard let bytes = FileManager.default.contents(atPath: configPath) else { return "unreadable config" }
+            guard let bytes = FileManager.default.contents(atPath: configPath) else { return nil }
             parts.append(configPath + ":" + Self.digest(Array(bytes)))
         }
         return parts.joined(separator: "|")
@@ -68,66 +66,89 @@ extension GenerateRun {
         return String(hash, radix: 16)
     }
 
+    /// The up migrations, read once for the check and the note.
+    struct UpMigrations {
+        var files: [MigrationFile]
+        var contents: [Data]
+
+        init?(path: String) {
+            guard let directory = try? MigrationDirectory(path: path) else { return nil }
+            files = directory.upFiles
+            contents = []
+            contents.reserveCapacity(files.count)
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+                contents.append(data)
+            }
+        }
+    }
+
+    var statePath: String { URL(fileURLWithPath: output).appendingPathComponent(Self.stateFileName).path }
+
     /// Whether the files in `output` still hold what a full run would write; when they do, the
     /// note is brought up to date with the migrations as they are now.
-    func filesStand(key: String) -> Bool {
-        let statePath = URL(fileURLWithPath: output).appendingPathComponent(Self.stateFileName).path
+    func filesStand(key: String) -> Bool { standing(key: key).stands }
+
+    /// ``filesStand(key:)``, and the migrations when it read them.
+    func standing(key: String) -> (stands: Bool, read: UpMigrations?) {
         guard let stored = FileManager.default.contents(atPath: statePath),
               let newline = stored.firstIndex(of: 0x0A),
               let state = try? JSONDecoder().decode(UnchangedState.self, from: stored[stored.startIndex..<newline]),
-              state.key == key, state.files.count == state.lengths.count,
-              let directory = try? MigrationDirectory(path: Self.editablePath(migrations))
-        else { return false }
-        let upFiles = directory.upFiles
+              state.key == key, state.files.count == state.lengths.count
+        else { return (false, nil) }
+        guard let read = UpMigrations(path: Self.editablePath(migrations)) else { return (false, nil) }
         // The copy of the migrations, file after file.
-        let copy = Array(stored[(newline + 1)...])
-        guard state.lengths.reduce(0, +) == copy.count, upFiles.count >= state.files.count else { return false }
-        var current: [[UInt8]] = []
-        current.reserveCapacity(upFiles.count)
-        var changed: [(old: ArraySlice<UInt8>, new: [UInt8], version: Int64)] = []
-        var offset = 0
-        for (index, file) in upFiles.enumerated() {
-            guard let data = FileManager.default.contents(atPath: file.path) else { return false }
-            let bytes = Array(data)
-            current.append(bytes)
+        let copyStart = newline + 1
+        guard state.lengths.reduce(0, +) == stored.count - (copyStart - stored.startIndex), read.files.count >= state.files.count else {
+            return (false, read)
+        }
+        var changed: [(old: Data, new: Data, version: Int64)] = []
+        var offset = copyStart
+        for (index, file) in read.files.enumerated() {
+            let bytes = read.contents[index]
             if index < state.files.count {
-                guard state.files[index] == file.fileName else { return false }
-                let old = copy[offset..<(offset + state.lengths[index])]
+                guard state.files[index] == file.fileName else { return (false, read) }
+                let old = stored[offset..<(offset + state.lengths[index])]
                 offset += state.lengths[index]
-                if old.elementsEqual(bytes) { continue }
-                changed.append((old, bytes, file.version))
+                if Self.same(old, bytes) { continue }
+                changed.append((Data(old), bytes, file.version))
             } else {
                 // A new migration after the others: it is read like an edit of an empty file.
                 // With one shard, the files' header counts the migrations.
-                guard (shards ?? 1) > 1 else { return false }
-                changed.append(([], bytes, file.version))
+                guard (shards ?? 1) > 1 else { return (false, read) }
+                changed.append((Data(), bytes, file.version))
             }
         }
         let names = Set(state.names)
         for change in changed {
             guard change.version >= state.lastVersion,
                   Self.cannotReach(Array(change.old), names: names),
-                  Self.cannotReach(change.new, names: names)
-            else { return false }
+                  Self.cannotReach(Array(change.new), names: names)
+            else { return (false, read) }
         }
         if !changed.isEmpty {
             var updated = state
-            updated.files = upFiles.map(\.fileName)
-            updated.lengths = current.map(\.count)
-            try? Self.writeState(updated, copy: current, to: statePath)
+            updated.files = read.files.map(\.fileName)
+            updated.lengths = read.contents.map(\.count)
+            try? Self.writeState(updated, copy: read.contents, to: statePath)
         }
-        return true
+        return (true, read)
+    }
+
+    /// Byte for byte, without the generic comparison that is slow in a debug build.
+    static func same(_ a: Data, _ b: Data) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBytes { a in b.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
     }
 
     /// After a full run: the note, when the target's files depend on its tables alone; otherwise
     /// no note (an old one would be wrong).
-    func recordState(key: String, schema: Schema, config: GeneratorConfig) {
-        let statePath = URL(fileURLWithPath: output).appendingPathComponent(Self.stateFileName).path
+    func recordState(key: String, schema: Schema, config: GeneratorConfig, read: UpMigrations?) {
         try? FileManager.default.removeItem(atPath: statePath)
         guard config.typesModule != nil, config.embedMigrations == false, queries == nil,
               config.migrationsTable?.model != true,
               !schema.views.contains(where: { config.models($0.name) }),
-              let directory = try? MigrationDirectory(path: Self.editablePath(migrations))
+              let read = read ?? UpMigrations(path: Self.editablePath(migrations))
         else { return }
         let modeled = schema.tables.filter { $0.partitionOf == nil && config.models($0.name) }
         let modeledNames = Set(modeled.map(\.name))
@@ -180,22 +201,17 @@ extension GenerateRun {
             versions[location.file] = version
             lastVersion = max(lastVersion, version)
         }
-        var copy: [[UInt8]] = []
-        for file in directory.upFiles {
-            guard let data = FileManager.default.contents(atPath: file.path) else { return }
-            copy.append(Array(data))
-        }
         let state = UnchangedState(
-            key: key, files: directory.upFiles.map(\.fileName), lengths: copy.map(\.count),
+            key: key, files: read.files.map(\.fileName), lengths: read.contents.map(\.count),
             names: names.filter { !$0.isEmpty }.sorted(), lastVersion: lastVersion
         )
-        try? Self.writeState(state, copy: copy, to: statePath)
+        try? Self.writeState(state, copy: read.contents, to: statePath)
     }
 
-    static func writeState(_ state: UnchangedState, copy: [[UInt8]], to path: String) throws {
+    static func writeState(_ state: UnchangedState, copy: [Data], to path: String) throws {
         var data = try JSONEncoder().encode(state)
         data.append(0x0A)
-        for bytes in copy { data.append(contentsOf: bytes) }
+        for bytes in copy { data.append(bytes) }
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 

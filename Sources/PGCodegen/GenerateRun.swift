@@ -89,7 +89,12 @@ public struct GenerateRun: Sendable, Equatable {
         // A target of a split schema whose tables the changed migrations cannot reach keeps its
         // files as they are (see GenerateRun+Unchanged.swift).
         let key = unchangedKey(module: module, configPath: configPath)
-        if filesStand(key: key) { return true }
+        var read: UpMigrations?
+        if let key {
+            let standing = standing(key: key)
+            if standing.stands { return true }
+            read = standing.read
+        }
         var result = Generator.generate(
             migrations: migrations, moduleName: module, configPath: configPath, shards: shards.map { max(1, $0) }, typedQueries: queries != nil
         )
@@ -106,11 +111,11 @@ public struct GenerateRun: Sendable, Equatable {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }
         guard !result.hasErrors else {
-            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: output).appendingPathComponent(Self.stateFileName).path)
+            try? FileManager.default.removeItem(atPath: statePath)
             return false
         }
         try Generator.write(result, to: output)
-        if let schema = result.schema { recordState(key: key, schema: schema, config: result.config) }
+        if let key, let schema = result.schema { recordState(key: key, schema: schema, config: result.config, read: read) }
         return true
     }
 

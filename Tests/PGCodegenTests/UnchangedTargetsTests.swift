@@ -100,7 +100,7 @@ import Testing
             let config = root.appendingPathComponent("\(target.name).json")
             try Data(target.config.utf8).write(to: config)
             let generate = GenerateRun(migrations: migrations.path, output: output.path, moduleName: target.name, config: config.path, shards: 4)
-            let stood = generate.filesStand(key: generate.unchangedKey(module: target.name, configPath: config.path))
+            let stood = try generate.filesStand(key: #require(generate.unchangedKey(module: target.name, configPath: config.path)))
             if stood { return (true, true) }
             return (try generate.run(), false)
         }
@@ -171,7 +171,7 @@ import Testing
         let output = root.appendingPathComponent("out")
         let generate = GenerateRun(migrations: migrations.path, output: output.path, moduleName: "Rest", config: config.path, shards: 4)
         #expect(try generate.run())
-        let key = generate.unchangedKey(module: "Rest", configPath: config.path)
+        let key = try #require(generate.unchangedKey(module: "Rest", configPath: config.path))
         #expect(generate.filesStand(key: key))
         let handle = try FileHandle(forWritingTo: migrations.appendingPathComponent(file))
         handle.seekToEndOfFile()
