@@ -4,7 +4,8 @@
 # a pg-codegen.json of its own (one with mutableRows: false). Checks that the package builds and
 # runs, that the enums come from the types target alone, that rows are lets only where asked, and
 # that a migration changing one table recompiles one shard of the target that models it and the
-# embedded migrations' list and one shard, nothing of the other targets.
+# embedded migrations' list and one shard, nothing of the other targets, and that a model target
+# keeps the note that lets its generator skip the fold when a migration cannot reach it.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/pg-models-split.XXXXXX")
@@ -108,6 +109,12 @@ check "rows are vars by default, lets with mutableRows: false" bash -c \
      grep -q "public let email: String$" "$1"/UserModels/destination/GenerateModels/GeneratedModels/Tables+*.swift &&
      ! grep -q "public var email: String$" "$1"/UserModels/destination/GenerateModels/GeneratedModels/Tables+*.swift' _ "$generated"
 check "a pattern that matches nothing is a warning in the build" grep -q "include pattern no_such_\* matches no table or view" <<<"$log"
+# A model target whose files depend on its tables alone keeps a note for the next build, so that a
+# migration that cannot reach its tables leaves its files standing without a fold; a target with
+# a view (BillingModels), the types and the migrations targets keep none.
+check "only the model target without views keeps a note beside its files" bash -c \
+    'test -s "$1"/UserModels/destination/GenerateModels/GeneratedModels/.pg-codegen-state &&
+     ! ls "$1"/{BillingModels,ShopTypes,ShopMigrations}/destination/GenerateModels/GeneratedModels/.pg-codegen-state 2>/dev/null' _ "$generated"
 
 build
 build
@@ -123,6 +130,7 @@ migrations=$(compiled ShopMigrations)
 check "and of ShopMigrations the list and the one shard of embedded migrations that holds the new one" \
     test "$(grep -c "^Versions+" <<<"$migrations")" -eq 1 -a "$(grep -c . <<<"$migrations")" -eq 2 -a "$(grep -c "^Versions.swift" <<<"$migrations")" -eq 1
 check "and nothing of UserModels or ShopTypes" test -z "$(compiled UserModels)$(compiled ShopTypes)"
+check "UserModels' note holds the new migration" grep -q '"000200_note.up.sql"' "$generated"/UserModels/destination/GenerateModels/GeneratedModels/.pg-codegen-state
 
 echo "split models: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -40,17 +40,74 @@ extension GenerateRun {
     /// What stands for the generator and its inputs other than the migrations; `nil` when the
     /// generator's own file cannot be read (then a new generator could not be told from the old).
     func unchangedKey(module: String, configPath: String?) -> String? {
-        guard let executable = Bundle.main.executablePath,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
-              let size = (attributes[.size] as? NSNumber)?.int64Value,
-              let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970
-        else { return nil }
-        var parts = ["1", "\(size)@\(time)", module, migrations, shards.map(String.init) ?? "-", queries ?? "-"]
+        guard let stamp = Self.generatorStamp() else { return nil }
+        var parts = ["1", stamp, module, migrations, shards.map(String.init) ?? "-", queries ?? "-"]
         if let configPath {
             guard let bytes = FileManager.default.contents(atPath: configPath) else { return nil }
             parts.append(configPath + ":" + Self.digest(Array(bytes)))
         }
         return parts.joined(separator: "|")
+    }
+
+    /// What tells this generator from another: the linker's build ID (a digest of the executable,
+    /// the same when SwiftPM links the same objects again, as it does after a new migration), or
+    /// else the executable's size and modification time.
+    static func generatorStamp() -> String? {
+        guard let executable = Bundle.main.executablePath else { return nil }
+        if let id = buildID(ofExecutableAt: executable) { return "build-id " + id }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
+              let size = (attributes[.size] as? NSNumber)?.int64Value,
+              let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970
+        else { return nil }
+        return "\(size)@\(time)"
+    }
+
+    /// The GNU build ID of a 64-bit little-endian ELF file, in hex: the `NT_GNU_BUILD_ID` note of
+    /// a `PT_NOTE` segment. `nil` for anything else.
+    static func buildID(ofExecutableAt path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        func read(_ offset: UInt64, _ count: Int) -> [UInt8]? {
+            guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.read(upToCount: count), data.count == count else { return nil }
+            return Array(data)
+        }
+        func number(_ bytes: [UInt8], _ at: Int, _ size: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for index in (0..<size).reversed() { value = value << 8 | UInt64(bytes[at + index]) }
+            return value
+        }
+        // ELF magic, 64-bit, little-endian.
+        guard let header = read(0, 64), header[0] == 0x7F, header[1] == 0x45, header[2] == 0x4C, header[3] == 0x46,
+              header[4] == 2, header[5] == 1
+        else { return nil }
+        let programHeaders = number(header, 0x20, 8)
+        let entrySize = Int(number(header, 0x36, 2))
+        let entries = Int(number(header, 0x38, 2))
+        guard entrySize >= 56, entries < 256, let table = read(programHeaders, entrySize * entries) else { return nil }
+        for entry in 0..<entries {
+            let base = entry * entrySize
+            guard number(table, base, 4) == 4 else { continue } // PT_NOTE
+            let size = Int(number(table, base + 32, 8))
+            guard size < 65_536, let notes = read(number(table, base + 8, 8), size) else { continue }
+            var offset = 0
+            while offset + 12 <= notes.count {
+                let nameSize = Int(number(notes, offset, 4))
+                let descriptionSize = Int(number(notes, offset + 4, 4))
+                let type = number(notes, offset + 8, 4)
+                let name = offset + 12
+                let description = name + (nameSize + 3) / 4 * 4
+                let next = description + (descriptionSize + 3) / 4 * 4
+                guard next <= notes.count, nameSize <= 64, descriptionSize <= 256 else { break }
+                if type == 3, nameSize == 4, notes[name..<(name + 3)].elementsEqual([0x47, 0x4E, 0x55]), descriptionSize > 0 {
+                    return notes[description..<(description + descriptionSize)].map { byte in
+                        let hex = String(byte, radix: 16)
+                        return byte < 16 ? "0" + hex : hex
+                    }.joined()
+                }
+                offset = next
+            }
+        }
+        return nil
     }
 
     /// FNV-1a, 64 bits: enough to tell a config from its edit.

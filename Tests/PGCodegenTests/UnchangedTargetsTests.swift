@@ -180,6 +180,29 @@ import Testing
         #expect(generate.filesStand(key: key) == !folds)
     }
 
+    /// The generator is told from another by its build ID where the linker wrote one (SwiftPM
+    /// relinks the plugin's tool after a new migration: the same objects, a new file).
+    @Test func theGeneratorsStampIsItsBuildID() throws {
+        let executable = try #require(Bundle.main.executablePath)
+        let id = GenerateRun.buildID(ofExecutableAt: executable)
+        #if os(Linux)
+        let readelf = Process()
+        readelf.executableURL = URL(fileURLWithPath: "/usr/bin/readelf")
+        readelf.arguments = ["-n", executable]
+        let pipe = Pipe()
+        readelf.standardOutput = pipe
+        if (try? readelf.run()) != nil {
+            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            readelf.waitUntilExit()
+            let expected = text.split(separator: "\n").first { $0.contains("Build ID:") }.map { String($0.split(separator: " ").last!) }
+            #expect(id == expected, "readelf says \(expected ?? "no build ID")")
+            #expect(id != nil)
+        }
+        #endif
+        #expect(GenerateRun.buildID(ofExecutableAt: "/etc/hostname") == nil)
+        #expect(GenerateRun.generatorStamp() != nil)
+    }
+
     @Test func aStatementThatNamesATableOrMovesOneReachesIt() {
         let names: Set<String> = ["users", "users_pkey", "status"]
         #expect(GenerateRun.cannotReach(Array("ALTER TABLE orders ADD COLUMN x integer;\nCREATE INDEX ON orders (x);".utf8), names: names))
