@@ -35,6 +35,19 @@ extension GenerateRun {
         var names: [String]
         /// The version of the last migration that changed one of the target's tables.
         var lastVersion: Int64
+        /// The generated files as the full run left them (name, size and modification time): one
+        /// that is gone or was changed since is written again.
+        var outputs: [String]
+    }
+
+    /// A generated file's name, size and modification time, or `nil` when it is not there.
+    func outputStamp(_ name: String) -> String? {
+        let path = URL(fileURLWithPath: output).appendingPathComponent(name).path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = (attributes[.size] as? NSNumber)?.int64Value,
+              let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970
+        else { return nil }
+        return "\(name) \(size)@\(time)"
     }
 
     /// What stands for the generator and its inputs other than the migrations; `nil` when the
@@ -151,7 +164,8 @@ extension GenerateRun {
         guard let stored = FileManager.default.contents(atPath: statePath),
               let newline = stored.firstIndex(of: 0x0A),
               let state = try? JSONDecoder().decode(UnchangedState.self, from: stored[stored.startIndex..<newline]),
-              state.key == key, state.files.count == state.lengths.count
+              state.key == key, state.files.count == state.lengths.count,
+              state.outputs.allSatisfy({ stamp in stamp.split(separator: " ").first.flatMap { outputStamp(String($0)) } == stamp })
         else { return (false, nil) }
         guard let read = UpMigrations(path: Self.editablePath(migrations)) else { return (false, nil) }
         // The copy of the migrations, file after file.
@@ -200,7 +214,7 @@ extension GenerateRun {
 
     /// After a full run: the note, when the target's files depend on its tables alone; otherwise
     /// no note (an old one would be wrong).
-    func recordState(key: String, schema: Schema, config: GeneratorConfig, read: UpMigrations?) {
+    func recordState(key: String, schema: Schema, config: GeneratorConfig, read: UpMigrations?, files: [String]) {
         try? FileManager.default.removeItem(atPath: statePath)
         guard config.typesModule != nil, config.embedMigrations == false, queries == nil,
               config.migrationsTable?.model != true,
@@ -258,9 +272,14 @@ extension GenerateRun {
             versions[location.file] = version
             lastVersion = max(lastVersion, version)
         }
+        var outputs: [String] = []
+        for name in files {
+            guard let stamp = outputStamp(name) else { return }
+            outputs.append(stamp)
+        }
         let state = UnchangedState(
             key: key, files: read.files.map(\.fileName), lengths: read.contents.map(\.count),
-            names: names.filter { !$0.isEmpty }.sorted(), lastVersion: lastVersion
+            names: names.filter { !$0.isEmpty }.sorted(), lastVersion: lastVersion, outputs: outputs
         )
         try? Self.writeState(state, copy: read.contents, to: statePath)
     }

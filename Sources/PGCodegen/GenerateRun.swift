@@ -115,7 +115,9 @@ public struct GenerateRun: Sendable, Equatable {
             return false
         }
         try Generator.write(result, to: output)
-        if let key, let schema = result.schema { recordState(key: key, schema: schema, config: result.config, read: read) }
+        if let key, let schema = result.schema {
+            recordState(key: key, schema: schema, config: result.config, read: read, files: result.files.map(\.name))
+        }
         return true
     }
 

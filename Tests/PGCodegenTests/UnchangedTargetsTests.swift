@@ -203,6 +203,36 @@ import Testing
         #expect(GenerateRun.generatorStamp() != nil)
     }
 
+    /// A generated file that is gone, or that someone changed, is written again.
+    @Test func aMissingOrChangedGeneratedFileIsWrittenAgain() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("unchanged-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let migrations = root.appendingPathComponent("migrations")
+        try FileManager.default.createDirectory(at: migrations, withIntermediateDirectories: true)
+        for (index, text) in Self.history.enumerated() {
+            try Data((text + "\n").utf8).write(to: migrations.appendingPathComponent(String(format: "%06d_step.up.sql", index + 1)))
+        }
+        let config = root.appendingPathComponent("Users.json")
+        try Data(Self.targets[1].config.utf8).write(to: config)
+        let output = root.appendingPathComponent("out")
+        let generate = GenerateRun(migrations: migrations.path, output: output.path, moduleName: "Users", config: config.path, shards: 4)
+        #expect(try generate.run())
+        let key = try #require(generate.unchangedKey(module: "Users", configPath: config.path))
+        let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix("Tables+") }.sorted()
+        let tables = try #require(files.first { (try? String(contentsOf: output.appendingPathComponent($0), encoding: .utf8))?.contains("struct User:") == true })
+        let original = try Data(contentsOf: output.appendingPathComponent(tables))
+        #expect(generate.filesStand(key: key))
+        try FileManager.default.removeItem(at: output.appendingPathComponent(tables))
+        #expect(!generate.filesStand(key: key))
+        #expect(try generate.run())
+        #expect(try Data(contentsOf: output.appendingPathComponent(tables)) == original)
+        #expect(generate.filesStand(key: key))
+        try Data("// edited by hand\n".utf8).write(to: output.appendingPathComponent(tables))
+        #expect(!generate.filesStand(key: key))
+        #expect(try generate.run())
+        #expect(try Data(contentsOf: output.appendingPathComponent(tables)) == original)
+    }
+
     @Test func aStatementThatNamesATableOrMovesOneReachesIt() {
         let names: Set<String> = ["users", "users_pkey", "status"]
         #expect(GenerateRun.cannotReach(Array("ALTER TABLE orders ADD COLUMN x integer;\nCREATE INDEX ON orders (x);".utf8), names: names))
