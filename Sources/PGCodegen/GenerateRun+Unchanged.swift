@@ -214,12 +214,17 @@ extension GenerateRun {
 
     /// After a full run: the note, when the target's files depend on its tables alone; otherwise
     /// no note (an old one would be wrong).
-    func recordState(key: String, schema: Schema, config: GeneratorConfig, read: UpMigrations?, files: [String]) {
+    /// The most migrations (up files, in bytes) a note copies: a history with large data
+    /// migrations folds every time rather than keep a copy of them beside every target.
+    static let noteLimit = 16 << 20
+
+    func recordState(key: String, schema: Schema, config: GeneratorConfig, read: UpMigrations?, files: [String], limit: Int = noteLimit) {
         try? FileManager.default.removeItem(atPath: statePath)
         guard config.typesModule != nil, config.embedMigrations == false, queries == nil,
               config.migrationsTable?.model != true,
               !schema.views.contains(where: { config.models($0.name) }),
-              let read = read ?? UpMigrations(path: Self.editablePath(migrations))
+              let read = read ?? UpMigrations(path: Self.editablePath(migrations)),
+              read.contents.reduce(0, { $0 + $1.count }) <= limit
         else { return }
         let modeled = schema.tables.filter { $0.partitionOf == nil && config.models($0.name) }
         let modeledNames = Set(modeled.map(\.name))

@@ -231,6 +231,16 @@ import Testing
         #expect(!generate.filesStand(key: key))
         #expect(try generate.run())
         #expect(try Data(contentsOf: output.appendingPathComponent(tables)) == original)
+        // Migrations larger than the limit are not copied: no note, no shortcut.
+        let state = output.appendingPathComponent(GenerateRun.stateFileName)
+        #expect(FileManager.default.fileExists(atPath: state.path))
+        let schema = SchemaLoader.load(try MigrationDirectory(path: migrations.path)).schema
+        let config_ = try GeneratorConfig.loadWithUnknownKeys(path: config.path).config
+        let files_ = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".swift") }
+        generate.recordState(key: key, schema: schema, config: config_, read: nil, files: files_, limit: 100)
+        #expect(!FileManager.default.fileExists(atPath: state.path))
+        generate.recordState(key: key, schema: schema, config: config_, read: nil, files: files_)
+        #expect(FileManager.default.fileExists(atPath: state.path))
     }
 
     @Test func aStatementThatNamesATableOrMovesOneReachesIt() {
