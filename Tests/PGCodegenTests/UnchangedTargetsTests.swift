@@ -149,6 +149,32 @@ import Testing
         #expect(folded > 0, "seed \(seed): \(kept) kept, \(folded) folded")
     }
 
+    /// The history in a new folder, one target's config beside it, and a full run of it.
+    struct Fixture {
+        var root: URL
+        var migrations: URL
+        var config: URL
+        var output: URL
+        var generate: GenerateRun
+        var key: String
+
+        init(target: Int) throws {
+            let (name, json) = UnchangedTargetsTests.targets[target]
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("unchanged-\(UUID().uuidString)")
+            migrations = root.appendingPathComponent("migrations")
+            try FileManager.default.createDirectory(at: migrations, withIntermediateDirectories: true)
+            for (index, text) in UnchangedTargetsTests.history.enumerated() {
+                try Data((text + "\n").utf8).write(to: migrations.appendingPathComponent(String(format: "%06d_step.up.sql", index + 1)))
+            }
+            config = root.appendingPathComponent("\(name).json")
+            try Data(json.utf8).write(to: config)
+            output = root.appendingPathComponent("out")
+            generate = GenerateRun(migrations: migrations.path, output: output.path, moduleName: name, config: config.path, shards: 4)
+            #expect(try generate.run())
+            key = try #require(generate.unchangedKey(module: name, configPath: config.path))
+        }
+    }
+
     /// `copied` is `LIKE products`: an edit to `products` before the copy was made changes the
     /// copy without naming it, and so does one to `base_items`, which `child_items` inherits.
     @Test(arguments: [
@@ -159,21 +185,11 @@ import Testing
         ("000009_step.up.sql", "ALTER TABLE users ADD COLUMN late int;", false),
     ])
     func editsThatReachATableWithoutNamingIt(file: String, sql: String, folds: Bool) throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("unchanged-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let migrations = root.appendingPathComponent("migrations")
-        try FileManager.default.createDirectory(at: migrations, withIntermediateDirectories: true)
-        for (index, text) in Self.history.enumerated() {
-            try Data((text + "\n").utf8).write(to: migrations.appendingPathComponent(String(format: "%06d_step.up.sql", index + 1)))
-        }
-        let config = root.appendingPathComponent("Rest.json")
-        try Data(Self.targets[3].config.utf8).write(to: config)
-        let output = root.appendingPathComponent("out")
-        let generate = GenerateRun(migrations: migrations.path, output: output.path, moduleName: "Rest", config: config.path, shards: 4)
-        #expect(try generate.run())
-        let key = try #require(generate.unchangedKey(module: "Rest", configPath: config.path))
+        let fixture = try Fixture(target: 3)
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        let (generate, key) = (fixture.generate, fixture.key)
         #expect(generate.filesStand(key: key))
-        let handle = try FileHandle(forWritingTo: migrations.appendingPathComponent(file))
+        let handle = try FileHandle(forWritingTo: fixture.migrations.appendingPathComponent(file))
         handle.seekToEndOfFile()
         handle.write(Data((sql + "\n").utf8))
         try handle.close()
@@ -205,19 +221,9 @@ import Testing
 
     /// A generated file that is gone, or that someone changed, is written again.
     @Test func aMissingOrChangedGeneratedFileIsWrittenAgain() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("unchanged-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let migrations = root.appendingPathComponent("migrations")
-        try FileManager.default.createDirectory(at: migrations, withIntermediateDirectories: true)
-        for (index, text) in Self.history.enumerated() {
-            try Data((text + "\n").utf8).write(to: migrations.appendingPathComponent(String(format: "%06d_step.up.sql", index + 1)))
-        }
-        let config = root.appendingPathComponent("Users.json")
-        try Data(Self.targets[1].config.utf8).write(to: config)
-        let output = root.appendingPathComponent("out")
-        let generate = GenerateRun(migrations: migrations.path, output: output.path, moduleName: "Users", config: config.path, shards: 4)
-        #expect(try generate.run())
-        let key = try #require(generate.unchangedKey(module: "Users", configPath: config.path))
+        let fixture = try Fixture(target: 1)
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        let (generate, key, output, migrations, config) = (fixture.generate, fixture.key, fixture.output, fixture.migrations, fixture.config)
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix("Tables+") }.sorted()
         let tables = try #require(files.first { (try? String(contentsOf: output.appendingPathComponent($0), encoding: .utf8))?.contains("struct User:") == true })
         let original = try Data(contentsOf: output.appendingPathComponent(tables))
