@@ -15,9 +15,9 @@ import PGSchema
 /// A statement cannot reach them when it is `ALTER TABLE`, `CREATE [UNIQUE] INDEX`, `COMMENT ON`
 /// or a transaction's `BEGIN`/`COMMIT`, without RENAME, CASCADE, SET SCHEMA, INHERIT, ATTACH,
 /// DETACH, OF, ALL or PARTITION, and without any identifier that begins as one of the names (its
-/// tables, their parents, partitions and children, the tables they reference and that reference
-/// them, their columns' types, their keys' and indexes' names; PostgreSQL's own names for indexes,
-/// sequences and constraints begin with the table's name). Anything else folds as always.
+/// tables, their parents and children, the tables they reference and that reference them, their
+/// columns' types, their keys' and indexes' names; PostgreSQL's own names for indexes, sequences
+/// and constraints begin with the table's name). Anything else folds as always.
 /// Errors in such a statement are still reported: the types target, which every split target
 /// imports, never takes this shortcut.
 extension GenerateRun {
@@ -26,7 +26,7 @@ extension GenerateRun {
 
     /// What a note holds, before the copy of the migrations.
     struct UnchangedState: Codable, Equatable {
-        /// The generator, its arguments and its config: any change folds again.
+        /// The generator, its arguments and its config (its text): any change folds again.
         var key: String
         /// The up files' names, in version order, and their lengths in the copy that follows.
         var files: [String]
@@ -57,7 +57,7 @@ extension GenerateRun {
         var parts = ["1", stamp, module, migrations, shards.map(String.init) ?? "-", queries ?? "-"]
         if let configPath {
             guard let bytes = FileManager.default.contents(atPath: configPath) else { return nil }
-            parts.append(configPath + ":" + Self.digest(Array(bytes)))
+            parts.append(configPath + ":" + String(decoding: bytes, as: UTF8.self))
         }
         return parts.joined(separator: "|")
     }
@@ -121,19 +121,6 @@ extension GenerateRun {
             }
         }
         return nil
-    }
-
-    /// FNV-1a, 64 bits: enough to tell a config from its edit.
-    static func digest(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index < buffer.count {
-                hash = (hash ^ UInt64(buffer[index])) &* 0x100_0000_01b3
-                index += 1
-            }
-        }
-        return String(hash, radix: 16)
     }
 
     /// The up migrations, read once for the check and the note.
@@ -226,7 +213,9 @@ extension GenerateRun {
               let read = read ?? UpMigrations(path: Self.editablePath(migrations)),
               read.contents.reduce(0, { $0 + $1.count }) <= limit
         else { return }
-        let modeled = schema.tables.filter { $0.partitionOf == nil && config.models($0.name) }
+        // The generator's schema holds no partitions (rows go through the parent), and an ALTER
+        // TABLE on a partition cannot change its parent's columns, keys or indexes.
+        let modeled = schema.tables.filter { config.models($0.name) }
         let modeledNames = Set(modeled.map(\.name))
         var names: Set<String> = []
         var locations: [SourceLocation] = []
@@ -258,10 +247,9 @@ extension GenerateRun {
                 locations.append(index.location)
             }
         }
-        // Tables that hang on the target's: partitions, children, and those whose keys point at them.
+        // Tables that hang on the target's: children, and those whose keys point at them.
         for table in schema.tables {
-            let hangs = table.partitionOf.map(modeledNames.contains) == true
-                || table.inherits.contains(where: modeledNames.contains)
+            let hangs = table.inherits.contains(where: modeledNames.contains)
                 || table.foreignKeys.contains { modeledNames.contains($0.referencedTable) }
             if hangs { names.insert(table.name.name) }
         }
